@@ -1,0 +1,111 @@
+package io.dmflow.api.device;
+
+import java.time.Instant;
+import java.util.TreeMap;
+
+import org.jboss.logging.Logger;
+
+import io.dmflow.lwm2m.registration.DeviceEventListener;
+import io.dmflow.lwm2m.registration.DeviceRegistration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Keeps the device records in step with what devices tell the LwM2M server. */
+@ApplicationScoped
+public class DeviceRegistry implements DeviceEventListener {
+
+    private static final Logger LOG = Logger.getLogger(DeviceRegistry.class);
+
+    @Override
+    @Transactional
+    public void registered(DeviceRegistration registration) {
+        Device device = Device.findByEndpoint(registration.endpoint());
+        Instant now = Instant.now();
+        if (device == null) {
+            device = new Device();
+            device.endpoint = registration.endpoint();
+            device.firstRegisteredAt = registration.registeredAt();
+            LOG.infof("New device %s registered from %s", registration.endpoint(), registration.address());
+        }
+        device.lastRegisteredAt = registration.registeredAt();
+        copy(registration, device);
+        device.state = DeviceState.ONLINE;
+        device.lastContactAt = now;
+        device.persist();
+    }
+
+    @Override
+    @Transactional
+    public void updated(DeviceRegistration registration) {
+        Device device = Device.findByEndpoint(registration.endpoint());
+        if (device == null) {
+            registered(registration);
+            return;
+        }
+        copy(registration, device);
+        device.lastUpdatedAt = registration.lastUpdateAt();
+        device.state = DeviceState.ONLINE;
+        device.lastContactAt = Instant.now();
+    }
+
+    @Override
+    @Transactional
+    public void deregistered(DeviceRegistration registration) {
+        goOffline(registration);
+    }
+
+    @Override
+    @Transactional
+    public void expired(DeviceRegistration registration) {
+        LOG.infof("Registration of device %s expired", registration.endpoint());
+        goOffline(registration);
+    }
+
+    @Override
+    @Transactional
+    public void awake(DeviceRegistration registration) {
+        Device device = Device.findByEndpoint(registration.endpoint());
+        if (device != null) {
+            device.state = DeviceState.ONLINE;
+            device.lastContactAt = Instant.now();
+        }
+    }
+
+    @Override
+    @Transactional
+    public void sleeping(DeviceRegistration registration) {
+        Device device = Device.findByEndpoint(registration.endpoint());
+        if (device != null && device.state == DeviceState.ONLINE) {
+            device.state = DeviceState.SLEEPING;
+        }
+    }
+
+    /**
+     * Registrations live in the LwM2M server's memory: after a restart no device is reachable until it
+     * registers again, and its record must say so.
+     */
+    @Transactional
+    public int markAllOffline() {
+        return Device.update("state = ?1, registrationExpiresAt = null where state <> ?1", DeviceState.OFFLINE);
+    }
+
+    private static void goOffline(DeviceRegistration registration) {
+        Device device = Device.findByEndpoint(registration.endpoint());
+        // A late event of an older registration must not take down the current one.
+        if (device != null && registration.registrationId().equals(device.registrationId)) {
+            device.state = DeviceState.OFFLINE;
+            device.registrationExpiresAt = null;
+        }
+    }
+
+    private static void copy(DeviceRegistration registration, Device device) {
+        device.registrationId = registration.registrationId();
+        device.lwm2mVersion = registration.lwm2mVersion();
+        device.binding = registration.binding();
+        device.queueMode = registration.queueMode();
+        device.supportedObjects = new TreeMap<>(registration.supportedObjects());
+        device.address = registration.address();
+        device.lifetimeSeconds = registration.lifetimeSeconds();
+        device.registrationExpiresAt = registration.expiresAt();
+    }
+}

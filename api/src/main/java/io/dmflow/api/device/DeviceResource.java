@@ -1,0 +1,79 @@
+package io.dmflow.api.device;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import io.dmflow.api.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+
+@Path("/api/devices")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeviceResource {
+
+    static final int MAX_PAGE_SIZE = 1000;
+
+    @GET
+    @Operation(summary = "List devices", description = "Paged, ordered by endpoint; filter by state and endpoint prefix")
+    public DevicePage list(
+            @Parameter(description = "online, sleeping or offline") @QueryParam("state") String state,
+            @Parameter(description = "only endpoints starting with this text") @QueryParam("endpointPrefix") String endpointPrefix,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0) {
+            throw ProblemException.badRequest("Invalid query parameter", "page must be 0 or more, was " + page, "page");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.badRequest("Invalid query parameter",
+                    "size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size, "size");
+        }
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (state != null && !state.isBlank()) {
+            try {
+                parameters.put("state", DeviceState.fromWireName(state.trim()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("Invalid query parameter", e.getMessage(), "state");
+            }
+            conditions.add("state = :state");
+        }
+        if (endpointPrefix != null && !endpointPrefix.isEmpty()) {
+            conditions.add("endpoint like :prefix escape '\\'");
+            parameters.put("prefix", escapeLike(endpointPrefix) + "%");
+        }
+        PanacheQuery<Device> query = Device.find(String.join(" and ", conditions), Sort.by("endpoint"), parameters)
+                .page(page, size);
+        List<DeviceView> items = query.list().stream().map(DeviceView::of).toList();
+        long total = query.count();
+        return new DevicePage(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    @GET
+    @Path("/{endpoint}")
+    @Operation(summary = "One device by its LwM2M endpoint name")
+    public DeviceView get(@PathParam("endpoint") String endpoint) {
+        Device device = Device.findByEndpoint(endpoint);
+        if (device == null) {
+            throw new ProblemException(Status.NOT_FOUND, "Unknown device",
+                    "No device with endpoint '" + endpoint + "' has ever registered");
+        }
+        return DeviceView.of(device);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

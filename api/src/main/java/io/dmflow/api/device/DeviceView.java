@@ -1,0 +1,29 @@
+package io.dmflow.api.device;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A device as the REST API shows it. */
+public record DeviceView(
+        String endpoint,
+        DeviceState state,
+        String registrationId,
+        String lwm2mVersion,
+        String binding,
+        boolean queueMode,
+        Map<Integer, String> supportedObjects,
+        String address,
+        Long lifetimeSeconds,
+        Instant firstRegisteredAt,
+        Instant lastRegisteredAt,
+        Instant lastUpdatedAt,
+        Instant lastContactAt,
+        Instant registrationExpiresAt) {
+
+    static DeviceView of(Device device) {
+        return new DeviceView(device.endpoint, device.state, device.registrationId, device.lwm2mVersion,
+                device.binding, device.queueMode, Map.copyOf(device.supportedObjects), device.address,
+                device.lifetimeSeconds, device.firstRegisteredAt, device.lastRegisteredAt, device.lastUpdatedAt,
+                device.lastContactAt, device.registrationExpiresAt);
+    }
+}

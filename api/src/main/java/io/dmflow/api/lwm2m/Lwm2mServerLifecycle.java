@@ -1,0 +1,45 @@
+package io.dmflow.api.lwm2m;
+
+import org.jboss.logging.Logger;
+
+import io.dmflow.api.device.DeviceRegistry;
+import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.lwm2m.server.ServerEndpoints;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Creates the LwM2M server, starts it once the database is ready and stops it first on shutdown. */
+@ApplicationScoped
+public class Lwm2mServerLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(Lwm2mServerLifecycle.class);
+
+    @Produces
+    @Singleton
+    DeviceManagementServer deviceManagementServer(Lwm2mServerConfig config) {
+        return new DeviceManagementServer(new ServerEndpoints(config.coapHost(), config.coapPort(),
+                config.coapsHost(), config.coapsPort(), config.expirationCheckInterval(),
+                config.udpReceiveBufferBytes()));
+    }
+
+    void start(@Observes @Priority(100) StartupEvent event, DeviceManagementServer server, DeviceRegistry registry) {
+        int stale = registry.markAllOffline();
+        if (stale > 0) {
+            LOG.infof("%d devices marked offline until they register again", stale);
+        }
+        server.addListener(registry);
+        server.start();
+        LOG.infof("LwM2M server listening on %s %s", server.coapUri().map(Object::toString).orElse("(no CoAP)"),
+                server.coapsUri().map(Object::toString).orElse("(no CoAPS)"));
+    }
+
+    void stop(@Observes @Priority(1) ShutdownEvent event, DeviceManagementServer server) {
+        server.close();
+        LOG.info("LwM2M server stopped");
+    }
+}

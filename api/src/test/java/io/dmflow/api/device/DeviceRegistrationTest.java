@@ -1,0 +1,154 @@
+package io.dmflow.api.device;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.dmflow.api.testing.TestDatabase;
+import io.dmflow.api.testing.TestDevice;
+import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class DeviceRegistrationTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @Inject
+    DeviceManagementServer server;
+
+    private URI coap() {
+        return server.coapUri().orElseThrow();
+    }
+
+    private static JsonPath device(String endpoint) {
+        return given().get("/api/devices/{endpoint}", endpoint).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void awaitState(String endpoint, String state) {
+        await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/devices/{endpoint}", endpoint).then()
+                .statusCode(200).body("state", equalTo(state)));
+    }
+
+    @Test
+    void aRegisteredDeviceIsVisibleWithWhatItsRegistrationSaid() {
+        Instant before = Instant.now();
+        try (TestDevice device = TestDevice.create("reg-visible", coap(), 300, false).register(TIMEOUT)) {
+            awaitState("reg-visible", "online");
+            JsonPath json = device("reg-visible");
+            assertThat(json.getString("registrationId")).isNotBlank();
+            assertThat(json.getString("lwm2mVersion")).isEqualTo("1.1");
+            assertThat(json.getString("binding")).isEqualTo("U");
+            assertThat(json.getBoolean("queueMode")).isFalse();
+            assertThat(json.getMap("supportedObjects")).containsKeys("1", "3");
+            assertThat(json.getString("address")).startsWith("127.0.0.1:");
+            assertThat(json.getLong("lifetimeSeconds")).isEqualTo(300);
+            Instant first = Instant.parse(json.getString("firstRegisteredAt"));
+            assertThat(first).isAfterOrEqualTo(before.minusSeconds(1));
+            assertThat(Instant.parse(json.getString("lastContactAt")))
+                    .isAfterOrEqualTo(first);
+            assertThat(Instant.parse(json.getString("registrationExpiresAt")))
+                    .isAfter(first.plusSeconds(290));
+        }
+    }
+
+    @Test
+    void updatesAndDeregistrationAreReflected() {
+        try (TestDevice device = TestDevice.create("reg-lifecycle", coap(), 300, false).register(TIMEOUT)) {
+            awaitState("reg-lifecycle", "online");
+            String registrationId = device("reg-lifecycle").getString("registrationId");
+
+            device.update(TIMEOUT);
+            await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/devices/{endpoint}", "reg-lifecycle")
+                    .then().body("lastUpdatedAt", notNullValue()).body("registrationId", equalTo(registrationId)));
+
+            device.deregister();
+            awaitState("reg-lifecycle", "offline");
+            given().get("/api/devices/{endpoint}", "reg-lifecycle").then().body("registrationExpiresAt", nullValue());
+
+            device.register(TIMEOUT);
+            awaitState("reg-lifecycle", "online");
+            JsonPath again = device("reg-lifecycle");
+            assertThat(again.getString("registrationId")).isNotEqualTo(registrationId);
+            assertThat(Instant.parse(again.getString("lastRegisteredAt")))
+                    .isAfter(Instant.parse(again.getString("firstRegisteredAt")));
+        }
+    }
+
+    @Test
+    void aDeviceWhoseLifetimeExpiresGoesOffline() {
+        try (TestDevice device = TestDevice.create("reg-expiring", coap(), 2, false).register(TIMEOUT)) {
+            awaitState("reg-expiring", "online");
+            device.vanish();
+            awaitState("reg-expiring", "offline");
+        }
+    }
+
+    @Test
+    void aQueueModeDeviceIsRecordedAsSuch() {
+        try (TestDevice device = TestDevice.create("reg-queue", coap(), 300, true).register(TIMEOUT)) {
+            awaitState("reg-queue", "online");
+            JsonPath json = device("reg-queue");
+            assertThat(json.getBoolean("queueMode")).isTrue();
+            assertThat(json.getString("binding")).isEqualTo("U");
+        }
+    }
+
+    @Test
+    void listingFiltersByStateAndPrefixAndPages() {
+        try (TestDevice a = TestDevice.create("list-a1", coap(), 300, false).register(TIMEOUT);
+                TestDevice b = TestDevice.create("list-a2", coap(), 300, false).register(TIMEOUT);
+                TestDevice c = TestDevice.create("list-b1", coap(), 300, false).register(TIMEOUT)) {
+            awaitState("list-a1", "online");
+            awaitState("list-a2", "online");
+            awaitState("list-b1", "online");
+            b.deregister();
+            awaitState("list-a2", "offline");
+
+            given().queryParam("endpointPrefix", "list-a").get("/api/devices").then().statusCode(200)
+                    .body("totalItems", equalTo(2)).body("items.endpoint", hasItem("list-a1"))
+                    .body("items.endpoint", hasItem("list-a2")).body("items.endpoint", not(hasItem("list-b1")));
+            given().queryParam("endpointPrefix", "list-").queryParam("state", "online").get("/api/devices").then()
+                    .body("totalItems", equalTo(2)).body("items.endpoint", not(hasItem("list-a2")));
+            given().queryParam("endpointPrefix", "list-").queryParam("size", 2).queryParam("page", 1)
+                    .get("/api/devices").then().body("items.size()", equalTo(1)).body("totalPages", equalTo(2))
+                    .body("items[0].endpoint", equalTo("list-b1"));
+            given().queryParam("endpointPrefix", "list_").get("/api/devices").then().body("totalItems", equalTo(0));
+        }
+    }
+
+    @Test
+    void anUnknownEndpointIsAProblem() {
+        given().get("/api/devices/{endpoint}", "never-seen").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404))
+                .body("title", equalTo("Unknown device")).body("detail", containsString("never-seen"))
+                .body("instance", equalTo("/api/devices/never-seen"));
+    }
+
+    @Test
+    void badListingParametersNameTheParameter() {
+        given().queryParam("state", "asleep").get("/api/devices").then().statusCode(400)
+                .contentType("application/problem+json").body("parameter", equalTo("state"))
+                .body("detail", containsString("online, sleeping, offline"));
+        given().queryParam("size", 0).get("/api/devices").then().statusCode(400).body("parameter", equalTo("size"));
+        given().queryParam("page", "x").get("/api/devices").then().statusCode(greaterThan(399))
+                .contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,30 @@
+package io.dmflow.lwm2m.registration;
+
+/**
+ * Receives the life events of device registrations. Called off Leshan's I/O threads, in order for any
+ * one device; events of different devices may arrive concurrently.
+ */
+public interface DeviceEventListener {
+
+    default void registered(DeviceRegistration registration) {
+    }
+
+    default void updated(DeviceRegistration registration) {
+    }
+
+    /** The device deregistered itself. */
+    default void deregistered(DeviceRegistration registration) {
+    }
+
+    /** The device let its lifetime run out without an update. */
+    default void expired(DeviceRegistration registration) {
+    }
+
+    /** A queue-mode device is listening again. */
+    default void awake(DeviceRegistration registration) {
+    }
+
+    /** A queue-mode device stopped listening. */
+    default void sleeping(DeviceRegistration registration) {
+    }
+}
