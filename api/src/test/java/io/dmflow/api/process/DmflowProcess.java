@@ -1,0 +1,130 @@
+package io.dmflow.api.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged dmflow application run as a user runs it, {@code java -jar}, in its own process, on
+ * loopback and free ports.
+ */
+final class DmflowProcess implements AutoCloseable {
+
+    private static final Pattern HTTP_LISTENING = Pattern.compile("Listening on: (http://\\S+)");
+    private static final Pattern COAP_LISTENING = Pattern.compile("LwM2M server listening on (coap://\\S+)");
+
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<URI> httpUri = new CompletableFuture<>();
+    private final CompletableFuture<URI> coapUri = new CompletableFuture<>();
+
+    private DmflowProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::readOutput, "dmflow-process-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static DmflowProcess start(Map<String, String> systemProperties, Map<String, String> environment) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.http.port=0");
+        command.add("-Ddmflow.lwm2m.coap.host=127.0.0.1");
+        command.add("-Ddmflow.lwm2m.coap.port=0");
+        command.add("-Ddmflow.lwm2m.coaps.host=127.0.0.1");
+        command.add("-Ddmflow.lwm2m.coaps.port=0");
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("DMFLOW_"));
+        builder.environment().putAll(environment);
+        try {
+            return new DmflowProcess(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI awaitHttp(Duration timeout) throws Exception {
+        return await(httpUri, timeout);
+    }
+
+    URI awaitCoap(Duration timeout) throws Exception {
+        return await(coapUri, timeout);
+    }
+
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
+    /** Sends SIGTERM, as a service manager or Ctrl-C does, and waits for the process to end. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("dmflow did not stop within " + timeout + " of SIGTERM:\n" + tail());
+        }
+        return process.exitValue();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    String tail() {
+        List<String> lines = output();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private <T> T await(CompletableFuture<T> future, Duration timeout) throws Exception {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("dmflow did not report in time:\n" + tail(), e);
+        }
+    }
+
+    private void readOutput() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.add(line);
+                complete(HTTP_LISTENING.matcher(line), httpUri);
+                complete(COAP_LISTENING.matcher(line), coapUri);
+            }
+        } catch (IOException e) {
+            output.add("(output closed: " + e + ")");
+        }
+        httpUri.completeExceptionally(new AssertionError("dmflow exited before listening:\n" + tail()));
+        coapUri.completeExceptionally(new AssertionError("dmflow exited before listening:\n" + tail()));
+    }
+
+    private static void complete(Matcher matcher, CompletableFuture<URI> uri) {
+        if (matcher.find()) {
+            uri.complete(URI.create(matcher.group(1)));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

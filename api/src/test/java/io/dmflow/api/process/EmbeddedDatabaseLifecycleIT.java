@@ -1,0 +1,111 @@
+package io.dmflow.api.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.dmflow.api.testing.TestDevice;
+
+/**
+ * What a newcomer does: start dmflow with no configuration, register a device, stop it with SIGTERM,
+ * start it again.
+ */
+class EmbeddedDatabaseLifecycleIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void startsOnItsOwnDatabaseStopsCleanlyAndKeepsDevicesAcrossRestarts() throws Exception {
+        Path dataDirectory = Files.createTempDirectory("dmflow-it-pg");
+        Map<String, String> properties = Map.of("dmflow.database.embedded.data-dir", dataDirectory.toString());
+
+        long startedAt = System.nanoTime();
+        String firstRegistration;
+        try (DmflowProcess dmflow = DmflowProcess.start(properties, Map.of())) {
+            URI http = dmflow.awaitHttp(Duration.ofSeconds(60));
+            awaitReady(http);
+            Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
+            System.out.printf("dmflow ready with a new embedded PostgreSQL in %d ms%n", startup.toMillis());
+            assertThat(startup).isLessThan(Duration.ofSeconds(30));
+
+            try (TestDevice device = TestDevice.create("lifecycle-1", dmflow.awaitCoap(Duration.ofSeconds(5)), 300,
+                    false).register(Duration.ofSeconds(10))) {
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> body(http, "/api/devices/lifecycle-1").contains("\"state\":\"online\""));
+                firstRegistration = body(http, "/api/devices/lifecycle-1");
+            }
+
+            assertThat(postgresProcessesOn(dataDirectory)).isNotEmpty();
+            int exit = dmflow.terminate(Duration.ofSeconds(30));
+            assertThat(exit).as("exit code after SIGTERM:\n" + dmflow.tail()).isIn(0, 143);
+        }
+        assertThat(postgresProcessesOn(dataDirectory)).as("PostgreSQL processes left behind").isEmpty();
+        assertThat(dataDirectory.resolve("postmaster.pid")).doesNotExist();
+
+        startedAt = System.nanoTime();
+        try (DmflowProcess dmflow = DmflowProcess.start(properties, Map.of())) {
+            URI http = dmflow.awaitHttp(Duration.ofSeconds(60));
+            awaitReady(http);
+            System.out.printf("dmflow ready again on its existing data in %d ms%n",
+                    Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+            String again = body(http, "/api/devices/lifecycle-1");
+            assertThat(again).contains("\"endpoint\":\"lifecycle-1\"").contains("\"state\":\"offline\"");
+            assertThat(field(again, "firstRegisteredAt")).isEqualTo(field(firstRegistration, "firstRegisteredAt"));
+            dmflow.terminate(Duration.ofSeconds(30));
+        }
+        assertThat(postgresProcessesOn(dataDirectory)).isEmpty();
+    }
+
+    @Test
+    void aPostgresLeftRunningByAKilledProcessIsTakenOverOnTheNextStart() throws Exception {
+        Path dataDirectory = Files.createTempDirectory("dmflow-it-pg-kill");
+        Map<String, String> properties = Map.of("dmflow.database.embedded.data-dir", dataDirectory.toString());
+        try (DmflowProcess dmflow = DmflowProcess.start(properties, Map.of())) {
+            awaitReady(dmflow.awaitHttp(Duration.ofSeconds(60)));
+            dmflow.handle().destroyForcibly();
+            dmflow.handle().onExit().get();
+        }
+        assertThat(postgresProcessesOn(dataDirectory)).as("a killed JVM leaves its PostgreSQL running").isNotEmpty();
+
+        try (DmflowProcess dmflow = DmflowProcess.start(properties, Map.of())) {
+            awaitReady(dmflow.awaitHttp(Duration.ofSeconds(60)));
+            assertThat(dmflow.output()).anyMatch(line -> line.contains("left running on"));
+            dmflow.terminate(Duration.ofSeconds(30));
+        }
+        assertThat(postgresProcessesOn(dataDirectory)).isEmpty();
+    }
+
+    static void awaitReady(URI http) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> body(http, "/q/health/ready").contains("\"status\": \"UP\""));
+    }
+
+    static String body(URI http, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(http.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    private static String field(String json, String name) {
+        int start = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
+        return json.substring(start, json.indexOf('"', start));
+    }
+
+    private static java.util.List<ProcessHandle> postgresProcessesOn(Path dataDirectory) {
+        String directory = dataDirectory.toString();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(directory)).orElse(false))
+                .toList();
+    }
+}

@@ -1,0 +1,60 @@
+package io.dmflow.api.process;
+
+import static io.dmflow.api.process.EmbeddedDatabaseLifecycleIT.awaitReady;
+import static io.dmflow.api.process.EmbeddedDatabaseLifecycleIT.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import io.dmflow.api.testing.TestDevice;
+
+/**
+ * The production configuration: dmflow given the JDBC URL of an existing PostgreSQL server starts no
+ * database of its own and keeps its devices there. Runs where {@code DMFLOW_EXTERNAL_JDBC_URL} names a
+ * server (CI sets it to the machine's PostgreSQL).
+ */
+@EnabledIfEnvironmentVariable(named = "DMFLOW_EXTERNAL_JDBC_URL", matches = "jdbc:postgresql:.+")
+class ExternalPostgresIT {
+
+    @Test
+    void runsOnTheConfiguredServer() throws Exception {
+        String url = System.getenv("DMFLOW_EXTERNAL_JDBC_URL");
+        String user = System.getenv().getOrDefault("DMFLOW_EXTERNAL_JDBC_USER", "postgres");
+        String password = System.getenv().getOrDefault("DMFLOW_EXTERNAL_JDBC_PASSWORD", "");
+        String endpoint = "external-" + UUID.randomUUID();
+
+        try (DmflowProcess dmflow = DmflowProcess.start(Map.of(), Map.of("QUARKUS_DATASOURCE_JDBC_URL", url,
+                "QUARKUS_DATASOURCE_USERNAME", user, "QUARKUS_DATASOURCE_PASSWORD", password))) {
+            URI http = dmflow.awaitHttp(Duration.ofSeconds(60));
+            awaitReady(http);
+            assertThat(dmflow.output()).noneMatch(line -> line.contains("Embedded PostgreSQL"));
+
+            try (TestDevice device = TestDevice.create(endpoint, dmflow.awaitCoap(Duration.ofSeconds(5)), 300, false)
+                    .register(Duration.ofSeconds(10))) {
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> body(http, "/api/devices/" + endpoint).contains("\"state\":\"online\""));
+            }
+            try (Connection connection = DriverManager.getConnection(url, user, password);
+                    PreparedStatement query = connection
+                            .prepareStatement("SELECT state FROM dmflow.device WHERE endpoint = ?")) {
+                query.setString(1, endpoint);
+                try (ResultSet row = query.executeQuery()) {
+                    assertThat(row.next()).as("device row in the configured server").isTrue();
+                    assertThat(row.getString(1)).isEqualTo("ONLINE");
+                }
+            }
+            dmflow.terminate(Duration.ofSeconds(30));
+        }
+    }
+}
