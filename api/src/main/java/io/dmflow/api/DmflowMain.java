@@ -21,7 +21,7 @@ public final class DmflowMain {
     public static void main(String... args) {
         DatasourceSelection selection = DatasourceSelection.ofThisProcess();
         Optional<EmbeddedPostgres> embedded = selection.configuredJdbcUrl().isPresent() ? Optional.empty()
-                : Optional.of(EmbeddedPostgres.start(selection.embeddedDataDirectory()));
+                : Optional.of(EmbeddedPostgres.start(selection.embeddedDataDirectory(), true));
         embedded.ifPresent(database -> {
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
             System.setProperty("quarkus.datasource.username", database.username());

@@ -28,7 +28,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                     "quarkus.datasource.password", System.getenv().getOrDefault("DMFLOW_TEST_JDBC_PASSWORD", ""));
         }
         try {
-            embedded = EmbeddedPostgres.start(Files.createTempDirectory("dmflow-test-pg"));
+            embedded = EmbeddedPostgres.start(Files.createTempDirectory("dmflow-test-pg"), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
