@@ -30,6 +30,11 @@ public interface Lwm2mServerConfig {
     @WithDefault("10s")
     Duration expirationCheckInterval();
 
+    /** How long a queue-mode device listens after its last message before it counts as sleeping. */
+    @WithName("queue.awake-time")
+    @WithDefault("93s")
+    Duration queueAwakeTime();
+
     /** UDP receive buffer; fleets that register at once overflow a small one. */
     @WithDefault("4194304")
     int udpReceiveBufferBytes();

@@ -4,7 +4,7 @@ import org.jboss.logging.Logger;
 
 import io.dmflow.api.device.DeviceRegistry;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
-import io.dmflow.lwm2m.server.ServerEndpoints;
+import io.dmflow.lwm2m.server.ServerSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -22,9 +22,9 @@ public class Lwm2mServerLifecycle {
     @Produces
     @Singleton
     DeviceManagementServer deviceManagementServer(Lwm2mServerConfig config) {
-        return new DeviceManagementServer(new ServerEndpoints(config.coapHost(), config.coapPort(),
+        return new DeviceManagementServer(new ServerSettings(config.coapHost(), config.coapPort(),
                 config.coapsHost(), config.coapsPort(), config.expirationCheckInterval(),
-                config.udpReceiveBufferBytes()));
+                config.udpReceiveBufferBytes(), config.queueAwakeTime()));
     }
 
     void start(@Observes @Priority(100) StartupEvent event, DeviceManagementServer server, DeviceRegistry registry) {

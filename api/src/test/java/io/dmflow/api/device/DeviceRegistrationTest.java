@@ -102,12 +102,18 @@ class DeviceRegistrationTest {
     }
 
     @Test
-    void aQueueModeDeviceIsRecordedAsSuch() {
+    void aQueueModeDeviceSleepsAfterItsAwakeTimeAndWakesWhenItSpeaks() {
         try (TestDevice device = TestDevice.create("reg-queue", coap(), 300, true).register(TIMEOUT)) {
             awaitState("reg-queue", "online");
             JsonPath json = device("reg-queue");
             assertThat(json.getBoolean("queueMode")).isTrue();
             assertThat(json.getString("binding")).isEqualTo("U");
+
+            awaitState("reg-queue", "sleeping");
+            Instant asleepSince = Instant.parse(device("reg-queue").getString("lastContactAt"));
+            device.update(TIMEOUT);
+            awaitState("reg-queue", "online");
+            assertThat(Instant.parse(device("reg-queue").getString("lastContactAt"))).isAfter(asleepSince);
         }
     }
 

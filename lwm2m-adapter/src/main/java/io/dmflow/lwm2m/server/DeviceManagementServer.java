@@ -15,6 +15,7 @@ import org.eclipse.leshan.core.endpoint.Protocol;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.LeshanServerBuilder;
 import org.eclipse.leshan.server.endpoint.LwM2mServerEndpoint;
+import org.eclipse.leshan.server.queue.StaticClientAwakeTimeProvider;
 import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
 import org.eclipse.leshan.servers.security.EditableSecurityStore;
 import org.eclipse.leshan.servers.security.InMemorySecurityStore;
@@ -40,11 +41,11 @@ public final class DeviceManagementServer implements AutoCloseable {
     private final ScheduledExecutorService expirationChecker;
     private volatile boolean started;
 
-    public DeviceManagementServer(ServerEndpoints endpoints) {
-        this(endpoints, new InMemorySecurityStore());
+    public DeviceManagementServer(ServerSettings settings) {
+        this(settings, new InMemorySecurityStore());
     }
 
-    public DeviceManagementServer(ServerEndpoints endpoints, EditableSecurityStore securityStore) {
+    public DeviceManagementServer(ServerSettings settings, EditableSecurityStore securityStore) {
         this.eventLanes = new DeviceEventLanes(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.events = new DeviceEventDispatcher(eventLanes);
         this.expirationChecker = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -53,28 +54,27 @@ public final class DeviceManagementServer implements AutoCloseable {
             return thread;
         });
         InMemoryRegistrationStore registrations = new InMemoryRegistrationStore(expirationChecker,
-                endpoints.expirationCheckInterval().toSeconds() == 0 ? 1
-                        : endpoints.expirationCheckInterval().toSeconds());
+                Math.max(1, settings.expirationCheckInterval().toSeconds()));
 
         List<ServerProtocolProvider> protocols = new ArrayList<>();
-        if (endpoints.coapEnabled()) {
+        if (settings.coapEnabled()) {
             protocols.add(new CoapServerProtocolProvider());
         }
-        if (endpoints.coapsEnabled()) {
+        if (settings.coapsEnabled()) {
             protocols.add(new CoapsServerProtocolProvider());
         }
         CaliforniumServerEndpointsProvider.Builder transport = new CaliforniumServerEndpointsProvider.Builder(
                 protocols.toArray(ServerProtocolProvider[]::new));
         // An explicit configuration: without one Californium writes a properties file into the working directory.
         Configuration configuration = transport.createDefaultConfiguration();
-        configuration.set(UdpConfig.UDP_RECEIVE_BUFFER_SIZE, endpoints.udpReceiveBufferBytes());
+        configuration.set(UdpConfig.UDP_RECEIVE_BUFFER_SIZE, settings.udpReceiveBufferBytes());
         configuration.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
         transport.setConfiguration(configuration);
-        if (endpoints.coapEnabled()) {
-            transport.addEndpoint(new InetSocketAddress(endpoints.coapHost(), endpoints.coapPort()), Protocol.COAP);
+        if (settings.coapEnabled()) {
+            transport.addEndpoint(new InetSocketAddress(settings.coapHost(), settings.coapPort()), Protocol.COAP);
         }
-        if (endpoints.coapsEnabled()) {
-            transport.addEndpoint(new InetSocketAddress(endpoints.coapsHost(), endpoints.coapsPort()),
+        if (settings.coapsEnabled()) {
+            transport.addEndpoint(new InetSocketAddress(settings.coapsHost(), settings.coapsPort()),
                     Protocol.COAPS);
         }
 
@@ -82,6 +82,8 @@ public final class DeviceManagementServer implements AutoCloseable {
                 .setRegistrationStore(registrations)
                 .setSecurityStore(securityStore)
                 .setEndpointsProviders(transport.build())
+                .setClientAwakeTimeProvider(
+                        new StaticClientAwakeTimeProvider((int) settings.queueAwakeTime().toMillis()))
                 .build();
         leshan.getRegistrationService().addListener(events);
         leshan.getPresenceService().addListener(events);

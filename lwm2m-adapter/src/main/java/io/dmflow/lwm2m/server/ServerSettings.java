@@ -11,29 +11,35 @@ import java.time.Duration;
  * @param coapsPort UDP port for CoAPS; 0 picks a free one; negative disables CoAPS
  * @param expirationCheckInterval how often registrations whose lifetime ran out are removed
  * @param udpReceiveBufferBytes socket receive buffer, large enough for fleets registering at once
+ * @param queueAwakeTime how long a queue-mode device listens after it last contacted the server
  */
-public record ServerEndpoints(
+public record ServerSettings(
         String coapHost,
         int coapPort,
         String coapsHost,
         int coapsPort,
         Duration expirationCheckInterval,
-        int udpReceiveBufferBytes) {
+        int udpReceiveBufferBytes,
+        Duration queueAwakeTime) {
 
     public static final int DISABLED = -1;
 
-    public ServerEndpoints {
+    public ServerSettings {
         if (coapPort < 0 && coapsPort < 0) {
             throw new IllegalArgumentException("At least one of CoAP and CoAPS must be enabled");
         }
         if (expirationCheckInterval.isNegative() || expirationCheckInterval.isZero()) {
             throw new IllegalArgumentException("expirationCheckInterval must be positive");
         }
+        if (queueAwakeTime.isNegative() || queueAwakeTime.isZero()) {
+            throw new IllegalArgumentException("queueAwakeTime must be positive");
+        }
     }
 
     /** Both protocols on loopback, free ports: what tests and local tools use. */
-    public static ServerEndpoints loopback() {
-        return new ServerEndpoints("127.0.0.1", 0, "127.0.0.1", 0, Duration.ofSeconds(1), 4 * 1024 * 1024);
+    public static ServerSettings loopback() {
+        return new ServerSettings("127.0.0.1", 0, "127.0.0.1", 0, Duration.ofSeconds(1), 4 * 1024 * 1024,
+                Duration.ofSeconds(93));
     }
 
     public boolean coapEnabled() {
