@@ -1,0 +1,25 @@
+package io.dmflow.simulator.fleet;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+
+import io.dmflow.simulator.object.device.DeviceIdentity;
+
+/** How one simulated device is set up; the fleet builder derives one per device. */
+record DeviceSettings(
+        String endpoint,
+        int index,
+        URI serverUri,
+        InetAddress bindAddress,
+        Duration lifetime,
+        boolean queueMode,
+        Duration awakeTime,
+        Set<SupportedObject> objects,
+        DeviceIdentity identity,
+        Duration rebootDelay,
+        Duration requestTimeout,
+        Duration registrationRetry,
+        boolean retainPackageBytes) {
+}

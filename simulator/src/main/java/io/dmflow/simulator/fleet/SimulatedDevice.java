@@ -1,0 +1,388 @@
+package io.dmflow.simulator.fleet;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import org.eclipse.leshan.client.LeshanClient;
+import org.eclipse.leshan.client.LeshanClientBuilder;
+import org.eclipse.leshan.client.engine.DefaultRegistrationEngineFactory;
+import org.eclipse.leshan.client.object.Security;
+import org.eclipse.leshan.client.object.Server;
+import org.eclipse.leshan.client.resource.BaseInstanceEnablerFactory;
+import org.eclipse.leshan.client.resource.LwM2mInstanceEnabler;
+import org.eclipse.leshan.client.resource.LwM2mObjectEnabler;
+import org.eclipse.leshan.client.resource.ObjectEnabler;
+import org.eclipse.leshan.client.resource.ObjectsInitializer;
+import org.eclipse.leshan.client.servers.LwM2mServer;
+import org.eclipse.leshan.core.LwM2mId;
+import org.eclipse.leshan.core.request.BindingMode;
+import org.eclipse.leshan.core.request.WriteRequest;
+import org.eclipse.leshan.core.response.WriteResponse;
+
+import io.dmflow.simulator.object.connectivity.ConnectivityMonitoring;
+import io.dmflow.simulator.object.device.DeviceObject;
+import io.dmflow.simulator.object.device.PowerCycle;
+import io.dmflow.simulator.object.firmware.FirmwareInstaller;
+import io.dmflow.simulator.object.firmware.FirmwareUpdate;
+import io.dmflow.simulator.object.location.Location;
+import io.dmflow.simulator.object.sensor.TemperatureSensor;
+import io.dmflow.simulator.object.software.SoftwareManagement;
+import io.dmflow.simulator.transport.DeviceEndpointsProvider;
+import io.dmflow.simulator.transport.Radio;
+
+/**
+ * One simulated LwM2M device: a Leshan client with dmflow's objects, a radio that can sleep or lose its network, and
+ * a power cycle. Created by {@link SimulatedFleet}; every method is safe to call from a test thread.
+ */
+public final class SimulatedDevice implements AutoCloseable {
+
+    static final int SHORT_SERVER_ID = 1;
+    private static final long SHUTDOWN_GRACE_MILLIS = 100; // lets the 2.04 of Reboot/Update leave first
+
+    private final DeviceSettings settings;
+    private final FleetRuntime runtime;
+    private final Radio radio;
+    private final RegistrationTracker tracker;
+    private final LeshanClient client;
+    private final DeviceObject deviceObject;
+    private final FirmwareUpdate firmware;
+    private final ConnectivityMonitoring connectivity;
+    private final Location location;
+    private final TemperatureSensor temperature;
+    private final AtomicInteger reboots = new AtomicInteger();
+    private final AtomicBoolean rebooting = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Runnable> bootActions = new ArrayList<>();
+
+    SimulatedDevice(DeviceSettings settings, FleetRuntime runtime, IntConsumer fleetRegistrations) {
+        this.settings = settings;
+        this.runtime = runtime;
+        this.radio = new Radio(runtime.scheduler, settings.queueMode() ? settings.awakeTime() : null);
+        this.tracker = new RegistrationTracker(fleetRegistrations);
+
+        // Queue mode travels as the registration's Q flag (LwM2M 1.1); the binding stays plain UDP.
+        EnumSet<BindingMode> binding = EnumSet.of(BindingMode.U);
+        PowerCycle powerCycle = new PowerCycle() {
+            @Override
+            public void reboot() {
+                SimulatedDevice.this.reboot();
+            }
+
+            @Override
+            public void factoryReset() {
+                SimulatedDevice.this.reboot();
+            }
+        };
+        this.deviceObject = new DeviceObject(settings.identity(), binding, powerCycle);
+        boolean retain = settings.retainPackageBytes();
+        this.firmware = has(SupportedObject.FIRMWARE_UPDATE)
+                ? new FirmwareUpdate(runtime.downloader, runtime.scheduler, firmwareInstaller(), retain)
+                : null;
+        this.connectivity = has(SupportedObject.CONNECTIVITY_MONITORING)
+                ? new ConnectivityMonitoring(settings.bindAddress().getHostAddress(), settings.index())
+                : null;
+        this.location = has(SupportedObject.LOCATION)
+                ? new Location(50.06 + settings.index() % 100 * 0.001, 19.94 + settings.index() / 100 * 0.001)
+                : null;
+        this.temperature = has(SupportedObject.TEMPERATURE)
+                ? new TemperatureSensor(20 + settings.index() % 10, settings.index())
+                : null;
+
+        ObjectsInitializer objects = new ObjectsInitializer(runtime.model);
+        objects.setInstancesForObject(LwM2mId.SECURITY,
+                Security.noSec(settings.serverUri().toString(), SHORT_SERVER_ID));
+        objects.setInstancesForObject(LwM2mId.SERVER,
+                new Server(SHORT_SERVER_ID, settings.lifetime().toSeconds(), binding, false, BindingMode.U));
+        addSingle(objects, LwM2mId.DEVICE, deviceObject);
+        addSingle(objects, LwM2mId.FIRMWARE, firmware);
+        addSingle(objects, LwM2mId.CONNECTIVITY_MONITORING, connectivity);
+        addSingle(objects, LwM2mId.LOCATION, location);
+        addSingle(objects, TemperatureSensor.OBJECT_ID, temperature);
+        if (has(SupportedObject.SOFTWARE_MANAGEMENT)) {
+            // Multi-instance: the server may Create further package instances; all share the fleet's services.
+            objects.setFactoryForObject(LwM2mId.SOFTWARE_MANAGEMENT, new BaseInstanceEnablerFactory() {
+                @Override
+                public LwM2mInstanceEnabler create() {
+                    return new SoftwareManagement(runtime.downloader, runtime.scheduler, retain);
+                }
+            });
+            SoftwareManagement first = new SoftwareManagement(runtime.downloader, runtime.scheduler, retain);
+            first.setId(0);
+            objects.setInstancesForObject(LwM2mId.SOFTWARE_MANAGEMENT, first);
+        }
+
+        DefaultRegistrationEngineFactory engine = new DefaultRegistrationEngineFactory()
+                .setQueueMode(settings.queueMode())
+                .setRequestTimeoutInMs(settings.requestTimeout().toMillis())
+                .setRetryWaitingTimeInMs((int) settings.registrationRetry().toMillis());
+
+        LeshanClientBuilder builder = new LeshanClientBuilder(settings.endpoint());
+        builder.setObjects(objects.createAll());
+        builder.setSharedExecutor(runtime.scheduler);
+        builder.setEncoder(runtime.encoder);
+        builder.setDecoder(runtime.decoder);
+        builder.setLinkSerializer(runtime.linkSerializer);
+        builder.setAttributeParser(runtime.attributeParser);
+        builder.setRegistrationEngineFactory(engine);
+        builder.setEndpointsProviders(DeviceEndpointsProvider.create(settings.endpoint(), radio,
+                settings.bindAddress(), runtime.coapConfig, runtime.coapExecutor));
+        this.client = builder.build();
+        client.addObserver(tracker);
+    }
+
+    // ---- identity and registration
+
+    public String endpoint() {
+        return settings.endpoint();
+    }
+
+    /** True once the device has received the 2.01 of its registration, until it deregisters or goes down. */
+    public boolean isRegistered() {
+        return tracker.isRegistered();
+    }
+
+    /** Waits until the device holds a registration; false on timeout. */
+    public boolean awaitRegistered(Duration timeout) {
+        try {
+            return tracker.awaitRegistered(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The registration id (location path) the server gave, while registered. */
+    public Optional<String> registrationId() {
+        return Optional.ofNullable(tracker.registrationId());
+    }
+
+    /** How many times the device has registered (initial registration, reboots, re-registrations). */
+    public int registrationCount() {
+        return tracker.registrations();
+    }
+
+    /** How many registration updates succeeded. */
+    public int updateCount() {
+        return tracker.updates();
+    }
+
+    // ---- lifecycle
+
+    /** Starts the client: it binds its socket and registers asynchronously. */
+    public void start() {
+        if (closed.get()) {
+            throw new IllegalStateException(endpoint() + " is closed");
+        }
+        if (started.compareAndSet(false, true)) {
+            client.start();
+        }
+    }
+
+    /** Deregisters and releases the socket. A closed device cannot be started again. */
+    @Override
+    public void close() {
+        close(true);
+    }
+
+    void close(boolean deregister) {
+        if (closed.compareAndSet(false, true)) {
+            radio.stop();
+            client.destroy(deregister && started.get() && !radio.isOffline());
+            tracker.down();
+        }
+    }
+
+    /** Sends a registration update now, as a device does when it wakes up or its IP address changes. */
+    public void triggerRegistrationUpdate() {
+        client.triggerRegistrationUpdate();
+    }
+
+    /**
+     * Changes the registration lifetime the way a server's write to /1/0/1 would; the device then sends a
+     * registration update carrying the new lifetime.
+     */
+    public void changeLifetime(Duration lifetime) {
+        LwM2mObjectEnabler server = client.getObjectTree().getObjectEnabler(LwM2mId.SERVER);
+        WriteResponse response = server.write(LwM2mServer.SYSTEM,
+                new WriteRequest(LwM2mId.SERVER, 0, LwM2mId.SRV_LIFETIME, lifetime.toSeconds()));
+        if (!response.isSuccess()) {
+            throw new IllegalStateException("lifetime change refused: " + response);
+        }
+    }
+
+    /** Loses the network: requests to the device time out and its own sends fail, until {@link #comeBack()}. */
+    public void goOffline() {
+        radio.goOffline();
+    }
+
+    /**
+     * Regains the network and says so: a registration update if the device still holds its registration, otherwise
+     * a new registration (its update failed while it was away, or the server forgot it).
+     */
+    public void comeBack() {
+        radio.comeBack();
+        if (closed.get() || rebooting.get()) {
+            return;
+        }
+        if (tracker.isRegistered()) {
+            client.triggerRegistrationUpdate();
+        } else {
+            client.start();
+        }
+    }
+
+    public boolean isOffline() {
+        return radio.isOffline();
+    }
+
+    /** In queue mode: true while the radio sleeps and requests to the device are lost. */
+    public boolean isSleeping() {
+        return radio.isSleeping();
+    }
+
+    /**
+     * Reboots: deregisters, stays down for the reboot delay, then registers again. Does nothing if a reboot is
+     * already under way.
+     */
+    public void reboot() {
+        if (closed.get() || !rebooting.compareAndSet(false, true)) {
+            return;
+        }
+        runtime.scheduler.schedule(this::shutDown, SHUTDOWN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    public int rebootCount() {
+        return reboots.get();
+    }
+
+    public boolean isRebooting() {
+        return rebooting.get();
+    }
+
+    private void shutDown() {
+        client.stop(!radio.isOffline());
+        tracker.down();
+        runtime.scheduler.schedule(this::boot, settings.rebootDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void boot() {
+        List<Runnable> actions;
+        synchronized (bootActions) {
+            actions = new ArrayList<>(bootActions);
+            bootActions.clear();
+        }
+        actions.forEach(Runnable::run);
+        reboots.incrementAndGet();
+        rebooting.set(false);
+        if (!closed.get()) {
+            client.start();
+        }
+    }
+
+    private FirmwareInstaller firmwareInstaller() {
+        return (version, atBoot) -> {
+            synchronized (bootActions) {
+                bootActions.add(() -> {
+                    deviceObject.setFirmwareVersion(version);
+                    atBoot.run();
+                });
+            }
+            reboot();
+        };
+    }
+
+    // ---- objects, for assertions and for driving values
+
+    public DeviceObject deviceObject() {
+        return deviceObject;
+    }
+
+    public FirmwareUpdate firmware() {
+        return require(firmware, SupportedObject.FIRMWARE_UPDATE);
+    }
+
+    /** Instance 0 of Software Management. */
+    public SoftwareManagement software() {
+        return software(0);
+    }
+
+    /** A Software Management instance, including ones the server created. */
+    public SoftwareManagement software(int instanceId) {
+        require(has(SupportedObject.SOFTWARE_MANAGEMENT) ? Boolean.TRUE : null, SupportedObject.SOFTWARE_MANAGEMENT);
+        ObjectEnabler enabler = (ObjectEnabler) client.getObjectTree()
+                .getObjectEnabler(LwM2mId.SOFTWARE_MANAGEMENT);
+        LwM2mInstanceEnabler instance = enabler.getInstance(instanceId);
+        if (instance == null) {
+            throw new IllegalArgumentException(endpoint() + " has no /9/" + instanceId);
+        }
+        return (SoftwareManagement) instance;
+    }
+
+    public ConnectivityMonitoring connectivity() {
+        return require(connectivity, SupportedObject.CONNECTIVITY_MONITORING);
+    }
+
+    public Location location() {
+        return require(location, SupportedObject.LOCATION);
+    }
+
+    public TemperatureSensor temperature() {
+        return require(temperature, SupportedObject.TEMPERATURE);
+    }
+
+    /** The underlying Leshan client, for what this API does not cover. */
+    public LeshanClient leshanClient() {
+        return client;
+    }
+
+    /** Advances the values that change by themselves; called from the fleet's sensor tick. */
+    void tick(long tickNumber) {
+        if (temperature != null) {
+            temperature.tick();
+        }
+        if (connectivity != null) {
+            connectivity.fluctuate();
+        }
+        if (tickNumber % 100 == 99) {
+            deviceObject.drainBattery();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedDevice[" + endpoint() + (isRegistered() ? ", registered" : "") + "]";
+    }
+
+    private boolean has(SupportedObject object) {
+        return settings.objects().contains(object);
+    }
+
+    private <T> T require(T object, SupportedObject which) {
+        if (object == null) {
+            throw new IllegalStateException(endpoint() + " was built without " + which);
+        }
+        return object;
+    }
+
+    /** Single-instance objects refuse Create, so their factory never makes anything. */
+    private static void addSingle(ObjectsInitializer objects, int objectId, LwM2mInstanceEnabler instance) {
+        if (instance == null) {
+            return;
+        }
+        objects.setFactoryForObject(objectId, new BaseInstanceEnablerFactory() {
+            @Override
+            public LwM2mInstanceEnabler create() {
+                throw new UnsupportedOperationException("object " + objectId + " has a single instance");
+            }
+        });
+        objects.setInstancesForObject(objectId, instance);
+    }
+}

@@ -1,0 +1,101 @@
+package io.dmflow.simulator.transport;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The simulated device's network link: what the CoAP endpoint is allowed to send and receive.
+ * <p>
+ * Three situations matter to a device-management server and each shows up differently on the wire:
+ * <ul>
+ * <li><b>online</b> — traffic flows both ways;</li>
+ * <li><b>sleeping</b> (queue mode) — the device does not listen, so requests to it are lost, but anything the device
+ * itself sends wakes the radio first, the way a queue-mode modem wakes to send an update or a notification; after
+ * {@code awakeTime} without traffic it falls asleep again;</li>
+ * <li><b>offline</b> — no network at all: requests to it are lost and its own sends fail at once (a modem knows it has
+ * no coverage), so that Leshan's registration engine does not park a shared thread on a two-minute timeout.</li>
+ * </ul>
+ */
+public final class Radio {
+
+    private final ScheduledExecutorService scheduler;
+    private final long awakeNanos; // 0 = never sleeps (not in queue mode)
+
+    private boolean offline;
+    private boolean sleeping;
+    private long lastTrafficNanos = System.nanoTime();
+    private ScheduledFuture<?> sleepCheck;
+
+    /**
+     * @param awakeTime how long the device stays reachable after its last traffic in queue mode, {@code null} for a
+     *        device that never sleeps
+     */
+    public Radio(ScheduledExecutorService scheduler, Duration awakeTime) {
+        this.scheduler = scheduler;
+        this.awakeNanos = awakeTime == null ? 0 : awakeTime.toNanos();
+    }
+
+    /** True if the device may send now; wakes a sleeping radio. */
+    public synchronized boolean admitOutbound() {
+        if (offline) {
+            return false;
+        }
+        sleeping = false;
+        touch();
+        return true;
+    }
+
+    /** True if a datagram arriving now reaches the device. */
+    public synchronized boolean admitInbound() {
+        if (offline || sleeping) {
+            return false;
+        }
+        touch();
+        return true;
+    }
+
+    public synchronized void goOffline() {
+        offline = true;
+    }
+
+    public synchronized void comeBack() {
+        offline = false;
+        sleeping = false;
+        touch();
+    }
+
+    public synchronized boolean isOffline() {
+        return offline;
+    }
+
+    public synchronized boolean isSleeping() {
+        return sleeping;
+    }
+
+    public synchronized void stop() {
+        if (sleepCheck != null) {
+            sleepCheck.cancel(false);
+            sleepCheck = null;
+        }
+    }
+
+    // One pending check per device, re-armed lazily, rather than a new timer for every datagram.
+    private void touch() {
+        lastTrafficNanos = System.nanoTime();
+        if (awakeNanos > 0 && sleepCheck == null) {
+            sleepCheck = scheduler.schedule(this::checkSleep, awakeNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private synchronized void checkSleep() {
+        sleepCheck = null;
+        long idle = System.nanoTime() - lastTrafficNanos;
+        if (idle >= awakeNanos) {
+            sleeping = true;
+        } else {
+            sleepCheck = scheduler.schedule(this::checkSleep, awakeNanos - idle, TimeUnit.NANOSECONDS);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.dmflow.simulator.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.eclipse.leshan.core.node.LwM2mObjectInstance;
+import org.eclipse.leshan.core.node.LwM2mSingleResource;
+import org.eclipse.leshan.core.request.ReadRequest;
+import org.eclipse.leshan.core.response.ReadResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.dmflow.simulator.testing.TestLwM2mServer;
+
+class FleetRegistrationTest {
+
+    static TestLwM2mServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestLwM2mServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void aFleetRegistersAndEveryDeviceAnswersReads() throws Exception {
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri())
+                .endpointPrefix("reg-").count(50)
+                .build()) {
+            fleet.start().awaitRegistered(Duration.ofSeconds(30));
+
+            assertThat(fleet.registeredCount()).isEqualTo(50);
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.registrationCount() >= 50);
+            for (SimulatedDevice device : fleet.devices()) {
+                ReadResponse manufacturer = server.send(device.endpoint(), new ReadRequest(3, 0, 0));
+                assertThat(manufacturer.isSuccess()).as(device.endpoint()).isTrue();
+                assertThat(((LwM2mSingleResource) manufacturer.getContent()).getValue()).isEqualTo("dmflow");
+            }
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.registrationCount() == 0);
+    }
+
+    @Test
+    void everySimulatedObjectCanBeRead() throws Exception {
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri())
+                .endpoint("objects-1")
+                .build()) {
+            fleet.start().awaitRegistered(Duration.ofSeconds(10));
+
+            for (int objectId : new int[] { 1, 3, 4, 5, 6, 9, 3303 }) {
+                ReadResponse response = server.send("objects-1", new ReadRequest(objectId, 0));
+                assertThat(response.isSuccess()).as("read /%d/0: %s", objectId, response).isTrue();
+                assertThat(((LwM2mObjectInstance) response.getContent()).getResources()).isNotEmpty();
+            }
+            assertThat(server.registration("objects-1").getSortedObjectLinks()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void lifetimeChangesAndUpdatesReachTheServer() throws Exception {
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri())
+                .endpoint("lifetime-1")
+                .lifetime(Duration.ofMinutes(10))
+                .build()) {
+            SimulatedDevice device = fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
+            assertThat(server.registration("lifetime-1").getLifeTimeInSec()).isEqualTo(600);
+
+            device.changeLifetime(Duration.ofSeconds(120));
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> server.registration("lifetime-1").getLifeTimeInSec() == 120);
+            int updates = device.updateCount();
+            device.triggerRegistrationUpdate();
+            await().atMost(Duration.ofSeconds(5)).until(() -> device.updateCount() > updates);
+        }
+    }
+
+    @Test
+    void anOfflineDeviceTimesOutAndComesBackWithAnUpdate() throws Exception {
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri())
+                .endpoint("offline-1")
+                .build()) {
+            SimulatedDevice device = fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
+
+            device.goOffline();
+            ReadResponse lost = server.send("offline-1", new ReadRequest(3, 0, 0), 1_000);
+            assertThat(lost).as("no answer while offline").isNull();
+
+            int updates = device.updateCount();
+            device.comeBack();
+            await().atMost(Duration.ofSeconds(5)).until(() -> device.updateCount() > updates);
+            assertThat(server.send("offline-1", new ReadRequest(3, 0, 0)).isSuccess()).isTrue();
+        }
+    }
+
+    @Test
+    void rebootDeregistersAndRegistersAgain() throws Exception {
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri())
+                .endpoint("reboot-1")
+                .rebootDelay(Duration.ofMillis(300))
+                .build()) {
+            SimulatedDevice device = fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
+            String firstRegistration = server.registration("reboot-1").getId();
+
+            assertThat(server.send("reboot-1", new org.eclipse.leshan.core.request.ExecuteRequest(3, 0, 4))
+                    .isSuccess()).isTrue();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> device.rebootCount() == 1 && device.isRegistered());
+            assertThat(server.unregisteredEndpoints()).contains("reboot-1");
+            assertThat(device.registrationCount()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.registration("reboot-1") != null
+                    && !server.registration("reboot-1").getId().equals(firstRegistration));
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.dmflow.simulator.testing;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.leshan.core.endpoint.Protocol;
+import org.eclipse.leshan.core.observation.CompositeObservation;
+import org.eclipse.leshan.core.observation.Observation;
+import org.eclipse.leshan.core.observation.SingleObservation;
+import org.eclipse.leshan.core.request.DownlinkDeviceManagementRequest;
+import org.eclipse.leshan.core.response.LwM2mResponse;
+import org.eclipse.leshan.core.response.ObserveCompositeResponse;
+import org.eclipse.leshan.core.response.ObserveResponse;
+import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.LeshanServerBuilder;
+import org.eclipse.leshan.server.model.StaticModelProvider;
+import org.eclipse.leshan.server.observation.ObservationListener;
+import org.eclipse.leshan.server.queue.StaticClientAwakeTimeProvider;
+import org.eclipse.leshan.server.registration.Registration;
+import org.eclipse.leshan.server.registration.RegistrationListener;
+import org.eclipse.leshan.server.registration.RegistrationUpdate;
+import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpointsProvider;
+import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
+
+import io.dmflow.simulator.model.ObjectModels;
+
+/** A real Leshan server on 127.0.0.1 and an ephemeral UDP port, with the simulator's object models. */
+public final class TestLwM2mServer implements AutoCloseable {
+
+    private final LeshanServer server;
+    private final List<String> unregistered = new CopyOnWriteArrayList<>();
+    private final List<ObserveResponse> notifications = new CopyOnWriteArrayList<>();
+
+    private TestLwM2mServer(int clientAwakeTimeMillis) {
+        CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(
+                new CoapServerProtocolProvider())
+                .setConfiguration(config -> {
+                    // firmware pushes of 1 MiB and bursts of registrations on loopback
+                    config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
+                    config.set(UdpConfig.UDP_RECEIVE_BUFFER_SIZE, 4 * 1024 * 1024);
+                })
+                .addEndpoint(new InetSocketAddress("127.0.0.1", 0), Protocol.COAP)
+                .build();
+        LeshanServerBuilder builder = new LeshanServerBuilder();
+        builder.setEndpointsProviders(endpoints);
+        builder.setObjectModelProvider(new StaticModelProvider(ObjectModels.all()));
+        builder.setClientAwakeTimeProvider(new StaticClientAwakeTimeProvider(clientAwakeTimeMillis));
+        server = builder.build();
+        server.getRegistrationService().addListener(new RegistrationListener() {
+            @Override
+            public void registered(Registration registration, Registration previousReg,
+                    Collection<Observation> previousObservations) {
+            }
+
+            @Override
+            public void updated(RegistrationUpdate update, Registration updatedReg, Registration previousReg) {
+            }
+
+            @Override
+            public void unregistered(Registration registration, Collection<Observation> observations,
+                    boolean expired, Registration newReg) {
+                unregistered.add(registration.getEndpoint());
+            }
+        });
+        server.getObservationService().addListener(new ObservationListener() {
+            @Override
+            public void newObservation(Observation observation, Registration registration) {
+            }
+
+            @Override
+            public void cancelled(Observation observation) {
+            }
+
+            @Override
+            public void onResponse(SingleObservation observation, Registration registration,
+                    ObserveResponse response) {
+                notifications.add(response);
+            }
+
+            @Override
+            public void onResponse(CompositeObservation observation, Registration registration,
+                    ObserveCompositeResponse response) {
+            }
+
+            @Override
+            public void onError(Observation observation, Registration registration, Exception error) {
+            }
+        });
+        server.start();
+    }
+
+    public static TestLwM2mServer start() {
+        return new TestLwM2mServer(93_000);
+    }
+
+    /** A server that considers queue-mode clients asleep after {@code awakeMillis} without traffic. */
+    public static TestLwM2mServer startWithClientAwakeTime(int awakeMillis) {
+        return new TestLwM2mServer(awakeMillis);
+    }
+
+    /** The URI devices register to, with the real port the endpoint was bound to. */
+    public String coapUri() {
+        return server.getEndpoint(Protocol.COAP).getURI().toString();
+    }
+
+    public LeshanServer leshan() {
+        return server;
+    }
+
+    public Registration registration(String endpoint) {
+        return server.getRegistrationService().getByEndpoint(endpoint);
+    }
+
+    public int registrationCount() {
+        List<Registration> all = new ArrayList<>();
+        server.getRegistrationService().getAllRegistrations().forEachRemaining(all::add);
+        return all.size();
+    }
+
+    /** Endpoints whose registration ended (deregistration, expiry or replacement), in order. */
+    public List<String> unregisteredEndpoints() {
+        return unregistered;
+    }
+
+    public List<ObserveResponse> notifications() {
+        return notifications;
+    }
+
+    public <T extends LwM2mResponse> T send(String endpoint, DownlinkDeviceManagementRequest<T> request)
+            throws InterruptedException {
+        return send(endpoint, request, 5_000);
+    }
+
+    public <T extends LwM2mResponse> T send(String endpoint, DownlinkDeviceManagementRequest<T> request,
+            long timeoutMillis) throws InterruptedException {
+        Registration registration = registration(endpoint);
+        if (registration == null) {
+            throw new IllegalStateException(endpoint + " is not registered");
+        }
+        return server.send(registration, request, timeoutMillis);
+    }
+
+    @Override
+    public void close() {
+        server.destroy();
+    }
+}
