@@ -34,7 +34,11 @@ public final class TestLwM2mServer implements AutoCloseable {
 
     private final LeshanServer server;
     private final List<String> unregistered = new CopyOnWriteArrayList<>();
-    private final List<ObserveResponse> notifications = new CopyOnWriteArrayList<>();
+    private final List<Notification> notifications = new CopyOnWriteArrayList<>();
+
+    /** A notification as the server received it. */
+    public record Notification(String endpoint, ObserveResponse response) {
+    }
 
     private TestLwM2mServer(int clientAwakeTimeMillis) {
         CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(
@@ -79,7 +83,7 @@ public final class TestLwM2mServer implements AutoCloseable {
             @Override
             public void onResponse(SingleObservation observation, Registration registration,
                     ObserveResponse response) {
-                notifications.add(response);
+                notifications.add(new Notification(registration.getEndpoint(), response));
             }
 
             @Override
@@ -127,8 +131,10 @@ public final class TestLwM2mServer implements AutoCloseable {
         return unregistered;
     }
 
-    public List<ObserveResponse> notifications() {
-        return notifications;
+    /** Notifications (observe responses after the first) received from one device, oldest first. */
+    public List<ObserveResponse> notificationsFrom(String endpoint) {
+        return notifications.stream().filter(n -> n.endpoint().equals(endpoint)).map(Notification::response)
+                .toList();
     }
 
     public <T extends LwM2mResponse> T send(String endpoint, DownlinkDeviceManagementRequest<T> request)
