@@ -1,0 +1,174 @@
+package io.dmflow.engine;
+
+import io.dmflow.engine.clock.EngineClock;
+import io.dmflow.engine.config.EngineConfig;
+import io.dmflow.engine.deployment.DeploymentCommands;
+import io.dmflow.engine.deployment.ProcessDefinitions;
+import io.dmflow.engine.feel.ExpressionLanguage;
+import io.dmflow.engine.incident.IncidentCommands;
+import io.dmflow.engine.instance.AwaitingCallers;
+import io.dmflow.engine.instance.ProcessInstanceCommands;
+import io.dmflow.engine.job.JobActivations;
+import io.dmflow.engine.job.JobActivator;
+import io.dmflow.engine.job.JobCommands;
+import io.dmflow.engine.message.MessageCommands;
+import io.dmflow.engine.model.BpmnTransformer;
+import io.dmflow.engine.processing.CommandRunner;
+import io.dmflow.engine.processing.EngineServices;
+import io.dmflow.engine.state.EngineSchema;
+import io.dmflow.engine.state.KeyGenerator;
+import io.dmflow.engine.timer.DueWork;
+import io.dmflow.engine.variable.VariableCommands;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * The embedded engine: assembles the parts, migrates its schema on start and runs the due-work
+ * loop. In remote mode it does nothing at all.
+ */
+@ApplicationScoped
+public class EmbeddedEngine {
+  private static final Logger LOG = Logger.getLogger(EmbeddedEngine.class);
+
+  @Inject
+  EngineConfig config;
+
+  @Inject
+  DataSource dataSource;
+
+  private final EngineClock clock = new EngineClock();
+  private volatile boolean started;
+  private ScheduledExecutorService scheduler;
+  private ExecutorService drainers;
+  private ProcessDefinitions definitions;
+  private CommandRunner runner;
+  private JobActivations activations;
+  private DeploymentCommands deployments;
+  private ProcessInstanceCommands processInstances;
+  private JobCommands jobs;
+  private MessageCommands messages;
+  private IncidentCommands incidents;
+  private VariableCommands variables;
+  private DueWork dueWork;
+  private io.dmflow.engine.query.MonitoringQueries queries;
+
+  void onStart(@Observes StartupEvent event) {
+    if (!config.embedded()) {
+      LOG.info("dmflow engine in remote mode: /v2 is not served here");
+      return;
+    }
+    start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      drainers.shutdownNow();
+    }
+  }
+
+  synchronized void start() {
+    if (started) {
+      return;
+    }
+    EngineSchema.migrate(dataSource);
+    clock.pin(loadPinnedClock());
+    ExpressionLanguage expressions = new ExpressionLanguage(clock);
+    BpmnTransformer transformer = new BpmnTransformer(expressions);
+    definitions = new ProcessDefinitions(transformer);
+    KeyGenerator keys = new KeyGenerator();
+    runner = new CommandRunner(dataSource, keys, clock);
+    scheduler = Executors.newScheduledThreadPool(2, named("dmflow-engine-timer"));
+    drainers = Executors.newFixedThreadPool(2, named("dmflow-engine-activation"));
+    activations = new JobActivations(new JobActivator(dataSource, clock), drainers, scheduler,
+        config.defaultLongPollTimeout().toMillis());
+    AwaitingCallers awaiting = new AwaitingCallers();
+    EngineServices services = new EngineServices(definitions, expressions, clock, activations, awaiting);
+    deployments = new DeploymentCommands(runner, definitions, transformer);
+    processInstances = new ProcessInstanceCommands(runner, services, awaiting);
+    jobs = new JobCommands(runner, services);
+    messages = new MessageCommands(runner, services);
+    incidents = new IncidentCommands(runner, services);
+    variables = new VariableCommands(runner, services);
+    queries = new io.dmflow.engine.query.MonitoringQueries(dataSource, definitions);
+    dueWork = new DueWork(runner, services, activations, messages);
+    long interval = Math.max(config.dueWorkInterval().toMillis(), 10);
+    scheduler.scheduleWithFixedDelay(this::runDueWork, interval, interval, TimeUnit.MILLISECONDS);
+    started = true;
+    LOG.info("dmflow engine started (embedded, schema " + EngineSchema.SCHEMA + ")");
+  }
+
+  private void runDueWork() {
+    try {
+      dueWork.runOnce();
+    } catch (RuntimeException e) {
+      LOG.warn("due work failed; retried on the next round", e);
+    }
+  }
+
+  /** Pins (or with null releases) the engine clock, durably. */
+  public void pinClock(Long millis) {
+    requireStarted();
+    runner.run(tx -> tx.sql().update("UPDATE clock SET pinned_millis = ? WHERE id = 1", millis));
+    clock.pin(millis);
+    scheduler.execute(this::runDueWork);
+  }
+
+  private Long loadPinnedClock() {
+    try (Connection connection = dataSource.getConnection();
+        var st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT pinned_millis FROM engine.clock WHERE id = 1")) {
+      if (rs.next()) {
+        long value = rs.getLong(1);
+        return rs.wasNull() ? null : value;
+      }
+      return null;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the engine clock", e);
+    }
+  }
+
+  public boolean isEmbedded() { return config.embedded(); }
+  public EngineClock clock() { return clock; }
+  public ProcessDefinitions definitions() { requireStarted(); return definitions; }
+  public DeploymentCommands deployments() { requireStarted(); return deployments; }
+  public ProcessInstanceCommands processInstances() { requireStarted(); return processInstances; }
+  public JobCommands jobs() { requireStarted(); return jobs; }
+  public JobActivations activations() { requireStarted(); return activations; }
+  public MessageCommands messages() { requireStarted(); return messages; }
+  public IncidentCommands incidents() { requireStarted(); return incidents; }
+  public VariableCommands variables() { requireStarted(); return variables; }
+  public io.dmflow.engine.query.MonitoringQueries queries() { requireStarted(); return queries; }
+  public DataSource dataSource() { return dataSource; }
+  public EngineConfig config() { return config; }
+
+  private void requireStarted() {
+    if (!started) {
+      throw new EngineRejection(503, "UNAVAILABLE", "The embedded engine is not running (dmflow.engine.mode="
+          + config.mode() + ")");
+    }
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

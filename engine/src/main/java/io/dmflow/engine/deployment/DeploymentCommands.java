@@ -1,0 +1,153 @@
+package io.dmflow.engine.deployment;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
+import io.dmflow.engine.EngineRejection;
+import io.dmflow.engine.model.BpmnTransformer;
+import io.dmflow.engine.model.ExecutableProcess;
+import io.dmflow.engine.model.UnsupportedModelException;
+import io.dmflow.engine.processing.CommandRunner;
+import io.dmflow.engine.processing.EngineTransaction;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.model.xml.validation.ValidationResultType;
+
+/**
+ * Deploys BPMN resources atomically. A resource identical to the latest version of its process
+ * creates no new version; any change bumps it (spec §1.4.2).
+ */
+public final class DeploymentCommands {
+  public record Resource(String name, byte[] content) {}
+
+  public record Deployed(ProcessDefinition definition, boolean duplicate) {}
+
+  public record Deployment(long key, String tenantId, List<ProcessDefinition> processes) {}
+
+  private record Parsed(Resource resource, String checksum, String xml, ExecutableProcess process, String name,
+      String versionTag) {}
+
+  /** All deployments take this lock: versions of one process id are assigned one at a time. */
+  private static final long DEPLOYMENT_LOCK = 0x646d666c6f77L;
+
+  private final CommandRunner runner;
+  private final ProcessDefinitions definitions;
+  private final BpmnTransformer transformer;
+
+  public DeploymentCommands(CommandRunner runner, ProcessDefinitions definitions, BpmnTransformer transformer) {
+    this.runner = runner;
+    this.definitions = definitions;
+    this.transformer = transformer;
+  }
+
+  public Deployment deploy(List<Resource> resources, String tenantId) {
+    if (resources.isEmpty()) {
+      throw EngineRejection.invalidArgument("Expected to deploy at least one resource, but none given");
+    }
+    String tenant = tenantId == null || tenantId.isBlank() ? "<default>" : tenantId;
+    List<Parsed> parsed = new ArrayList<>();
+    for (Resource resource : resources) {
+      parsed.addAll(parse(resource));
+    }
+    List<Deployed> deployed = new ArrayList<>();
+    Deployment deployment = runner.run(tx -> {
+      deployed.clear();
+      tx.sql().one("SELECT pg_advisory_xact_lock(?)", rs -> 1, DEPLOYMENT_LOCK);
+      long deploymentKey = tx.newKey();
+      tx.sql().update("INSERT INTO deployment (deployment_key, tenant_id, create_time) VALUES (?,?,?)", deploymentKey,
+          tenant, tx.now());
+      for (Parsed p : parsed) {
+        deployed.add(deployProcess(tx, p, tenant, deploymentKey));
+      }
+      return new Deployment(deploymentKey, tenant, deployed.stream().map(Deployed::definition).toList());
+    });
+    for (int i = 0; i < deployed.size(); i++) {
+      if (!deployed.get(i).duplicate()) {
+        definitions.remember(deployed.get(i).definition(), parsed.get(i).process());
+      }
+    }
+    return deployment;
+  }
+
+  private Deployed deployProcess(EngineTransaction tx, Parsed p, String tenant, long deploymentKey) {
+    String processId = p.process().bpmnProcessId();
+    Optional<String> latestChecksum = tx.sql().one("SELECT checksum FROM process_definition WHERE tenant_id = ? "
+        + "AND bpmn_process_id = ? ORDER BY version DESC LIMIT 1", rs -> rs.getString(1), tenant, processId);
+    if (latestChecksum.isPresent() && latestChecksum.get().equals(p.checksum())) {
+      return new Deployed(definitions.latest(tx.sql(), tenant, processId).orElseThrow(), true);
+    }
+    int version = tx.sql().one("SELECT coalesce(max(version), 0) + 1 FROM process_definition WHERE tenant_id = ? "
+        + "AND bpmn_process_id = ?", rs -> rs.getInt(1), tenant, processId).orElse(1);
+    long key = tx.newKey();
+    tx.sql().update("INSERT INTO process_definition (process_definition_key, bpmn_process_id, version, version_tag, "
+        + "name, resource_name, checksum, bpmn_xml, tenant_id, deployment_key, create_time) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        key, processId, version, p.versionTag(), p.name(), p.resource().name(), p.checksum(), p.xml(), tenant,
+        deploymentKey, tx.now());
+    return new Deployed(new ProcessDefinition(key, processId, version, p.versionTag(), p.name(), p.resource().name(),
+        tenant, deploymentKey), false);
+  }
+
+  private List<Parsed> parse(Resource resource) {
+    String name = resource.name() == null ? "" : resource.name();
+    if (!(name.endsWith(".bpmn") || name.endsWith(".xml") || name.endsWith(".bpmn20.xml"))) {
+      throw EngineRejection.invalidArgument("Expected to deploy BPMN resources (.bpmn or .xml), but '" + name
+          + "' is not supported by the embedded engine");
+    }
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.content()));
+    } catch (RuntimeException e) {
+      throw EngineRejection.invalidArgument("'" + name + "': invalid BPMN: " + rootMessage(e));
+    }
+    var results = model.validate(ZeebeDesignTimeValidators.VALIDATORS);
+    List<String> errors = new ArrayList<>();
+    results.getResults().forEach((element, list) -> list.stream()
+        .filter(r -> r.getType() == ValidationResultType.ERROR)
+        .forEach(r -> errors.add("- Element: " + idOf(element) + ": " + r.getMessage())));
+    if (!errors.isEmpty()) {
+      throw EngineRejection.invalidArgument("'" + name + "': " + String.join("\n", errors));
+    }
+    List<ExecutableProcess> processes;
+    try {
+      processes = transformer.transform(model);
+    } catch (UnsupportedModelException e) {
+      throw EngineRejection.invalidArgument("'" + name + "': " + e.getMessage());
+    }
+    String checksum = checksum(resource.content());
+    String xml = new String(resource.content(), StandardCharsets.UTF_8);
+    List<Parsed> parsed = new ArrayList<>();
+    for (ExecutableProcess process : processes) {
+      var bpmnProcess = (io.camunda.zeebe.model.bpmn.instance.Process) model.getModelElementById(process.bpmnProcessId());
+      var versionTag = bpmnProcess.getSingleExtensionElement(
+          io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag.class);
+      parsed.add(new Parsed(resource, checksum, xml, process, bpmnProcess.getName(),
+          versionTag == null ? null : versionTag.getValue()));
+    }
+    return parsed;
+  }
+
+  private static String idOf(org.camunda.bpm.model.xml.instance.ModelElementInstance element) {
+    String id = element.getAttributeValue("id");
+    return id != null ? id : element.getElementType().getTypeName();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) t = t.getCause();
+    return t.getMessage() == null ? e.toString() : t.getMessage();
+  }
+
+  private static String checksum(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.dmflow.engine.message;
+
+import io.dmflow.engine.EngineRejection;
+import io.dmflow.engine.message.MessageSubscriptionStore.Subscription;
+import io.dmflow.engine.processing.BpmnExecution;
+import io.dmflow.engine.processing.CommandRunner;
+import io.dmflow.engine.processing.EngineServices;
+import io.dmflow.engine.state.JsonValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Publish and correlate. The publishing transaction assigns the message to at most one open
+ * subscription per process id (CORRELATING); each instance then applies it in its own
+ * transaction under its own lock, so a publish never waits for instance locks.
+ */
+public final class MessageCommands {
+  private static final Logger LOG = Logger.getLogger(MessageCommands.class);
+
+  public record Published(long messageKey, String tenantId, Long processInstanceKey) {}
+
+  private final CommandRunner runner;
+  private final EngineServices services;
+
+  public MessageCommands(CommandRunner runner, EngineServices services) {
+    this.runner = runner;
+    this.services = services;
+  }
+
+  public Published publish(String name, String correlationKey, long timeToLive, String messageId,
+      Map<String, Object> variables, String tenantId) {
+    Assigned assigned = assign(name, correlationKey, Math.max(timeToLive, 0), messageId, variables, tenantId);
+    applyAll(assigned.subscriptions());
+    return new Published(assigned.messageKey(), assigned.tenantId(), null);
+  }
+
+  /** Correlate without buffering; 404 when no subscription took the message. */
+  public Published correlate(String name, String correlationKey, Map<String, Object> variables, String tenantId) {
+    Assigned assigned = assign(name, correlationKey, 0, null, variables, tenantId);
+    Long first = null;
+    for (Subscription subscription : assigned.subscriptions()) {
+      if (apply(subscription.key()) && first == null) {
+        first = subscription.processInstanceKey();
+      }
+    }
+    if (first == null) {
+      throw EngineRejection.notFound("Expected to find subscription for message with name '" + name
+          + "' and correlation key '" + correlationKey + "', but none was found.");
+    }
+    return new Published(assigned.messageKey(), assigned.tenantId(), first);
+  }
+
+  private record Assigned(long messageKey, String tenantId, List<Subscription> subscriptions) {}
+
+  private Assigned assign(String name, String correlationKey, long ttl, String messageId, Map<String, Object> variables,
+      String tenantId) {
+    if (name == null || name.isBlank()) {
+      throw EngineRejection.invalidArgument("No name provided.");
+    }
+    String tenant = tenantId == null || tenantId.isBlank() ? "<default>" : tenantId;
+    String key = correlationKey == null ? "" : correlationKey;
+    return runner.run(tx -> {
+      tx.messages().lockCorrelation(tenant, name, key);
+      if (messageId != null && !messageId.isEmpty() && tx.messages().idTaken(tenant, name, key, messageId, tx.now())) {
+        throw EngineRejection.alreadyExists("Expected to publish a new message with id '" + messageId
+            + "', but a message with that id was already published");
+      }
+      long messageKey = tx.newKey();
+      tx.messages().insert(messageKey, name, key, messageId == null || messageId.isEmpty() ? null : messageId,
+          JsonValues.write(variables == null ? Map.of() : variables), tenant, tx.now(), ttl);
+      List<Subscription> assigned = new ArrayList<>();
+      for (Subscription subscription : tx.subscriptions().openMatching(tenant, name, key)) {
+        if (tx.messages().recordCorrelation(messageKey, subscription.bpmnProcessId())) {
+          tx.subscriptions().setState(subscription.key(), "CORRELATING", messageKey, tx.now());
+          assigned.add(subscription);
+        }
+      }
+      return new Assigned(messageKey, tenant, assigned);
+    });
+  }
+
+  /** Applies assigned messages; a failure leaves the subscription CORRELATING for the background retry. */
+  public void applyAll(List<Subscription> subscriptions) {
+    for (Subscription subscription : subscriptions) {
+      try {
+        apply(subscription.key());
+      } catch (RuntimeException e) {
+        LOG.warnf(e, "correlating message to subscription %d failed; retried in the background", subscription.key());
+      }
+    }
+  }
+
+  /** Applies one assigned message in the subscriber's instance; false if the subscriber had moved on. */
+  public boolean apply(long subscriptionKey) {
+    return runner.run(tx -> {
+      Subscription subscription = tx.subscriptions().find(subscriptionKey).orElse(null);
+      if (subscription == null) {
+        return false;
+      }
+      tx.sql().lockInstanceTree(subscription.rootProcessInstanceKey());
+      BpmnExecution execution = new BpmnExecution(tx, services);
+      boolean applied = execution.eventTriggers().correlate(subscriptionKey);
+      execution.run();
+      return applied;
+    });
+  }
+
+  /** Background: assignments whose application did not happen (crash, failure). */
+  public int applyPending(int limit) {
+    List<Subscription> pending = runner.run(tx -> tx.subscriptions().correlating(limit));
+    applyAll(pending);
+    return pending.size();
+  }
+}

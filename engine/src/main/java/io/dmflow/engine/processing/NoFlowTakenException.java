@@ -1,0 +1,8 @@
+package io.dmflow.engine.processing;
+
+/** An exclusive or inclusive gateway found no true condition and has no default flow. */
+final class NoFlowTakenException extends RuntimeException {
+  NoFlowTakenException(String gatewayId) {
+    super("Expected at least one condition to evaluate to true, or to have a default flow (gateway '" + gatewayId + "')");
+  }
+}

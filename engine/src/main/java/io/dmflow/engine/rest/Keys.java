@@ -1,0 +1,10 @@
+package io.dmflow.engine.rest;
+
+/** Keys travel as decimal strings (spec §1.1). */
+final class Keys {
+  private Keys() {}
+
+  static String text(long key) { return Long.toString(key); }
+
+  static String text(Long key) { return key == null ? null : Long.toString(key); }
+}

@@ -1,0 +1,57 @@
+package io.dmflow.engine.rest;
+
+import io.dmflow.engine.EmbeddedEngine;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+@Path("/v2/process-definitions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProcessDefinitionResource {
+  @Inject
+  EmbeddedEngine engine;
+
+  @Context
+  UriInfo uriInfo;
+
+  @POST
+  @Path("/search")
+  public Map<String, Object> search(Map<String, Object> body) {
+    return engine.queries().processDefinitions(body);
+  }
+
+  @GET
+  @Path("/{key}")
+  public Map<String, Object> get(@PathParam("key") String key) {
+    return engine.queries().processDefinition(RequestBody.key(key, "processDefinitionKey"));
+  }
+
+  @GET
+  @Path("/{key}/xml")
+  @Produces("text/xml")
+  public String xml(@PathParam("key") String key) {
+    return engine.queries().processDefinitionXml(RequestBody.key(key, "processDefinitionKey"));
+  }
+
+  @POST
+  @Path("/{key}/statistics/element-instances")
+  public Map<String, Object> statistics(@PathParam("key") String key) {
+    return engine.queries().elementStatistics("process_definition_key", RequestBody.key(key, "processDefinitionKey"));
+  }
+
+  @ServerExceptionMapper
+  public Response map(RuntimeException e) {
+    return Problems.of(e, uriInfo);
+  }
+}

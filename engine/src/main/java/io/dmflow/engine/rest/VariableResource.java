@@ -1,0 +1,45 @@
+package io.dmflow.engine.rest;
+
+import io.dmflow.engine.EmbeddedEngine;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+@Path("/v2/variables")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class VariableResource {
+  @Inject
+  EmbeddedEngine engine;
+
+  @Context
+  UriInfo uriInfo;
+
+  @POST
+  @Path("/search")
+  public Map<String, Object> search(@QueryParam("truncateValues") Boolean truncate, Map<String, Object> body) {
+    return engine.queries().variables(body, truncate == null || truncate);
+  }
+
+  @GET
+  @Path("/{key}")
+  public Map<String, Object> get(@PathParam("key") String key) {
+    return engine.queries().variable(RequestBody.key(key, "variableKey"));
+  }
+
+  @ServerExceptionMapper
+  public Response map(RuntimeException e) {
+    return Problems.of(e, uriInfo);
+  }
+}

@@ -1,0 +1,53 @@
+package io.dmflow.engine.timer;
+
+import io.dmflow.engine.state.SqlSession;
+import java.util.List;
+import java.util.Optional;
+
+/** Timers by due date. The owner is the element instance whose end cancels the timer. */
+public final class TimerStore {
+  public record Timer(long key, long ownerKey, String targetElementId, long processInstanceKey,
+      long rootProcessInstanceKey, long dueDate, int repetitions, String cycleInterval, String state) {}
+
+  private static final String COLUMNS = "timer_key, owner_key, target_element_id, process_instance_key, "
+      + "root_process_instance_key, due_date, repetitions, cycle_interval, state";
+  private final SqlSession sql;
+
+  public TimerStore(SqlSession sql) {
+    this.sql = sql;
+  }
+
+  public void create(long key, long ownerKey, String targetElementId, long processInstanceKey, long rootKey,
+      long processDefinitionKey, long dueDate, int repetitions, String cycleInterval, String tenantId) {
+    sql.update("INSERT INTO timer (timer_key, owner_key, target_element_id, process_instance_key, "
+        + "root_process_instance_key, process_definition_key, due_date, repetitions, cycle_interval, state, tenant_id) "
+        + "VALUES (?,?,?,?,?,?,?,?,?,'CREATED',?)", key, ownerKey, targetElementId, processInstanceKey, rootKey,
+        processDefinitionKey, dueDate, repetitions, cycleInterval, tenantId);
+  }
+
+  public void cancelFor(long ownerKey) {
+    sql.update("UPDATE timer SET state = 'CANCELED' WHERE owner_key = ? AND state = 'CREATED'", ownerKey);
+  }
+
+  public List<Timer> due(long now, int limit) {
+    return sql.list("SELECT " + COLUMNS + " FROM timer WHERE state = 'CREATED' AND due_date <= ? ORDER BY due_date LIMIT ?",
+        TimerStore::map, now, limit);
+  }
+
+  public Optional<Timer> find(long key) {
+    return sql.one("SELECT " + COLUMNS + " FROM timer WHERE timer_key = ?", TimerStore::map, key);
+  }
+
+  public void triggered(long key) {
+    sql.update("UPDATE timer SET state = 'TRIGGERED' WHERE timer_key = ?", key);
+  }
+
+  public void reschedule(long key, long dueDate, int repetitions) {
+    sql.update("UPDATE timer SET due_date = ?, repetitions = ? WHERE timer_key = ?", dueDate, repetitions, key);
+  }
+
+  private static Timer map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Timer(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+        rs.getInt(7), rs.getString(8), rs.getString(9));
+  }
+}
