@@ -1,0 +1,34 @@
+package io.dmflow.template.bpmn;
+
+/** The BPMN errors compiled processes catch or throw, declared once per definitions element. */
+public final class ProcessErrors {
+
+    /** An error code with the id of its bpmn:error and a readable name. */
+    public enum Code {
+        /** Workers: the device did not answer, sleeps, or is not registered. */
+        DOWNLINK_FAILURE("Error_DownlinkFailure", "Downlink failure"),
+        /** Workers: the device answered with an error code (variable lwm2mStatus). */
+        LWM2M_ERROR("Error_Lwm2mError", "LwM2M error"),
+        /** Compiled processes: the device did not come back before the resumption timeout. */
+        DEVICE_UNREACHABLE("Error_DeviceUnreachable", "Device unreachable");
+
+        private final String id;
+        private final String label;
+
+        Code(String id, String label) {
+            this.id = id;
+            this.label = label;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private ProcessErrors() {
+    }
+}
