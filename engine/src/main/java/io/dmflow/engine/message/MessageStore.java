@@ -58,6 +58,6 @@ public final class MessageStore {
 
   /** Serializes publishing and subscribing for one (name, correlation key), so neither misses the other. */
   public void lockCorrelation(String tenantId, String name, String correlationKey) {
-    sql.one("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))", rs -> 1, tenantId + "\u0000" + name + "\u0000" + correlationKey);
+    sql.one("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))", rs -> 1, tenantId + "\u001f" + name + "\u001f" + correlationKey);
   }
 }
