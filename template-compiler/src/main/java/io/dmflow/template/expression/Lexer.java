@@ -143,7 +143,8 @@ final class Lexer {
                     case 'n' -> value.append('\n');
                     case 't' -> value.append('\t');
                     case '\\', '\'', '"' -> value.append(e);
-                    default -> throw new ExpressionSyntaxException(source.positionOf(offset), "unknown escape \\" + e + " in string");
+                    // regular expressions need \. and \d: other escapes stay as written
+                    default -> value.append('\\').append(e);
                 }
                 offset += 2;
                 continue;
