@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import io.dmflow.simulator.object.device.DeviceIdentity;
+import io.dmflow.simulator.security.DeviceCredentials;
 
 /** How one simulated device is set up; the fleet builder derives one per device. */
 record DeviceSettings(
@@ -21,5 +22,6 @@ record DeviceSettings(
         Duration rebootDelay,
         Duration requestTimeout,
         Duration registrationRetry,
-        boolean retainPackageBytes) {
+        boolean retainPackageBytes,
+        DeviceCredentials credentials) {
 }

@@ -22,6 +22,7 @@ import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.elements.util.DaemonThreadFactory;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.eclipse.californium.elements.util.ProtocolScheduledExecutorService;
+import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.leshan.core.link.DefaultLinkSerializer;
 import org.eclipse.leshan.core.link.LinkSerializer;
 import org.eclipse.leshan.core.link.lwm2m.attributes.DefaultLwM2mAttributeParser;
@@ -90,7 +91,7 @@ final class FleetRuntime implements AutoCloseable {
      */
     static Configuration coapConfiguration(int maxPackageBytes) {
         Configuration config = new Configuration(SystemConfig.DEFINITIONS, CoapConfig.DEFINITIONS,
-                UdpConfig.DEFINITIONS);
+                UdpConfig.DEFINITIONS, DtlsConfig.DEFINITIONS);
         config.set(CoapConfig.MID_TRACKER, TrackerMode.NULL);
         config.set(CoapConfig.MAX_ACTIVE_PEERS, 10);
         config.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 1);
@@ -98,6 +99,12 @@ final class FleetRuntime implements AutoCloseable {
         config.set(CoapConfig.BLOCKWISE_STATUS_LIFETIME, 5, TimeUnit.MINUTES);
         config.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, 1);
         config.set(UdpConfig.UDP_SENDER_THREAD_COUNT, 1);
+        // DTLS devices (PSK): Leshan's client defaults, one peer per device
+        config.set(DtlsConfig.DTLS_MAX_CONNECTIONS, 10);
+        config.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
+        config.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
+        config.setTransient(DtlsConfig.DTLS_VERIFY_SERVER_CERTIFICATES_SUBJECT);
+        config.set(DtlsConfig.DTLS_ROLE, null); // Leshan picks client-only or both per server
         return config;
     }
 

@@ -13,7 +13,6 @@ import java.util.function.IntConsumer;
 import org.eclipse.leshan.client.LeshanClient;
 import org.eclipse.leshan.client.LeshanClientBuilder;
 import org.eclipse.leshan.client.engine.DefaultRegistrationEngineFactory;
-import org.eclipse.leshan.client.object.Security;
 import org.eclipse.leshan.client.object.Server;
 import org.eclipse.leshan.client.resource.BaseInstanceEnablerFactory;
 import org.eclipse.leshan.client.resource.LwM2mInstanceEnabler;
@@ -98,7 +97,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
         ObjectsInitializer objects = new ObjectsInitializer(runtime.model);
         objects.setInstancesForObject(LwM2mId.SECURITY,
-                Security.noSec(settings.serverUri().toString(), SHORT_SERVER_ID));
+                settings.credentials().securityInstance(settings.serverUri().toString(), SHORT_SERVER_ID));
         objects.setInstancesForObject(LwM2mId.SERVER,
                 new Server(SHORT_SERVER_ID, settings.lifetime().toSeconds(), binding, false, BindingMode.U));
         addSingle(objects, LwM2mId.DEVICE, deviceObject);

@@ -18,11 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.util.function.Function;
+
 import javax.net.ssl.SSLContext;
 
 import org.eclipse.californium.elements.util.DaemonThreadFactory;
 
 import io.dmflow.simulator.object.device.DeviceIdentity;
+import io.dmflow.simulator.security.DeviceCredentials;
 
 /**
  * A fleet of simulated LwM2M devices sharing one set of threads, one object model and one Californium configuration.
@@ -208,6 +211,7 @@ public final class SimulatedFleet implements AutoCloseable {
         private String manufacturer = "dmflow";
         private String modelNumber = "sim-1";
         private String firmwareVersion = "1.0.0";
+        private Function<String, DeviceCredentials> credentials = endpointName -> DeviceCredentials.none();
 
         private Builder() {
         }
@@ -217,11 +221,21 @@ public final class SimulatedFleet implements AutoCloseable {
             return serverUri(URI.create(uri));
         }
 
+        /** {@code coap://} for NoSec devices, {@code coaps://} for devices with {@link #credentials credentials}. */
         public Builder serverUri(URI uri) {
-            if (!"coap".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("only coap:// servers are simulated so far, not " + uri);
+            if (!"coap".equals(uri.getScheme()) && !"coaps".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("the server must be coap:// or coaps://, not " + uri);
             }
             this.serverUri = uri;
+            return this;
+        }
+
+        /**
+         * Credentials per endpoint name, e.g. {@code ep -> DeviceCredentials.psk(ep, keyOf(ep))}; NoSec by default.
+         * Their scheme must match the server URI's.
+         */
+        public Builder credentials(Function<String, DeviceCredentials> perEndpoint) {
+            this.credentials = perEndpoint;
             return this;
         }
 
@@ -374,8 +388,14 @@ public final class SimulatedFleet implements AutoCloseable {
                 String name = endpoint != null ? endpoint : prefix + index;
                 DeviceIdentity identity = new DeviceIdentity(manufacturer, modelNumber, "SN-" + name,
                         firmwareVersion, "hw-1", "sw-1.0.0", "simulated sensor");
+                DeviceCredentials deviceCredentials = credentials.apply(name);
+                if (!deviceCredentials.scheme().equals(serverUri.getScheme())) {
+                    throw new IllegalArgumentException(name + " has " + deviceCredentials + " credentials, which need a "
+                            + deviceCredentials.scheme() + ":// server, not " + serverUri);
+                }
                 settings.add(new DeviceSettings(name, index, serverUri, bind, lifetime, queueMode, awakeTime,
-                        objects, identity, rebootDelay, requestTimeout, registrationRetry, retainPackageBytes));
+                        objects, identity, rebootDelay, requestTimeout, registrationRetry, retainPackageBytes,
+                        deviceCredentials));
             }
             return settings;
         }

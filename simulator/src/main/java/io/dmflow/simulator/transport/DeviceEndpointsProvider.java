@@ -9,6 +9,7 @@ import org.eclipse.leshan.client.notification.NotificationManager;
 import org.eclipse.leshan.client.request.DownlinkRequestReceiver;
 import org.eclipse.leshan.client.resource.LwM2mObjectTree;
 import org.eclipse.leshan.transport.californium.client.endpoint.CaliforniumClientEndpointsProvider;
+import org.eclipse.leshan.transport.californium.client.endpoint.ClientProtocolProvider;
 
 /**
  * The Californium endpoints of one simulated device, running on the fleet's shared CoAP executor.
@@ -33,7 +34,8 @@ public final class DeviceEndpointsProvider extends CaliforniumClientEndpointsPro
      */
     public static DeviceEndpointsProvider create(String endpointName, Radio radio, InetAddress bindAddress,
             Configuration configuration, ProtocolScheduledExecutorService coapExecutor) {
-        Builder builder = new Builder(new SimulatedCoapProtocolProvider(endpointName, radio));
+        Builder builder = new Builder(new SimulatedCoapProtocolProvider(endpointName, radio),
+                new SimulatedCoapsProtocolProvider(endpointName, radio));
         builder.setConfiguration(configuration);
         builder.setClientAddress(bindAddress);
         return builder.build(coapExecutor);
@@ -48,8 +50,8 @@ public final class DeviceEndpointsProvider extends CaliforniumClientEndpointsPro
 
     private static final class Builder extends CaliforniumClientEndpointsProvider.Builder {
 
-        Builder(SimulatedCoapProtocolProvider protocol) {
-            super(protocol);
+        Builder(ClientProtocolProvider... protocols) {
+            super(protocols);
         }
 
         DeviceEndpointsProvider build(ProtocolScheduledExecutorService coapExecutor) {

@@ -23,6 +23,11 @@ final class RadioConnector implements Connector {
         this.radio = radio;
     }
 
+    /** The wrapped connector. */
+    Connector socket() {
+        return socket;
+    }
+
     @Override
     public void start() throws IOException {
         socket.start();

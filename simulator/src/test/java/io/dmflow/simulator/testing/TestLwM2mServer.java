@@ -26,6 +26,10 @@ import org.eclipse.leshan.server.registration.RegistrationListener;
 import org.eclipse.leshan.server.registration.RegistrationUpdate;
 import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpointsProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
+import org.eclipse.leshan.transport.californium.server.endpoint.coaps.CoapsServerProtocolProvider;
+import org.eclipse.leshan.servers.security.InMemorySecurityStore;
+import org.eclipse.leshan.servers.security.NonUniqueSecurityInfoException;
+import org.eclipse.leshan.servers.security.SecurityInfo;
 
 import io.dmflow.simulator.model.ObjectModels;
 
@@ -33,6 +37,7 @@ import io.dmflow.simulator.model.ObjectModels;
 public final class TestLwM2mServer implements AutoCloseable {
 
     private final LeshanServer server;
+    private final InMemorySecurityStore securityStore = new InMemorySecurityStore();
     private final List<String> unregistered = new CopyOnWriteArrayList<>();
     private final List<Notification> notifications = new CopyOnWriteArrayList<>();
 
@@ -40,9 +45,15 @@ public final class TestLwM2mServer implements AutoCloseable {
     public record Notification(String endpoint, ObserveResponse response) {
     }
 
-    private TestLwM2mServer(int clientAwakeTimeMillis) {
-        CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(
-                new CoapServerProtocolProvider())
+    private TestLwM2mServer(int clientAwakeTimeMillis, boolean secure) {
+        CaliforniumServerEndpointsProvider.Builder endpointsBuilder = secure
+                ? new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider(),
+                        new CoapsServerProtocolProvider())
+                : new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider());
+        if (secure) {
+            endpointsBuilder.addEndpoint(new InetSocketAddress("127.0.0.1", 0), Protocol.COAPS);
+        }
+        CaliforniumServerEndpointsProvider endpoints = endpointsBuilder
                 .setConfiguration(config -> {
                     // firmware pushes of 1 MiB and bursts of registrations on loopback
                     config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
@@ -54,6 +65,7 @@ public final class TestLwM2mServer implements AutoCloseable {
         builder.setEndpointsProviders(endpoints);
         builder.setObjectModelProvider(new StaticModelProvider(ObjectModels.all()));
         builder.setClientAwakeTimeProvider(new StaticClientAwakeTimeProvider(clientAwakeTimeMillis));
+        builder.setSecurityStore(securityStore);
         server = builder.build();
         server.getRegistrationService().addListener(new RegistrationListener() {
             @Override
@@ -99,12 +111,29 @@ public final class TestLwM2mServer implements AutoCloseable {
     }
 
     public static TestLwM2mServer start() {
-        return new TestLwM2mServer(93_000);
+        return new TestLwM2mServer(93_000, false);
     }
 
     /** A server that considers queue-mode clients asleep after {@code awakeMillis} without traffic. */
     public static TestLwM2mServer startWithClientAwakeTime(int awakeMillis) {
-        return new TestLwM2mServer(awakeMillis);
+        return new TestLwM2mServer(awakeMillis, false);
+    }
+
+    /** A server with a CoAPs (DTLS) endpoint as well; credentials go in with {@link #addPsk}. */
+    public static TestLwM2mServer startSecure() {
+        return new TestLwM2mServer(93_000, true);
+    }
+
+    public void addPsk(String endpoint, String identity, byte[] key) {
+        try {
+            securityStore.add(SecurityInfo.newPreSharedKeyInfo(endpoint, identity, key));
+        } catch (NonUniqueSecurityInfoException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String coapsUri() {
+        return server.getEndpoint(Protocol.COAPS).getURI().toString();
     }
 
     /** The URI devices register to, with the real port the endpoint was bound to. */

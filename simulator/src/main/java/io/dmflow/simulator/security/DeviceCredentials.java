@@ -1,0 +1,101 @@
+package io.dmflow.simulator.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.eclipse.leshan.client.object.Security;
+
+/**
+ * How a simulated device authenticates to its LwM2M server: the Security (Object 0) instance it starts with.
+ * <p>
+ * NoSec and PSK exist today. RPK and X.509 fit as further implementations producing their own Security instance (the
+ * Californium CoAPs endpoint already handles them); a device that only knows a bootstrap server would produce a
+ * bootstrap Security instance and no Server instance.
+ */
+public sealed interface DeviceCredentials permits DeviceCredentials.NoSecurity, DeviceCredentials.PreSharedKey {
+
+    /** The Security instance for the management server at {@code serverUri}. */
+    Security securityInstance(String serverUri, int shortServerId);
+
+    /** The URI scheme these credentials need ({@code coap} or {@code coaps}). */
+    String scheme();
+
+    static DeviceCredentials none() {
+        return NoSecurity.INSTANCE;
+    }
+
+    /** DTLS with a pre-shared key; the identity is sent in clear during the handshake, the key never. */
+    static DeviceCredentials psk(String identity, byte[] key) {
+        return new PreSharedKey(identity, key);
+    }
+
+    /** Plain CoAP. */
+    final class NoSecurity implements DeviceCredentials {
+
+        static final NoSecurity INSTANCE = new NoSecurity();
+
+        private NoSecurity() {
+        }
+
+        @Override
+        public Security securityInstance(String serverUri, int shortServerId) {
+            return Security.noSec(serverUri, shortServerId);
+        }
+
+        @Override
+        public String scheme() {
+            return "coap";
+        }
+
+        @Override
+        public String toString() {
+            return "NoSec";
+        }
+    }
+
+    /** CoAP over DTLS with a pre-shared key. */
+    final class PreSharedKey implements DeviceCredentials {
+
+        private final String identity;
+        private final byte[] key;
+
+        PreSharedKey(String identity, byte[] key) {
+            if (identity == null || identity.isEmpty() || key == null || key.length == 0) {
+                throw new IllegalArgumentException("a PSK needs an identity and a key");
+            }
+            this.identity = identity;
+            this.key = key.clone();
+        }
+
+        public String identity() {
+            return identity;
+        }
+
+        @Override
+        public Security securityInstance(String serverUri, int shortServerId) {
+            return Security.psk(serverUri, shortServerId, identity.getBytes(StandardCharsets.UTF_8), key.clone());
+        }
+
+        @Override
+        public String scheme() {
+            return "coaps";
+        }
+
+        /** Never prints the key: test logs and failure messages stay free of secrets. */
+        @Override
+        public String toString() {
+            return "PSK[identity=" + identity + "]";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PreSharedKey that && identity.equals(that.identity)
+                    && Arrays.equals(key, that.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return identity.hashCode();
+        }
+    }
+}
