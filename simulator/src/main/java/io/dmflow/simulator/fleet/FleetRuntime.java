@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -55,6 +56,7 @@ final class FleetRuntime implements AutoCloseable {
     final LwM2mAttributeParser attributeParser = new DefaultLwM2mAttributeParser();
     final PackageDownloader downloader;
     private final CoapEndpoint downloadEndpoint;
+    private final ExecutorService httpExecutor;
 
     FleetRuntime(int schedulerThreads, int coapThreads, int maxPackageBytes, InetAddress bindAddress,
             SSLContext httpsTrust, Duration downloadTimeout) {
@@ -77,10 +79,10 @@ final class FleetRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the package download endpoint", e);
         }
+        this.httpExecutor = Executors.newCachedThreadPool(new DaemonThreadFactory("sim-http#"));
         this.downloader = new SchemeRoutingDownloader(List.of(
                 new CoapPackageDownloader(downloadEndpoint, downloadTimeout),
-                new HttpPackageDownloader(Executors.newCachedThreadPool(new DaemonThreadFactory("sim-http#")),
-                        httpsTrust, downloadTimeout)));
+                new HttpPackageDownloader(httpExecutor, httpsTrust, downloadTimeout)));
     }
 
     /**
@@ -111,6 +113,7 @@ final class FleetRuntime implements AutoCloseable {
     @Override
     public void close() {
         downloadEndpoint.destroy();
+        httpExecutor.shutdownNow();
         scheduler.shutdownNow();
         coapExecutor.shutdownNow();
     }

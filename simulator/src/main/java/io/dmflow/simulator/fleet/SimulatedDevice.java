@@ -315,9 +315,9 @@ public final class SimulatedDevice implements AutoCloseable {
 
     /** A Software Management instance, including ones the server created. */
     public SoftwareManagement software(int instanceId) {
-        require(has(SupportedObject.SOFTWARE_MANAGEMENT) ? Boolean.TRUE : null, SupportedObject.SOFTWARE_MANAGEMENT);
-        ObjectEnabler enabler = (ObjectEnabler) client.getObjectTree()
-                .getObjectEnabler(LwM2mId.SOFTWARE_MANAGEMENT);
+        ObjectEnabler enabler = require(
+                (ObjectEnabler) client.getObjectTree().getObjectEnabler(LwM2mId.SOFTWARE_MANAGEMENT),
+                SupportedObject.SOFTWARE_MANAGEMENT);
         LwM2mInstanceEnabler instance = enabler.getInstance(instanceId);
         if (instance == null) {
             throw new IllegalArgumentException(endpoint() + " has no /9/" + instanceId);

@@ -163,7 +163,8 @@ public final class SimulatedFleet implements AutoCloseable {
     @Override
     public void close() {
         sensorTick.cancel(false);
-        ExecutorService closer = Executors.newFixedThreadPool(Math.min(16, Math.max(1, devices.size())),
+        // Deregistration waits up to a second per device when the server is gone: close many at once.
+        ExecutorService closer = Executors.newFixedThreadPool(Math.min(64, Math.max(1, devices.size())),
                 new DaemonThreadFactory("sim-close#"));
         try {
             devices.values().forEach(d -> closer.execute(d::close));

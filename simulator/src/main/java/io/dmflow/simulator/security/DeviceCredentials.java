@@ -1,6 +1,8 @@
 package io.dmflow.simulator.security;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PublicKey;
 import java.util.Arrays;
 
 import org.eclipse.leshan.client.object.Security;
@@ -8,11 +10,12 @@ import org.eclipse.leshan.client.object.Security;
 /**
  * How a simulated device authenticates to its LwM2M server: the Security (Object 0) instance it starts with.
  * <p>
- * NoSec and PSK exist today. RPK and X.509 fit as further implementations producing their own Security instance (the
- * Californium CoAPs endpoint already handles them); a device that only knows a bootstrap server would produce a
+ * NoSec, PSK and RPK exist today. X.509 fits as a further implementation producing its own Security instance (the
+ * Californium CoAPs endpoint already handles it); a device that only knows a bootstrap server would produce a
  * bootstrap Security instance and no Server instance.
  */
-public sealed interface DeviceCredentials permits DeviceCredentials.NoSecurity, DeviceCredentials.PreSharedKey {
+public sealed interface DeviceCredentials
+        permits DeviceCredentials.NoSecurity, DeviceCredentials.PreSharedKey, DeviceCredentials.RawPublicKey {
 
     /** The Security instance for the management server at {@code serverUri}. */
     Security securityInstance(String serverUri, int shortServerId);
@@ -27,6 +30,13 @@ public sealed interface DeviceCredentials permits DeviceCredentials.NoSecurity, 
     /** DTLS with a pre-shared key; the identity is sent in clear during the handshake, the key never. */
     static DeviceCredentials psk(String identity, byte[] key) {
         return new PreSharedKey(identity, key);
+    }
+
+    /**
+     * DTLS with raw public keys: the device's EC key pair and the server's public key, which the device pins.
+     */
+    static DeviceCredentials rawPublicKey(KeyPair device, PublicKey server) {
+        return new RawPublicKey(device, server);
     }
 
     /** Plain CoAP. */
@@ -96,6 +106,42 @@ public sealed interface DeviceCredentials permits DeviceCredentials.NoSecurity, 
         @Override
         public int hashCode() {
             return identity.hashCode();
+        }
+    }
+
+    /** CoAP over DTLS with raw public keys. */
+    final class RawPublicKey implements DeviceCredentials {
+
+        private final KeyPair device;
+        private final PublicKey server;
+
+        RawPublicKey(KeyPair device, PublicKey server) {
+            if (device == null || server == null) {
+                throw new IllegalArgumentException("RPK needs the device key pair and the server public key");
+            }
+            this.device = device;
+            this.server = server;
+        }
+
+        public PublicKey publicKey() {
+            return device.getPublic();
+        }
+
+        @Override
+        public Security securityInstance(String serverUri, int shortServerId) {
+            return Security.rpk(serverUri, shortServerId, device.getPublic().getEncoded(),
+                    device.getPrivate().getEncoded(), server.getEncoded());
+        }
+
+        @Override
+        public String scheme() {
+            return "coaps";
+        }
+
+        /** Never prints the private key. */
+        @Override
+        public String toString() {
+            return "RPK[" + device.getPublic().getAlgorithm() + "]";
         }
     }
 }

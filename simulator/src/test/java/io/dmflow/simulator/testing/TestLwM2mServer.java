@@ -1,6 +1,11 @@
 package io.dmflow.simulator.testing;
 
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +43,7 @@ public final class TestLwM2mServer implements AutoCloseable {
 
     private final LeshanServer server;
     private final InMemorySecurityStore securityStore = new InMemorySecurityStore();
+    private final KeyPair serverKeys = newEcKeyPair();
     private final List<String> unregistered = new CopyOnWriteArrayList<>();
     private final List<Notification> notifications = new CopyOnWriteArrayList<>();
 
@@ -66,6 +72,10 @@ public final class TestLwM2mServer implements AutoCloseable {
         builder.setObjectModelProvider(new StaticModelProvider(ObjectModels.all()));
         builder.setClientAwakeTimeProvider(new StaticClientAwakeTimeProvider(clientAwakeTimeMillis));
         builder.setSecurityStore(securityStore);
+        if (secure) {
+            builder.setPublicKey(serverKeys.getPublic());
+            builder.setPrivateKey(serverKeys.getPrivate());
+        }
         server = builder.build();
         server.getRegistrationService().addListener(new RegistrationListener() {
             @Override
@@ -128,6 +138,30 @@ public final class TestLwM2mServer implements AutoCloseable {
         try {
             securityStore.add(SecurityInfo.newPreSharedKeyInfo(endpoint, identity, key));
         } catch (NonUniqueSecurityInfoException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void addRpk(String endpoint, PublicKey devicePublicKey) {
+        try {
+            securityStore.add(SecurityInfo.newRawPublicKeyInfo(endpoint, devicePublicKey));
+        } catch (NonUniqueSecurityInfoException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The server's RPK, which RPK devices pin. */
+    public PublicKey publicKey() {
+        return serverKeys.getPublic();
+    }
+
+    /** A P-256 key pair, the curve every DTLS 1.2 RPK stack supports. */
+    public static KeyPair newEcKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

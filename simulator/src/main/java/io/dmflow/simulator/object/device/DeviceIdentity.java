@@ -4,10 +4,6 @@ package io.dmflow.simulator.object.device;
 public record DeviceIdentity(String manufacturer, String modelNumber, String serialNumber, String firmwareVersion,
         String hardwareVersion, String softwareVersion, String deviceType) {
 
-    public static DeviceIdentity simulated(String serialNumber) {
-        return new DeviceIdentity("dmflow", "sim-1", serialNumber, "1.0.0", "hw-1", "sw-1.0.0", "simulated sensor");
-    }
-
     public DeviceIdentity withFirmwareVersion(String version) {
         return new DeviceIdentity(manufacturer, modelNumber, serialNumber, version, hardwareVersion, softwareVersion,
                 deviceType);

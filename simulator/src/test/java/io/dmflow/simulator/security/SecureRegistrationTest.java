@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 
 import org.eclipse.leshan.core.request.ReadRequest;
@@ -14,7 +15,7 @@ import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.fleet.SupportedObject;
 import io.dmflow.simulator.testing.TestLwM2mServer;
 
-class PskRegistrationTest {
+class SecureRegistrationTest {
 
     static byte[] keyOf(String endpoint) {
         return ("key-of-" + endpoint).getBytes(StandardCharsets.UTF_8);
@@ -48,6 +49,30 @@ class PskRegistrationTest {
                 SimulatedDevice refused = wrong.device();
                 assertThat(refused.awaitRegistered(Duration.ofSeconds(4))).isFalse();
                 assertThat(server.registration("psk-2")).isNull();
+            }
+        }
+    }
+
+    @Test
+    void aDeviceWithItsRawPublicKeyRegistersAndAnUnknownKeyIsRefused() throws Exception {
+        try (TestLwM2mServer server = TestLwM2mServer.startSecure()) {
+            KeyPair known = TestLwM2mServer.newEcKeyPair();
+            server.addRpk("rpk-0", known.getPublic());
+            server.addRpk("rpk-1", TestLwM2mServer.newEcKeyPair().getPublic());
+            try (SimulatedFleet fleet = SimulatedFleet.builder()
+                    .serverUri(server.coapsUri())
+                    .endpointPrefix("rpk-").count(2)
+                    .objects()
+                    .requestTimeout(Duration.ofSeconds(3))
+                    .credentials(ep -> DeviceCredentials.rawPublicKey(
+                            ep.equals("rpk-0") ? known : TestLwM2mServer.newEcKeyPair(), server.publicKey()))
+                    .build()) {
+                fleet.start();
+
+                assertThat(fleet.device("rpk-0").awaitRegistered(Duration.ofSeconds(15))).isTrue();
+                assertThat(server.send("rpk-0", new ReadRequest(3, 0, 0)).isSuccess()).isTrue();
+                assertThat(fleet.device("rpk-1").awaitRegistered(Duration.ofSeconds(3))).isFalse();
+                assertThat(server.registration("rpk-1")).isNull();
             }
         }
     }
