@@ -6,7 +6,22 @@ import java.util.List;
 /** The syntax tree of one {@code ${...}} expression. */
 sealed interface Expr {
 
+    /** Where the thing the node is about is: the operator of a binary, the name of a member. */
     Position position();
+
+    /** Where the whole expression starts, for messages about it as a whole. */
+    static Position start(Expr expr) {
+        if (expr instanceof Binary b) {
+            return start(b.left());
+        }
+        if (expr instanceof Member m) {
+            return start(m.receiver());
+        }
+        if (expr instanceof Fallback f) {
+            return start(f.value());
+        }
+        return expr.position();
+    }
 
     /** {@code 'text'}, {@code 42}, {@code 42L}, {@code 1.5}, {@code true}, {@code null}. */
     record Literal(Position position, Type type, Object value) implements Expr {

@@ -210,7 +210,13 @@ final class ExpressionParser {
                     case "false" -> new Expr.Literal(t.position(), Type.BOOLEAN, Boolean.FALSE);
                     case "null" -> new Expr.Literal(t.position(), Type.NULL, null);
                     case "and", "or", "else" -> throw new ExpressionSyntaxException(t.position(), "expected a value, found '" + t.text() + "'");
-                    default -> new Expr.Name(t.position(), t.text());
+                    default -> {
+                        if (peek().isOperator("(")) {
+                            throw new ExpressionSyntaxException(t.position(), "unknown function '" + t.text()
+                                    + "': call methods on values instead, e.g. #x.toInt or device.getProperty('name', '')");
+                        }
+                        yield new Expr.Name(t.position(), t.text());
+                    }
                 };
             case OPERATOR:
                 if (t.text().equals("(")) {

@@ -69,7 +69,7 @@ final class MemberTranslator {
                 arity(m, 1, 1);
                 Feel millis = argument(m, 0, null);
                 if (!millis.type().isIntegral()) {
-                    throw new TypeMisuseException(m.arguments().get(0).position(),
+                    throw new TypeMisuseException(Expr.start(m.arguments().get(0)),
                             "date.fromMillis needs a Long, found " + millis.type());
                 }
                 yield DatePatterns.fromMillis(expressions, millis);
@@ -348,7 +348,7 @@ final class MemberTranslator {
         Feel value = expressions.translate(argument);
         if (expected != null && !value.type().equals(expected) && !value.type().equals(Type.NULL)
                 && !(expected.isNumber() && value.type().isIntegral() && expected.isIntegral())) {
-            throw new TypeMisuseException(argument.position(), "argument " + (index + 1) + " of '" + m.member()
+            throw new TypeMisuseException(Expr.start(argument), "argument " + (index + 1) + " of '" + m.member()
                     + "' must be " + expected + ", found " + value.type());
         }
         return value;
@@ -359,7 +359,7 @@ final class MemberTranslator {
         if (argument instanceof Expr.Literal l && l.value() instanceof String s) {
             return s;
         }
-        throw new TypeMisuseException(argument.position(), what + " must be a string literal such as 'yyyy.MM.dd HH:mm:ss'");
+        throw new TypeMisuseException(Expr.start(argument), what + " must be a string literal such as 'yyyy.MM.dd HH:mm:ss'");
     }
 
     private static Feel unknown(Expr.Member m, String owner, String known) {
