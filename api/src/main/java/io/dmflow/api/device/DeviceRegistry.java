@@ -5,8 +5,8 @@ import java.util.TreeMap;
 
 import org.jboss.logging.Logger;
 
-import io.dmflow.lwm2m.registration.DeviceEventListener;
-import io.dmflow.lwm2m.registration.DeviceRegistration;
+import io.dmflow.lwm2m.event.DeviceEventListener;
+import io.dmflow.lwm2m.event.DeviceRegistration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

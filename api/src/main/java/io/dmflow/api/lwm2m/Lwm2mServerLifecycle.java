@@ -22,9 +22,9 @@ public class Lwm2mServerLifecycle {
     @Produces
     @Singleton
     DeviceManagementServer deviceManagementServer(Lwm2mServerConfig config) {
-        return new DeviceManagementServer(new ServerSettings(config.coapHost(), config.coapPort(),
+        return DeviceManagementServer.builder(new ServerSettings(config.coapHost(), config.coapPort(),
                 config.coapsHost(), config.coapsPort(), config.expirationCheckInterval(),
-                config.udpReceiveBufferBytes(), config.queueAwakeTime()));
+                config.udpReceiveBufferBytes(), config.queueAwakeTime())).build();
     }
 
     void start(@Observes @Priority(100) StartupEvent event, DeviceManagementServer server, DeviceRegistry registry) {

@@ -15,6 +15,7 @@ import org.eclipse.leshan.core.endpoint.Protocol;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.LeshanServerBuilder;
 import org.eclipse.leshan.server.endpoint.LwM2mServerEndpoint;
+import org.eclipse.leshan.server.model.VersionedModelProvider;
 import org.eclipse.leshan.server.queue.StaticClientAwakeTimeProvider;
 import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
 import org.eclipse.leshan.servers.security.EditableSecurityStore;
@@ -24,28 +25,34 @@ import org.eclipse.leshan.transport.californium.server.endpoint.ServerProtocolPr
 import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.coaps.CoapsServerProtocolProvider;
 
-import io.dmflow.lwm2m.registration.DeviceEventDispatcher;
-import io.dmflow.lwm2m.registration.DeviceEventLanes;
-import io.dmflow.lwm2m.registration.DeviceEventListener;
-import io.dmflow.lwm2m.registration.DeviceRegistration;
+import io.dmflow.lwm2m.event.DeviceEventDispatcher;
+import io.dmflow.lwm2m.event.DeviceEventLanes;
+import io.dmflow.lwm2m.event.DeviceEventListener;
+import io.dmflow.lwm2m.event.DeviceRegistration;
+import io.dmflow.lwm2m.model.ObjectModels;
+import io.dmflow.lwm2m.observation.InMemoryObservationRecords;
+import io.dmflow.lwm2m.observation.ObservationRecords;
+import io.dmflow.lwm2m.observation.ObservationRestorer;
+import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.operation.OperationTimeouts;
+import io.dmflow.lwm2m.pacing.DevicePacing;
 
 /**
- * The LwM2M management server devices register with: a Leshan server on CoAP and CoAPS whose
- * registration events reach {@link DeviceEventListener}s.
+ * The LwM2M management server devices register with: a Leshan server on CoAP and CoAPS whose events
+ * reach {@link DeviceEventListener}s and whose devices are reached through {@link #operations()}.
  */
 public final class DeviceManagementServer implements AutoCloseable {
 
     private final LeshanServer leshan;
+    private final CaliforniumServerEndpointsProvider transport;
     private final DeviceEventLanes eventLanes;
     private final DeviceEventDispatcher events;
     private final ScheduledExecutorService expirationChecker;
+    private final DeviceOperations operations;
     private volatile boolean started;
 
-    public DeviceManagementServer(ServerSettings settings) {
-        this(settings, new InMemorySecurityStore());
-    }
-
-    public DeviceManagementServer(ServerSettings settings, EditableSecurityStore securityStore) {
+    private DeviceManagementServer(Builder builder) {
+        ServerSettings settings = builder.settings;
         this.eventLanes = new DeviceEventLanes(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.events = new DeviceEventDispatcher(eventLanes);
         this.expirationChecker = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -63,30 +70,43 @@ public final class DeviceManagementServer implements AutoCloseable {
         if (settings.coapsEnabled()) {
             protocols.add(new CoapsServerProtocolProvider());
         }
-        CaliforniumServerEndpointsProvider.Builder transport = new CaliforniumServerEndpointsProvider.Builder(
+        CaliforniumServerEndpointsProvider.Builder endpoints = new CaliforniumServerEndpointsProvider.Builder(
                 protocols.toArray(ServerProtocolProvider[]::new));
         // An explicit configuration: without one Californium writes a properties file into the working directory.
-        Configuration configuration = transport.createDefaultConfiguration();
+        Configuration configuration = endpoints.createDefaultConfiguration();
         configuration.set(UdpConfig.UDP_RECEIVE_BUFFER_SIZE, settings.udpReceiveBufferBytes());
-        configuration.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
-        transport.setConfiguration(configuration);
+        configuration.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, builder.maxBodyBytes);
+        configuration.set(CoapConfig.PREFERRED_BLOCK_SIZE, builder.blockSize);
+        configuration.set(CoapConfig.MAX_MESSAGE_SIZE, builder.blockSize);
+        endpoints.setConfiguration(configuration);
         if (settings.coapEnabled()) {
-            transport.addEndpoint(new InetSocketAddress(settings.coapHost(), settings.coapPort()), Protocol.COAP);
+            endpoints.addEndpoint(new InetSocketAddress(settings.coapHost(), settings.coapPort()), Protocol.COAP);
         }
         if (settings.coapsEnabled()) {
-            transport.addEndpoint(new InetSocketAddress(settings.coapsHost(), settings.coapsPort()),
-                    Protocol.COAPS);
+            endpoints.addEndpoint(new InetSocketAddress(settings.coapsHost(), settings.coapsPort()), Protocol.COAPS);
         }
+        this.transport = endpoints.build();
 
         this.leshan = new LeshanServerBuilder()
                 .setRegistrationStore(registrations)
-                .setSecurityStore(securityStore)
-                .setEndpointsProviders(transport.build())
+                .setSecurityStore(builder.securityStore)
+                .setObjectModelProvider(new VersionedModelProvider(builder.models.objects()))
+                .setEndpointsProviders(transport)
                 .setClientAwakeTimeProvider(
                         new StaticClientAwakeTimeProvider((int) settings.queueAwakeTime().toMillis()))
                 .build();
         leshan.getRegistrationService().addListener(events);
         leshan.getPresenceService().addListener(events);
+        leshan.getObservationService().addListener(events);
+        leshan.getSendService().addListener(events);
+
+        this.operations = new DeviceOperations(leshan, builder.models.model(), new DevicePacing(builder.requestsPerDevice),
+                builder.timeouts, builder.observationRecords);
+        events.addListener(new ObservationRestorer(builder.observationRecords, operations));
+    }
+
+    public static Builder builder(ServerSettings settings) {
+        return new Builder(settings);
     }
 
     public void addListener(DeviceEventListener listener) {
@@ -104,6 +124,15 @@ public final class DeviceManagementServer implements AutoCloseable {
         }
     }
 
+    public boolean isStarted() {
+        return started;
+    }
+
+    /** The operations dmflow performs on registered devices. */
+    public DeviceOperations operations() {
+        return operations;
+    }
+
     /** The URI devices use for plain CoAP, with the port actually bound. */
     public Optional<URI> coapUri() {
         return endpointUri(Protocol.COAP);
@@ -119,13 +148,14 @@ public final class DeviceManagementServer implements AutoCloseable {
                 .map(DeviceRegistration::of);
     }
 
-    /** The Leshan server itself, for the operations of this module; not for layers above the adapter. */
+    /** The Leshan server itself, for this module's parts and benchmarks; not for layers above the adapter. */
     public LeshanServer leshan() {
         return leshan;
     }
 
-    public boolean isStarted() {
-        return started;
+    /** The CoAP server under the LwM2M endpoints, where package downloads are served. */
+    public org.eclipse.californium.core.CoapServer coapServer() {
+        return transport.getCoapServer();
     }
 
     private Optional<URI> endpointUri(Protocol protocol) {
@@ -142,5 +172,62 @@ public final class DeviceManagementServer implements AutoCloseable {
         leshan.destroy();
         expirationChecker.shutdownNow();
         eventLanes.close();
+    }
+
+    /** Assembles a server; everything but the settings has a default fit for a single machine. */
+    public static final class Builder {
+
+        private final ServerSettings settings;
+        private ObjectModels models = ObjectModels.bundled();
+        private EditableSecurityStore securityStore = new InMemorySecurityStore();
+        private ObservationRecords observationRecords = new InMemoryObservationRecords();
+        private OperationTimeouts timeouts = OperationTimeouts.defaults();
+        private int requestsPerDevice = 1;
+        private int blockSize = 1024;
+        private int maxBodyBytes = 64 * 1024 * 1024;
+
+        private Builder(ServerSettings settings) {
+            this.settings = settings;
+        }
+
+        public Builder objectModels(ObjectModels models) {
+            this.models = models;
+            return this;
+        }
+
+        public Builder securityStore(EditableSecurityStore securityStore) {
+            this.securityStore = securityStore;
+            return this;
+        }
+
+        public Builder observationRecords(ObservationRecords observationRecords) {
+            this.observationRecords = observationRecords;
+            return this;
+        }
+
+        public Builder timeouts(OperationTimeouts timeouts) {
+            this.timeouts = timeouts;
+            return this;
+        }
+
+        /** Requests in flight to one device at a time; constrained devices want 1. */
+        public Builder requestsPerDevice(int requestsPerDevice) {
+            this.requestsPerDevice = requestsPerDevice;
+            return this;
+        }
+
+        /** CoAP block size for block-wise transfers: 16, 32, 64, 128, 256, 512 or 1024 bytes. */
+        public Builder blockSize(int blockSize) {
+            if (Integer.bitCount(blockSize) != 1 || blockSize < 16 || blockSize > 1024) {
+                throw new IllegalArgumentException("CoAP block size must be a power of two from 16 to 1024, was "
+                        + blockSize);
+            }
+            this.blockSize = blockSize;
+            return this;
+        }
+
+        public DeviceManagementServer build() {
+            return new DeviceManagementServer(this);
+        }
     }
 }

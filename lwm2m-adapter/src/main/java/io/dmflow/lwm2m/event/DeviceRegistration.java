@@ -1,4 +1,4 @@
-package io.dmflow.lwm2m.registration;
+package io.dmflow.lwm2m.event;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;

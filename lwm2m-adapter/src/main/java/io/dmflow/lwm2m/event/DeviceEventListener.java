@@ -1,4 +1,4 @@
-package io.dmflow.lwm2m.registration;
+package io.dmflow.lwm2m.event;
 
 /**
  * Receives the life events of device registrations. Called off Leshan's I/O threads, in order for any
@@ -26,5 +26,13 @@ public interface DeviceEventListener {
 
     /** A queue-mode device stopped listening. */
     default void sleeping(DeviceRegistration registration) {
+    }
+
+    /** An observed value arrived. */
+    default void notified(DeviceRegistration registration, DeviceValue value) {
+    }
+
+    /** The device sent values of its own accord (LwM2M Send), all in one message. */
+    default void sent(DeviceRegistration registration, java.util.List<DeviceValue> values) {
     }
 }

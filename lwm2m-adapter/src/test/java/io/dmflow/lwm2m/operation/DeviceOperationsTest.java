@@ -1,0 +1,337 @@
+package io.dmflow.lwm2m.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.dmflow.lwm2m.event.DeviceEventListener;
+import io.dmflow.lwm2m.event.DeviceRegistration;
+import io.dmflow.lwm2m.event.DeviceValue;
+import io.dmflow.lwm2m.operation.DeviceOperations.WriteMode;
+import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.lwm2m.server.ServerSettings;
+import io.dmflow.simulator.fleet.SimulatedDevice;
+import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.dmflow.simulator.fleet.SupportedObject;
+
+/** Every operation over real UDP on loopback, against simulated devices. */
+class DeviceOperationsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private static DeviceManagementServer server;
+    private static DeviceOperations operations;
+    private static SimulatedFleet fleet;
+    private static final List<DeviceValue> notifications = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        server = DeviceManagementServer.builder(ServerSettings.loopback())
+                .timeouts(new OperationTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30))).build();
+        server.addListener(new DeviceEventListener() {
+            @Override
+            public void notified(DeviceRegistration registration, DeviceValue value) {
+                notifications.add(value);
+            }
+        });
+        server.start();
+        operations = server.operations();
+        fleet = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow()).endpointPrefix("ops-").count(6)
+                .objects(SupportedObject.values()).manufacturer("Acme").sensorPeriod(Duration.ofMillis(200))
+                .build().start().awaitRegistered(TIMEOUT);
+    }
+
+    @AfterAll
+    static void stop() {
+        fleet.close();
+        server.close();
+    }
+
+    private static <T> T done(CompletableFuture<T> future) throws Exception {
+        return future.get(TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS);
+    }
+
+    private static OperationFailure failure(CompletableFuture<?> future) {
+        try {
+            future.get(TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(OperationFailure.class);
+            return (OperationFailure) e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("expected the operation to fail");
+    }
+
+    private static List<DeviceValue> notificationsOf(String endpoint, String path) {
+        return notifications.stream().filter(value -> value.endpoint().equals(endpoint) && value.path().equals(path))
+                .toList();
+    }
+
+    @Test
+    void readsByPathAndByNameGiveTheSameValue() throws Exception {
+        assertThat(done(operations.read("ops-0", "/3/0/0", Optional.empty())).value()).isEqualTo("Acme");
+        assertThat(done(operations.read("ops-0", "Device.0.Manufacturer", Optional.empty())).value()).isEqualTo("Acme");
+        assertThat(done(operations.read("ops-0", "Firmware Update.0.State", Optional.empty())).value()).isEqualTo(0L);
+        assertThat(done(operations.read("ops-0", "Temperature.0.Sensor Value", Optional.empty())).value())
+                .isInstanceOf(Double.class);
+    }
+
+    @Test
+    void readsInEveryContentFormat() throws Exception {
+        for (ContentFormat format : List.of(ContentFormat.TLV, ContentFormat.SENML_JSON, ContentFormat.SENML_CBOR)) {
+            Object instance = done(operations.read("ops-0", "/3/0", Optional.of(format))).value();
+            assertThat(instance).as(format.getName()).isInstanceOf(Map.class);
+            assertThat(((Map<?, ?>) instance).get("0")).as(format.getName()).isEqualTo("Acme");
+        }
+        assertThat(done(operations.read("ops-0", "/3/0/0", Optional.of(ContentFormat.TEXT))).value()).isEqualTo("Acme");
+        Object object = done(operations.read("ops-0", "/3", Optional.of(ContentFormat.SENML_JSON))).value();
+        assertThat(((Map<?, ?>) object).keySet().toString()).isEqualTo("[0]");
+        Object errors = done(operations.read("ops-0", "/3/0/11", Optional.empty())).value();
+        assertThat(errors).isInstanceOf(Map.class);
+    }
+
+    @Test
+    void writesReplaceAResourceAndUpdateAnInstancePartially() throws Exception {
+        done(operations.write("ops-1", "Device.0.Timezone", "Europe/Warsaw", WriteMode.REPLACE));
+        assertThat(done(operations.read("ops-1", "/3/0/15", Optional.empty())).value()).isEqualTo("Europe/Warsaw");
+
+        done(operations.write("ops-1", "/3/0", Map.of("14", "+01:00", "Timezone", "Europe/Paris"), WriteMode.UPDATE));
+        assertThat(done(operations.read("ops-1", "/3/0/14", Optional.empty())).value()).isEqualTo("+01:00");
+        assertThat(done(operations.read("ops-1", "/3/0/15", Optional.empty())).value()).isEqualTo("Europe/Paris");
+
+        Instant time = Instant.parse("2030-01-02T03:04:05Z");
+        done(operations.write("ops-1", "/3/0/13", time.toString(), WriteMode.REPLACE));
+        Instant read = Instant.parse((String) done(operations.read("ops-1", "/3/0/13", Optional.empty())).value());
+        assertThat(Duration.between(time, read).abs()).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefusedBeforeAnythingIsSent() {
+        OperationFailure failure = failure(operations.write("ops-1", "/3/0/13", "next tuesday", WriteMode.REPLACE));
+        assertThat(failure).isInstanceOf(InvalidOperation.class).hasMessageContaining("next tuesday")
+                .hasMessageContaining("Current Time");
+    }
+
+    @Test
+    void executeRebootsTheDeviceAndArgumentsAreChecked() throws Exception {
+        SimulatedDevice device = fleet.device("ops-2");
+        int reboots = device.rebootCount();
+        done(operations.execute("ops-2", "Device.0.Reboot", null));
+        await().atMost(TIMEOUT).until(() -> device.rebootCount() == reboots + 1);
+        await().atMost(TIMEOUT).until(device::isRegistered);
+
+        assertThat(failure(operations.execute("ops-2", "/3/0/4", "0='unterminated")))
+                .isInstanceOf(InvalidOperation.class).hasMessageContaining("Invalid arguments");
+        assertThat(failure(operations.execute("ops-2", "/3/0", null))).isInstanceOf(InvalidOperation.class)
+                .hasMessageContaining("does not name a resource");
+    }
+
+    @Test
+    void executeWithArgumentsReachesTheDevice() throws Exception {
+        await().atMost(TIMEOUT).until(() -> fleet.device("ops-5").isRegistered());
+        done(operations.execute("ops-5", "Temperature.0.Reset Min and Max Measured Values", "0='now',1"));
+    }
+
+    @Test
+    void discoverShowsAttributesWrittenBefore() throws Exception {
+        done(operations.writeAttributes("ops-3", "/3303/0/5700",
+                new NotificationAttributes(3L, 30L, null, null, null, null, null, null)));
+        List<DiscoveredLink> links = done(operations.discover("ops-3", "/3303/0"));
+        assertThat(links).extracting(DiscoveredLink::path).contains("/3303/0", "/3303/0/5700");
+        DiscoveredLink sensor = links.stream().filter(link -> link.path().equals("/3303/0/5700")).findFirst()
+                .orElseThrow();
+        assertThat(sensor.attributes()).containsEntry("pmin", "3").containsEntry("pmax", "30");
+
+        done(operations.writeAttributes("ops-3", "/3303/0/5700",
+                new NotificationAttributes(null, null, null, null, null, null, null, java.util.Set.of("pmax"))));
+        DiscoveredLink cleared = done(operations.discover("ops-3", "/3303/0")).stream()
+                .filter(link -> link.path().equals("/3303/0/5700")).findFirst().orElseThrow();
+        assertThat(cleared.attributes()).containsEntry("pmin", "3").doesNotContainKey("pmax");
+    }
+
+    @Test
+    void observationHonoursPminAndPmaxAndImmediateCancelStopsIt() throws Exception {
+        String endpoint = "ops-4";
+        String path = "/3303/0/5700";
+        done(operations.writeAttributes(endpoint, path,
+                new NotificationAttributes(1L, 2L, null, null, null, null, null, null)));
+        ReadResult first = done(operations.observe(endpoint, path));
+        assertThat(first.value()).isInstanceOf(Double.class);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> notificationsOf(endpoint, path).size() >= 5);
+        List<DeviceValue> values = notificationsOf(endpoint, path);
+        for (int i = 1; i < values.size(); i++) {
+            Duration gap = Duration.between(values.get(i - 1).at(), values.get(i).at());
+            // pmin 1 s: the sensor changes every 200 ms, yet no two notifications come closer than pmin allows.
+            assertThat(gap).as("gap %d", i).isGreaterThan(Duration.ofMillis(800));
+            assertThat(gap).as("gap %d", i).isLessThan(Duration.ofMillis(3500));
+        }
+
+        done(operations.cancelObservation(endpoint, path, CancelType.IMMEDIATE));
+        Thread.sleep(500);
+        int afterCancel = notificationsOf(endpoint, path).size();
+        Thread.sleep(3000);
+        assertThat(notificationsOf(endpoint, path)).hasSize(afterCancel);
+    }
+
+    @Test
+    void stepAndThresholdAttributesDecideWhenToNotify() throws Exception {
+        String endpoint = "ops-5";
+        String path = "/3303/0/5700";
+        SimulatedDevice device = fleet.device(endpoint);
+        await().atMost(TIMEOUT).until(device::isRegistered);
+        device.temperature().set(10.0);
+        done(operations.writeAttributes(endpoint, path,
+                new NotificationAttributes(null, 60L, new java.math.BigDecimal("50"), null, null, null, null, null)));
+        done(operations.observe(endpoint, path));
+        int before = notificationsOf(endpoint, path).size();
+        device.temperature().set(80.0);
+        await().atMost(TIMEOUT).until(() -> notificationsOf(endpoint, path).stream()
+                .anyMatch(value -> ((Double) value.value()) > 50));
+        assertThat(notificationsOf(endpoint, path).size()).isGreaterThan(before);
+        done(operations.cancelObservation(endpoint, path, CancelType.LAZY));
+    }
+
+    @Test
+    void lazyCancelForgetsTheObservationAndTheDeviceIsToldOnItsNextNotification() throws Exception {
+        String endpoint = "ops-0";
+        String path = "/3303/0/5700";
+        done(operations.writeAttributes(endpoint, path,
+                new NotificationAttributes(1L, 1L, null, null, null, null, null, null)));
+        done(operations.observe(endpoint, path));
+        await().atMost(TIMEOUT).until(() -> notificationsOf(endpoint, path).size() >= 2);
+
+        done(operations.cancelObservation(endpoint, path, CancelType.LAZY));
+        assertThat(server.leshan().getObservationService()
+                .getObservations(server.leshan().getRegistrationService().getByEndpoint(endpoint))).isEmpty();
+        Thread.sleep(300);
+        int afterCancel = notificationsOf(endpoint, path).size();
+        Thread.sleep(3000);
+        assertThat(notificationsOf(endpoint, path)).hasSize(afterCancel);
+    }
+
+    @Test
+    void cancelAllObservationsEndsEveryObservationOfTheDevice() throws Exception {
+        String endpoint = "ops-3";
+        done(operations.observe(endpoint, "/3303/0/5700"));
+        done(operations.observe(endpoint, "/3/0/9"));
+        assertThat(done(operations.cancelAllObservations(endpoint))).isEqualTo(2);
+        assertThat(server.leshan().getObservationService()
+                .getObservations(server.leshan().getRegistrationService().getByEndpoint(endpoint))).isEmpty();
+    }
+
+    @Test
+    void createsAndDeletesObjectInstances() throws Exception {
+        String created = done(operations.create("ops-1", "/9", 5, Map.of()));
+        assertThat(created).isEqualTo("/9/5");
+        assertThat(done(operations.read("ops-1", "LWM2M Software Management.5.Update State", Optional.empty())).value())
+                .isEqualTo(0L);
+        assertThat(failure(operations.create("ops-1", "/9", 6, Map.of("Colour", "red"))))
+                .isInstanceOf(InvalidOperation.class).hasMessageContaining("'Colour'");
+        done(operations.delete("ops-1", "/9/5"));
+        OperationFailure gone = failure(operations.read("ops-1", "/9/5", Optional.empty()));
+        assertThat(gone).isInstanceOf(DeviceErrorResponse.class);
+        assertThat(((DeviceErrorResponse) gone).status()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void compositeReadAndWriteTouchSeveralResourcesAtOnce() throws Exception {
+        Map<String, ReadResult> results = done(operations.readComposite("ops-1",
+                List.of("Device.0.Manufacturer", "/3/0/2", "/3303/0/5700")));
+        assertThat(results).containsKeys("/3/0/0", "/3/0/2", "/3303/0/5700");
+        assertThat(results.get("/3/0/0").value()).isEqualTo("Acme");
+
+        done(operations.writeComposite("ops-1", Map.of("/3/0/14", "+05:00", "/3/0/15", "Asia/Karachi")));
+        assertThat(done(operations.read("ops-1", "/3/0/15", Optional.empty())).value()).isEqualTo("Asia/Karachi");
+    }
+
+    @Test
+    void deviceErrorsCarryTheirCoapStatus() {
+        OperationFailure notFound = failure(operations.read("ops-1", "/3/7", Optional.empty()));
+        assertThat(notFound).isInstanceOf(DeviceErrorResponse.class);
+        assertThat(((DeviceErrorResponse) notFound).status()).isEqualTo("NOT_FOUND");
+
+        OperationFailure notAllowed = failure(operations.execute("ops-1", "/3/0/0", null));
+        assertThat(notAllowed).isInstanceOf(DeviceErrorResponse.class);
+        assertThat(((DeviceErrorResponse) notAllowed).status()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(notAllowed).hasMessageContaining("4.05");
+    }
+
+    @Test
+    void anUnknownKeyIsAClearErrorNamingIt() {
+        assertThat(failure(operations.read("ops-1", "Device.0.Colour", Optional.empty())))
+                .isInstanceOf(InvalidOperation.class).hasMessageContaining("Device.0.Colour")
+                .hasMessageContaining("no resource 'Colour'");
+        assertThat(failure(operations.read("ops-1", "/4242/0/1", Optional.empty())))
+                .isInstanceOf(InvalidOperation.class).hasMessageContaining("4242");
+    }
+
+    @Test
+    void anUnregisteredDeviceIsADownlinkFailure() {
+        OperationFailure failure = failure(operations.read("nobody", "/3/0/0", Optional.empty()));
+        assertThat(failure).isInstanceOf(DownlinkFailure.class);
+        assertThat(((DownlinkFailure) failure).reason()).isEqualTo(DownlinkFailure.Reason.NOT_REGISTERED);
+    }
+
+    @Test
+    void aDeviceThatStopsAnsweringTimesOutWithoutStallingOthers() throws Exception {
+        try (SimulatedFleet silent = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow())
+                .endpoint("silent-1").build().start().awaitRegistered(TIMEOUT)) {
+            silent.device().goOffline();
+            long started = System.nanoTime();
+            CompletableFuture<ReadResult> stalled = operations.read("silent-1", "/3/0/0", Optional.empty());
+            // Others are served while the silent device's request waits for its timeout.
+            List<CompletableFuture<ReadResult>> others = IntStream.range(0, 20)
+                    .mapToObj(i -> operations.read("ops-" + (i % 2), "/3/0/1", Optional.empty())).toList();
+            for (CompletableFuture<ReadResult> other : others) {
+                done(other);
+            }
+            assertThat(stalled).isNotDone();
+            OperationFailure failure = failure(stalled);
+            assertThat(failure).isInstanceOf(DownlinkFailure.class);
+            assertThat(((DownlinkFailure) failure).reason()).isEqualTo(DownlinkFailure.Reason.TIMEOUT);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        }
+    }
+
+    @Test
+    void aSleepingDeviceIsADownlinkFailureUntilItWakes() throws Exception {
+        try (SimulatedFleet sleepy = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow())
+                .endpoint("sleepy-1").queueMode(Duration.ofSeconds(1)).build().start().awaitRegistered(TIMEOUT)) {
+            // The server counts it asleep 93 s after its last message by default; this server was built with
+            // the loopback defaults, so wait for the device itself to stop listening and ask.
+            await().atMost(Duration.ofSeconds(5)).until(() -> sleepy.device().isSleeping());
+            CompletableFuture<ReadResult> read = operations.read("sleepy-1", "/3/0/0", Optional.empty());
+            OperationFailure failure = failure(read);
+            assertThat(failure).isInstanceOf(DownlinkFailure.class);
+            assertThat(((DownlinkFailure) failure).reason()).isIn(DownlinkFailure.Reason.TIMEOUT,
+                    DownlinkFailure.Reason.SLEEPING);
+        }
+    }
+
+    @Test
+    void manyRequestsToOneDeviceAreServedInTurn() throws Exception {
+        List<CompletableFuture<ReadResult>> reads = IntStream.range(0, 30)
+                .mapToObj(i -> operations.read("ops-1", "/3/0/" + (i % 3), Optional.empty())).toList();
+        for (CompletableFuture<ReadResult> read : reads) {
+            assertThat(done(read).value()).isNotNull();
+        }
+    }
+}
