@@ -284,6 +284,9 @@ public final class BpmnExecution {
   // ---------------------------------------------------------------- flows
 
   void takeAllOutgoing(BpmnElementContext context) {
+    if (context.instance().multiInstanceIndex() != null) {
+      return; // an inner instance of a multi-instance body: the body leaves, once, when all are done
+    }
     for (SequenceFlow flow : context.element().outgoing()) {
       takeFlow(flow, context.instance());
     }

@@ -39,6 +39,7 @@ public class JobResource {
   @Blocking
   public CompletionStage<Response> activate(Map<String, Object> json) {
     RequestBody body = new RequestBody(json);
+    String path = uriInfo.getPath();
     String type = body.requiredString("type");
     Long timeout = body.longValue("timeout");
     Integer max = body.intValue("maxJobsToActivate");
@@ -53,7 +54,7 @@ public class JobResource {
         timeout, max, body.strings("fetchVariable"), requestTimeout == null ? 0 : requestTimeout, body.strings("tenantIds"));
     return engine.activations().activate(request).handle((jobs, error) -> {
       if (error != null) {
-        return Problems.of(error, uriInfo);
+        return Problems.of(error, path);
       }
       List<Map<String, Object>> items = new ArrayList<>(jobs.size());
       jobs.forEach(job -> items.add(json(job)));

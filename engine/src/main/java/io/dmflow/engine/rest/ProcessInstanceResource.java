@@ -37,6 +37,7 @@ public class ProcessInstanceResource {
   @Blocking
   public CompletionStage<Response> create(Map<String, Object> json) {
     RequestBody body = new RequestBody(json);
+    String path = uriInfo.getPath();
     String keyText = body.string("processDefinitionKey");
     String processId = body.string("processDefinitionId");
     if (keyText == null && processId == null) {
@@ -61,9 +62,9 @@ public class ProcessInstanceResource {
         engine.processInstances().forgetAwait(created.processInstanceKey());
         if (error instanceof TimeoutException || error.getCause() instanceof TimeoutException) {
           return Problems.response(504, "DEADLINE_EXCEEDED", "Expected the process instance '"
-              + created.processInstanceKey() + "' to complete within " + timeout + " ms, but it did not", uriInfo);
+              + created.processInstanceKey() + "' to complete within " + timeout + " ms, but it did not", path);
         }
-        return Problems.of(error, uriInfo);
+        return Problems.of(error, path);
       }
       Map<String, Object> selected = new LinkedHashMap<>(variables);
       if (fetch != null && !fetch.isEmpty()) {
