@@ -13,7 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The seed's backup and restore templates, placeholders filled and otherwise unchanged, compile to
+ * The seed's backup and restore templates, placeholders filled and otherwise unchanged, and a template
+ * using every tag (allTags.xml), compile to
  * deployable BPMN that stays byte-for-byte the same (golden files under src/test/resources/golden;
  * regenerate with -Ddmflow.golden.update=true after a deliberate change, and review the diff).
  */
@@ -24,7 +25,7 @@ class SeedTemplatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"customBackupTask", "customRestoreTask"})
+    @ValueSource(strings = {"customBackupTask", "customRestoreTask", "allTags"})
     void compilesToValidZeebeBpmn(String name) {
         Compilation compilation = compile(name);
 
@@ -39,7 +40,7 @@ class SeedTemplatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"customBackupTask", "customRestoreTask"})
+    @ValueSource(strings = {"customBackupTask", "customRestoreTask", "allTags"})
     void matchesItsGoldenFile(String name) throws IOException {
         String bpmn = compile(name).bpmn().orElseThrow();
         Path golden = Path.of("src/test/resources/golden/" + name + ".bpmn");
