@@ -12,7 +12,8 @@ import io.dmflow.simulator.security.DeviceCredentials;
 record DeviceSettings(
         String endpoint,
         int index,
-        URI serverUri,
+        URI serverUri, // null for a device that starts from its bootstrap server
+        URI bootstrapUri, // null for a factory-configured device
         InetAddress bindAddress,
         Duration lifetime,
         boolean queueMode,

@@ -6,6 +6,7 @@ import java.util.function.IntConsumer;
 import org.eclipse.leshan.client.observer.LwM2mClientObserverAdapter;
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.ResponseCode;
+import org.eclipse.leshan.core.request.BootstrapRequest;
 import org.eclipse.leshan.core.request.DeregisterRequest;
 import org.eclipse.leshan.core.request.RegisterRequest;
 import org.eclipse.leshan.core.request.UpdateRequest;
@@ -23,6 +24,7 @@ final class RegistrationTracker extends LwM2mClientObserverAdapter {
     private String registrationId;
     private int registrations;
     private int updates;
+    private int bootstraps;
 
     RegistrationTracker(IntConsumer fleetCount) {
         this.fleetCount = fleetCount;
@@ -44,6 +46,10 @@ final class RegistrationTracker extends LwM2mClientObserverAdapter {
         return updates;
     }
 
+    synchronized int bootstraps() {
+        return bootstraps;
+    }
+
     /** Waits until registered; false on timeout. */
     synchronized boolean awaitRegistered(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -60,6 +66,11 @@ final class RegistrationTracker extends LwM2mClientObserverAdapter {
     /** The device went down (reboot, close) whatever the outcome of its deregistration. */
     void down() {
         set(false, null);
+    }
+
+    @Override
+    public synchronized void onBootstrapSuccess(LwM2mServer bootstrapServer, BootstrapRequest request) {
+        bootstraps++;
     }
 
     @Override

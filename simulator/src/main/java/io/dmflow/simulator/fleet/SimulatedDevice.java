@@ -96,10 +96,17 @@ public final class SimulatedDevice implements AutoCloseable {
                 : null;
 
         ObjectsInitializer objects = new ObjectsInitializer(runtime.model);
-        objects.setInstancesForObject(LwM2mId.SECURITY,
-                settings.credentials().securityInstance(settings.serverUri().toString(), SHORT_SERVER_ID));
-        objects.setInstancesForObject(LwM2mId.SERVER,
-                new Server(SHORT_SERVER_ID, settings.lifetime().toSeconds(), binding, false, BindingMode.U));
+        if (settings.bootstrapUri() != null) {
+            // Only the bootstrap account: Leshan bootstraps at start, the server writes /0 and /1, then registers.
+            objects.setInstancesForObject(LwM2mId.SECURITY,
+                    settings.credentials().bootstrapSecurityInstance(settings.bootstrapUri().toString()));
+            objects.setClassForObject(LwM2mId.SERVER, Server.class);
+        } else {
+            objects.setInstancesForObject(LwM2mId.SECURITY,
+                    settings.credentials().securityInstance(settings.serverUri().toString(), SHORT_SERVER_ID));
+            objects.setInstancesForObject(LwM2mId.SERVER,
+                    new Server(SHORT_SERVER_ID, settings.lifetime().toSeconds(), binding, false, BindingMode.U));
+        }
         addSingle(objects, LwM2mId.DEVICE, deviceObject);
         addSingle(objects, LwM2mId.FIRMWARE, firmware);
         addSingle(objects, LwM2mId.CONNECTIVITY_MONITORING, connectivity);
@@ -168,6 +175,11 @@ public final class SimulatedDevice implements AutoCloseable {
         return tracker.registrations();
     }
 
+    /** How many bootstrap sessions finished successfully (devices built with a bootstrap server URI). */
+    public int bootstrapCount() {
+        return tracker.bootstraps();
+    }
+
     /** How many registration updates succeeded. */
     public int updateCount() {
         return tracker.updates();
@@ -205,7 +217,8 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     /**
-     * Changes the registration lifetime the way a server's write to /1/0/1 would; the device then sends a
+     * Changes the registration lifetime the way a server's write to /1/0/1 would (after a bootstrap, instance 0 must
+     * be the one the bootstrap server wrote); the device then sends a
      * registration update carrying the new lifetime.
      */
     public void changeLifetime(Duration lifetime) {

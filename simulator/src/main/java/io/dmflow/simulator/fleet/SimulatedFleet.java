@@ -189,6 +189,7 @@ public final class SimulatedFleet implements AutoCloseable {
     public static final class Builder {
 
         private URI serverUri;
+        private URI bootstrapUri;
         private String endpoint;
         private String prefix = "sim-";
         private int count = 1;
@@ -228,6 +229,21 @@ public final class SimulatedFleet implements AutoCloseable {
                 throw new IllegalArgumentException("the server must be coap:// or coaps://, not " + uri);
             }
             this.serverUri = uri;
+            this.bootstrapUri = null;
+            return this;
+        }
+
+        /**
+         * Devices that know only a bootstrap server ({@code coap://} or {@code coaps://}): they bootstrap at start and
+         * register with the management server the bootstrap server gives them. Replaces {@link #serverUri}.
+         */
+        public Builder bootstrapServerUri(String uri) {
+            URI parsed = URI.create(uri);
+            if (!"coap".equals(parsed.getScheme()) && !"coaps".equals(parsed.getScheme())) {
+                throw new IllegalArgumentException("the bootstrap server must be coap:// or coaps://, not " + uri);
+            }
+            this.bootstrapUri = parsed;
+            this.serverUri = null;
             return this;
         }
 
@@ -375,8 +391,8 @@ public final class SimulatedFleet implements AutoCloseable {
         }
 
         public SimulatedFleet build() {
-            if (serverUri == null) {
-                throw new IllegalStateException("serverUri is required");
+            if (serverUri == null && bootstrapUri == null) {
+                throw new IllegalStateException("serverUri or bootstrapServerUri is required");
             }
             return new SimulatedFleet(this);
         }
@@ -390,11 +406,12 @@ public final class SimulatedFleet implements AutoCloseable {
                 DeviceIdentity identity = new DeviceIdentity(manufacturer, modelNumber, "SN-" + name,
                         firmwareVersion, "hw-1", "sw-1.0.0", "simulated sensor");
                 DeviceCredentials deviceCredentials = credentials.apply(name);
-                if (!deviceCredentials.scheme().equals(serverUri.getScheme())) {
+                URI firstContact = firstContact();
+                if (!deviceCredentials.scheme().equals(firstContact.getScheme())) {
                     throw new IllegalArgumentException(name + " has " + deviceCredentials + " credentials, which need a "
-                            + deviceCredentials.scheme() + ":// server, not " + serverUri);
+                            + deviceCredentials.scheme() + ":// server, not " + firstContact);
                 }
-                settings.add(new DeviceSettings(name, index, serverUri, bind, lifetime, queueMode, awakeTime,
+                settings.add(new DeviceSettings(name, index, serverUri, bootstrapUri, bind, lifetime, queueMode, awakeTime,
                         objects, identity, rebootDelay, requestTimeout, registrationRetry, retainPackageBytes,
                         deviceCredentials));
             }
@@ -406,12 +423,17 @@ public final class SimulatedFleet implements AutoCloseable {
                 return bindAddress;
             }
             try {
-                InetAddress server = InetAddress.getByName(serverUri.getHost());
+                InetAddress server = InetAddress.getByName(firstContact().getHost());
                 return server.isLoopbackAddress() ? InetAddress.getByName("127.0.0.1")
                         : InetAddress.getByName("0.0.0.0");
             } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("cannot resolve the server host of " + serverUri, e);
+                throw new IllegalArgumentException("cannot resolve the server host of " + firstContact(), e);
             }
+        }
+
+        /** The server a device talks to first. */
+        private URI firstContact() {
+            return bootstrapUri != null ? bootstrapUri : serverUri;
         }
     }
 }

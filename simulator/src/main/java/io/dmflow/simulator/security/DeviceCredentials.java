@@ -10,15 +10,17 @@ import org.eclipse.leshan.client.object.Security;
 /**
  * How a simulated device authenticates to its LwM2M server: the Security (Object 0) instance it starts with.
  * <p>
- * NoSec, PSK and RPK exist today. X.509 fits as a further implementation producing its own Security instance (the
- * Californium CoAPs endpoint already handles it); a device that only knows a bootstrap server would produce a
- * bootstrap Security instance and no Server instance.
+ * NoSec, PSK and RPK exist today, each for a management server or for a bootstrap server. X.509 fits as a further
+ * implementation producing its own Security instances (the Californium CoAPs endpoint already handles it).
  */
 public sealed interface DeviceCredentials
         permits DeviceCredentials.NoSecurity, DeviceCredentials.PreSharedKey, DeviceCredentials.RawPublicKey {
 
     /** The Security instance for the management server at {@code serverUri}. */
     Security securityInstance(String serverUri, int shortServerId);
+
+    /** The Security instance of a device that knows only its bootstrap server at {@code bootstrapUri}. */
+    Security bootstrapSecurityInstance(String bootstrapUri);
 
     /** The URI scheme these credentials need ({@code coap} or {@code coaps}). */
     String scheme();
@@ -53,6 +55,11 @@ public sealed interface DeviceCredentials
         }
 
         @Override
+        public Security bootstrapSecurityInstance(String bootstrapUri) {
+            return Security.noSecBootstrap(bootstrapUri);
+        }
+
+        @Override
         public String scheme() {
             return "coap";
         }
@@ -84,6 +91,11 @@ public sealed interface DeviceCredentials
         @Override
         public Security securityInstance(String serverUri, int shortServerId) {
             return Security.psk(serverUri, shortServerId, identity.getBytes(StandardCharsets.UTF_8), key.clone());
+        }
+
+        @Override
+        public Security bootstrapSecurityInstance(String bootstrapUri) {
+            return Security.pskBootstrap(bootstrapUri, identity.getBytes(StandardCharsets.UTF_8), key.clone());
         }
 
         @Override
@@ -130,6 +142,12 @@ public sealed interface DeviceCredentials
         @Override
         public Security securityInstance(String serverUri, int shortServerId) {
             return Security.rpk(serverUri, shortServerId, device.getPublic().getEncoded(),
+                    device.getPrivate().getEncoded(), server.getEncoded());
+        }
+
+        @Override
+        public Security bootstrapSecurityInstance(String bootstrapUri) {
+            return Security.rpkBootstrap(bootstrapUri, device.getPublic().getEncoded(),
                     device.getPrivate().getEncoded(), server.getEncoded());
         }
 

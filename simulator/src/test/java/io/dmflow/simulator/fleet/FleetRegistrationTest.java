@@ -33,12 +33,12 @@ class FleetRegistrationTest {
     void aFleetRegistersAndEveryDeviceAnswersReads() throws Exception {
         try (SimulatedFleet fleet = SimulatedFleet.builder()
                 .serverUri(server.coapUri())
-                .endpointPrefix("reg-").count(50)
+                .endpointPrefix("reg-").count(200)
                 .build()) {
             fleet.start().awaitRegistered(Duration.ofSeconds(30));
 
-            assertThat(fleet.registeredCount()).isEqualTo(50);
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.registrationCount() >= 50);
+            assertThat(fleet.registeredCount()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.registrationCount() >= 200);
             for (SimulatedDevice device : fleet.devices()) {
                 ReadResponse manufacturer = server.send(device.endpoint(), new ReadRequest(3, 0, 0));
                 assertThat(manufacturer.isSuccess()).as(device.endpoint()).isTrue();

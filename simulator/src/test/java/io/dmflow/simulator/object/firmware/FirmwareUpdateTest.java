@@ -201,6 +201,21 @@ class FirmwareUpdateTest {
     }
 
     @Test
+    void anObservedStateIsNotifiedThroughDownloadingAndDownloaded() throws Exception {
+        SimulatedDevice device = fleet.device("fw-9");
+        device.firmware().faults().downloadDuration(Duration.ofMillis(300));
+        assertThat(server.send("fw-9", new org.eclipse.leshan.core.request.ObserveRequest(5, 0, 3)).isSuccess())
+                .isTrue();
+
+        server.send("fw-9", new WriteRequest(ContentFormat.OPAQUE, 5, 0, 0, PackageFormat.build("a", "9", 4096)));
+
+        await().atMost(WAIT).until(() -> server.notificationsFrom("fw-9").stream()
+                .map(n -> ((org.eclipse.leshan.core.node.LwM2mSingleResource) n.getContent()).getValue())
+                .toList().containsAll(java.util.List.of(1L, 2L)));
+        assertThat(device.firmware().state()).isEqualTo(FirmwareState.DOWNLOADED);
+    }
+
+    @Test
     void capabilitiesAdvertisePushPullAndProtocols() throws Exception {
         assertThat(reads.integer("fw-8", 5, 0, 9)).isEqualTo(2);
         org.eclipse.leshan.core.response.ReadResponse protocols = server.send("fw-8",
