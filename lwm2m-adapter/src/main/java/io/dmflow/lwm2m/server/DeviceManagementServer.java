@@ -2,8 +2,12 @@ package io.dmflow.lwm2m.server;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +29,10 @@ import org.eclipse.leshan.transport.californium.server.endpoint.ServerProtocolPr
 import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.coaps.CoapsServerProtocolProvider;
 
+import io.dmflow.lwm2m.delivery.CoapPackageResource;
+import io.dmflow.lwm2m.delivery.PackageDelivery;
+import io.dmflow.lwm2m.delivery.PackageOffers;
+import io.dmflow.lwm2m.delivery.TransferProtocol;
 import io.dmflow.lwm2m.event.DeviceEventDispatcher;
 import io.dmflow.lwm2m.event.DeviceEventLanes;
 import io.dmflow.lwm2m.event.DeviceEventListener;
@@ -49,6 +57,9 @@ public final class DeviceManagementServer implements AutoCloseable {
     private final DeviceEventDispatcher events;
     private final ScheduledExecutorService expirationChecker;
     private final DeviceOperations operations;
+    private final PackageOffers packageOffers;
+    private final PackageDelivery delivery;
+    private final Map<TransferProtocol, URI> publicBases;
     private volatile boolean started;
 
     private DeviceManagementServer(Builder builder) {
@@ -103,6 +114,13 @@ public final class DeviceManagementServer implements AutoCloseable {
         this.operations = new DeviceOperations(leshan, builder.models.model(), new DevicePacing(builder.requestsPerDevice),
                 builder.timeouts, builder.observationRecords);
         events.addListener(new ObservationRestorer(builder.observationRecords, operations));
+
+        this.packageOffers = new PackageOffers(Clock.systemUTC());
+        this.publicBases = new EnumMap<>(TransferProtocol.class);
+        publicBases.putAll(builder.publicBases);
+        this.delivery = new PackageDelivery(operations, packageOffers, this::publicBase, builder.offerValidity,
+                builder.maxBodyBytes);
+        transport.getCoapServer().add(new CoapPackageResource(packageOffers, builder.maxBodyBytes));
     }
 
     public static Builder builder(ServerSettings settings) {
@@ -133,6 +151,42 @@ public final class DeviceManagementServer implements AutoCloseable {
         return operations;
     }
 
+    /** Push and pull of firmware and software packages. */
+    public PackageDelivery delivery() {
+        return delivery;
+    }
+
+    /** The packages offered for download, e.g. to serve them over HTTP from the layer above. */
+    public PackageOffers packageOffers() {
+        return packageOffers;
+    }
+
+    /**
+     * Where devices reach dmflow to pull packages with {@code protocol}: the configured public base, or
+     * for CoAP(S) the bound endpoint when it is a concrete address.
+     */
+    public Optional<URI> publicBase(TransferProtocol protocol) {
+        URI configured = publicBases.get(protocol);
+        if (configured != null) {
+            return Optional.of(configured);
+        }
+        Optional<URI> bound = switch (protocol) {
+            case COAP -> coapUri();
+            case COAPS -> coapsUri();
+            case HTTP, HTTPS -> Optional.empty();
+        };
+        return bound.filter(uri -> !isWildcard(uri.getHost()));
+    }
+
+    private static boolean isWildcard(String host) {
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        try {
+            return java.net.InetAddress.getByName(bare).isAnyLocalAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** The URI devices use for plain CoAP, with the port actually bound. */
     public Optional<URI> coapUri() {
         return endpointUri(Protocol.COAP);
@@ -151,11 +205,6 @@ public final class DeviceManagementServer implements AutoCloseable {
     /** The Leshan server itself, for this module's parts and benchmarks; not for layers above the adapter. */
     public LeshanServer leshan() {
         return leshan;
-    }
-
-    /** The CoAP server under the LwM2M endpoints, where package downloads are served. */
-    public org.eclipse.californium.core.CoapServer coapServer() {
-        return transport.getCoapServer();
     }
 
     private Optional<URI> endpointUri(Protocol protocol) {
@@ -185,6 +234,8 @@ public final class DeviceManagementServer implements AutoCloseable {
         private int requestsPerDevice = 1;
         private int blockSize = 1024;
         private int maxBodyBytes = 64 * 1024 * 1024;
+        private final Map<TransferProtocol, URI> publicBases = new EnumMap<>(TransferProtocol.class);
+        private Duration offerValidity = Duration.ofHours(24);
 
         private Builder(ServerSettings settings) {
             this.settings = settings;
@@ -223,6 +274,24 @@ public final class DeviceManagementServer implements AutoCloseable {
                         + blockSize);
             }
             this.blockSize = blockSize;
+            return this;
+        }
+
+        /** The base URI devices reach dmflow at to pull packages with {@code protocol}. */
+        public Builder publicBase(TransferProtocol protocol, URI base) {
+            publicBases.put(protocol, base);
+            return this;
+        }
+
+        /** How long a package offered for download stays downloadable. */
+        public Builder offerValidity(Duration validity) {
+            this.offerValidity = validity;
+            return this;
+        }
+
+        /** The largest package pushed or served over CoAP. */
+        public Builder maxPackageBytes(int bytes) {
+            this.maxBodyBytes = bytes;
             return this;
         }
 
