@@ -116,8 +116,8 @@ public final class SimulatorCommand implements Callable<Integer> {
             if (all && !allReported) {
                 allReported = true;
                 long heapPerDevice = (usedHeap() - heapBefore) / count;
-                out.printf("all %d registered in %.2f s (%.0f registrations/s), heap ~%d KiB per device%n", count,
-                        elapsed, count / elapsed, heapPerDevice / 1024);
+                out.printf("all %d registered in %.2f s (%.0f registrations/s), heap ~%d KiB per device, %d threads%n",
+                        count, elapsed, count / elapsed, heapPerDevice / 1024, Thread.activeCount());
                 if (durationSeconds == null) {
                     // from here on, one status line per period
                     TimeUnit.SECONDS.sleep(reportSeconds);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +23,9 @@ import org.eclipse.leshan.client.resource.ObjectsInitializer;
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.LwM2mId;
 import org.eclipse.leshan.core.request.BindingMode;
+import org.eclipse.leshan.core.request.ContentFormat;
 import org.eclipse.leshan.core.request.WriteRequest;
+import org.eclipse.leshan.core.response.SendResponse;
 import org.eclipse.leshan.core.response.WriteResponse;
 
 import io.dmflow.simulator.object.connectivity.ConnectivityMonitoring;
@@ -217,6 +220,25 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     /**
+     * Sends the current values of {@code paths} to the server with the LwM2M 1.1 Send operation (SenML-CBOR), as a
+     * device reporting on its own initiative does. True if the server acknowledged them.
+     */
+    public boolean sendData(String... paths) {
+        Map<String, LwM2mServer> servers = client.getRegisteredServers();
+        if (servers.isEmpty()) {
+            return false;
+        }
+        try {
+            SendResponse response = client.getSendService().sendData(servers.values().iterator().next(),
+                    ContentFormat.SENML_CBOR, List.of(paths), settings.requestTimeout().toMillis());
+            return response != null && response.isSuccess();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * Changes the registration lifetime the way a server's write to /1/0/1 would (after a bootstrap, instance 0 must
      * be the one the bootstrap server wrote); the device then sends a
      * registration update carrying the new lifetime.
@@ -241,7 +263,7 @@ public final class SimulatedDevice implements AutoCloseable {
      */
     public void comeBack() {
         radio.comeBack();
-        if (closed.get() || rebooting.get()) {
+        if (closed.get() || rebooting.get() || !started.get()) {
             return;
         }
         if (tracker.isRegistered()) {

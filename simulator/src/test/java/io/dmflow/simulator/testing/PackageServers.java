@@ -18,13 +18,20 @@ import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.SystemConfig;
 import org.eclipse.californium.elements.config.UdpConfig;
 
-import com.sun.net.httpserver.HttpServer;
+import javax.net.ssl.SSLContext;
 
-/** Package servers for pull tests: one HTTP and one CoAP server on loopback, serving the same files. */
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+/** Package servers for pull tests: HTTP, HTTPS and CoAP on loopback, serving the same files. */
 public final class PackageServers implements AutoCloseable {
 
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final HttpServer http;
+    private final HttpsServer https;
+    private final SSLContext clientTrust;
     private final CoapServer coap;
     private final CoapEndpoint coapEndpoint;
 
@@ -34,19 +41,19 @@ public final class PackageServers implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        http.createContext("/", exchange -> {
-            byte[] body = files.get(exchange.getRequestURI().getPath().substring(1));
-            if (body == null) {
-                exchange.sendResponseHeaders(404, -1);
-            } else {
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-            exchange.close();
-        });
+        http.createContext("/", this::serve);
         http.start();
+
+        SelfSignedCertificate certificate = SelfSignedCertificate.forLoopback();
+        clientTrust = certificate.clientTrust();
+        try {
+            https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+        https.createContext("/", this::serve);
+        https.start();
 
         Configuration config = new Configuration(SystemConfig.DEFINITIONS, CoapConfig.DEFINITIONS,
                 UdpConfig.DEFINITIONS);
@@ -73,7 +80,29 @@ public final class PackageServers implements AutoCloseable {
         coap.start();
     }
 
-    /** Serves {@code bytes} as {@code name} on both servers. */
+    private void serve(HttpExchange exchange) throws IOException {
+        byte[] body = files.get(exchange.getRequestURI().getPath().substring(1));
+        if (body == null) {
+            exchange.sendResponseHeaders(404, -1);
+        } else {
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        exchange.close();
+    }
+
+    /** Trust for the HTTPS server's self-signed certificate, for {@code SimulatedFleet.Builder#httpsTrust}. */
+    public SSLContext clientTrust() {
+        return clientTrust;
+    }
+
+    public String httpsUri(String name) {
+        return "https://127.0.0.1:" + https.getAddress().getPort() + "/" + name;
+    }
+
+    /** Serves {@code bytes} as {@code name} on every server. */
     public void put(String name, byte[] bytes) {
         files.put(name, bytes);
     }
@@ -89,6 +118,7 @@ public final class PackageServers implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
+        https.stop(0);
         coap.destroy();
     }
 }

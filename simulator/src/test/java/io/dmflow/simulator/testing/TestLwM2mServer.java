@@ -21,7 +21,10 @@ import org.eclipse.leshan.core.request.DownlinkDeviceManagementRequest;
 import org.eclipse.leshan.core.response.LwM2mResponse;
 import org.eclipse.leshan.core.response.ObserveCompositeResponse;
 import org.eclipse.leshan.core.response.ObserveResponse;
+import org.eclipse.leshan.core.node.TimestampedLwM2mNodes;
+import org.eclipse.leshan.core.request.SendRequest;
 import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.send.SendListener;
 import org.eclipse.leshan.server.LeshanServerBuilder;
 import org.eclipse.leshan.server.model.StaticModelProvider;
 import org.eclipse.leshan.server.observation.ObservationListener;
@@ -45,6 +48,7 @@ public final class TestLwM2mServer implements AutoCloseable {
     private final InMemorySecurityStore securityStore = new InMemorySecurityStore();
     private final KeyPair serverKeys = newEcKeyPair();
     private final List<String> unregistered = new CopyOnWriteArrayList<>();
+    private final List<SentData> sent = new CopyOnWriteArrayList<>();
     private final List<Notification> notifications = new CopyOnWriteArrayList<>();
 
     /** A notification as the server received it. */
@@ -117,7 +121,25 @@ public final class TestLwM2mServer implements AutoCloseable {
             public void onError(Observation observation, Registration registration, Exception error) {
             }
         });
+        server.getSendService().addListener(new SendListener() {
+            @Override
+            public void dataReceived(Registration registration, TimestampedLwM2mNodes data, SendRequest request) {
+                sent.add(new SentData(registration.getEndpoint(), data));
+            }
+
+            @Override
+            public void onError(Registration registration, String errorMessage, Exception error) {
+            }
+        });
         server.start();
+    }
+
+    /** Data a device pushed with the Send operation. */
+    public record SentData(String endpoint, TimestampedLwM2mNodes data) {
+    }
+
+    public List<SentData> sentData() {
+        return sent;
     }
 
     public static TestLwM2mServer start() {

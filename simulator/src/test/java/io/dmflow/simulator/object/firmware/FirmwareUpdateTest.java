@@ -41,7 +41,8 @@ class FirmwareUpdateTest {
         reads = new Reads(server);
         fleet = SimulatedFleet.builder()
                 .serverUri(server.coapUri())
-                .endpointPrefix("fw-").count(10)
+                .endpointPrefix("fw-").count(11)
+                .httpsTrust(packages.clientTrust())
                 .objects(SupportedObject.FIRMWARE_UPDATE)
                 .rebootDelay(Duration.ofMillis(200))
                 .build()
@@ -108,6 +109,19 @@ class FirmwareUpdateTest {
 
         await().atMost(WAIT).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
         assertThat(device.firmware().receivedPackage().orElseThrow().version()).isEqualTo("4.0.0");
+        assertThat(device.firmware().receivedPackage().orElseThrow().sha256())
+                .isEqualTo(PackageFormat.sha256Hex(image));
+    }
+
+    @Test
+    void pullOverHttps() throws Exception {
+        SimulatedDevice device = fleet.device("fw-10");
+        byte[] image = PackageFormat.build("app", "4.1.0", 256 * 1024);
+        packages.put("https-fw.bin", image);
+
+        server.send("fw-10", new WriteRequest(5, 0, 1, packages.httpsUri("https-fw.bin")));
+
+        await().atMost(WAIT).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
         assertThat(device.firmware().receivedPackage().orElseThrow().sha256())
                 .isEqualTo(PackageFormat.sha256Hex(image));
     }

@@ -53,6 +53,18 @@ class TemperatureObserveTest {
     }
 
     @Test
+    void aDeviceSendsItsTemperatureWithTheSendOperation() {
+        fleet.device("temp-0").temperature().set(23.5);
+
+        assertThat(fleet.device("temp-0").sendData("/3303/0/5700")).isTrue();
+
+        assertThat(server.sentData()).anySatisfy(sent -> {
+            assertThat(sent.endpoint()).isEqualTo("temp-0");
+            assertThat(sent.data().getMostRecentNodes().toString()).contains("/3303/0/5700");
+        });
+    }
+
+    @Test
     void aGreaterThanThresholdNotifiesOnlyWhenCrossed() throws Exception {
         LwM2mAttributeSet above30 = new LwM2mAttributeSet(
                 LwM2mAttributes.create(LwM2mAttributes.GREATER_THAN, 30.0));
