@@ -1,6 +1,8 @@
 package io.dmflow.api.lwm2m;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -34,6 +36,52 @@ public interface Lwm2mServerConfig {
     @WithName("queue.awake-time")
     @WithDefault("93s")
     Duration queueAwakeTime();
+
+    /** How long an ordinary request waits for the device's answer. */
+    @WithName("timeout.request")
+    @WithDefault("30s")
+    Duration requestTimeout();
+
+    /** How long a block-wise transfer (a package push) may take. */
+    @WithName("timeout.block-transfer")
+    @WithDefault("10m")
+    Duration blockTransferTimeout();
+
+    /** Requests in flight to one device at a time. */
+    @WithDefault("1")
+    int requestsPerDevice();
+
+    /** CoAP block size of block-wise transfers (16 to 1024, a power of two). */
+    @WithDefault("1024")
+    int blockSize();
+
+    /** The largest package pushed or served over CoAP, in bytes. */
+    @WithDefault("67108864")
+    int maxPackageBytes();
+
+    /** A folder of extra object definitions (DDF XML files), loaded at start. */
+    Optional<java.nio.file.Path> modelsDir();
+
+    /** Package downloads: where devices reach dmflow, and for how long an offer holds. */
+    Delivery delivery();
+
+    interface Delivery {
+
+        /** Base of CoAP download URIs (Coiote's preferredPublicURLBase), e.g. coap://dm.example.com:5683. */
+        @WithName("public-url-base")
+        Optional<URI> publicUrlBase();
+
+        /** Base of CoAPS download URIs. */
+        @WithName("public-url-base-coaps")
+        Optional<URI> publicUrlBaseCoaps();
+
+        /** Base of HTTP(S) download URIs (preferredPublicURLBaseHTTP), e.g. https://dm.example.com. */
+        @WithName("public-url-base-http")
+        Optional<URI> publicUrlBaseHttp();
+
+        @WithDefault("24h")
+        Duration offerValidity();
+    }
 
     /** UDP receive buffer; fleets that register at once overflow a small one. */
     @WithDefault("4194304")

@@ -3,6 +3,11 @@ package io.dmflow.api.lwm2m;
 import org.jboss.logging.Logger;
 
 import io.dmflow.api.device.DeviceRegistry;
+import io.dmflow.api.observation.DeviceValueRecorder;
+import io.dmflow.lwm2m.delivery.TransferProtocol;
+import io.dmflow.lwm2m.model.ObjectModels;
+import io.dmflow.lwm2m.observation.ObservationRecords;
+import io.dmflow.lwm2m.operation.OperationTimeouts;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.lwm2m.server.ServerSettings;
 import io.quarkus.runtime.ShutdownEvent;
@@ -21,18 +26,33 @@ public class Lwm2mServerLifecycle {
 
     @Produces
     @Singleton
-    DeviceManagementServer deviceManagementServer(Lwm2mServerConfig config) {
-        return DeviceManagementServer.builder(new ServerSettings(config.coapHost(), config.coapPort(),
-                config.coapsHost(), config.coapsPort(), config.expirationCheckInterval(),
-                config.udpReceiveBufferBytes(), config.queueAwakeTime())).build();
+    DeviceManagementServer deviceManagementServer(Lwm2mServerConfig config, ObservationRecords observations) {
+        DeviceManagementServer.Builder builder = DeviceManagementServer
+                .builder(new ServerSettings(config.coapHost(), config.coapPort(), config.coapsHost(),
+                        config.coapsPort(), config.expirationCheckInterval(), config.udpReceiveBufferBytes(),
+                        config.queueAwakeTime()))
+                .objectModels(config.modelsDir().map(ObjectModels::withDirectory).orElse(ObjectModels.bundled()))
+                .observationRecords(observations)
+                .timeouts(new OperationTimeouts(config.requestTimeout(), config.blockTransferTimeout()))
+                .requestsPerDevice(config.requestsPerDevice())
+                .blockSize(config.blockSize())
+                .maxPackageBytes(config.maxPackageBytes())
+                .offerValidity(config.delivery().offerValidity());
+        config.delivery().publicUrlBase().ifPresent(base -> builder.publicBase(TransferProtocol.COAP, base));
+        config.delivery().publicUrlBaseCoaps().ifPresent(base -> builder.publicBase(TransferProtocol.COAPS, base));
+        config.delivery().publicUrlBaseHttp().ifPresent(base -> builder.publicBase(
+                "https".equalsIgnoreCase(base.getScheme()) ? TransferProtocol.HTTPS : TransferProtocol.HTTP, base));
+        return builder.build();
     }
 
-    void start(@Observes @Priority(100) StartupEvent event, DeviceManagementServer server, DeviceRegistry registry) {
+    void start(@Observes @Priority(100) StartupEvent event, DeviceManagementServer server, DeviceRegistry registry,
+            DeviceValueRecorder values) {
         int stale = registry.markAllOffline();
         if (stale > 0) {
             LOG.infof("%d devices marked offline until they register again", stale);
         }
         server.addListener(registry);
+        server.addListener(values);
         server.start();
         LOG.infof("LwM2M server listening on %s %s", server.coapUri().map(Object::toString).orElse("(no CoAP)"),
                 server.coapsUri().map(Object::toString).orElse("(no CoAPS)"));
