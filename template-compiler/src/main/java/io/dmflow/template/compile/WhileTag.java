@@ -3,6 +3,7 @@ package io.dmflow.template.compile;
 import io.dmflow.template.bpmn.FlowNode;
 import io.dmflow.template.bpmn.NodeKind;
 import io.dmflow.template.bpmn.ProcessScope;
+import io.dmflow.template.expression.Feel;
 import io.dmflow.template.expression.TemplateValue;
 import io.dmflow.template.expression.Type;
 import io.dmflow.template.layout.Fragment;
@@ -12,8 +13,13 @@ import io.dmflow.template.parse.XmlElement;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code <while expr>}: a loop of gateways in the same scope, so the body's variables stay task-wide. */
+/**
+ * {@code <while expr>}: a loop of gateways in the same scope, so the body's variables stay task-wide. A
+ * round counter stops a runaway loop after 10,000 rounds with an incident that says so.
+ */
 final class WhileTag implements TagCompiler {
+
+    static final int MAX_ROUNDS = 10_000;
 
     @Override
     public Optional<Fragment> compile(XmlElement element, ProcessScope scope, BlockCompiler block) {
@@ -33,7 +39,14 @@ final class WhileTag implements TagCompiler {
             return Optional.empty();
         }
         String id = "while_" + element.position().line() + "_" + element.position().column();
+        // ends in '_', which template variables may not: no clash with the template's own names
+        String rounds = "rounds_" + element.position().line() + "_" + element.position().column() + "_";
+        FlowNode start = scope.add(id + "_start", NodeKind.SCRIPT_TASK, "Start loop").script("=0", rounds);
         FlowNode merge = scope.add(id + "_loop", NodeKind.EXCLUSIVE_GATEWAY, null);
+        FlowNode count = scope.add(id + "_count", NodeKind.SCRIPT_TASK, "Count round")
+                .script("=assert(" + rounds + " + 1, " + rounds + " < " + MAX_ROUNDS + ", "
+                        + Feel.quote("<while> at line " + element.position().line() + " stopped after " + MAX_ROUNDS
+                        + " rounds: " + expr.value().text()) + ")", rounds);
         FlowNode question = scope.add(id, NodeKind.EXCLUSIVE_GATEWAY, "While " + Readable.of(expr.value().text()) + "?");
         Optional<Fragment> body = block.chain(element.children(), scope);
         if (condition.isEmpty() || body.isEmpty()) {
@@ -43,6 +56,6 @@ final class WhileTag implements TagCompiler {
             context.diagnostics().error(element.position(), "the body of <while> always ends the task, so it never loops: use <if>");
             return Optional.empty();
         }
-        return Optional.of(new WhileFragment(scope, merge, question, condition.get().expression(), body.get()));
+        return Optional.of(new WhileFragment(scope, start, merge, count, question, condition.get().expression(), body.get()));
     }
 }

@@ -7,16 +7,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A loop: merge gateway, question gateway, body, and the way back drawn under the body. The way out
- * (the question's default flow) leaves upwards and passes over the body.
+ * A loop: a task that starts the round counter, the merge gateway, a task that counts rounds, the
+ * question gateway, the body, and the way back drawn under the body. The way out (the question's default
+ * flow) leaves upwards and passes over the body.
  */
 public final class WhileFragment extends Fragment {
 
     private static final int QUESTION_WIDTH = 120;
+    /** Start task, merge gateway and count task come first, each followed by a gap. */
+    private static final int MERGE_X = 100 + GAP;
+    private static final int COUNT_X = MERGE_X + 50 + GAP;
+    private static final int QUESTION_X = COUNT_X + 100 + GAP;
 
+    private final FlowNode start;
     private final FlowNode merge;
+    private final FlowNode count;
     private final FlowNode question;
     private final Fragment body;
+    private final SequenceFlow begin;
+    private final SequenceFlow counting;
     private final SequenceFlow enter;
     private final SequenceFlow repeat;
     private final SequenceFlow back;
@@ -26,11 +35,16 @@ public final class WhileFragment extends Fragment {
     private int bodyX;
     private int topLane;
 
-    public WhileFragment(ProcessScope scope, FlowNode merge, FlowNode question, String condition, Fragment body) {
+    public WhileFragment(ProcessScope scope, FlowNode start, FlowNode merge, FlowNode count, FlowNode question,
+                         String condition, Fragment body) {
+        this.start = start;
         this.merge = merge;
+        this.count = count;
         this.question = question;
         this.body = body;
-        this.enter = scope.connect(merge, question);
+        this.begin = scope.connect(start, merge);
+        this.counting = scope.connect(merge, count);
+        this.enter = scope.connect(count, question);
         this.repeat = scope.connect(question, body.entry(), "yes", condition);
         this.back = body.exit() == null ? null : ChainFragment.connect(scope, body.exit(), merge);
     }
@@ -39,8 +53,8 @@ public final class WhileFragment extends Fragment {
     void measure() {
         body.measure();
         questionHeight = LabelMetrics.height(question.name(), QUESTION_WIDTH);
-        width = 50 + GAP + Math.max(100, QUESTION_WIDTH + 10) + body.width + 40;
-        ascent = Math.max(body.ascent, 25) + 24 + FlowLabels.HEIGHT;
+        width = QUESTION_X + Math.max(100, QUESTION_WIDTH + 10) + body.width + 40;
+        ascent = Math.max(body.ascent, 40) + 24 + FlowLabels.HEIGHT;
         descent = Math.max(body.descent, 25 + 6 + questionHeight) + 24;
     }
 
@@ -48,13 +62,17 @@ public final class WhileFragment extends Fragment {
     void place(int x, int cy, Diagram diagram) {
         this.x = x;
         this.cy = cy;
-        diagram.shape(merge, new Bounds(x, cy - 25, 50, 50));
-        int qx = x + 50 + GAP;
+        diagram.shape(start, new Bounds(x, cy - 40, 100, 80));
+        diagram.shape(merge, new Bounds(x + MERGE_X, cy - 25, 50, 50));
+        diagram.shape(count, new Bounds(x + COUNT_X, cy - 40, 100, 80));
+        int qx = x + QUESTION_X;
         diagram.shape(question, new Bounds(qx, cy - 25, 50, 50));
         diagram.label(question, new Bounds(qx, cy + 25 + 6, QUESTION_WIDTH, questionHeight));
         bodyX = qx + Math.max(100, QUESTION_WIDTH + 10);
         body.place(bodyX, cy, diagram);
-        diagram.edge(enter, List.of(new Point(x + 50, cy), new Point(qx, cy)));
+        diagram.edge(begin, List.of(new Point(x + 100, cy), new Point(x + MERGE_X, cy)));
+        diagram.edge(counting, List.of(new Point(x + MERGE_X + 50, cy), new Point(x + COUNT_X, cy)));
+        diagram.edge(enter, List.of(new Point(x + COUNT_X + 100, cy), new Point(qx, cy)));
         diagram.edge(repeat, List.of(new Point(qx + 50, cy), body.entryPoint()));
         if (back != null) {
             int lane = cy + Math.max(body.descent, 25 + 6 + questionHeight) + 16;
@@ -62,16 +80,16 @@ public final class WhileFragment extends Fragment {
             int turn = bodyX + body.width + 15;
             route.add(new Point(turn, cy));
             route.add(new Point(turn, lane));
-            route.add(new Point(x + 25, lane));
-            route.add(new Point(x + 25, cy + 25));
+            route.add(new Point(x + MERGE_X + 25, lane));
+            route.add(new Point(x + MERGE_X + 25, cy + 25));
             diagram.edge(back, route);
         }
-        topLane = cy - Math.max(body.ascent, 25) - 16;
+        topLane = cy - Math.max(body.ascent, 40) - 16;
     }
 
     @Override
     public FlowNode entry() {
-        return merge;
+        return start;
     }
 
     @Override
@@ -86,7 +104,7 @@ public final class WhileFragment extends Fragment {
 
     @Override
     List<Point> exitRoute() {
-        int qcx = x + 50 + GAP + 25;
+        int qcx = x + QUESTION_X + 25;
         int out = bodyX + body.width + 30;
         return List.of(new Point(qcx, cy - 25), new Point(qcx, topLane), new Point(out, topLane), new Point(out, cy),
                 new Point(x + width, cy));

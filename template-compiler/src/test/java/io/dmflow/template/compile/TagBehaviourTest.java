@@ -93,6 +93,15 @@ class TagBehaviourTest {
     }
 
     @Test
+    void aRunawayWhileStopsWithAnErrorAfterTenThousandRounds() {
+        ProcessWalker w = walker("<store target=\"k\" value=\"0\" /><while expr=\"${#k != 'never'}\">"
+                + "<store target=\"k\" value=\"${#k.toInt + 1}\" /></while>");
+        org.assertj.core.api.Assertions.assertThatThrownBy(w::run)
+                .hasMessageContaining("<while> at line 2 stopped after 10000 rounds: ${#k != 'never'}");
+        assertThat(w.variables()).containsEntry("k", "10000");
+    }
+
+    @Test
     void logPassesMessageAndLevel() {
         assertThat(onlyJob(walker("<log message=\"hello ${device.id}\" level=\"WARN\" />").run(), "dm.log"))
                 .containsEntry("message", "hello dev-1").containsEntry("level", "WARN");

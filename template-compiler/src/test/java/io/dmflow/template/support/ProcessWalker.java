@@ -105,7 +105,7 @@ public final class ProcessWalker {
     private void runScope(FlowNode start) {
         FlowNode current = start;
         while (current != null && !terminated) {
-            if (++steps > 20_000) {
+            if (++steps > 200_000) {
                 throw new AssertionError("process does not end");
             }
             visited.add(current.getName() == null ? current.getId() : current.getName());
