@@ -123,7 +123,7 @@ public class EmbeddedEngine {
   /** Pins (or with null releases) the engine clock, durably. */
   public void pinClock(Long millis) {
     requireStarted();
-    runner.run(tx -> tx.sql().update("UPDATE clock SET pinned_millis = ? WHERE id = 1", millis));
+    runner.run(tx -> tx.sql().update("UPDATE engine.clock SET pinned_millis = ? WHERE id = 1", millis));
     clock.pin(millis);
     scheduler.execute(this::runDueWork);
   }

@@ -60,7 +60,7 @@ public final class DeploymentCommands {
       deployed.clear();
       tx.sql().one("SELECT pg_advisory_xact_lock(?)", rs -> 1, DEPLOYMENT_LOCK);
       long deploymentKey = tx.newKey();
-      tx.sql().update("INSERT INTO deployment (deployment_key, tenant_id, create_time) VALUES (?,?,?)", deploymentKey,
+      tx.sql().update("INSERT INTO engine.deployment (deployment_key, tenant_id, create_time) VALUES (?,?,?)", deploymentKey,
           tenant, tx.now());
       for (Parsed p : parsed) {
         deployed.add(deployProcess(tx, p, tenant, deploymentKey));
@@ -77,15 +77,15 @@ public final class DeploymentCommands {
 
   private Deployed deployProcess(EngineTransaction tx, Parsed p, String tenant, long deploymentKey) {
     String processId = p.process().bpmnProcessId();
-    Optional<String> latestChecksum = tx.sql().one("SELECT checksum FROM process_definition WHERE tenant_id = ? "
+    Optional<String> latestChecksum = tx.sql().one("SELECT checksum FROM engine.process_definition WHERE tenant_id = ? "
         + "AND bpmn_process_id = ? ORDER BY version DESC LIMIT 1", rs -> rs.getString(1), tenant, processId);
     if (latestChecksum.isPresent() && latestChecksum.get().equals(p.checksum())) {
       return new Deployed(definitions.latest(tx.sql(), tenant, processId).orElseThrow(), true);
     }
-    int version = tx.sql().one("SELECT coalesce(max(version), 0) + 1 FROM process_definition WHERE tenant_id = ? "
+    int version = tx.sql().one("SELECT coalesce(max(version), 0) + 1 FROM engine.process_definition WHERE tenant_id = ? "
         + "AND bpmn_process_id = ?", rs -> rs.getInt(1), tenant, processId).orElse(1);
     long key = tx.newKey();
-    tx.sql().update("INSERT INTO process_definition (process_definition_key, bpmn_process_id, version, version_tag, "
+    tx.sql().update("INSERT INTO engine.process_definition (process_definition_key, bpmn_process_id, version, version_tag, "
         + "name, resource_name, checksum, bpmn_xml, tenant_id, deployment_key, create_time) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         key, processId, version, p.versionTag(), p.name(), p.resource().name(), p.checksum(), p.xml(), tenant,
         deploymentKey, tx.now());

@@ -32,19 +32,19 @@ public final class ProcessDefinitions {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<ProcessDefinition> row = sql.one("SELECT " + COLUMNS + " FROM process_definition WHERE "
+    Optional<ProcessDefinition> row = sql.one("SELECT " + COLUMNS + " FROM engine.process_definition WHERE "
         + "process_definition_key = ?", ProcessDefinitions::map, key);
     row.ifPresent(d -> definitions.put(key, d));
     return row;
   }
 
   public Optional<ProcessDefinition> latest(SqlSession sql, String tenantId, String bpmnProcessId) {
-    return sql.one("SELECT " + COLUMNS + " FROM process_definition WHERE tenant_id = ? AND bpmn_process_id = ? "
+    return sql.one("SELECT " + COLUMNS + " FROM engine.process_definition WHERE tenant_id = ? AND bpmn_process_id = ? "
         + "ORDER BY version DESC LIMIT 1", ProcessDefinitions::map, tenantId, bpmnProcessId);
   }
 
   public Optional<ProcessDefinition> version(SqlSession sql, String tenantId, String bpmnProcessId, int version) {
-    return sql.one("SELECT " + COLUMNS + " FROM process_definition WHERE tenant_id = ? AND bpmn_process_id = ? "
+    return sql.one("SELECT " + COLUMNS + " FROM engine.process_definition WHERE tenant_id = ? AND bpmn_process_id = ? "
         + "AND version = ?", ProcessDefinitions::map, tenantId, bpmnProcessId, version);
   }
 
@@ -53,7 +53,7 @@ public final class ProcessDefinitions {
     if (cached != null) {
       return cached;
     }
-    String xml = sql.one("SELECT bpmn_xml FROM process_definition WHERE process_definition_key = ?",
+    String xml = sql.one("SELECT bpmn_xml FROM engine.process_definition WHERE process_definition_key = ?",
         rs -> rs.getString(1), key).orElseThrow(() -> new IllegalStateException("no process definition " + key));
     ProcessDefinition definition = find(sql, key).orElseThrow();
     BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));

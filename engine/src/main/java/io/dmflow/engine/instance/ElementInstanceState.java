@@ -19,7 +19,7 @@ public final class ElementInstanceState {
   private static final String COLUMNS = "element_instance_key, process_instance_key, root_process_instance_key, "
       + "process_definition_key, bpmn_process_id, element_id, element_type, flow_scope_key, scope_path, lifecycle, "
       + "tenant_id, start_time, end_time, incident_key, multi_instance_index";
-  private static final String UPSERT = "INSERT INTO element_instance (" + COLUMNS + ") "
+  private static final String UPSERT = "INSERT INTO engine.element_instance (" + COLUMNS + ") "
       + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (element_instance_key) DO UPDATE SET "
       + "lifecycle = EXCLUDED.lifecycle, end_time = EXCLUDED.end_time, incident_key = EXCLUDED.incident_key";
 
@@ -61,7 +61,7 @@ public final class ElementInstanceState {
       return Optional.of(cached);
     }
     flush();
-    Optional<ElementInstance> row = sql.one("SELECT " + COLUMNS + " FROM element_instance WHERE element_instance_key = ?",
+    Optional<ElementInstance> row = sql.one("SELECT " + COLUMNS + " FROM engine.element_instance WHERE element_instance_key = ?",
         ElementInstanceState::map, key);
     row.ifPresent(i -> loaded.put(i.key, i));
     return row;
@@ -74,7 +74,7 @@ public final class ElementInstanceState {
   /** Children not yet completed or terminated, oldest first. */
   public List<ElementInstance> activeChildren(long flowScopeKey) {
     flush();
-    List<ElementInstance> rows = sql.list("SELECT " + COLUMNS + " FROM element_instance WHERE flow_scope_key = ? "
+    List<ElementInstance> rows = sql.list("SELECT " + COLUMNS + " FROM engine.element_instance WHERE flow_scope_key = ? "
         + "AND end_time IS NULL ORDER BY element_instance_key", ElementInstanceState::map, flowScopeKey);
     List<ElementInstance> out = new ArrayList<>(rows.size());
     for (ElementInstance row : rows) {
@@ -85,7 +85,7 @@ public final class ElementInstanceState {
 
   public long countActiveChildren(long flowScopeKey) {
     flush();
-    return sql.count("SELECT count(*) FROM element_instance WHERE flow_scope_key = ? AND end_time IS NULL", flowScopeKey);
+    return sql.count("SELECT count(*) FROM engine.element_instance WHERE flow_scope_key = ? AND end_time IS NULL", flowScopeKey);
   }
 
   public void flush() {

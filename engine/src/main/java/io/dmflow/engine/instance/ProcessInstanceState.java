@@ -18,7 +18,7 @@ public final class ProcessInstanceState {
   }
 
   public void create(ProcessInstance pi, long now, String businessId) {
-    sql.update("INSERT INTO process_instance (process_instance_key, process_definition_key, bpmn_process_id, version, "
+    sql.update("INSERT INTO engine.process_instance (process_instance_key, process_definition_key, bpmn_process_id, version, "
         + "state, parent_process_instance_key, parent_element_instance_key, root_process_instance_key, tenant_id, "
         + "start_time, tags, business_id) VALUES (?,?,?,?,'ACTIVE',?,?,?,?,?,?,?)",
         pi.key(), pi.processDefinitionKey(), pi.bpmnProcessId(), pi.version(), pi.parentProcessInstanceKey(),
@@ -27,7 +27,7 @@ public final class ProcessInstanceState {
   }
 
   public void end(long key, String state, long now) {
-    sql.update("UPDATE process_instance SET state = ?, end_time = ? WHERE process_instance_key = ?", state, now, key);
+    sql.update("UPDATE engine.process_instance SET state = ?, end_time = ? WHERE process_instance_key = ?", state, now, key);
   }
 
   public Optional<ProcessInstance> find(long key) {
@@ -35,7 +35,7 @@ public final class ProcessInstanceState {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<ProcessInstance> row = sql.one("SELECT " + COLUMNS + " FROM process_instance WHERE process_instance_key = ?",
+    Optional<ProcessInstance> row = sql.one("SELECT " + COLUMNS + " FROM engine.process_instance WHERE process_instance_key = ?",
         ProcessInstanceState::map, key);
     row.ifPresent(pi -> loaded.put(key, pi));
     return row;
@@ -47,7 +47,7 @@ public final class ProcessInstanceState {
 
   /** The active instance a call activity started, if any. */
   public Optional<Long> activeChildOf(long callActivityInstanceKey) {
-    return sql.one("SELECT process_instance_key FROM process_instance WHERE parent_element_instance_key = ? "
+    return sql.one("SELECT process_instance_key FROM engine.process_instance WHERE parent_element_instance_key = ? "
         + "AND state = 'ACTIVE'", rs -> rs.getLong(1), callActivityInstanceKey);
   }
 

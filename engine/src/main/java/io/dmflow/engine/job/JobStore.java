@@ -18,7 +18,7 @@ public final class JobStore {
   }
 
   public void create(JobRecord job, long now) {
-    sql.update("INSERT INTO job (job_key, type, state, last_event, retries, custom_headers, element_instance_key, "
+    sql.update("INSERT INTO engine.job (job_key, type, state, last_event, retries, custom_headers, element_instance_key, "
         + "element_id, scope_path, process_instance_key, root_process_instance_key, process_definition_key, "
         + "bpmn_process_id, process_definition_version, kind, listener_event_type, tenant_id, tags, creation_time, "
         + "last_update_time) VALUES (?,?,'ACTIVATABLE','CREATED',?,?,?,?,?,?,?,?,?,?,'BPMN_ELEMENT','UNSPECIFIED',?,?,?,?)",
@@ -28,55 +28,61 @@ public final class JobStore {
   }
 
   public Optional<JobRecord> find(long key) {
-    return sql.one("SELECT " + COLUMNS + " FROM job WHERE job_key = ?", JobStore::map, key);
+    return sql.one("SELECT " + COLUMNS + " FROM engine.job WHERE job_key = ?", JobStore::map, key);
+  }
+
+  /** Takes the instance tree's lock first, then the row, in one round trip. */
+  public Optional<JobRecord> findLockingTree(long key) {
+    return sql.one("SELECT " + COLUMNS + " FROM engine.job, LATERAL (SELECT pg_advisory_xact_lock(root_process_instance_key)) l "
+        + "WHERE job_key = ?", JobStore::map, key);
   }
 
   public Optional<JobRecord> findLocked(long key) {
-    return sql.one("SELECT " + COLUMNS + " FROM job WHERE job_key = ? FOR UPDATE", JobStore::map, key);
+    return sql.one("SELECT " + COLUMNS + " FROM engine.job WHERE job_key = ? FOR UPDATE", JobStore::map, key);
   }
 
   /** Moves the job on; lastEvent is what the job search shows as its state. */
   public void transition(long key, JobState state, String lastEvent, long now) {
     boolean ended = state == JobState.COMPLETED || state == JobState.CANCELED;
-    sql.update("UPDATE job SET state = ?, last_event = ?, last_update_time = ?, end_time = ?, "
+    sql.update("UPDATE engine.job SET state = ?, last_event = ?, last_update_time = ?, end_time = ?, "
         + "deadline = CASE WHEN ? = 'ACTIVATED' THEN deadline ELSE NULL END WHERE job_key = ?",
         state.name(), lastEvent, now, ended ? now : null, state.name(), key);
   }
 
   public void fail(long key, int retries, String errorMessage, Long backoffUntil, long now) {
-    sql.update("UPDATE job SET state = ?, last_event = 'FAILED', retries = ?, error_message = ?, backoff_until = ?, "
+    sql.update("UPDATE engine.job SET state = ?, last_event = 'FAILED', retries = ?, error_message = ?, backoff_until = ?, "
         + "deadline = NULL, last_update_time = ? WHERE job_key = ?",
         retries > 0 && backoffUntil == null ? "ACTIVATABLE" : "FAILED", retries, errorMessage, backoffUntil, now, key);
   }
 
   public void errorThrown(long key, String errorCode, String errorMessage, long now) {
-    sql.update("UPDATE job SET state = 'ERROR_THROWN', last_event = 'ERROR_THROWN', error_code = ?, error_message = ?, "
+    sql.update("UPDATE engine.job SET state = 'ERROR_THROWN', last_event = 'ERROR_THROWN', error_code = ?, error_message = ?, "
         + "deadline = NULL, last_update_time = ? WHERE job_key = ?", errorCode, errorMessage, now, key);
   }
 
   public void updateRetries(long key, int retries, long now) {
-    sql.update("UPDATE job SET retries = ?, last_event = 'RETRIES_UPDATED', last_update_time = ? WHERE job_key = ?",
+    sql.update("UPDATE engine.job SET retries = ?, last_event = 'RETRIES_UPDATED', last_update_time = ? WHERE job_key = ?",
         retries, now, key);
   }
 
   public void updateDeadline(long key, long deadline, long now) {
-    sql.update("UPDATE job SET deadline = ?, last_update_time = ? WHERE job_key = ?", deadline, now, key);
+    sql.update("UPDATE engine.job SET deadline = ?, last_update_time = ? WHERE job_key = ?", deadline, now, key);
   }
 
   public void makeActivatable(long key, long now) {
-    sql.update("UPDATE job SET state = 'ACTIVATABLE', backoff_until = NULL, deadline = NULL, last_update_time = ? "
+    sql.update("UPDATE engine.job SET state = 'ACTIVATABLE', backoff_until = NULL, deadline = NULL, last_update_time = ? "
         + "WHERE job_key = ?", now, key);
   }
 
   /** Cancels the open jobs of a terminated element; returns nothing, the jobs just vanish for workers. */
   public void cancelFor(long elementInstanceKey, long now) {
-    sql.update("UPDATE job SET state = 'CANCELED', last_event = 'CANCELED', deadline = NULL, end_time = ?, "
+    sql.update("UPDATE engine.job SET state = 'CANCELED', last_event = 'CANCELED', deadline = NULL, end_time = ?, "
         + "last_update_time = ? WHERE element_instance_key = ? AND state IN ('ACTIVATABLE', 'ACTIVATED', 'FAILED')",
         now, now, elementInstanceKey);
   }
 
   public List<JobRecord> openFor(long elementInstanceKey) {
-    return sql.list("SELECT " + COLUMNS + " FROM job WHERE element_instance_key = ? AND state IN "
+    return sql.list("SELECT " + COLUMNS + " FROM engine.job WHERE element_instance_key = ? AND state IN "
         + "('ACTIVATABLE', 'ACTIVATED', 'FAILED', 'ERROR_THROWN') ORDER BY job_key", JobStore::map, elementInstanceKey);
   }
 

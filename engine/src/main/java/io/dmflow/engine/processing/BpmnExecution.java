@@ -224,7 +224,7 @@ public final class BpmnExecution {
       eventTriggers.closeAll(instance);
     }
     if (instance.type().isContainer() || instance.type() == BpmnElementType.MULTI_INSTANCE_BODY) {
-      tx.sql().update("DELETE FROM join_arrival WHERE flow_scope_key = ?", instance.key());
+      tx.sql().update("DELETE FROM engine.join_arrival WHERE flow_scope_key = ?", instance.key());
     }
     tx.incidents().resolveFor(instance.key());
     tx.elementInstances().setLifecycle(instance, Lifecycle.TERMINATED, tx.now());
@@ -255,10 +255,11 @@ public final class BpmnExecution {
 
   /** A container with no active children and no tokens waiting at joins completes. */
   void completeScopeWhenIdle(ElementInstance scope) {
-    if (tx.elementInstances().countActiveChildren(scope.key()) > 0) {
-      return;
-    }
-    if (tx.sql().count("SELECT count(*) FROM join_arrival WHERE flow_scope_key = ?", scope.key()) > 0) {
+    tx.elementInstances().flush();
+    boolean busy = tx.sql().one("SELECT EXISTS (SELECT 1 FROM engine.element_instance WHERE flow_scope_key = ? AND "
+        + "end_time IS NULL) OR EXISTS (SELECT 1 FROM engine.join_arrival WHERE flow_scope_key = ?)",
+        rs -> rs.getBoolean(1), scope.key(), scope.key()).orElse(false);
+    if (busy) {
       return;
     }
     complete(scope, Map.of());
@@ -293,7 +294,7 @@ public final class BpmnExecution {
   }
 
   void takeFlow(SequenceFlow flow, ElementInstance from) {
-    tx.sql().update("INSERT INTO sequence_flow_taken (process_instance_key, sequence_flow_id) VALUES (?, ?) "
+    tx.sql().update("INSERT INTO engine.sequence_flow_taken (process_instance_key, sequence_flow_id) VALUES (?, ?) "
         + "ON CONFLICT DO NOTHING", from.processInstanceKey(), flow.id());
     ElementInstance scope = tx.elementInstances().get(from.flowScopeKey());
     ExecutableFlowNode target = flow.target();
@@ -307,15 +308,15 @@ public final class BpmnExecution {
   /** A parallel join fires once every incoming flow has a token; surplus tokens wait for the next firing. */
   private void arriveAtJoin(SequenceFlow flow, ExecutableFlowNode gateway, ElementInstance scope) {
     tx.elementInstances().flush();
-    tx.sql().update("INSERT INTO join_arrival (arrival_key, flow_scope_key, gateway_id, sequence_flow_id) "
+    tx.sql().update("INSERT INTO engine.join_arrival (arrival_key, flow_scope_key, gateway_id, sequence_flow_id) "
         + "VALUES (?,?,?,?)", tx.newKey(), scope.key(), gateway.id(), flow.id());
-    List<String> arrived = tx.sql().list("SELECT DISTINCT sequence_flow_id FROM join_arrival WHERE flow_scope_key = ? "
+    List<String> arrived = tx.sql().list("SELECT DISTINCT sequence_flow_id FROM engine.join_arrival WHERE flow_scope_key = ? "
         + "AND gateway_id = ?", rs -> rs.getString(1), scope.key(), gateway.id());
     if (arrived.size() < gateway.incoming().size()) {
       return;
     }
     for (SequenceFlow incoming : gateway.incoming()) {
-      tx.sql().update("DELETE FROM join_arrival WHERE arrival_key = (SELECT min(arrival_key) FROM join_arrival "
+      tx.sql().update("DELETE FROM engine.join_arrival WHERE arrival_key = (SELECT min(arrival_key) FROM engine.join_arrival "
           + "WHERE flow_scope_key = ? AND gateway_id = ? AND sequence_flow_id = ?)", scope.key(), gateway.id(),
           incoming.id());
     }

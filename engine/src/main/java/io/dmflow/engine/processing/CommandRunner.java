@@ -43,7 +43,6 @@ public final class CommandRunner {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        setSchema(connection);
         tx = new EngineTransaction(new SqlSession(connection), keys, clock.millis());
         result = command.apply(tx);
         tx.flush();
@@ -66,13 +65,6 @@ public final class CommandRunner {
       }
     }
     return result;
-  }
-
-  private static void setSchema(Connection connection) throws SQLException {
-    // The application's datasource has its own default schema; engine statements are unqualified.
-    try (var st = connection.createStatement()) {
-      st.execute("SET LOCAL search_path TO engine");
-    }
   }
 
   private static void rollback(Connection connection, Throwable cause) {

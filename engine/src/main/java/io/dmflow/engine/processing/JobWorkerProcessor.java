@@ -25,7 +25,6 @@ final class JobWorkerProcessor implements BpmnElementProcessor {
     int retries = (int) expressions.evaluateLong(definition.retries(), variables);
     EngineTransaction tx = execution.tx();
     var pi = context.processInstance();
-    tx.elementInstances().flush();
     tx.jobs().create(new JobRecord(tx.newKey(), type, JobState.ACTIVATABLE, retries, null, null, instance.key(),
         instance.elementId(), instance.processInstanceKey(), instance.rootProcessInstanceKey(),
         instance.processDefinitionKey(), instance.bpmnProcessId(), pi.version(), JsonValues.write(definition.headers()),

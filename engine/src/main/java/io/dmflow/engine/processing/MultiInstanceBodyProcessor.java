@@ -74,9 +74,9 @@ final class MultiInstanceBodyProcessor implements BpmnElementProcessor {
     List<ElementInstance> active = execution.tx().elementInstances().activeChildren(body.key());
     if (loop.completionCondition() != null && child.lifecycle() == Lifecycle.COMPLETED) {
       int total = inputCollection(execution, body, loop).size();
-      long completed = execution.tx().sql().count("SELECT count(*) FROM element_instance WHERE flow_scope_key = ? "
+      long completed = execution.tx().sql().count("SELECT count(*) FROM engine.element_instance WHERE flow_scope_key = ? "
           + "AND lifecycle = 'COMPLETED'", body.key());
-      long terminated = execution.tx().sql().count("SELECT count(*) FROM element_instance WHERE flow_scope_key = ? "
+      long terminated = execution.tx().sql().count("SELECT count(*) FROM engine.element_instance WHERE flow_scope_key = ? "
           + "AND lifecycle = 'TERMINATED'", body.key());
       Map<String, Object> variables = new HashMap<>(execution.visibleVariables(child));
       variables.put("numberOfInstances", (long) total);

@@ -11,7 +11,7 @@ public final class KeyGenerator {
 
   public synchronized long nextKey(SqlSession sql) {
     if (next >= end) {
-      next = sql.one("SELECT nextval('key_block')", rs -> rs.getLong(1)).orElseThrow();
+      next = sql.one("SELECT nextval('engine.key_block')", rs -> rs.getLong(1)).orElseThrow();
       end = next + BLOCK;
     }
     return next++;

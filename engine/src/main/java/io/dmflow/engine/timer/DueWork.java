@@ -32,9 +32,9 @@ public final class DueWork {
   public void runOnce() {
     fireDueTimers();
     List<String> recurred = runner.run(tx -> tx.sql().list(
-        "UPDATE job SET state = 'ACTIVATABLE', last_event = CASE WHEN state = 'ACTIVATED' THEN 'TIMED_OUT' "
+        "UPDATE engine.job SET state = 'ACTIVATABLE', last_event = CASE WHEN state = 'ACTIVATED' THEN 'TIMED_OUT' "
             + "ELSE last_event END, deadline = NULL, backoff_until = NULL, last_update_time = ? WHERE job_key IN "
-            + "(SELECT job_key FROM job WHERE state = 'ACTIVATED' AND deadline < ? UNION ALL SELECT job_key FROM job "
+            + "(SELECT job_key FROM engine.job WHERE state = 'ACTIVATED' AND deadline < ? UNION ALL SELECT job_key FROM engine.job "
             + "WHERE state = 'FAILED' AND backoff_until <= ? AND retries > 0) RETURNING type",
         rs -> rs.getString(1), tx.now(), tx.now(), tx.now()));
     recurred.stream().distinct().forEach(activations::jobsAvailable);

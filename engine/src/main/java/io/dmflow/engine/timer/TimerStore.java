@@ -19,31 +19,31 @@ public final class TimerStore {
 
   public void create(long key, long ownerKey, String targetElementId, long processInstanceKey, long rootKey,
       long processDefinitionKey, long dueDate, int repetitions, String cycleInterval, String tenantId) {
-    sql.update("INSERT INTO timer (timer_key, owner_key, target_element_id, process_instance_key, "
+    sql.update("INSERT INTO engine.timer (timer_key, owner_key, target_element_id, process_instance_key, "
         + "root_process_instance_key, process_definition_key, due_date, repetitions, cycle_interval, state, tenant_id) "
         + "VALUES (?,?,?,?,?,?,?,?,?,'CREATED',?)", key, ownerKey, targetElementId, processInstanceKey, rootKey,
         processDefinitionKey, dueDate, repetitions, cycleInterval, tenantId);
   }
 
   public void cancelFor(long ownerKey) {
-    sql.update("UPDATE timer SET state = 'CANCELED' WHERE owner_key = ? AND state = 'CREATED'", ownerKey);
+    sql.update("UPDATE engine.timer SET state = 'CANCELED' WHERE owner_key = ? AND state = 'CREATED'", ownerKey);
   }
 
   public List<Timer> due(long now, int limit) {
-    return sql.list("SELECT " + COLUMNS + " FROM timer WHERE state = 'CREATED' AND due_date <= ? ORDER BY due_date LIMIT ?",
+    return sql.list("SELECT " + COLUMNS + " FROM engine.timer WHERE state = 'CREATED' AND due_date <= ? ORDER BY due_date LIMIT ?",
         TimerStore::map, now, limit);
   }
 
   public Optional<Timer> find(long key) {
-    return sql.one("SELECT " + COLUMNS + " FROM timer WHERE timer_key = ?", TimerStore::map, key);
+    return sql.one("SELECT " + COLUMNS + " FROM engine.timer WHERE timer_key = ?", TimerStore::map, key);
   }
 
   public void triggered(long key) {
-    sql.update("UPDATE timer SET state = 'TRIGGERED' WHERE timer_key = ?", key);
+    sql.update("UPDATE engine.timer SET state = 'TRIGGERED' WHERE timer_key = ?", key);
   }
 
   public void reschedule(long key, long dueDate, int repetitions) {
-    sql.update("UPDATE timer SET due_date = ?, repetitions = ? WHERE timer_key = ?", dueDate, repetitions, key);
+    sql.update("UPDATE engine.timer SET due_date = ?, repetitions = ? WHERE timer_key = ?", dueDate, repetitions, key);
   }
 
   private static Timer map(java.sql.ResultSet rs) throws java.sql.SQLException {

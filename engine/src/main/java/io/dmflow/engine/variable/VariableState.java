@@ -14,7 +14,7 @@ import java.util.Map;
  * before the transaction commits.
  */
 public final class VariableState {
-  private static final String UPSERT = "INSERT INTO variable (variable_key, scope_key, process_instance_key, "
+  private static final String UPSERT = "INSERT INTO engine.variable (variable_key, scope_key, process_instance_key, "
       + "root_process_instance_key, process_definition_key, name, value, tenant_id) VALUES (?,?,?,?,?,?,?,?) "
       + "ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value";
 
@@ -84,7 +84,7 @@ public final class VariableState {
 
   private Map<String, Object> load(long scopeKey) {
     Map<String, Object> vars = new LinkedHashMap<>();
-    sql.list("SELECT name, value FROM variable WHERE scope_key = ?", rs -> {
+    sql.list("SELECT name, value FROM engine.variable WHERE scope_key = ?", rs -> {
       vars.put(rs.getString(1), JsonValues.read(rs.getString(2)));
       return null;
     }, scopeKey);
@@ -95,7 +95,7 @@ public final class VariableState {
     flush();
     long[] keysArray = scopeKeys.stream().mapToLong(Long::longValue).toArray();
     for (long key : keysArray) scopes.put(key, new LinkedHashMap<>());
-    sql.list("SELECT scope_key, name, value FROM variable WHERE scope_key = ANY(?)", rs -> {
+    sql.list("SELECT scope_key, name, value FROM engine.variable WHERE scope_key = ANY(?)", rs -> {
       scopes.get(rs.getLong(1)).put(rs.getString(2), JsonValues.read(rs.getString(3)));
       return null;
     }, (Object) keysArray);
