@@ -10,7 +10,9 @@ public final class ProcessErrors {
         /** Workers: the device answered with an error code (variable lwm2mStatus). */
         LWM2M_ERROR("Error_Lwm2mError", "LwM2M error"),
         /** Compiled processes: the device did not come back before the resumption timeout. */
-        DEVICE_UNREACHABLE("Error_DeviceUnreachable", "Device unreachable");
+        DEVICE_UNREACHABLE("Error_DeviceUnreachable", "Device unreachable"),
+        /** Compiled processes: a {@code <finish>} inside a loop ends the whole task, not just the loop. */
+        TASK_FINISHED("Error_TaskFinished", "Task finished");
 
         private final String id;
         private final String label;

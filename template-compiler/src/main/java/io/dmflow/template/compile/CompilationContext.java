@@ -14,6 +14,7 @@ final class CompilationContext {
     private final TemplateValueCompiler values;
     private final VariableScope variables;
     private boolean resumableSteps;
+    private boolean finishInsideLoop;
     private int loopDepth;
 
     CompilationContext(Diagnostics diagnostics, VariableScope variables) {
@@ -45,6 +46,15 @@ final class CompilationContext {
 
     boolean hasResumableSteps() {
         return resumableSteps;
+    }
+
+    /** A finish inside a loop throws an error that a handler at process level turns into the end of the task. */
+    void usedFinishInsideLoop() {
+        finishInsideLoop = true;
+    }
+
+    boolean hasFinishInsideLoop() {
+        return finishInsideLoop;
     }
 
     void enterLoop() {

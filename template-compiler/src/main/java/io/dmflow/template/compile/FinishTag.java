@@ -3,6 +3,7 @@ package io.dmflow.template.compile;
 import io.dmflow.template.bpmn.EventDefinition;
 import io.dmflow.template.bpmn.FlowNode;
 import io.dmflow.template.bpmn.NodeKind;
+import io.dmflow.template.bpmn.ProcessErrors;
 import io.dmflow.template.bpmn.ProcessScope;
 import io.dmflow.template.expression.TemplateValue;
 import io.dmflow.template.layout.ChainFragment;
@@ -14,7 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code <finish [status]>}: record the status, then a terminate end event ends the whole task. */
+/**
+ * {@code <finish [status]>}: record the status, then end the whole task: a terminate end event, or inside a
+ * loop an error the process-level "Task finished early" handler catches.
+ */
 final class FinishTag implements TagCompiler {
 
     static final Set<String> STATUSES = Set.of("SUCCESS", "ERROR", "WARNING", "IN_PROGRESS", "NOT_STARTED");
@@ -26,12 +30,6 @@ final class FinishTag implements TagCompiler {
             return Optional.empty();
         }
         TagAttributes.noChildren(element, context.diagnostics());
-        if (context.insideSubProcess()) {
-            // a terminate end event inside a sub-process would only end the loop, not the task
-            context.diagnostics().error(element.position(), "<finish> inside <foreach> is not supported yet: "
-                    + "store a flag in the loop and finish after it");
-            return Optional.empty();
-        }
         String status = "=\"SUCCESS\"";
         String shown = "SUCCESS";
         Optional<XmlAttribute> statusAttribute = element.attribute("status");
@@ -56,8 +54,16 @@ final class FinishTag implements TagCompiler {
         FlowNode record = scope.add(id, NodeKind.SERVICE_TASK, "Finish with " + shown)
                 .jobType("dm.execution.update")
                 .input("status", status);
-        FlowNode end = scope.add(id + "_end", NodeKind.END_EVENT, "Task finished")
-                .eventDefinition(new EventDefinition.Terminate());
+        FlowNode end;
+        if (context.insideSubProcess()) {
+            // a terminate end event would only end the loop's sub-process: throw to the process level instead
+            context.usedFinishInsideLoop();
+            end = scope.add(id + "_end", NodeKind.END_EVENT, "Finish task")
+                    .eventDefinition(new EventDefinition.Error(ProcessErrors.Code.TASK_FINISHED));
+        } else {
+            end = scope.add(id + "_end", NodeKind.END_EVENT, "Task finished")
+                    .eventDefinition(new EventDefinition.Terminate());
+        }
         return Optional.of(new ChainFragment(scope, List.of(new NodeFragment(record, false), new NodeFragment(end, true))));
     }
 }

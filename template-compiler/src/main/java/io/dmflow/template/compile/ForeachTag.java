@@ -43,8 +43,10 @@ final class ForeachTag implements TagCompiler {
         parts.add(new NodeFragment(start, false));
         parts.addAll(block.fragments(element.children(), body));
         context.leaveLoop();
-        FlowNode end = body.add(id + "_end", NodeKind.END_EVENT, null);
-        parts.add(new NodeFragment(end, true));
+        if (parts.get(parts.size() - 1).exit() != null) {
+            FlowNode end = body.add(id + "_end", NodeKind.END_EVENT, null);
+            parts.add(new NodeFragment(end, true));
+        }
         if (list.isEmpty() || !context.variables().isDeclared(iterator)) {
             return Optional.empty();
         }

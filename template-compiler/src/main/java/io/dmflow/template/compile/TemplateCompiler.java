@@ -78,7 +78,13 @@ public final class TemplateCompiler {
             return failed(processId, diagnostics);
         }
         Fragment mainChain = new ChainFragment(process, main);
-        List<Fragment> handlers = context.hasResumableSteps() ? failureHandlers(process) : List.of();
+        List<Fragment> handlers = new ArrayList<>();
+        if (context.hasResumableSteps()) {
+            handlers.addAll(failureHandlers(process));
+        }
+        if (context.hasFinishInsideLoop()) {
+            handlers.add(earlyFinish(process));
+        }
         Diagram diagram = ProcessLayout.layout(mainChain, handlers);
         String xml = BpmnXmlWriter.write(new BpmnDocument(processId, templateName,
                 "Compiled from task template " + templateName + " (" + fileName + ")", process, diagram));
@@ -96,6 +102,17 @@ public final class TemplateCompiler {
                         "=\"device answered \" + get or else(lwm2mStatus, \"an error\")"),
                 handler(process, "deviceUnreachable", ProcessErrors.Code.DEVICE_UNREACHABLE, "Device did not come back",
                         "=\"device did not come back before the resume timeout\""));
+    }
+
+    /** The status is recorded where the finish is; this only ends the task. */
+    private static Fragment earlyFinish(ProcessScope process) {
+        ProcessScope inner = process.nested();
+        FlowNode start = inner.add("earlyFinish_start", NodeKind.START_EVENT, "Finish in a loop")
+                .eventDefinition(new EventDefinition.Error(ProcessErrors.Code.TASK_FINISHED));
+        FlowNode end = inner.add("earlyFinish_end", NodeKind.END_EVENT, "Task finished");
+        Fragment chain = new ChainFragment(inner, List.of(new NodeFragment(start, false), new NodeFragment(end, true)));
+        FlowNode sub = process.add("earlyFinish", NodeKind.SUB_PROCESS, "Task finished early").children(inner, true);
+        return new SubProcessFragment(sub, chain);
     }
 
     private static Fragment handler(ProcessScope process, String id, ProcessErrors.Code code, String name, String details) {

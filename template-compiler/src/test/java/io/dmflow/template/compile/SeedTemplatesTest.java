@@ -39,6 +39,24 @@ class SeedTemplatesTest {
                 .doesNotContain("ns0:");
     }
 
+    /** Zeebe parses every '=' expression at deployment: each one must be FEEL that feel-engine 1.20 parses. */
+    @ParameterizedTest
+    @ValueSource(strings = {"customBackupTask", "customRestoreTask", "allTags"})
+    void everyExpressionIsFeelThatParses(String name) {
+        String bpmn = compile(name).bpmn().orElseThrow();
+        var engine = org.camunda.feel.api.FeelEngineBuilder.forJava().build();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:=\"|>)(=[^\"<]*)").matcher(bpmn);
+        int count = 0;
+        while (m.find()) {
+            String expression = m.group(1).substring(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                    .replace("&amp;", "&").replace("&#10;", "\n");
+            var parsed = engine.parseExpression(expression);
+            assertThat(parsed.isSuccess()).as("FEEL %s: %s", expression, parsed.isFailure() ? parsed.failure().message() : "").isTrue();
+            count++;
+        }
+        assertThat(count).isGreaterThan(10);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"customBackupTask", "customRestoreTask", "allTags"})
     void matchesItsGoldenFile(String name) throws IOException {

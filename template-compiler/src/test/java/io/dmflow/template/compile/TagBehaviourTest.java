@@ -194,6 +194,16 @@ class TagBehaviourTest {
     }
 
     @Test
+    void finishInsideALoopEndsTheWholeTask() {
+        ProcessWalker w = walker("<foreach list=\"${'a,b,c'.split(',')}\"><log message=\"${#i}\" />"
+                + "<if expr=\"${#i == 'b'}\"><finish status=\"ERROR\" /></if></foreach><log message=\"after the loop\" />")
+                .runCatchingErrors();
+        assertThat(w.jobs("dm.log")).extracting(j -> j.inputs().get("message")).containsExactly("a", "b");
+        assertThat(onlyJob(w, "dm.execution.update")).containsEntry("status", "ERROR");
+        assertThat(w.visited()).containsSubsequence("Finish task", "Finish in a loop", "Task finished");
+    }
+
+    @Test
     void firmwareUpdateCallsItsProcessAndMapsTheResult() {
         ProcessWalker w = walker("<lwm2mFirmwareUpdate resourceId=\"fw-2\" transferMethod=\"Pull\" timeoutInSec=\"600\" useQuota=\"true\""
                 + " resultVar=\"fota\" /><log message=\"${#fota}\" />")
