@@ -97,7 +97,13 @@ public final class SearchQuery {
     }
     Field field = fields.get(name);
     if (field == null) {
-      throw EngineRejection.invalidArgument("Unknown filter field '" + name + "'");
+      // the client sends some filters empty by default (variables: [], $or: []): those constrain nothing
+      boolean empty = condition instanceof java.util.Collection<?> c ? c.isEmpty()
+          : condition instanceof Map<?, ?> m && m.isEmpty();
+      if (empty) {
+        return;
+      }
+      throw EngineRejection.invalidArgument("Filter field '" + name + "' is not supported by the embedded engine");
     }
     if (!(condition instanceof Map<?, ?> operators)) {
       where.add(field.column() + " = ?");
