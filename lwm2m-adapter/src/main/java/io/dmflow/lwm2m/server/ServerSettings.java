@@ -36,10 +36,13 @@ public record ServerSettings(
         }
     }
 
-    /** Both protocols on loopback, free ports: what tests and local tools use. */
+    /**
+     * Both protocols on loopback, free ports, expiries noticed within a second and queue-mode devices
+     * counted asleep 2 s after their last message: what tests and local tools use.
+     */
     public static ServerSettings loopback() {
         return new ServerSettings("127.0.0.1", 0, "127.0.0.1", 0, Duration.ofSeconds(1), 4 * 1024 * 1024,
-                Duration.ofSeconds(93));
+                Duration.ofSeconds(2));
     }
 
     public boolean coapEnabled() {

@@ -315,14 +315,56 @@ class DeviceOperationsTest {
     void aSleepingDeviceIsADownlinkFailureUntilItWakes() throws Exception {
         try (SimulatedFleet sleepy = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow())
                 .endpoint("sleepy-1").queueMode(Duration.ofSeconds(1)).build().start().awaitRegistered(TIMEOUT)) {
-            // The server counts it asleep 93 s after its last message by default; this server was built with
-            // the loopback defaults, so wait for the device itself to stop listening and ask.
-            await().atMost(Duration.ofSeconds(5)).until(() -> sleepy.device().isSleeping());
-            CompletableFuture<ReadResult> read = operations.read("sleepy-1", "/3/0/0", Optional.empty());
-            OperationFailure failure = failure(read);
-            assertThat(failure).isInstanceOf(DownlinkFailure.class);
-            assertThat(((DownlinkFailure) failure).reason()).isIn(DownlinkFailure.Reason.TIMEOUT,
-                    DownlinkFailure.Reason.SLEEPING);
+            // The loopback server counts a queue-mode device asleep 2 s after its last message.
+            await().atMost(Duration.ofSeconds(6)).until(() -> !server.leshan().getPresenceService()
+                    .isClientAwake(server.leshan().getRegistrationService().getByEndpoint("sleepy-1")));
+            OperationFailure failure = failure(operations.read("sleepy-1", "/3/0/0", Optional.empty()));
+            assertThat(failure).isInstanceOf(DownlinkFailure.class).hasMessageContaining("sleeping");
+            assertThat(((DownlinkFailure) failure).reason()).isEqualTo(DownlinkFailure.Reason.SLEEPING);
+
+            sleepy.device().triggerRegistrationUpdate();
+            await().atMost(TIMEOUT).until(() -> server.leshan().getPresenceService()
+                    .isClientAwake(server.leshan().getRegistrationService().getByEndpoint("sleepy-1")));
+            assertThat(done(operations.read("sleepy-1", "/3/0/0", Optional.empty())).value()).isNotNull();
+        }
+    }
+
+    @Test
+    void aStepAttributeNotifiesOnlyOnALargeEnoughChange() throws Exception {
+        String endpoint = "ops-2";
+        String path = "/3303/0/5700";
+        SimulatedDevice device = fleet.device(endpoint);
+        await().atMost(TIMEOUT).until(device::isRegistered);
+        device.temperature().set(20.0);
+        done(operations.writeAttributes(endpoint, path,
+                new NotificationAttributes(null, 60L, null, null, new java.math.BigDecimal("10"), null, null, null)));
+        done(operations.observe(endpoint, path));
+        // The sensor drifts by fractions of a degree every 200 ms: far below the step of 10.
+        Thread.sleep(2000);
+        int drifting = notificationsOf(endpoint, path).size();
+        device.temperature().set(45.0);
+        await().atMost(TIMEOUT).until(() -> notificationsOf(endpoint, path).size() > drifting);
+        assertThat(drifting).isZero();
+        done(operations.cancelObservation(endpoint, path, CancelType.IMMEDIATE));
+    }
+
+    @Test
+    void valuesADeviceSendsReachTheListeners() throws Exception {
+        List<DeviceValue> sent = new CopyOnWriteArrayList<>();
+        DeviceEventListener listener = new DeviceEventListener() {
+            @Override
+            public void sent(DeviceRegistration registration, List<DeviceValue> values) {
+                sent.addAll(values);
+            }
+        };
+        server.addListener(listener);
+        try {
+            assertThat(fleet.device("ops-3").sendData("/3303/0/5700", "/3/0/9")).isTrue();
+            await().atMost(TIMEOUT).until(() -> sent.size() >= 2);
+            assertThat(sent).extracting(DeviceValue::path).contains("/3303/0/5700", "/3/0/9");
+            assertThat(sent).allMatch(value -> value.endpoint().equals("ops-3"));
+        } finally {
+            server.removeListener(listener);
         }
     }
 
