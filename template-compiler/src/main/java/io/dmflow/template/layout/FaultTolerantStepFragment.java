@@ -28,9 +28,13 @@ public final class FaultTolerantStepFragment extends Fragment {
         logToJoin = scope.connect(logFault, join);
     }
 
+    private int stepWidth() {
+        return ActivitySize.width(step.name());
+    }
+
     @Override
     void measure() {
-        width = 210;
+        width = stepWidth() + 110;
         ascent = 40;
         descent = 178;
     }
@@ -39,15 +43,17 @@ public final class FaultTolerantStepFragment extends Fragment {
     void place(int x, int cy, Diagram d) {
         this.x = x;
         this.cy = cy;
+        int w = stepWidth();
         int row2 = cy + 138;
-        d.shape(step, new Bounds(x, cy - 40, 100, 80));
+        int joinX = x + w + 50;
+        d.shape(step, new Bounds(x, cy - 40, w, 80));
         d.shape(fault, new Bounds(x + 32, cy + 22, 36, 36));
         d.label(fault, new Bounds(x + 72, cy + 62, 70, 18));
         d.shape(logFault, new Bounds(x, row2 - 40, 100, 80));
-        d.shape(join, new Bounds(x + 150, cy - 25, 50, 50));
-        d.edge(stepToJoin, List.of(new Point(x + 100, cy), new Point(x + 150, cy)));
+        d.shape(join, new Bounds(joinX, cy - 25, 50, 50));
+        d.edge(stepToJoin, List.of(new Point(x + w, cy), new Point(joinX, cy)));
         d.edge(faultToLog, List.of(new Point(x + 50, cy + 58), new Point(x + 50, row2 - 40)));
-        d.edge(logToJoin, List.of(new Point(x + 100, row2), new Point(x + 175, row2), new Point(x + 175, cy + 25)));
+        d.edge(logToJoin, List.of(new Point(x + 100, row2), new Point(joinX + 25, row2), new Point(joinX + 25, cy + 25)));
     }
 
     @Override
@@ -67,6 +73,6 @@ public final class FaultTolerantStepFragment extends Fragment {
 
     @Override
     List<Point> exitRoute() {
-        return List.of(new Point(x + 200, cy), new Point(x + width, cy));
+        return List.of(new Point(x + stepWidth() + 100, cy), new Point(x + width, cy));
     }
 }

@@ -23,9 +23,13 @@ public final class NodeFragment extends Fragment {
         return node.kind().hasExternalLabel() && node.name() != null && !node.name().isEmpty();
     }
 
+    private int nodeWidth() {
+        return node.kind().hasExternalLabel() ? node.kind().width() : ActivitySize.width(node.name());
+    }
+
     @Override
     void measure() {
-        int w = node.kind().width();
+        int w = nodeWidth();
         int h = node.kind().height();
         width = labelled() ? Math.max(w, LABEL_WIDTH) : w;
         ascent = h / 2;
@@ -36,7 +40,7 @@ public final class NodeFragment extends Fragment {
     void place(int x, int cy, Diagram diagram) {
         this.x = x;
         this.cy = cy;
-        int w = node.kind().width();
+        int w = nodeWidth();
         int h = node.kind().height();
         bounds = new Bounds(x + (width - w) / 2, cy - h / 2, w, h);
         diagram.shape(node, bounds);

@@ -40,9 +40,14 @@ public final class ResumableStepFragment extends Fragment {
         timeoutToEnd = scope.connect(n.timeout(), n.unreachable());
     }
 
+    private int stepWidth() {
+        return ActivitySize.width(n.step().name());
+    }
+
     @Override
     void measure() {
-        width = 374;
+        int taskCx = 100 + stepWidth() / 2;
+        width = Math.max(taskCx + 224, 100 + stepWidth() + 10);
         ascent = 40;
         descent = 133 + 25 + 6 + LABEL_HEIGHT;
     }
@@ -51,27 +56,28 @@ public final class ResumableStepFragment extends Fragment {
     void place(int x, int cy, Diagram d) {
         this.x = x;
         this.cy = cy;
-        int taskCx = x + 150;
+        int stepWidth = stepWidth();
+        int taskCx = x + 100 + stepWidth / 2;
         int row2 = cy + 133;
         d.shape(n.retry(), new Bounds(x, cy - 25, 50, 50));
-        d.shape(n.step(), new Bounds(x + 100, cy - 40, 100, 80));
+        d.shape(n.step(), new Bounds(x + 100, cy - 40, stepWidth, 80));
         d.shape(n.downlinkFailure(), new Bounds(taskCx - 18, cy + 22, 36, 36));
         d.label(n.downlinkFailure(), new Bounds(taskCx + 22, cy + 60, LABEL_WIDTH, LABEL_HEIGHT));
         d.shape(n.waitForDevice(), new Bounds(taskCx - 25, row2 - 25, 50, 50));
         d.label(n.waitForDevice(), new Bounds(taskCx - 40, row2 + 31, LABEL_WIDTH, LABEL_HEIGHT));
         d.shape(n.deviceContact(), new Bounds(x + 7, row2 - 18, 36, 36));
         d.label(n.deviceContact(), new Bounds(x, row2 + 24, LABEL_WIDTH - 10, LABEL_HEIGHT));
-        d.shape(n.timeout(), new Bounds(x + 225, row2 - 18, 36, 36));
-        d.label(n.timeout(), new Bounds(x + 203, row2 + 24, LABEL_WIDTH, LABEL_HEIGHT));
-        d.shape(n.unreachable(), new Bounds(x + 311, row2 - 18, 36, 36));
-        d.label(n.unreachable(), new Bounds(x + 289, row2 + 24, LABEL_WIDTH, LABEL_HEIGHT));
+        d.shape(n.timeout(), new Bounds(taskCx + 75, row2 - 18, 36, 36));
+        d.label(n.timeout(), new Bounds(taskCx + 53, row2 + 24, LABEL_WIDTH, LABEL_HEIGHT));
+        d.shape(n.unreachable(), new Bounds(taskCx + 161, row2 - 18, 36, 36));
+        d.label(n.unreachable(), new Bounds(taskCx + 139, row2 + 24, LABEL_WIDTH, LABEL_HEIGHT));
 
         d.edge(retryToStep, List.of(new Point(x + 50, cy), new Point(x + 100, cy)));
         d.edge(failureToWait, List.of(new Point(taskCx, cy + 58), new Point(taskCx, row2 - 25)));
         d.edge(waitToContact, List.of(new Point(taskCx - 25, row2), new Point(x + 43, row2)));
-        d.edge(waitToTimeout, List.of(new Point(taskCx + 25, row2), new Point(x + 225, row2)));
+        d.edge(waitToTimeout, List.of(new Point(taskCx + 25, row2), new Point(taskCx + 75, row2)));
         d.edge(contactToRetry, List.of(new Point(x + 25, row2 - 18), new Point(x + 25, cy + 25)));
-        d.edge(timeoutToEnd, List.of(new Point(x + 261, row2), new Point(x + 311, row2)));
+        d.edge(timeoutToEnd, List.of(new Point(taskCx + 111, row2), new Point(taskCx + 161, row2)));
     }
 
     @Override
@@ -91,6 +97,6 @@ public final class ResumableStepFragment extends Fragment {
 
     @Override
     List<Point> exitRoute() {
-        return List.of(new Point(x + 200, cy), new Point(x + width, cy));
+        return List.of(new Point(x + 100 + stepWidth(), cy), new Point(x + width, cy));
     }
 }
