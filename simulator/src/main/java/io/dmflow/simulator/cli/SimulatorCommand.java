@@ -92,7 +92,9 @@ public final class SimulatorCommand implements Callable<Integer> {
             builder.bindAddress(bind);
         }
 
+        long buildNanos = System.nanoTime();
         SimulatedFleet fleet = builder.build();
+        double buildSeconds = (System.nanoTime() - buildNanos) / 1e9;
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             out.println("stopping: deregistering " + fleet.size() + " devices");
@@ -105,6 +107,8 @@ public final class SimulatorCommand implements Callable<Integer> {
         out.printf("starting %d devices %s%d..%s%d against %s%n", count, prefix, firstIndex, prefix,
                 firstIndex + count - 1, server);
         fleet.start();
+        out.printf("built in %.2f s, sockets bound and registrations sent in %.2f s%n", buildSeconds,
+                (System.nanoTime() - startNanos) / 1e9);
 
         boolean allReported = false;
         long deadline = durationSeconds == null ? Long.MAX_VALUE

@@ -364,6 +364,9 @@ public final class SimulatedFleet implements AutoCloseable {
 
         /** How often sensor values (temperature, signal strength) change. */
         public Builder sensorPeriod(Duration period) {
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("the sensor period must be positive, not " + period);
+            }
             this.sensorPeriod = period;
             return this;
         }

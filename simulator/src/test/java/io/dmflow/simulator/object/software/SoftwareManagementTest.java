@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.eclipse.leshan.core.ResponseCode;
+import org.eclipse.leshan.core.node.LwM2mObjectInstance;
+import org.eclipse.leshan.core.node.LwM2mSingleResource;
 import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.core.request.CreateRequest;
 import org.eclipse.leshan.core.request.ExecuteRequest;
 import org.eclipse.leshan.core.request.WriteRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -95,6 +98,19 @@ class SoftwareManagementTest {
 
         await().atMost(WAIT).until(() -> device.software().updateState() == SoftwareUpdateState.DELIVERED);
         assertThat(device.software().currentPackage().orElseThrow().version()).isEqualTo("2.0");
+    }
+
+    @Test
+    void theServerCanCreateAnotherPackageInstance() throws Exception {
+        SimulatedDevice device = fleet.device("sw-3");
+
+        assertThat(server.send("sw-3", new CreateRequest(9,
+                new LwM2mObjectInstance(1, LwM2mSingleResource.newBooleanResource(8, true)))).isSuccess()).isTrue();
+        server.send("sw-3", new WriteRequest(ContentFormat.OPAQUE, 9, 1, 2, PackageFormat.build("second", "1", 512)));
+
+        await().atMost(WAIT).until(() -> device.software(1).updateState() == SoftwareUpdateState.DELIVERED);
+        assertThat(device.software(0).updateState()).isEqualTo(SoftwareUpdateState.INITIAL);
+        assertThat(reads.value("sw-3", 9, 1, 0)).isEqualTo("second");
     }
 
     @Test
