@@ -18,8 +18,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import io.dmflow.api.testing.TestDatabase;
-import io.dmflow.api.testing.TestDevice;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -38,6 +38,11 @@ class DeviceRegistrationTest {
         return server.coapUri().orElseThrow();
     }
 
+    private SimulatedFleet register(String endpoint, long lifetimeSeconds) {
+        return SimulatedFleet.builder().serverUri(coap()).endpoint(endpoint)
+                .lifetime(Duration.ofSeconds(lifetimeSeconds)).build().start().awaitRegistered(TIMEOUT);
+    }
+
     private static JsonPath device(String endpoint) {
         return given().get("/api/devices/{endpoint}", endpoint).then().statusCode(200).extract().jsonPath();
     }
@@ -50,7 +55,7 @@ class DeviceRegistrationTest {
     @Test
     void aRegisteredDeviceIsVisibleWithWhatItsRegistrationSaid() {
         Instant before = Instant.now();
-        try (TestDevice device = TestDevice.create("reg-visible", coap(), 300, false).register(TIMEOUT)) {
+        try (SimulatedFleet device = register("reg-visible", 300)) {
             awaitState("reg-visible", "online");
             JsonPath json = device("reg-visible");
             assertThat(json.getString("registrationId")).isNotBlank();
@@ -71,19 +76,20 @@ class DeviceRegistrationTest {
 
     @Test
     void updatesAndDeregistrationAreReflected() {
-        try (TestDevice device = TestDevice.create("reg-lifecycle", coap(), 300, false).register(TIMEOUT)) {
+        String registrationId;
+        try (SimulatedFleet device = register("reg-lifecycle", 300)) {
             awaitState("reg-lifecycle", "online");
-            String registrationId = device("reg-lifecycle").getString("registrationId");
+            registrationId = device("reg-lifecycle").getString("registrationId");
 
-            device.update(TIMEOUT);
+            device.device().triggerRegistrationUpdate();
             await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/devices/{endpoint}", "reg-lifecycle")
                     .then().body("lastUpdatedAt", notNullValue()).body("registrationId", equalTo(registrationId)));
+        }
+        // Closing the device deregisters it.
+        awaitState("reg-lifecycle", "offline");
+        given().get("/api/devices/{endpoint}", "reg-lifecycle").then().body("registrationExpiresAt", nullValue());
 
-            device.deregister();
-            awaitState("reg-lifecycle", "offline");
-            given().get("/api/devices/{endpoint}", "reg-lifecycle").then().body("registrationExpiresAt", nullValue());
-
-            device.register(TIMEOUT);
+        try (SimulatedFleet reregistered = register("reg-lifecycle", 300)) {
             awaitState("reg-lifecycle", "online");
             JsonPath again = device("reg-lifecycle");
             assertThat(again.getString("registrationId")).isNotEqualTo(registrationId);
@@ -94,16 +100,18 @@ class DeviceRegistrationTest {
 
     @Test
     void aDeviceWhoseLifetimeExpiresGoesOffline() {
-        try (TestDevice device = TestDevice.create("reg-expiring", coap(), 2, false).register(TIMEOUT)) {
+        try (SimulatedFleet device = register("reg-expiring", 2)) {
             awaitState("reg-expiring", "online");
-            device.vanish();
+            device.device().goOffline();
             awaitState("reg-expiring", "offline");
         }
     }
 
     @Test
     void aQueueModeDeviceSleepsAfterItsAwakeTimeAndWakesWhenItSpeaks() {
-        try (TestDevice device = TestDevice.create("reg-queue", coap(), 300, true).register(TIMEOUT)) {
+        try (SimulatedFleet device = SimulatedFleet.builder().serverUri(coap()).endpoint("reg-queue")
+                .lifetime(Duration.ofSeconds(300)).queueMode(Duration.ofSeconds(30)).build().start()
+                .awaitRegistered(TIMEOUT)) {
             awaitState("reg-queue", "online");
             JsonPath json = device("reg-queue");
             assertThat(json.getBoolean("queueMode")).isTrue();
@@ -111,7 +119,7 @@ class DeviceRegistrationTest {
 
             awaitState("reg-queue", "sleeping");
             Instant asleepSince = Instant.parse(device("reg-queue").getString("lastContactAt"));
-            device.update(TIMEOUT);
+            device.device().triggerRegistrationUpdate();
             awaitState("reg-queue", "online");
             assertThat(Instant.parse(device("reg-queue").getString("lastContactAt"))).isAfter(asleepSince);
         }
@@ -119,13 +127,13 @@ class DeviceRegistrationTest {
 
     @Test
     void listingFiltersByStateAndPrefixAndPages() {
-        try (TestDevice a = TestDevice.create("list-a1", coap(), 300, false).register(TIMEOUT);
-                TestDevice b = TestDevice.create("list-a2", coap(), 300, false).register(TIMEOUT);
-                TestDevice c = TestDevice.create("list-b1", coap(), 300, false).register(TIMEOUT)) {
+        try (SimulatedFleet a = register("list-a1", 300);
+                SimulatedFleet b = register("list-a2", 300);
+                SimulatedFleet c = register("list-b1", 300)) {
             awaitState("list-a1", "online");
             awaitState("list-a2", "online");
             awaitState("list-b1", "online");
-            b.deregister();
+            b.close();
             awaitState("list-a2", "offline");
 
             given().queryParam("endpointPrefix", "list-a").get("/api/devices").then().statusCode(200)

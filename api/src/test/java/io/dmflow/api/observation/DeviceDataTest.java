@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.dmflow.api.testing.TestDatabase;
+import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
 import io.dmflow.lwm2m.delivery.PackageSource;
 import io.dmflow.lwm2m.delivery.TransferProtocol;
 import io.dmflow.lwm2m.observation.ObservationRecords;
@@ -106,22 +107,7 @@ class DeviceDataTest {
     void aDevicePullsItsFirmwareOverHttp() throws Exception {
         byte[] image = PackageFormat.build("fw", "3.0.0", 1024 * 1024);
         start("data-http-pull", SupportedObject.FIRMWARE_UPDATE);
-        PackageSource source = new PackageSource() {
-            @Override
-            public String name() {
-                return "fw-3.0.0";
-            }
-
-            @Override
-            public long size() {
-                return image.length;
-            }
-
-            @Override
-            public java.io.InputStream open() {
-                return new java.io.ByteArrayInputStream(image);
-            }
-        };
+        PackageSource source = new InMemoryPackageSource("fw-3.0.0", image);
         URI uri = server.delivery().pull("data-http-pull", "/5/0/1", source, TransferProtocol.HTTP,
                 Optional.of(http.toURI())).get(10, TimeUnit.SECONDS);
         assertThat(uri.getScheme()).isEqualTo("http");

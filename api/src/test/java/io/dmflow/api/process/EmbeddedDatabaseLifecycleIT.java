@@ -15,7 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.dmflow.api.testing.TestDevice;
+import io.dmflow.simulator.fleet.SimulatedFleet;
 
 /**
  * What a newcomer does: start dmflow with no configuration, register a device, stop it with SIGTERM,
@@ -39,8 +39,8 @@ class EmbeddedDatabaseLifecycleIT {
             System.out.printf("dmflow ready with a new embedded PostgreSQL in %d ms%n", startup.toMillis());
             assertThat(startup).isLessThan(Duration.ofSeconds(30));
 
-            try (TestDevice device = TestDevice.create("lifecycle-1", dmflow.awaitCoap(Duration.ofSeconds(5)), 300,
-                    false).register(Duration.ofSeconds(10))) {
+            try (SimulatedFleet device = SimulatedFleet.builder().serverUri(dmflow.awaitCoap(Duration.ofSeconds(5)))
+                    .endpoint("lifecycle-1").build().start().awaitRegistered(Duration.ofSeconds(10))) {
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> body(http, "/api/devices/lifecycle-1").contains("\"state\":\"online\""));
                 firstRegistration = body(http, "/api/devices/lifecycle-1");

@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-import io.dmflow.api.testing.TestDevice;
+import io.dmflow.simulator.fleet.SimulatedFleet;
 
 /**
  * The production configuration: dmflow given the JDBC URL of an existing PostgreSQL server starts no
@@ -40,8 +40,8 @@ class ExternalPostgresIT {
             awaitReady(http);
             assertThat(dmflow.output()).noneMatch(line -> line.contains("Embedded PostgreSQL"));
 
-            try (TestDevice device = TestDevice.create(endpoint, dmflow.awaitCoap(Duration.ofSeconds(5)), 300, false)
-                    .register(Duration.ofSeconds(10))) {
+            try (SimulatedFleet device = SimulatedFleet.builder().serverUri(dmflow.awaitCoap(Duration.ofSeconds(5)))
+                    .endpoint(endpoint).build().start().awaitRegistered(Duration.ofSeconds(10))) {
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> body(http, "/api/devices/" + endpoint).contains("\"state\":\"online\""));
             }

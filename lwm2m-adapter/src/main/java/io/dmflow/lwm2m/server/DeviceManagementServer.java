@@ -2,6 +2,10 @@ package io.dmflow.lwm2m.server;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +27,6 @@ import org.eclipse.leshan.server.model.VersionedModelProvider;
 import org.eclipse.leshan.server.queue.StaticClientAwakeTimeProvider;
 import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
 import org.eclipse.leshan.servers.security.EditableSecurityStore;
-import org.eclipse.leshan.servers.security.InMemorySecurityStore;
 import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpointsProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.ServerProtocolProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
@@ -44,6 +47,8 @@ import io.dmflow.lwm2m.observation.ObservationRestorer;
 import io.dmflow.lwm2m.operation.DeviceOperations;
 import io.dmflow.lwm2m.operation.OperationTimeouts;
 import io.dmflow.lwm2m.pacing.DevicePacing;
+import io.dmflow.lwm2m.security.DeviceSecurityStore;
+import io.dmflow.lwm2m.security.RegistrationRevocation;
 
 /**
  * The LwM2M management server devices register with: a Leshan server on CoAP and CoAPS whose events
@@ -60,6 +65,9 @@ public final class DeviceManagementServer implements AutoCloseable {
     private final PackageOffers packageOffers;
     private final PackageDelivery delivery;
     private final Map<TransferProtocol, URI> publicBases;
+    private final PublicKey serverPublicKey;
+    private final EditableSecurityStore securityStore;
+    private final RegistrationRevocation revocation;
     private volatile boolean started;
 
     private DeviceManagementServer(Builder builder) {
@@ -98,7 +106,18 @@ public final class DeviceManagementServer implements AutoCloseable {
         }
         this.transport = endpoints.build();
 
-        this.leshan = new LeshanServerBuilder()
+        LeshanServerBuilder leshanBuilder = new LeshanServerBuilder();
+        if (builder.serverKeyPair != null) {
+            // RPK: devices pin this public key; X.509 adds the certificate chain and the CAs devices are checked against.
+            leshanBuilder.setPrivateKey(builder.serverKeyPair.getPrivate());
+            leshanBuilder.setPublicKey(builder.serverKeyPair.getPublic());
+        }
+        if (builder.certificateChain != null) {
+            leshanBuilder.setCertificateChain(builder.certificateChain);
+            leshanBuilder.setTrustedCertificates(builder.trustedCertificates);
+        }
+        this.serverPublicKey = builder.serverKeyPair == null ? null : builder.serverKeyPair.getPublic();
+        this.leshan = leshanBuilder
                 .setRegistrationStore(registrations)
                 .setSecurityStore(builder.securityStore)
                 .setObjectModelProvider(new VersionedModelProvider(builder.models.objects()))
@@ -107,6 +126,9 @@ public final class DeviceManagementServer implements AutoCloseable {
                         new StaticClientAwakeTimeProvider((int) settings.queueAwakeTime().toMillis()))
                 .build();
         leshan.getRegistrationService().addListener(events);
+        this.securityStore = builder.securityStore;
+        this.revocation = new RegistrationRevocation(leshan);
+        securityStore.addListener(revocation);
         leshan.getPresenceService().addListener(events);
         leshan.getObservationService().addListener(events);
         leshan.getSendService().addListener(events);
@@ -197,6 +219,11 @@ public final class DeviceManagementServer implements AutoCloseable {
         return endpointUri(Protocol.COAPS);
     }
 
+    /** The public key devices using RPK pin, if the server has a key pair. */
+    public Optional<PublicKey> serverPublicKey() {
+        return Optional.ofNullable(serverPublicKey);
+    }
+
     public Optional<DeviceRegistration> registration(String endpoint) {
         return Optional.ofNullable(leshan.getRegistrationService().getByEndpoint(endpoint))
                 .map(DeviceRegistration::of);
@@ -219,6 +246,8 @@ public final class DeviceManagementServer implements AutoCloseable {
             started = false;
         }
         leshan.destroy();
+        // The store may outlive this server (a restart in the same process): stop revoking through it.
+        securityStore.removeListener(revocation);
         expirationChecker.shutdownNow();
         eventLanes.close();
     }
@@ -228,7 +257,10 @@ public final class DeviceManagementServer implements AutoCloseable {
 
         private final ServerSettings settings;
         private ObjectModels models = ObjectModels.bundled();
-        private EditableSecurityStore securityStore = new InMemorySecurityStore();
+        private EditableSecurityStore securityStore = DeviceSecurityStore.inMemory();
+        private KeyPair serverKeyPair;
+        private X509Certificate[] certificateChain;
+        private X509Certificate[] trustedCertificates;
         private ObservationRecords observationRecords = new InMemoryObservationRecords();
         private OperationTimeouts timeouts = OperationTimeouts.defaults();
         private int requestsPerDevice = 1;
@@ -248,6 +280,24 @@ public final class DeviceManagementServer implements AutoCloseable {
 
         public Builder securityStore(EditableSecurityStore securityStore) {
             this.securityStore = securityStore;
+            return this;
+        }
+
+        /** The server's own key pair (EC): needed for devices using RPK, which pin its public key. */
+        public Builder serverKeyPair(KeyPair keyPair) {
+            this.serverKeyPair = keyPair;
+            return this;
+        }
+
+        /**
+         * X.509: the server's certificate chain (first: its own, for {@code privateKey}) and the certificate
+         * authorities devices' certificates must chain to. A device's certificate common name must be its endpoint.
+         */
+        public Builder serverCertificate(PrivateKey privateKey, X509Certificate[] chain,
+                X509Certificate... trustedAuthorities) {
+            this.serverKeyPair = new KeyPair(chain[0].getPublicKey(), privateKey);
+            this.certificateChain = chain.clone();
+            this.trustedCertificates = trustedAuthorities.clone();
             return this;
         }
 

@@ -19,6 +19,7 @@ import org.eclipse.leshan.server.registration.Registration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
 import io.dmflow.lwm2m.delivery.PackageSource;
 import io.dmflow.lwm2m.operation.DeviceOperations;
 import io.dmflow.lwm2m.operation.OperationTimeouts;
@@ -145,22 +146,7 @@ class AdapterBenchmark {
     }
 
     private static double adapterPush(DeviceManagementServer server, String endpoint, byte[] image) throws Exception {
-        PackageSource source = new PackageSource() {
-            @Override
-            public String name() {
-                return "bench";
-            }
-
-            @Override
-            public long size() {
-                return image.length;
-            }
-
-            @Override
-            public java.io.InputStream open() {
-                return new java.io.ByteArrayInputStream(image);
-            }
-        };
+        PackageSource source = new InMemoryPackageSource("bench", image);
         long start = System.nanoTime();
         server.delivery().push(endpoint, "/5/0/0", source).get(120, TimeUnit.SECONDS);
         return (System.nanoTime() - start) / 1e9;

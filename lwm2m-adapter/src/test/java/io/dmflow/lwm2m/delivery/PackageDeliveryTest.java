@@ -3,8 +3,6 @@ package io.dmflow.lwm2m.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,25 +49,6 @@ class PackageDeliveryTest {
         server.close();
     }
 
-    private static PackageSource bytes(String name, byte[] content) {
-        return new PackageSource() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public long size() {
-                return content.length;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(content);
-            }
-        };
-    }
-
     @Test
     void aPushOfOneMebibyteLeavesTheDeviceDownloadedWithTheExactBytes(@TempDir Path folder) throws Exception {
         byte[] image = PackageFormat.build("fw", "2.0.0", MIB);
@@ -90,7 +69,7 @@ class PackageDeliveryTest {
         byte[] image = PackageFormat.build("fw", "2.1.0", MIB);
         SimulatedDevice device = fleet.device("fw-1");
 
-        URI uri = server.delivery().pull("fw-1", "/5/0/1", bytes("fw-2.1.0", image), TransferProtocol.COAP,
+        URI uri = server.delivery().pull("fw-1", "/5/0/1", new InMemoryPackageSource("fw-2.1.0", image), TransferProtocol.COAP,
                 Optional.empty()).get(10, TimeUnit.SECONDS);
         assertThat(uri.toString()).startsWith(server.coapUri().orElseThrow() + "/fw/");
         assertThat(device.firmware().packageUri()).isEqualTo(uri.toString());
@@ -111,7 +90,7 @@ class PackageDeliveryTest {
         assertThat(device.firmware().receivedBytes()).isEmpty();
 
         PackageOffers offers = new PackageOffers(java.time.Clock.systemUTC());
-        PackageOffer offer = offers.offer(bytes("x", new byte[] { 1 }), Duration.ofMillis(1));
+        PackageOffer offer = offers.offer(new InMemoryPackageSource("x", new byte[] { 1 }), Duration.ofMillis(1));
         Thread.sleep(5);
         assertThat(offers.find(offer.token())).isEmpty();
         assertThat(offer.token()).hasSizeGreaterThanOrEqualTo(43);
@@ -120,7 +99,7 @@ class PackageDeliveryTest {
     @Test
     void aPullWithoutAPublicBaseForItsProtocolIsRefused() {
         try {
-            server.delivery().pull("fw-3", "/5/0/1", bytes("x", new byte[10]), TransferProtocol.HTTPS, Optional.empty())
+            server.delivery().pull("fw-3", "/5/0/1", new InMemoryPackageSource("x", new byte[10]), TransferProtocol.HTTPS, Optional.empty())
                     .get(10, TimeUnit.SECONDS);
             throw new AssertionError("expected a refusal");
         } catch (ExecutionException e) {
