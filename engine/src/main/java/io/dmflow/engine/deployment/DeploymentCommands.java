@@ -89,6 +89,14 @@ public final class DeploymentCommands {
         + "name, resource_name, checksum, bpmn_xml, tenant_id, deployment_key, create_time) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         key, processId, version, p.versionTag(), p.name(), p.resource().name(), p.checksum(), p.xml(), tenant,
         deploymentKey, tx.now());
+    // message start events belong to the latest version only: the new version takes them over
+    tx.sql().update("DELETE FROM engine.message_start_subscription WHERE tenant_id = ? AND bpmn_process_id = ?",
+        tenant, processId);
+    for (var start : p.process().root().messageStartEvents()) {
+      tx.sql().update("INSERT INTO engine.message_start_subscription (process_definition_key, bpmn_process_id, "
+          + "element_id, message_name, tenant_id) VALUES (?,?,?,?,?)", key, processId, start.id(),
+          start.message().name().text(), tenant);
+    }
     return new Deployed(new ProcessDefinition(key, processId, version, p.versionTag(), p.name(), p.resource().name(),
         tenant, deploymentKey), false);
   }

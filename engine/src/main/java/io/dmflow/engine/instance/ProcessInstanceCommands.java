@@ -45,6 +45,10 @@ public final class ProcessInstanceCommands {
               EngineRejection.notFound("Expected to find process definition with process ID '" + bpmnProcessId
                   + "' and version '" + version + "', but none found"));
         }
+        if (services.definitions().executable(tx.sql(), definition.key()).root().noneStartEvent() == null) {
+          throw EngineRejection.invalidArgument("Expected to create an instance of process '" + definition.bpmnProcessId()
+              + "', but it has no none start event (it starts by message)");
+        }
         BpmnExecution execution = new BpmnExecution(tx, services);
         ElementInstance root = execution.createProcessInstance(definition,
             variables == null ? Map.of() : variables, null, JsonValues.write(tags == null ? List.of() : tags), businessId);

@@ -5,6 +5,7 @@ import io.dmflow.engine.message.MessageSubscriptionStore.Subscription;
 import io.dmflow.engine.processing.BpmnExecution;
 import io.dmflow.engine.processing.CommandRunner;
 import io.dmflow.engine.processing.EngineServices;
+import io.dmflow.engine.processing.EngineTransaction;
 import io.dmflow.engine.state.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class MessageCommands {
   /** Correlate without buffering; 404 when no subscription took the message. */
   public Published correlate(String name, String correlationKey, Map<String, Object> variables, String tenantId) {
     Assigned assigned = assign(name, correlationKey, 0, null, variables, tenantId);
-    Long first = null;
+    Long first = assigned.startedInstance();
     for (Subscription subscription : assigned.subscriptions()) {
       if (apply(subscription.key()) && first == null) {
         first = subscription.processInstanceKey();
@@ -52,7 +53,7 @@ public final class MessageCommands {
     return new Published(assigned.messageKey(), assigned.tenantId(), first);
   }
 
-  private record Assigned(long messageKey, String tenantId, List<Subscription> subscriptions) {}
+  private record Assigned(long messageKey, String tenantId, List<Subscription> subscriptions, Long startedInstance) {}
 
   private Assigned assign(String name, String correlationKey, long ttl, String messageId, Map<String, Object> variables,
       String tenantId) {
@@ -70,6 +71,7 @@ public final class MessageCommands {
       long messageKey = tx.newKey();
       tx.messages().insert(messageKey, name, key, messageId == null || messageId.isEmpty() ? null : messageId,
           JsonValues.write(variables == null ? Map.of() : variables), tenant, tx.now(), ttl);
+      Long started = startInstances(tx, messageKey, tenant, name, key, variables);
       List<Subscription> assigned = new ArrayList<>();
       for (Subscription subscription : tx.subscriptions().openMatching(tenant, name, key)) {
         if (tx.messages().recordCorrelation(messageKey, subscription.bpmnProcessId())) {
@@ -77,8 +79,40 @@ public final class MessageCommands {
           assigned.add(subscription);
         }
       }
-      return new Assigned(messageKey, tenant, assigned);
+      return new Assigned(messageKey, tenant, assigned, started);
     });
+  }
+
+  /**
+   * Message start events of the latest versions: one new instance per process, unless an instance
+   * that this correlation key started is still active (then the message only stays buffered).
+   */
+  private Long startInstances(EngineTransaction tx, long messageKey, String tenant, String name, String correlationKey,
+      Map<String, Object> variables) {
+    record Start(long definitionKey, String processId, String elementId) {}
+    List<Start> starts = tx.sql().list("SELECT DISTINCT ON (bpmn_process_id) process_definition_key, bpmn_process_id, "
+        + "element_id FROM engine.message_start_subscription WHERE tenant_id = ? AND message_name = ? "
+        + "ORDER BY bpmn_process_id, element_id", rs -> new Start(rs.getLong(1), rs.getString(2), rs.getString(3)),
+        tenant, name);
+    Long first = null;
+    for (Start start : starts) {
+      if (!correlationKey.isEmpty() && tx.sql().count("SELECT count(*) FROM engine.process_instance WHERE "
+          + "bpmn_process_id = ? AND start_correlation_key = ? AND state = 'ACTIVE'", start.processId(), correlationKey) > 0) {
+        continue;
+      }
+      if (!tx.messages().recordCorrelation(messageKey, start.processId())) {
+        continue;
+      }
+      var definition = services.definitions().find(tx.sql(), start.definitionKey()).orElseThrow();
+      BpmnExecution execution = new BpmnExecution(tx, services);
+      var instance = execution.createProcessInstanceByMessage(definition, start.elementId(),
+          variables == null ? Map.of() : variables, correlationKey);
+      execution.run();
+      if (first == null) {
+        first = instance.key();
+      }
+    }
+    return first;
   }
 
   /** Applies assigned messages; a failure leaves the subscription CORRELATING for the background retry. */

@@ -112,8 +112,8 @@ public final class BpmnTransformer {
     for (ExecutableFlowNode node : executable.elements().values()) {
       checkGateway(node, process);
     }
-    if (root.noneStartEvent == null) {
-      throw new UnsupportedModelException("process '" + process.getId() + "' has no none start event");
+    if (root.noneStartEvent == null && root.messageStartEvents().isEmpty()) {
+      throw new UnsupportedModelException("process '" + process.getId() + "' has no none or message start event");
     }
     return executable;
   }
@@ -163,6 +163,13 @@ public final class BpmnTransformer {
       start.interrupting = startEvent.isInterrupting();
       scope.interrupting = startEvent.isInterrupting();
       scope.noneStartEvent = start; // the event sub-process's trigger
+      return;
+    }
+    if (start.eventKind == EventKind.MESSAGE && scope.type() == BpmnElementType.PROCESS) {
+      if (start.message.name().isFeel()) {
+        throw unsupported(element, "a message start event whose message name is an expression");
+      }
+      scope.messageStartEvents().add(start);
       return;
     }
     if (start.eventKind != EventKind.NONE) {

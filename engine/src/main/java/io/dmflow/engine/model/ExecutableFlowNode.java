@@ -19,6 +19,7 @@ public final class ExecutableFlowNode {
   private final List<ExecutableFlowNode> eventSubprocesses = new ArrayList<>();
   private final List<VariableMapping> inputMappings = new ArrayList<>();
   private final List<VariableMapping> outputMappings = new ArrayList<>();
+  private final List<ExecutableFlowNode> messageStartEvents = new ArrayList<>();
 
   EventKind eventKind = EventKind.NONE;
   boolean interrupting = true;
@@ -57,6 +58,8 @@ public final class ExecutableFlowNode {
   public ExecutableFlowNode attachedTo() { return attachedTo; }
   /** For a process or embedded sub-process: where a new scope starts. */
   public ExecutableFlowNode noneStartEvent() { return noneStartEvent; }
+  /** For a process: start events triggered by a published message. */
+  public List<ExecutableFlowNode> messageStartEvents() { return messageStartEvents; }
   public SequenceFlow defaultFlow() { return defaultFlow; }
   public JobDefinition job() { return job; }
   public MessageDefinition message() { return message; }

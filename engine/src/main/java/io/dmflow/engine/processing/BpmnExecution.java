@@ -28,6 +28,7 @@ public final class BpmnExecution {
   private final EngineServices services;
   private final ArrayDeque<Runnable> agenda = new ArrayDeque<>();
   private final Map<Long, Map<String, Object>> triggerVariables = new HashMap<>();
+  private final Map<Long, String> startOverrides = new HashMap<>();
   private final Map<BpmnElementType, BpmnElementProcessor> processors;
   private final EventTriggers eventTriggers;
   private final ErrorEvents errorEvents;
@@ -53,6 +54,18 @@ public final class BpmnExecution {
   /** Creates a process instance and queues its start; run() executes it. */
   public ElementInstance createProcessInstance(ProcessDefinition definition, Map<String, Object> variables,
       ElementInstance parentCallActivity, String tagsJson, String businessId) {
+    return createProcessInstance(definition, variables, parentCallActivity, tagsJson, businessId, null, null, null);
+  }
+
+  /** Starts at a message start event instead of the none start event, with the message's variables. */
+  public ElementInstance createProcessInstanceByMessage(ProcessDefinition definition, String startEventId,
+      Map<String, Object> messageVariables, String correlationKey) {
+    return createProcessInstance(definition, Map.of(), null, "[]", null, startEventId, messageVariables, correlationKey);
+  }
+
+  private ElementInstance createProcessInstance(ProcessDefinition definition, Map<String, Object> variables,
+      ElementInstance parentCallActivity, String tagsJson, String businessId, String startEventId,
+      Map<String, Object> startVariables, String startCorrelationKey) {
     long key = tx.newKey();
     Long parentPi = parentCallActivity == null ? null : parentCallActivity.processInstanceKey();
     Long parentEi = parentCallActivity == null ? null : parentCallActivity.key();
@@ -64,6 +77,14 @@ public final class BpmnExecution {
         BpmnElementType.PROCESS, null, tx.now(), null);
     ScopeOwner owner = owner(rootInstance);
     variables.forEach((name, value) -> tx.variables().setLocal(owner, name, value));
+    if (startEventId != null) {
+      startOverrides.put(key, startEventId);
+      triggerVariables.put(key, startVariables == null ? Map.of() : startVariables);
+      if (startCorrelationKey != null && !startCorrelationKey.isEmpty()) {
+        tx.sql().update("UPDATE engine.process_instance SET start_correlation_key = ? WHERE process_instance_key = ?",
+            startCorrelationKey, key);
+      }
+    }
     agenda.add(() -> runActivation(rootInstance));
     return rootInstance;
   }
@@ -107,6 +128,11 @@ public final class BpmnExecution {
 
   void eventSubprocessTriggered(ElementInstance subprocess, Map<String, Object> variables) {
     triggerVariables.put(subprocess.key(), variables == null ? Map.of() : variables);
+  }
+
+  /** The start event a message chose for a new process instance, if it was not the none start event. */
+  String takeStartOverride(long processInstanceKey) {
+    return startOverrides.remove(processInstanceKey);
   }
 
   Map<String, Object> takeTriggerVariables(long key) {

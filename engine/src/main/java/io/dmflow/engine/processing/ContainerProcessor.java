@@ -18,7 +18,11 @@ final class ContainerProcessor implements BpmnElementProcessor {
         execution.eventTriggers().open(instance, start);
       }
     }
-    if (instance.type() == BpmnElementType.EVENT_SUB_PROCESS) {
+    String startOverride = instance.isProcess() ? execution.takeStartOverride(instance.key()) : null;
+    if (startOverride != null) {
+      execution.activateTriggered(context.process().element(startOverride), instance,
+          execution.takeTriggerVariables(instance.key()));
+    } else if (instance.type() == BpmnElementType.EVENT_SUB_PROCESS) {
       execution.activateTriggered(element.eventSubprocessStart(), instance, execution.takeTriggerVariables(instance.key()));
     } else {
       execution.activate(element.noneStartEvent(), instance);

@@ -177,6 +177,21 @@ class EventTest extends ConformanceTest {
     assertThat(jobs(id, 3000)).hasSize(1);
   }
 
+  @Test
+  void messageStartEventStartsOneInstancePerCorrelationKeyWhileItRuns() {
+    String id = uniqueId("msg-start");
+    deploy(Bpmn.createExecutableProcess(id).startEvent("begin").message(id + "-go")
+        .serviceTask("work", t -> t.zeebeJobType(id)).endEvent().done());
+    var first = client.newPublishMessageCommand().messageName(id + "-go").correlationKey("dev-1")
+        .variables(Map.of("origin", "message")).send().join();
+    client.newPublishMessageCommand().messageName(id + "-go").correlationKey("dev-1").send().join();
+    client.newPublishMessageCommand().messageName(id + "-go").correlationKey("dev-2").send().join();
+    List<ActivatedJob> work = jobs(id, 3000);
+    assertThat(work).hasSize(2);
+    assertThat(work).anySatisfy(job -> assertThat(job.getVariablesAsMap()).containsEntry("origin", "message"));
+    assertThat(first.getMessageKey()).isPositive();
+  }
+
   private void completeAll(List<ActivatedJob> jobs, int expected) {
     assertThat(jobs).hasSize(expected);
     jobs.forEach(job -> client.newCompleteCommand(job).send().join());
