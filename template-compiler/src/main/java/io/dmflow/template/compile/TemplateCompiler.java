@@ -41,8 +41,19 @@ public final class TemplateCompiler {
         return "template-" + templateName;
     }
 
+    /** Never throws: every problem, even a fault of the compiler itself, comes back as a diagnostic. */
     public static Compilation compile(String fileName, String templateName, String text) {
         Diagnostics diagnostics = new Diagnostics(fileName);
+        try {
+            return compile(fileName, templateName, text, diagnostics);
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.error(Position.START, "internal error of the template compiler, please report it with this template: "
+                    + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : ""));
+            return failed(processId(templateName), diagnostics);
+        }
+    }
+
+    private static Compilation compile(String fileName, String templateName, String text, Diagnostics diagnostics) {
         String processId = processId(templateName);
         if (!TEMPLATE_NAME.matcher(templateName).matches()) {
             diagnostics.error(Position.START, "template name '" + templateName

@@ -48,6 +48,9 @@ public final class TemplateValueCompiler {
             } catch (TypeMisuseException e) {
                 diagnostics.error(e.position(), e.getMessage());
                 return Optional.empty();
+            } catch (StackOverflowError e) {
+                diagnostics.error(part.text().positionOf(0), "the expression is nested too deeply");
+                return Optional.empty();
             }
         }
         if (compiled.isEmpty()) {

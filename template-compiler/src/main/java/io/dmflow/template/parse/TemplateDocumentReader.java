@@ -22,6 +22,9 @@ import java.util.Set;
  */
 public final class TemplateDocumentReader {
 
+    /** Deeper nesting than any real template; it keeps the recursive compiler passes off the stack limit. */
+    static final int MAX_DEPTH = 64;
+
     private final String text;
     private final Diagnostics diagnostics;
     private int offset;
@@ -94,6 +97,10 @@ public final class TemplateDocumentReader {
                     open.peek().element().addChild(element);
                 }
                 if (!tag.get().selfClosing()) {
+                    if (open.size() >= MAX_DEPTH) {
+                        diagnostics.error(here, "tags are nested more than " + MAX_DEPTH + " levels deep");
+                        return Optional.empty();
+                    }
                     open.push(new Open(element));
                 } else if (open.isEmpty()) {
                     rootClosed = true;
