@@ -124,4 +124,28 @@ class FleetRegistrationTest {
                     && !server.registration("reboot-1").getId().equals(firstRegistration));
         }
     }
+
+    @Test
+    void afterAServerLosesItsRegistrationsTheNextUpdateRegistersAnew() throws Exception {
+        TestLwM2mServer first = TestLwM2mServer.start();
+        int port = java.net.URI.create(first.coapUri()).getPort();
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(first.coapUri())
+                .endpoint("restart-1")
+                .objects()
+                .build()) {
+            SimulatedDevice device = fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
+            first.close();
+
+            try (TestLwM2mServer restarted = TestLwM2mServer.startOnPort(port)) {
+                device.triggerRegistrationUpdate(); // answered 4.04 by the new server: the device registers again
+
+                // the device side first: the server knows the registration a moment before the device has its 2.01
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> device.registrationCount() == 2 && device.isRegistered());
+                assertThat(restarted.registration("restart-1")).isNotNull();
+                assertThat(restarted.send("restart-1", new ReadRequest(3, 0, 0)).isSuccess()).isTrue();
+            }
+        }
+    }
 }

@@ -56,6 +56,10 @@ public final class TestLwM2mServer implements AutoCloseable {
     }
 
     private TestLwM2mServer(int clientAwakeTimeMillis, boolean secure) {
+        this(clientAwakeTimeMillis, secure, 0);
+    }
+
+    private TestLwM2mServer(int clientAwakeTimeMillis, boolean secure, int coapPort) {
         CaliforniumServerEndpointsProvider.Builder endpointsBuilder = secure
                 ? new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider(),
                         new CoapsServerProtocolProvider())
@@ -69,7 +73,7 @@ public final class TestLwM2mServer implements AutoCloseable {
                     config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
                     config.set(UdpConfig.UDP_RECEIVE_BUFFER_SIZE, 4 * 1024 * 1024);
                 })
-                .addEndpoint(new InetSocketAddress("127.0.0.1", 0), Protocol.COAP)
+                .addEndpoint(new InetSocketAddress("127.0.0.1", coapPort), Protocol.COAP)
                 .build();
         LeshanServerBuilder builder = new LeshanServerBuilder();
         builder.setEndpointsProviders(endpoints);
@@ -144,6 +148,11 @@ public final class TestLwM2mServer implements AutoCloseable {
 
     public static TestLwM2mServer start() {
         return new TestLwM2mServer(93_000, false);
+    }
+
+    /** A fresh server on a given CoAP port, e.g. to stand in for a restarted one that lost its registrations. */
+    public static TestLwM2mServer startOnPort(int coapPort) {
+        return new TestLwM2mServer(93_000, false, coapPort);
     }
 
     /** A server that considers queue-mode clients asleep after {@code awakeMillis} without traffic. */
