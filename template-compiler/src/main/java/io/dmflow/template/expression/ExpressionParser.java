@@ -127,7 +127,9 @@ final class ExpressionParser {
         Expr value = postfix();
         while (peek().isOperator("?")) {
             Token op = next();
-            value = new Expr.Fallback(op.position(), value, postfix());
+            // a negative or negated fallback is allowed: #x.toInt ? -1
+            Expr fallback = peek().isOperator("-") || peek().isOperator("!") ? prefix() : postfix();
+            value = new Expr.Fallback(op.position(), value, fallback);
         }
         return value;
     }

@@ -142,8 +142,13 @@ final class MemberTranslator {
 
     private Feel conversion(Expr.Member m, Feel s, Type target) {
         arity(m, 0, 0);
-        // a string that is no number gives null, which '?' turns into its fallback
-        return Feel.primary("number(" + s.text() + ")", target, false);
+        // a string that is no number gives null, which '?' turns into its fallback; whole numbers must
+        // look whole, as the JVM's toInt/toLong refuse "1.5" and "1e3"
+        if (target.equals(Type.DOUBLE)) {
+            return Feel.primary("number(" + s.text() + ")", target, false);
+        }
+        return expressions.let(s, "text", v -> new Feel("if matches(" + v + ", \"^[+-]?[0-9]+$\") then number(" + v
+                + ") else null", target, false, Feel.CONDITIONAL));
     }
 
     private Feel strip(Expr.Member m, Feel s) {

@@ -1,7 +1,6 @@
 package io.dmflow.template.expression;
 
 import io.dmflow.template.source.Diagnostics;
-import io.dmflow.template.source.Position;
 import io.dmflow.template.source.SourceText;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,10 +125,5 @@ public final class TemplateValueCompiler {
             }
         }
         return -1;
-    }
-
-    /** Where a value starts, for messages about the value as a whole. */
-    public static Position start(SourceText value) {
-        return value.positionOf(0);
     }
 }

@@ -178,6 +178,10 @@ class ExpressionEvaluationTest {
                 Arguments.of("${'true'.toBoolean}", true),
                 Arguments.of("${'FALSE'.toBoolean}", false),
                 Arguments.of("${'maybe'.toBoolean ? true}", true),
+                Arguments.of("${'1.5'.toInt ? -1}", -1),
+                Arguments.of("${' 12'.toLong ? -1}", -1),
+                Arguments.of("${'-12'.toLong}", -12),
+                Arguments.of("${'1.5'.toDouble}", 1.5),
                 // dates: lenient parsing, epoch millis, formatting in UTC
                 Arguments.of("${'1971.00.00 00:00:00'.toDate('yyyy.MM.dd HH:mm:ss').millis}",
                         lenient("yyyy.MM.dd HH:mm:ss", "1971.00.00 00:00:00")),
@@ -258,7 +262,8 @@ class ExpressionEvaluationTest {
     @Test
     void simpleExpressionsStayReadableInFeel() {
         assertThat(compile("${#lastBackupTimestamp.toLong + #intervalTime.toLong * 3600 * 1000 < date.now.millis}").feel().text())
-                .isEqualTo("number(lastBackupTimestamp) + number(intervalTime) * 3600 * 1000 < "
+                .isEqualTo("(if matches(lastBackupTimestamp, \"^[+-]?[0-9]+$\") then number(lastBackupTimestamp) else null)"
+                        + " + (if matches(intervalTime, \"^[+-]?[0-9]+$\") then number(intervalTime) else null) * 3600 * 1000 < "
                         + "(now() - date and time(\"1970-01-01T00:00:00Z\")) / duration(\"PT0.001S\")");
         assertThat(compile("${'backup-' + device.id}").feel().text()).isEqualTo("\"backup-\" + device.endpoint");
     }
