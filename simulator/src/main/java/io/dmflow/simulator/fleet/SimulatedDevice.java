@@ -2,7 +2,6 @@ package io.dmflow.simulator.fleet;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,15 +13,11 @@ import java.util.function.IntConsumer;
 import org.eclipse.leshan.client.LeshanClient;
 import org.eclipse.leshan.client.LeshanClientBuilder;
 import org.eclipse.leshan.client.engine.DefaultRegistrationEngineFactory;
-import org.eclipse.leshan.client.object.Server;
-import org.eclipse.leshan.client.resource.BaseInstanceEnablerFactory;
 import org.eclipse.leshan.client.resource.LwM2mInstanceEnabler;
 import org.eclipse.leshan.client.resource.LwM2mObjectEnabler;
 import org.eclipse.leshan.client.resource.ObjectEnabler;
-import org.eclipse.leshan.client.resource.ObjectsInitializer;
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.LwM2mId;
-import org.eclipse.leshan.core.request.BindingMode;
 import org.eclipse.leshan.core.request.ContentFormat;
 import org.eclipse.leshan.core.request.WriteRequest;
 import org.eclipse.leshan.core.response.SendResponse;
@@ -45,7 +40,6 @@ import io.dmflow.simulator.transport.Radio;
  */
 public final class SimulatedDevice implements AutoCloseable {
 
-    static final int SHORT_SERVER_ID = 1;
     private static final long SHUTDOWN_GRACE_MILLIS = 100; // lets the 2.04 of Reboot/Update leave first
 
     private final DeviceSettings settings;
@@ -53,11 +47,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private final Radio radio;
     private final RegistrationTracker tracker;
     private final LeshanClient client;
-    private final DeviceObject deviceObject;
-    private final FirmwareUpdate firmware;
-    private final ConnectivityMonitoring connectivity;
-    private final Location location;
-    private final TemperatureSensor temperature;
+    private final DeviceObjects objects;
     private final AtomicInteger reboots = new AtomicInteger();
     private final AtomicBoolean rebooting = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -70,8 +60,6 @@ public final class SimulatedDevice implements AutoCloseable {
         this.radio = new Radio(runtime.scheduler, settings.queueMode() ? settings.awakeTime() : null);
         this.tracker = new RegistrationTracker(fleetRegistrations);
 
-        // Queue mode travels as the registration's Q flag (LwM2M 1.1); the binding stays plain UDP.
-        EnumSet<BindingMode> binding = EnumSet.of(BindingMode.U);
         PowerCycle powerCycle = new PowerCycle() {
             @Override
             public void reboot() {
@@ -83,50 +71,7 @@ public final class SimulatedDevice implements AutoCloseable {
                 SimulatedDevice.this.reboot();
             }
         };
-        this.deviceObject = new DeviceObject(settings.identity(), binding, powerCycle);
-        boolean retain = settings.retainPackageBytes();
-        this.firmware = has(SupportedObject.FIRMWARE_UPDATE)
-                ? new FirmwareUpdate(runtime.downloader, runtime.scheduler, firmwareInstaller(), retain)
-                : null;
-        this.connectivity = has(SupportedObject.CONNECTIVITY_MONITORING)
-                ? new ConnectivityMonitoring(settings.bindAddress().getHostAddress(), settings.index())
-                : null;
-        this.location = has(SupportedObject.LOCATION)
-                ? new Location(50.06 + settings.index() % 100 * 0.001, 19.94 + settings.index() / 100 * 0.001)
-                : null;
-        this.temperature = has(SupportedObject.TEMPERATURE)
-                ? new TemperatureSensor(20 + settings.index() % 10, settings.index())
-                : null;
-
-        ObjectsInitializer objects = new ObjectsInitializer(runtime.model);
-        if (settings.bootstrapUri() != null) {
-            // Only the bootstrap account: Leshan bootstraps at start, the server writes /0 and /1, then registers.
-            objects.setInstancesForObject(LwM2mId.SECURITY,
-                    settings.credentials().bootstrapSecurityInstance(settings.bootstrapUri().toString()));
-            objects.setClassForObject(LwM2mId.SERVER, Server.class);
-        } else {
-            objects.setInstancesForObject(LwM2mId.SECURITY,
-                    settings.credentials().securityInstance(settings.serverUri().toString(), SHORT_SERVER_ID));
-            objects.setInstancesForObject(LwM2mId.SERVER,
-                    new Server(SHORT_SERVER_ID, settings.lifetime().toSeconds(), binding, false, BindingMode.U));
-        }
-        addSingle(objects, LwM2mId.DEVICE, deviceObject);
-        addSingle(objects, LwM2mId.FIRMWARE, firmware);
-        addSingle(objects, LwM2mId.CONNECTIVITY_MONITORING, connectivity);
-        addSingle(objects, LwM2mId.LOCATION, location);
-        addSingle(objects, TemperatureSensor.OBJECT_ID, temperature);
-        if (has(SupportedObject.SOFTWARE_MANAGEMENT)) {
-            // Multi-instance: the server may Create further package instances; all share the fleet's services.
-            objects.setFactoryForObject(LwM2mId.SOFTWARE_MANAGEMENT, new BaseInstanceEnablerFactory() {
-                @Override
-                public LwM2mInstanceEnabler create() {
-                    return new SoftwareManagement(runtime.downloader, runtime.scheduler, retain);
-                }
-            });
-            SoftwareManagement first = new SoftwareManagement(runtime.downloader, runtime.scheduler, retain);
-            first.setId(0);
-            objects.setInstancesForObject(LwM2mId.SOFTWARE_MANAGEMENT, first);
-        }
+        this.objects = new DeviceObjects(settings, runtime, powerCycle, firmwareInstaller());
 
         DefaultRegistrationEngineFactory engine = new DefaultRegistrationEngineFactory()
                 .setQueueMode(settings.queueMode())
@@ -134,7 +79,7 @@ public final class SimulatedDevice implements AutoCloseable {
                 .setRetryWaitingTimeInMs((int) settings.registrationRetry().toMillis());
 
         LeshanClientBuilder builder = new LeshanClientBuilder(settings.endpoint());
-        builder.setObjects(objects.createAll());
+        builder.setObjects(objects.enablers());
         builder.setSharedExecutor(runtime.scheduler);
         builder.setEncoder(runtime.encoder);
         builder.setDecoder(runtime.decoder);
@@ -325,7 +270,7 @@ public final class SimulatedDevice implements AutoCloseable {
         return (version, atBoot) -> {
             synchronized (bootActions) {
                 bootActions.add(() -> {
-                    deviceObject.setFirmwareVersion(version);
+                    objects.device.setFirmwareVersion(version);
                     atBoot.run();
                 });
             }
@@ -336,11 +281,11 @@ public final class SimulatedDevice implements AutoCloseable {
     // ---- objects, for assertions and for driving values
 
     public DeviceObject deviceObject() {
-        return deviceObject;
+        return objects.device;
     }
 
     public FirmwareUpdate firmware() {
-        return require(firmware, SupportedObject.FIRMWARE_UPDATE);
+        return require(objects.firmware, SupportedObject.FIRMWARE_UPDATE);
     }
 
     /** Instance 0 of Software Management. */
@@ -361,15 +306,15 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     public ConnectivityMonitoring connectivity() {
-        return require(connectivity, SupportedObject.CONNECTIVITY_MONITORING);
+        return require(objects.connectivity, SupportedObject.CONNECTIVITY_MONITORING);
     }
 
     public Location location() {
-        return require(location, SupportedObject.LOCATION);
+        return require(objects.location, SupportedObject.LOCATION);
     }
 
     public TemperatureSensor temperature() {
-        return require(temperature, SupportedObject.TEMPERATURE);
+        return require(objects.temperature, SupportedObject.TEMPERATURE);
     }
 
     /** The underlying Leshan client, for what this API does not cover. */
@@ -379,15 +324,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
     /** Advances the values that change by themselves; called from the fleet's sensor tick. */
     void tick(long tickNumber) {
-        if (temperature != null) {
-            temperature.tick();
-        }
-        if (connectivity != null) {
-            connectivity.fluctuate();
-        }
-        if (tickNumber % 100 == 99) {
-            deviceObject.drainBattery();
-        }
+        objects.tick(tickNumber);
     }
 
     @Override
@@ -395,28 +332,10 @@ public final class SimulatedDevice implements AutoCloseable {
         return "SimulatedDevice[" + endpoint() + (isRegistered() ? ", registered" : "") + "]";
     }
 
-    private boolean has(SupportedObject object) {
-        return settings.objects().contains(object);
-    }
-
     private <T> T require(T object, SupportedObject which) {
         if (object == null) {
             throw new IllegalStateException(endpoint() + " was built without " + which);
         }
         return object;
-    }
-
-    /** Single-instance objects refuse Create, so their factory never makes anything. */
-    private static void addSingle(ObjectsInitializer objects, int objectId, LwM2mInstanceEnabler instance) {
-        if (instance == null) {
-            return;
-        }
-        objects.setFactoryForObject(objectId, new BaseInstanceEnablerFactory() {
-            @Override
-            public LwM2mInstanceEnabler create() {
-                throw new UnsupportedOperationException("object " + objectId + " has a single instance");
-            }
-        });
-        objects.setInstancesForObject(objectId, instance);
     }
 }
