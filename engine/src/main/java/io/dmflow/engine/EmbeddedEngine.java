@@ -21,9 +21,11 @@ import io.dmflow.engine.timer.DueWork;
 import io.dmflow.engine.variable.VariableCommands;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,7 +68,8 @@ public class EmbeddedEngine {
   private DueWork dueWork;
   private io.dmflow.engine.query.MonitoringQueries queries;
 
-  void onStart(@Observes StartupEvent event) {
+  /** Late among startup observers: an application that starts its own database at startup goes first. */
+  void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 100) StartupEvent event) {
     if (!config.embedded()) {
       LOG.info("dmflow engine in remote mode: /v2 is not served here");
       return;

@@ -225,6 +225,9 @@ public final class BpmnTransformer {
     if (element instanceof ParallelGateway) {
       return new ExecutableFlowNode(id, name, BpmnElementType.PARALLEL_GATEWAY, scope);
     }
+    if (element instanceof io.camunda.zeebe.model.bpmn.instance.EventBasedGateway) {
+      return new ExecutableFlowNode(id, name, BpmnElementType.EVENT_BASED_GATEWAY, scope);
+    }
     if (element instanceof InclusiveGateway) {
       return new ExecutableFlowNode(id, name, BpmnElementType.INCLUSIVE_GATEWAY, scope);
     }
@@ -446,6 +449,20 @@ public final class BpmnTransformer {
               throw new UnsupportedModelException("sequence flow '" + flow.id() + "' out of gateway '" + node.id()
                   + "' has no condition and is not the default flow");
             }
+          }
+        }
+      }
+      case EVENT_BASED_GATEWAY -> {
+        if (node.outgoing().size() < 2) {
+          throw new UnsupportedModelException("event-based gateway '" + node.id() + "' needs at least two outgoing flows");
+        }
+        for (SequenceFlow flow : node.outgoing()) {
+          ExecutableFlowNode target = flow.target();
+          boolean catchEvent = target.type() == BpmnElementType.INTERMEDIATE_CATCH_EVENT
+              || target.type() == BpmnElementType.RECEIVE_TASK;
+          if (!catchEvent || flow.condition() != null || target.incoming().size() > 1) {
+            throw new UnsupportedModelException("event-based gateway '" + node.id() + "' may only lead, unconditionally, "
+                + "to message or timer catch events or receive tasks that nothing else leads to ('" + target.id() + "')");
           }
         }
       }

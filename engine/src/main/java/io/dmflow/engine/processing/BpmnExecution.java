@@ -135,6 +135,10 @@ public final class BpmnExecution {
     return startOverrides.remove(processInstanceKey);
   }
 
+  boolean wasTriggered(long key) {
+    return triggerVariables.containsKey(key);
+  }
+
   Map<String, Object> takeTriggerVariables(long key) {
     Map<String, Object> vars = triggerVariables.remove(key);
     return vars == null ? Map.of() : vars;

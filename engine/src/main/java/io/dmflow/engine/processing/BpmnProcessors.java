@@ -29,6 +29,7 @@ final class BpmnProcessors {
     processors.put(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor());
     processors.put(BpmnElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor());
     processors.put(BpmnElementType.PARALLEL_GATEWAY, passThrough);
+    processors.put(BpmnElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor());
     CatchEventProcessor catchEvents = new CatchEventProcessor();
     processors.put(BpmnElementType.INTERMEDIATE_CATCH_EVENT, catchEvents);
     processors.put(BpmnElementType.RECEIVE_TASK, catchEvents);

@@ -4,6 +4,11 @@ package io.dmflow.engine.processing;
 final class CatchEventProcessor implements BpmnElementProcessor {
   @Override
   public void onActivate(BpmnExecution execution, BpmnElementContext context) {
+    if (execution.wasTriggered(context.key())) {
+      // behind an event-based gateway: its event already happened
+      execution.complete(context.instance(), execution.takeTriggerVariables(context.key()));
+      return;
+    }
     execution.eventTriggers().open(context.instance(), context.element());
   }
 }

@@ -54,7 +54,8 @@ public final class EventTriggers {
   boolean mayOwnTriggers(BpmnElementContext context) {
     ExecutableFlowNode element = context.element();
     return !element.boundaryEvents().isEmpty() || !element.eventSubprocesses().isEmpty()
-        || element.type() == BpmnElementType.INTERMEDIATE_CATCH_EVENT || element.type() == BpmnElementType.RECEIVE_TASK;
+        || element.type() == BpmnElementType.INTERMEDIATE_CATCH_EVENT || element.type() == BpmnElementType.RECEIVE_TASK
+        || element.type() == BpmnElementType.EVENT_BASED_GATEWAY;
   }
 
   public void closeAll(ElementInstance owner) {
@@ -112,6 +113,15 @@ public final class EventTriggers {
 
   /** What a fired trigger does depends on where its event sits relative to the owner. */
   void trigger(ElementInstance owner, ExecutableFlowNode target, Map<String, Object> variables) {
+    if (owner.type() == BpmnElementType.EVENT_BASED_GATEWAY) {
+      // the first event wins: the gateway completes, only the winner's flow is taken
+      closeAll(owner);
+      execution.complete(owner, Map.of());
+      execution.tx().sql().update("INSERT INTO engine.sequence_flow_taken (process_instance_key, sequence_flow_id) "
+          + "VALUES (?, ?) ON CONFLICT DO NOTHING", owner.processInstanceKey(), target.incoming().get(0).id());
+      execution.activateTriggered(target, execution.tx().elementInstances().get(owner.flowScopeKey()), variables);
+      return;
+    }
     if (target.id().equals(owner.elementId()) && owner.type() != BpmnElementType.MULTI_INSTANCE_BODY
         && target.type() != BpmnElementType.BOUNDARY_EVENT) {
       execution.complete(owner, variables);

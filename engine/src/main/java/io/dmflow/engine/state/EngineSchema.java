@@ -33,6 +33,8 @@ public final class EngineSchema {
         .table("engine_schema_history")
         .locations(LOCATION)
         .resourceProvider(new ListedScripts(loader))
+        .javaMigrationClassProvider(List::of)
+        .skipDefaultCallbacks(true)
         .load()
         .migrate();
   }

@@ -192,6 +192,26 @@ class EventTest extends ConformanceTest {
     assertThat(first.getMessageKey()).isPositive();
   }
 
+  @Test
+  void eventBasedGatewayTakesTheFirstEventAndClosesTheOthers() {
+    String id = uniqueId("race");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().eventBasedGateway("wait")
+        .intermediateCatchEvent("contact", e -> e.message(m -> m.name(id + "-contact").zeebeCorrelationKeyExpression("endpoint")))
+        .serviceTask("retry", t -> t.zeebeJobType(id + "-retry")).endEvent()
+        .moveToNode("wait").intermediateCatchEvent("giveUp", e -> e.timerWithDuration("PT1H"))
+        .serviceTask("expired", t -> t.zeebeJobType(id + "-expired")).endEvent().done());
+    Instant now = Instant.now();
+    client.newPinClockCommand().time(now).send().join();
+    start(id, Map.of("endpoint", "sleepy"));
+    client.newPublishMessageCommand().messageName(id + "-contact").correlationKey("sleepy")
+        .variables(Map.of("woke", true)).send().join();
+    List<ActivatedJob> retry = jobs(id + "-retry", 3000);
+    assertThat(retry).hasSize(1);
+    assertThat(retry.get(0).getVariablesAsMap()).containsEntry("woke", true);
+    client.newPinClockCommand().time(now.plus(Duration.ofHours(2))).send().join();
+    assertThat(jobs(id + "-expired", 600)).isEmpty();
+  }
+
   private void completeAll(List<ActivatedJob> jobs, int expected) {
     assertThat(jobs).hasSize(expected);
     jobs.forEach(job -> client.newCompleteCommand(job).send().join());

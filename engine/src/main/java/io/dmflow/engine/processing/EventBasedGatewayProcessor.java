@@ -1,0 +1,22 @@
+package io.dmflow.engine.processing;
+
+import io.dmflow.engine.model.SequenceFlow;
+
+/**
+ * Opens the triggers of every event behind it on its own behalf; the first to fire wins and the
+ * others are closed (see {@link EventTriggers#trigger}).
+ */
+final class EventBasedGatewayProcessor implements BpmnElementProcessor {
+
+  @Override
+  public void onActivate(BpmnExecution execution, BpmnElementContext context) {
+    for (SequenceFlow flow : context.element().outgoing()) {
+      execution.eventTriggers().open(context.instance(), flow.target());
+    }
+  }
+
+  @Override
+  public void onComplete(BpmnExecution execution, BpmnElementContext context) {
+    // leaves through the event that fired, not through every flow
+  }
+}
