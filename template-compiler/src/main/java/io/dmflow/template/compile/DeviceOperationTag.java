@@ -113,6 +113,12 @@ final class DeviceOperationTag implements TagCompiler {
         for (String[] input : inputs) {
             step.input(input[0], input[1]);
         }
+        if (outputAttribute != null) {
+            // map the result out explicitly: a variable named like one of the job's inputs (say "key")
+            // would otherwise stay local to the task, and stray worker variables would leak into the task
+            String variable = element.attribute(outputAttribute).orElseThrow().value().text();
+            step.output("=" + variable, variable);
+        }
         return Optional.of(DeviceSteps.wrap(step, ignoreFaults.get(), scope, context));
     }
 

@@ -40,7 +40,9 @@ final class ResourceTags {
                             NodeKind.SERVICE_TASK, "Read resource " + Readable.of(resource.value().text()))
                     .jobType("dm.resource.read")
                     .input("resourceId", "=" + context.values().stringForm(resourceId.get()).text())
-                    .input("varName", "=" + Feel.quote(varName));
+                    .input("varName", "=" + Feel.quote(varName))
+                    // explicit, so that a name like "resourceId" does not stay local to the task
+                    .output("=" + varName, varName);
             return Optional.of(new NodeFragment(task, false));
         }
     }

@@ -65,6 +65,12 @@ final class Lexer {
             offset = close + 1;
             return new Token(Token.Kind.IDENTIFIER, text.substring(start + 1, close), source.positionOf(start));
         }
+        for (String unsupported : List.of("++", "->", "::", "===")) {
+            if (text.startsWith(unsupported, offset)) {
+                throw new ExpressionSyntaxException(source.positionOf(start), "the operator '" + unsupported
+                        + "' is not supported in dmflow expressions");
+            }
+        }
         for (String op : OPERATORS) {
             if (text.startsWith(op, offset)) {
                 offset += op.length();

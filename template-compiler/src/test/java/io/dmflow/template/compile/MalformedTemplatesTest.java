@@ -95,6 +95,10 @@ class MalformedTemplatesTest {
                         "1:24: the list of <foreach> must be a List or Set, found String"),
                 Arguments.of("<config><if expr=\"${1 &lt; 'a'}\"><log message=\"x\"/></if></config>", "1:23: cannot order Int and String"),
                 Arguments.of("<config><log message=\"${1 == 'a'}\"/></config>", "1:27: cannot compare Int with String"),
+                Arguments.of("<config><log message=\"${device.groups ++ device.groups}\"/></config>",
+                        "1:39: the operator '++' is not supported"),
+                Arguments.of("<config>\r\n  <wait seconds=\"-1\" />\r\n</config>\r\n",
+                        "2:18: 'seconds' of <wait> must be a whole number of seconds, found '-1'"),
                 Arguments.of("<config>\n  <store target=\"a\" value=\"1\" />\n  <log message=\"${#a.toLong - 'x'}\" />\n</config>",
                         "3:29: '-' needs numbers, found Long - String"));
     }

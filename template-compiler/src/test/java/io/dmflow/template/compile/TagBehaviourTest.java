@@ -117,6 +117,15 @@ class TagBehaviourTest {
     }
 
     @Test
+    void aResultNamedLikeAJobInputStillReachesTheTask() {
+        ProcessWalker w = walker("<get key=\"/3/0/0\" output=\"key\" /><log message=\"${#key}\" />")
+                .handle("lwm2m.read", (job, vars) -> Map.of("key", "Acme", "stray", "x"))
+                .run();
+        assertThat(onlyJob(w, "dm.log")).containsEntry("message", "Acme");
+        assertThat(w.variables()).doesNotContainKey("stray");
+    }
+
+    @Test
     void setWritesTheStringFormOfItsValue() {
         assertThat(onlyJob(walker("<set key=\"/1/0/1\" value=\"${task.properties.getOr('lifetime', '300').toInt * 2}\" />").run(),
                 "lwm2m.write")).containsEntry("key", "/1/0/1").containsEntry("value", "1200");
