@@ -111,6 +111,7 @@ public final class BpmnTransformer {
     }
     for (ExecutableFlowNode node : executable.elements().values()) {
       checkGateway(node, process);
+      checkErrorCatchesUnique(node);
     }
     if (root.noneStartEvent == null && root.messageStartEvents().isEmpty()) {
       throw new UnsupportedModelException("process '" + process.getId() + "' has no none or message start event");
@@ -472,6 +473,22 @@ public final class BpmnTransformer {
             throw new UnsupportedModelException("sequence flow '" + flow.id() + "' has a condition but does not leave an exclusive or inclusive gateway");
           }
         }
+      }
+    }
+  }
+
+  /** One scope may not hold two catches of the same error code, or two catch-alls (spec §3.10). */
+  private static void checkErrorCatchesUnique(ExecutableFlowNode node) {
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    List<ExecutableFlowNode> catches = new ArrayList<>();
+    node.boundaryEvents().stream().filter(b -> b.eventKind() == EventKind.ERROR).forEach(catches::add);
+    node.eventSubprocesses().stream().map(ExecutableFlowNode::eventSubprocessStart)
+        .filter(s -> s.eventKind() == EventKind.ERROR).forEach(catches::add);
+    for (ExecutableFlowNode errorCatch : catches) {
+      String code = errorCatch.errorCode() == null ? "<catch-all>" : errorCatch.errorCode();
+      if (!codes.add(code)) {
+        throw new UnsupportedModelException("'" + node.id() + "' has more than one error catch event for "
+            + (errorCatch.errorCode() == null ? "all errors" : "error code '" + code + "'") + " ('" + errorCatch.id() + "')");
       }
     }
   }

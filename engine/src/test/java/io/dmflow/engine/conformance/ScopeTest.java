@@ -217,6 +217,59 @@ class ScopeTest extends ConformanceTest {
     assertThat(rootVariable(instance, "onlyHere")).isNull();
   }
 
+  @Test
+  void unknownCalledProcessIsAnIncidentResolvedByDeployingIt() {
+    String child = uniqueId("late-child");
+    String parent = uniqueId("early-parent");
+    deploy(Bpmn.createExecutableProcess(parent).startEvent().callActivity("call", c -> c.zeebeProcessId(child))
+        .endEvent().done());
+    long instance = start(parent, Map.of()).getProcessInstanceKey();
+    var incident = client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items().get(0);
+    assertThat(incident.getErrorType().name()).isEqualTo("CALLED_ELEMENT_ERROR");
+    deploy(Bpmn.createExecutableProcess(child).startEvent().endEvent().done());
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+    awaitState(instance, "COMPLETED");
+  }
+
+  @Test
+  void emptyInputCollectionCompletesAtOnceWithAnEmptyOutput() {
+    String id = uniqueId("mi-empty");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("each", t -> t.zeebeJobType(id).multiInstance(m -> m.parallel()
+            .zeebeInputCollectionExpression("items").zeebeOutputCollection("out").zeebeOutputElementExpression("x")))
+        .endEvent().done());
+    ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("items", List.of())).withResult().send().join();
+    assertThat(result.getVariablesAsMap()).containsEntry("out", List.of());
+  }
+
+  @Test
+  void twoCatchesForTheSameErrorCodeAreRejectedAtDeployment() {
+    String id = uniqueId("dup-error");
+    BpmnModelInstance model = Bpmn.createExecutableProcess(id).startEvent().serviceTask("call", t -> t.zeebeJobType(id))
+        .boundaryEvent("one").error("E").endEvent()
+        .moveToActivity("call").boundaryEvent("two").error("E").endEvent()
+        .moveToActivity("call").endEvent().done();
+    assertThatThrownBy(() -> deploy(model)).satisfies(e -> assertThat(problemCode(e)).isEqualTo(400))
+        .hasMessageContaining("call");
+  }
+
+  @Test
+  void nonInterruptingMessageBoundaryKeepsTheTaskAndFiresEachTime() {
+    String id = uniqueId("boundary-msg-non");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("work", t -> t.zeebeJobType(id + "-work"))
+        .boundaryEvent("progress", b -> b.cancelActivity(false)
+            .message(m -> m.name(id + "-progress").zeebeCorrelationKeyExpression("key")))
+        .serviceTask("log", t -> t.zeebeJobType(id + "-log")).endEvent()
+        .moveToActivity("work").endEvent().done());
+    start(id, Map.of("key", "k"));
+    client.newPublishMessageCommand().messageName(id + "-progress").correlationKey("k").send().join();
+    client.newPublishMessageCommand().messageName(id + "-progress").correlationKey("k").send().join();
+    await().atMost(Duration.ofSeconds(5)).until(() -> client.newJobSearchRequest()
+        .filter(f -> f.type(id + "-log")).send().join().items().size() == 2);
+    assertThat(jobs(id + "-work", 2000)).hasSize(1);
+  }
+
   private List<ActivatedJob> jobs(String type, long waitMs) {
     return client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
         .requestTimeout(Duration.ofMillis(waitMs)).send().join().getJobs();
