@@ -2,6 +2,7 @@ package io.dmflow.simulator.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -73,6 +74,30 @@ class SecureRegistrationTest {
                 assertThat(server.send("rpk-0", new ReadRequest(3, 0, 0)).isSuccess()).isTrue();
                 assertThat(fleet.device("rpk-1").awaitRegistered(Duration.ofSeconds(3))).isFalse();
                 assertThat(server.registration("rpk-1")).isNull();
+            }
+        }
+    }
+
+    @Test
+    void aPskDeviceHandshakesAgainWithARestartedServerAndRegistersAnew() throws Exception {
+        TestLwM2mServer first = TestLwM2mServer.startSecure();
+        first.addPsk("psk-r", "psk-r", keyOf("psk-r"));
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(first.coapsUri())
+                .endpoint("psk-r")
+                .objects()
+                .requestTimeout(Duration.ofSeconds(2))
+                .credentials(ep -> DeviceCredentials.psk(ep, keyOf(ep)))
+                .build()) {
+            SimulatedDevice device = fleet.start().awaitRegistered(Duration.ofSeconds(15)).device();
+
+            try (TestLwM2mServer restarted = TestLwM2mServer.restartSecure(first)) {
+                restarted.addPsk("psk-r", "psk-r", keyOf("psk-r"));
+                device.triggerRegistrationUpdate(); // old DTLS session unknown: timeout, new handshake, 4.04, register
+
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> device.registrationCount() == 2 && device.isRegistered());
+                assertThat(restarted.send("psk-r", new ReadRequest(3, 0, 0)).isSuccess()).isTrue();
             }
         }
     }

@@ -46,7 +46,7 @@ public final class TestLwM2mServer implements AutoCloseable {
 
     private final LeshanServer server;
     private final InMemorySecurityStore securityStore = new InMemorySecurityStore();
-    private final KeyPair serverKeys = newEcKeyPair();
+    private final KeyPair serverKeys;
     private final List<String> unregistered = new CopyOnWriteArrayList<>();
     private final List<SentData> sent = new CopyOnWriteArrayList<>();
     private final List<Notification> notifications = new CopyOnWriteArrayList<>();
@@ -56,16 +56,18 @@ public final class TestLwM2mServer implements AutoCloseable {
     }
 
     private TestLwM2mServer(int clientAwakeTimeMillis, boolean secure) {
-        this(clientAwakeTimeMillis, secure, 0);
+        this(clientAwakeTimeMillis, secure, 0, 0, newEcKeyPair());
     }
 
-    private TestLwM2mServer(int clientAwakeTimeMillis, boolean secure, int coapPort) {
+    private TestLwM2mServer(int clientAwakeTimeMillis, boolean secure, int coapPort, int coapsPort,
+            KeyPair serverKeys) {
+        this.serverKeys = serverKeys;
         CaliforniumServerEndpointsProvider.Builder endpointsBuilder = secure
                 ? new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider(),
                         new CoapsServerProtocolProvider())
                 : new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider());
         if (secure) {
-            endpointsBuilder.addEndpoint(new InetSocketAddress("127.0.0.1", 0), Protocol.COAPS);
+            endpointsBuilder.addEndpoint(new InetSocketAddress("127.0.0.1", coapsPort), Protocol.COAPS);
         }
         CaliforniumServerEndpointsProvider endpoints = endpointsBuilder
                 .setConfiguration(config -> {
@@ -152,12 +154,21 @@ public final class TestLwM2mServer implements AutoCloseable {
 
     /** A fresh server on a given CoAP port, e.g. to stand in for a restarted one that lost its registrations. */
     public static TestLwM2mServer startOnPort(int coapPort) {
-        return new TestLwM2mServer(93_000, false, coapPort);
+        return new TestLwM2mServer(93_000, false, coapPort, 0, newEcKeyPair());
     }
 
     /** A server that considers queue-mode clients asleep after {@code awakeMillis} without traffic. */
     public static TestLwM2mServer startWithClientAwakeTime(int awakeMillis) {
         return new TestLwM2mServer(awakeMillis, false);
+    }
+
+    /** A fresh secure server on the ports of {@code previous}, with its key pair: a restart that lost all state. */
+    public static TestLwM2mServer restartSecure(TestLwM2mServer previous) {
+        int coap = java.net.URI.create(previous.coapUri()).getPort();
+        int coaps = java.net.URI.create(previous.coapsUri()).getPort();
+        KeyPair keys = previous.serverKeys;
+        previous.close();
+        return new TestLwM2mServer(93_000, true, coap, coaps, keys);
     }
 
     /** A server with a CoAPs (DTLS) endpoint as well; credentials go in with {@link #addPsk}. */
