@@ -15,6 +15,14 @@ final class Camunda8Target {
 
   private Camunda8Target() {}
 
+  static boolean dockerAvailable() {
+    try {
+      return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   static boolean requested() {
     return "camunda8".equals(System.getProperty("dmflow.conformance.target"));
   }
@@ -24,6 +32,7 @@ final class Camunda8Target {
       camunda = new GenericContainer<>(DockerImageName.parse("camunda/camunda:8.9.0"))
           .withExposedPorts(8080, 26500)
           .withEnv("CAMUNDA_SECURITY_AUTHENTICATION_UNPROTECTEDAPI", "true")
+          .withEnv("ZEEBE_CLOCK_CONTROLLED", "true")
           .waitingFor(Wait.forHttp("/v2/topology").forPort(8080).forStatusCode(200))
           .withStartupTimeout(Duration.ofMinutes(5));
       camunda.start();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -29,6 +30,9 @@ public abstract class ConformanceTest {
 
   @BeforeEach
   void openClient() {
+    if (Camunda8Target.requested()) {
+      Assumptions.assumeTrue(Camunda8Target.dockerAvailable(), "no Docker engine: the Camunda 8 run is skipped");
+    }
     URI rest = Camunda8Target.requested() ? Camunda8Target.restAddress() : URI.create(applicationUrl.toString());
     client = CamundaClient.newClientBuilder()
         .restAddress(rest)
