@@ -53,12 +53,14 @@ public final class SimulatedDevice implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Runnable> bootActions = new ArrayList<>();
+    private volatile Duration rebootDelay;
 
     SimulatedDevice(DeviceSettings settings, FleetRuntime runtime, IntConsumer fleetRegistrations) {
         this.settings = settings;
         this.runtime = runtime;
         this.radio = new Radio(runtime.scheduler, settings.queueMode() ? settings.awakeTime() : null);
         this.tracker = new RegistrationTracker(fleetRegistrations);
+        this.rebootDelay = settings.rebootDelay();
 
         PowerCycle powerCycle = new PowerCycle() {
             @Override
@@ -238,6 +240,11 @@ public final class SimulatedDevice implements AutoCloseable {
         runtime.scheduler.schedule(this::shutDown, SHUTDOWN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** How long this device stays down on its next reboots, e.g. longer than a flow's wait for re-registration. */
+    public void setRebootDelay(Duration delay) {
+        this.rebootDelay = delay;
+    }
+
     public int rebootCount() {
         return reboots.get();
     }
@@ -249,7 +256,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private void shutDown() {
         client.stop(!radio.isOffline());
         tracker.down();
-        runtime.scheduler.schedule(this::boot, settings.rebootDelay().toMillis(), TimeUnit.MILLISECONDS);
+        runtime.scheduler.schedule(this::boot, rebootDelay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void boot() {

@@ -109,13 +109,17 @@ class FleetRegistrationTest {
         try (SimulatedFleet fleet = SimulatedFleet.builder()
                 .serverUri(server.coapUri())
                 .endpoint("reboot-1")
-                .rebootDelay(Duration.ofMillis(300))
                 .build()) {
             SimulatedDevice device = fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
+            device.setRebootDelay(Duration.ofMillis(1500));
             String firstRegistration = server.registration("reboot-1").getId();
 
             assertThat(server.send("reboot-1", new org.eclipse.leshan.core.request.ExecuteRequest(3, 0, 4))
                     .isSuccess()).isTrue();
+            await().atMost(Duration.ofSeconds(2)).until(() -> !device.isRegistered());
+            Thread.sleep(700);
+            assertThat(device.isRegistered()).as("still down within the reboot delay").isFalse();
+            assertThat(server.registration("reboot-1")).isNull();
 
             await().atMost(Duration.ofSeconds(5)).until(() -> device.rebootCount() == 1 && device.isRegistered());
             assertThat(server.unregisteredEndpoints()).contains("reboot-1");
