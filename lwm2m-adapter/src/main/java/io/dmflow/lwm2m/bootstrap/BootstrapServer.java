@@ -1,0 +1,311 @@
+package io.dmflow.lwm2m.bootstrap;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.Exchange;
+import org.eclipse.californium.core.CoapExchange;
+import org.eclipse.californium.elements.EndpointContext;
+import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
+import org.eclipse.californium.elements.auth.RawPublicKeyIdentity;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.SystemConfig;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.elements.util.DaemonThreadFactory;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
+import org.eclipse.californium.scandium.dtls.x509.StaticCertificateVerifier;
+import org.eclipse.leshan.core.link.lwm2m.DefaultLwM2mLinkParser;
+import org.eclipse.leshan.core.link.lwm2m.LwM2mLinkParser;
+import org.eclipse.leshan.core.node.codec.DefaultLwM2mDecoder;
+import org.eclipse.leshan.core.node.codec.DefaultLwM2mEncoder;
+import org.eclipse.leshan.core.node.codec.LwM2mDecoder;
+import org.eclipse.leshan.core.node.codec.LwM2mEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.dmflow.lwm2m.model.ObjectModels;
+import io.dmflow.lwm2m.security.ClientCredentials;
+import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
+import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
+import io.dmflow.lwm2m.security.CredentialStore;
+import io.dmflow.lwm2m.security.InMemoryCredentialStore;
+
+/**
+ * The LwM2M bootstrap server: devices send it a Bootstrap-Request ({@code POST /bs?ep=}) and get the Security and
+ * Server instances of the named servers their {@link BootstrapConfiguration} lists, then a Bootstrap-Finish.
+ * <p>
+ * Built on Californium with Leshan's core request types and codecs (Leshan's own bootstrap server modules are not
+ * available at 2.0.0-M18). Listens on its own CoAP and CoAPS ports. Devices that have bootstrap credentials (in
+ * {@link #credentials()}) must present them over DTLS; the credentials of a PSK identity or public key belong to one
+ * endpoint only.
+ */
+public final class BootstrapServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BootstrapServer.class);
+
+    private final BootstrapServerSettings settings;
+    private final BootstrapConfigurations configurations;
+    private final CredentialStore credentials;
+    private final CredentialProvisioning provisioning;
+    private final CoapServer coap;
+    private final CoapEndpoint coapEndpoint;
+    private final CoapEndpoint coapsEndpoint;
+    private final ExecutorService sessionsExecutor;
+    private final LwM2mEncoder encoder = new DefaultLwM2mEncoder();
+    private final LwM2mDecoder decoder = new DefaultLwM2mDecoder();
+    private final LwM2mLinkParser linkParser = new DefaultLwM2mLinkParser();
+    private final ObjectModels models;
+    private final List<BootstrapListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> sessionsInProgress = new ConcurrentHashMap<>();
+    private volatile boolean started;
+
+    private BootstrapServer(Builder builder) {
+        this.settings = builder.settings;
+        this.configurations = builder.configurations;
+        this.credentials = builder.credentials;
+        this.provisioning = builder.provisioning;
+        this.models = builder.models;
+        this.sessionsExecutor = Executors.newFixedThreadPool(2, new DaemonThreadFactory("dmflow-bootstrap#"));
+
+        // An explicit configuration: without one Californium writes a properties file into the working directory.
+        Configuration configuration = new Configuration(SystemConfig.DEFINITIONS, CoapConfig.DEFINITIONS,
+                UdpConfig.DEFINITIONS, DtlsConfig.DEFINITIONS);
+        configuration.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
+        this.coap = new CoapServer(configuration);
+        if (settings.coapEnabled()) {
+            coapEndpoint = new CoapEndpoint.Builder().setConfiguration(configuration)
+                    .setInetSocketAddress(new InetSocketAddress(settings.coapHost(), settings.coapPort())).build();
+            coap.addEndpoint(coapEndpoint);
+        } else {
+            coapEndpoint = null;
+        }
+        if (settings.coapsEnabled()) {
+            DtlsConnectorConfig.Builder dtls = DtlsConnectorConfig.builder(configuration)
+                    .setAddress(new InetSocketAddress(settings.coapsHost(), settings.coapsPort()))
+                    .setPskStore(new BootstrapPskStore(credentials))
+                    .setLoggingTag("[bootstrap]");
+            if (builder.serverKeyPair != null) {
+                // RPK: any public key may complete the handshake; whose it is is checked at Bootstrap-Request.
+                dtls.setCertificateIdentityProvider(new SingleCertificateProvider(builder.serverKeyPair.getPrivate(),
+                        builder.serverKeyPair.getPublic()));
+                dtls.setCertificateVerifier(StaticCertificateVerifier.builder().setTrustAllRPKs().build());
+            }
+            coapsEndpoint = new CoapEndpoint.Builder().setConfiguration(configuration)
+                    .setConnector(new DTLSConnector(dtls.build())).build();
+            coap.addEndpoint(coapsEndpoint);
+        } else {
+            coapsEndpoint = null;
+        }
+        coap.add(new BootstrapResource());
+    }
+
+    public static Builder builder(BootstrapServerSettings settings) {
+        return new Builder(settings);
+    }
+
+    public synchronized void start() {
+        if (!started) {
+            coap.start();
+            started = true;
+            LOG.info("Bootstrap server listening on {} {}", coapUri().map(URI::toString).orElse("(no CoAP)"),
+                    coapsUri().map(URI::toString).orElse("(no CoAPS)"));
+        }
+    }
+
+    public boolean isStarted() {
+        return started;
+    }
+
+    public void addListener(BootstrapListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(BootstrapListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** The credentials devices present to this bootstrap server (not to management servers). */
+    public CredentialStore credentials() {
+        return credentials;
+    }
+
+    /** With the port actually bound. */
+    public Optional<URI> coapUri() {
+        return uri("coap", coapEndpoint);
+    }
+
+    public Optional<URI> coapsUri() {
+        return uri("coaps", coapsEndpoint);
+    }
+
+    private Optional<URI> uri(String scheme, CoapEndpoint endpoint) {
+        if (endpoint == null) {
+            return Optional.empty();
+        }
+        InetSocketAddress address = endpoint.getAddress();
+        String host = address.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return Optional.of(URI.create(scheme + "://" + host + ":" + address.getPort()));
+    }
+
+    @Override
+    public synchronized void close() {
+        coap.destroy();
+        started = false;
+        sessionsExecutor.shutdownNow();
+    }
+
+    private void ended(BootstrapResult result) {
+        if (result.finished()) {
+            LOG.info("Bootstrapped {} with {} in {} ms", result.endpoint(), result.servers(), result.took().toMillis());
+        } else {
+            LOG.warn("Bootstrap of {} failed: {}", result.endpoint(), result.failure().orElseThrow());
+        }
+        for (BootstrapListener listener : listeners) {
+            try {
+                listener.sessionEnded(result);
+            } catch (RuntimeException e) {
+                LOG.error("Bootstrap listener failed for {}", result.endpoint(), e);
+            }
+        }
+    }
+
+    /** {@code /bs}: Bootstrap-Request. */
+    private final class BootstrapResource extends CoapResource {
+
+        BootstrapResource() {
+            super("bs");
+        }
+
+        @Override
+        public void handlePOST(CoapExchange exchange) {
+            String endpoint = exchange.getQueryParameter("ep");
+            if (endpoint == null || endpoint.isBlank()) {
+                exchange.respond(ResponseCode.BAD_REQUEST, "the endpoint name (ep) is missing");
+                return;
+            }
+            EndpointContext peer = exchange.advanced().getRequest().getSourceContext();
+            Optional<String> refusal = authenticate(endpoint, peer.getPeerIdentity());
+            if (refusal.isPresent()) {
+                LOG.warn("Bootstrap-Request of {} from {} refused: {}", endpoint, peer.getPeerAddress(),
+                        refusal.get());
+                exchange.respond(ResponseCode.FORBIDDEN);
+                return;
+            }
+            List<BootstrapSession.ResolvedServer> servers;
+            try {
+                BootstrapConfiguration configuration = configurations.forEndpoint(endpoint).orElse(null);
+                if (configuration == null) {
+                    LOG.info("Bootstrap-Request of {}: no bootstrap configuration", endpoint);
+                    exchange.respond(ResponseCode.BAD_REQUEST, "no bootstrap configuration");
+                    return;
+                }
+                servers = BootstrapSession.resolve(configuration, configurations);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Bootstrap-Request of {}: its configuration is unusable: {}", endpoint, e.getMessage());
+                exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR);
+                return;
+            }
+            long session = System.nanoTime();
+            sessionsInProgress.put(endpoint, session);
+            exchange.respond(ResponseCode.CHANGED);
+            Exchange advanced = exchange.advanced();
+            DeviceChannel channel = new DeviceChannel(advanced.getEndpoint(), peer, encoder, models.model(),
+                    settings.requestTimeout());
+            BootstrapSession bootstrap = new BootstrapSession(endpoint, servers, channel, linkParser, decoder,
+                    models.model(), provisioning);
+            // Off Californium's threads: the session waits on the device and calls out to stores.
+            sessionsExecutor.execute(() -> bootstrap.run().thenAccept(result -> {
+                sessionsInProgress.remove(endpoint, session);
+                ended(result);
+            }));
+        }
+
+        /** Empty if the peer may bootstrap as {@code endpoint}; otherwise why not (no secrets in it). */
+        private Optional<String> authenticate(String endpoint, Principal peer) {
+            ClientCredentials expected = credentials.byEndpoint(endpoint).orElse(null);
+            if (expected == null) {
+                return peer == null ? Optional.empty()
+                        : Optional.of("it has no bootstrap credentials but came over DTLS as " + peer.getName());
+            }
+            if (peer == null) {
+                return Optional.of("it has " + expected.mode() + " credentials but came without DTLS");
+            }
+            if (expected instanceof PskCredentials psk && peer instanceof PreSharedKeyIdentity identity) {
+                return psk.identity().equals(identity.getIdentity()) ? Optional.empty()
+                        : Optional.of("PSK identity " + identity.getIdentity() + " belongs to another endpoint");
+            }
+            if (expected instanceof RpkCredentials rpk && peer instanceof RawPublicKeyIdentity key) {
+                return rpk.publicKey().equals(key.getKey()) ? Optional.empty()
+                        : Optional.of("its public key is not the one on record");
+            }
+            return Optional.of("it must use " + expected.mode());
+        }
+    }
+
+    /** Assembles a bootstrap server; everything but the settings has an in-memory default. */
+    public static final class Builder {
+
+        private final BootstrapServerSettings settings;
+        private BootstrapConfigurations configurations = new InMemoryBootstrapConfigurations();
+        private CredentialStore credentials = new InMemoryCredentialStore();
+        private CredentialProvisioning provisioning = CredentialProvisioning.none();
+        private ObjectModels models = ObjectModels.bundled();
+        private KeyPair serverKeyPair;
+
+        private Builder(BootstrapServerSettings settings) {
+            this.settings = settings;
+        }
+
+        public Builder configurations(BootstrapConfigurations bootstrapConfigurations) {
+            this.configurations = bootstrapConfigurations;
+            return this;
+        }
+
+        /** Credentials devices present to the bootstrap server itself. */
+        public Builder credentials(CredentialStore bootstrapCredentials) {
+            this.credentials = bootstrapCredentials;
+            return this;
+        }
+
+        /** How management servers learn the credentials their devices are given. */
+        public Builder provisioning(CredentialProvisioning credentialProvisioning) {
+            this.provisioning = credentialProvisioning;
+            return this;
+        }
+
+        public Builder objectModels(ObjectModels objectModels) {
+            this.models = objectModels;
+            return this;
+        }
+
+        /** The bootstrap server's own key pair, for devices that use RPK with it. */
+        public Builder serverKeyPair(KeyPair keyPair) {
+            this.serverKeyPair = keyPair;
+            return this;
+        }
+
+        public BootstrapServer build() {
+            return new BootstrapServer(this);
+        }
+    }
+}
