@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,19 +83,50 @@ public final class SimulatedFleet implements AutoCloseable {
 
     /** Starts every device; registration continues asynchronously (see {@link #awaitRegistered(Duration)}). */
     public SimulatedFleet start() {
-        long pauseNanos = startsPerSecond > 0 ? 1_000_000_000L / startsPerSecond : 0;
-        for (SimulatedDevice device : devices.values()) {
-            device.start();
-            if (pauseNanos > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.sleep(pauseNanos);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return this;
-                }
-            }
+        if (startsPerSecond > 0) {
+            startPaced();
+        } else {
+            startAtOnce();
         }
         return this;
+    }
+
+    private void startPaced() {
+        long pauseNanos = 1_000_000_000L / startsPerSecond;
+        for (SimulatedDevice device : devices.values()) {
+            device.start();
+            try {
+                TimeUnit.NANOSECONDS.sleep(pauseNanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    // Starting a client binds a socket and starts its two UDP threads, mostly kernel work: a few threads overlap it.
+    private void startAtOnce() {
+        int threads = Math.min(4, Math.max(1, devices.size() / 100));
+        if (threads == 1) {
+            devices.values().forEach(SimulatedDevice::start);
+            return;
+        }
+        ExecutorService starters = Executors.newFixedThreadPool(threads, new DaemonThreadFactory("sim-start#"));
+        try {
+            List<Future<?>> started = new ArrayList<>(devices.size());
+            for (SimulatedDevice device : devices.values()) {
+                started.add(starters.submit(device::start));
+            }
+            for (Future<?> future : started) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a device failed to start", e.getCause());
+        } finally {
+            starters.shutdownNow();
+        }
     }
 
     /**
