@@ -83,6 +83,16 @@ public final class ElementInstanceState {
     return out;
   }
 
+  /** True if this transaction knows an active child of the scope (e.g. one it just created). */
+  public boolean knownActiveChild(long flowScopeKey) {
+    for (ElementInstance instance : loaded.values()) {
+      if (instance.flowScopeKey != null && instance.flowScopeKey == flowScopeKey && instance.isActive()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public long countActiveChildren(long flowScopeKey) {
     flush();
     return sql.count("SELECT count(*) FROM engine.element_instance WHERE flow_scope_key = ? AND end_time IS NULL", flowScopeKey);

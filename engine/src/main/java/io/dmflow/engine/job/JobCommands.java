@@ -106,9 +106,7 @@ public final class JobCommands {
   }
 
   private static JobRecord lockedOpenJob(EngineTransaction tx, long jobKey) {
-    // the lock is taken before the row is read again: a concurrent command on the tree has committed by then
-    tx.jobs().findLockingTree(jobKey).orElseThrow(() -> notFound(jobKey));
-    JobRecord job = tx.jobs().find(jobKey).orElseThrow(() -> notFound(jobKey));
+    JobRecord job = tx.jobs().findLockingTree(jobKey).orElseThrow(() -> notFound(jobKey));
     if (job.state() == JobState.COMPLETED || job.state() == JobState.CANCELED) {
       throw notFound(jobKey);
     }

@@ -31,10 +31,13 @@ public final class JobStore {
     return sql.one("SELECT " + COLUMNS + " FROM engine.job WHERE job_key = ?", JobStore::map, key);
   }
 
-  /** Takes the instance tree's lock first, then the row, in one round trip. */
+  /**
+   * Takes the instance tree's lock, then the row's, in one round trip; FOR UPDATE returns the row
+   * as the last committed change left it, even if that happened while waiting for the locks.
+   */
   public Optional<JobRecord> findLockingTree(long key) {
     return sql.one("SELECT " + COLUMNS + " FROM engine.job, LATERAL (SELECT pg_advisory_xact_lock(root_process_instance_key)) l "
-        + "WHERE job_key = ?", JobStore::map, key);
+        + "WHERE job_key = ? FOR UPDATE OF job", JobStore::map, key);
   }
 
   public Optional<JobRecord> findLocked(long key) {

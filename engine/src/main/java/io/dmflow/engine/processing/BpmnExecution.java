@@ -285,6 +285,9 @@ public final class BpmnExecution {
 
   /** A container with no active children and no tokens waiting at joins completes. */
   void completeScopeWhenIdle(ElementInstance scope) {
+    if (tx.elementInstances().knownActiveChild(scope.key())) {
+      return;
+    }
     tx.elementInstances().flush();
     boolean busy = tx.sql().one("SELECT EXISTS (SELECT 1 FROM engine.element_instance WHERE flow_scope_key = ? AND "
         + "end_time IS NULL) OR EXISTS (SELECT 1 FROM engine.join_arrival WHERE flow_scope_key = ?)",
@@ -324,8 +327,7 @@ public final class BpmnExecution {
   }
 
   void takeFlow(SequenceFlow flow, ElementInstance from) {
-    tx.sql().update("INSERT INTO engine.sequence_flow_taken (process_instance_key, sequence_flow_id) VALUES (?, ?) "
-        + "ON CONFLICT DO NOTHING", from.processInstanceKey(), flow.id());
+    tx.sequenceFlowTaken(from.processInstanceKey(), flow.id());
     ElementInstance scope = tx.elementInstances().get(from.flowScopeKey());
     ExecutableFlowNode target = flow.target();
     if (target.type() == BpmnElementType.PARALLEL_GATEWAY && target.incoming().size() > 1) {

@@ -27,6 +27,7 @@ public final class EngineTransaction {
   private final MessageStore messages;
   private final MessageSubscriptionStore subscriptions;
   private final List<Runnable> afterCommit = new ArrayList<>();
+  private final List<Object[]> takenFlows = new ArrayList<>();
 
   EngineTransaction(SqlSession sql, KeyGenerator keys, long now) {
     this.sql = sql;
@@ -55,6 +56,11 @@ public final class EngineTransaction {
   public MessageStore messages() { return messages; }
   public MessageSubscriptionStore subscriptions() { return subscriptions; }
 
+  /** Recorded for the diagram; written in one batch with the other deferred writes. */
+  public void sequenceFlowTaken(long processInstanceKey, String sequenceFlowId) {
+    takenFlows.add(new Object[] {processInstanceKey, sequenceFlowId});
+  }
+
   public void afterCommit(Runnable action) {
     afterCommit.add(action);
   }
@@ -62,6 +68,11 @@ public final class EngineTransaction {
   void flush() {
     elementInstances.flush();
     variables.flush();
+    if (!takenFlows.isEmpty()) {
+      sql.batch("INSERT INTO engine.sequence_flow_taken (process_instance_key, sequence_flow_id) VALUES (?, ?) "
+          + "ON CONFLICT DO NOTHING", takenFlows);
+      takenFlows.clear();
+    }
   }
 
   List<Runnable> afterCommitActions() { return afterCommit; }

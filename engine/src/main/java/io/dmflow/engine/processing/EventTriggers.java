@@ -117,8 +117,7 @@ public final class EventTriggers {
       // the first event wins: the gateway completes, only the winner's flow is taken
       closeAll(owner);
       execution.complete(owner, Map.of());
-      execution.tx().sql().update("INSERT INTO engine.sequence_flow_taken (process_instance_key, sequence_flow_id) "
-          + "VALUES (?, ?) ON CONFLICT DO NOTHING", owner.processInstanceKey(), target.incoming().get(0).id());
+      execution.tx().sequenceFlowTaken(owner.processInstanceKey(), target.incoming().get(0).id());
       execution.activateTriggered(target, execution.tx().elementInstances().get(owner.flowScopeKey()), variables);
       return;
     }
