@@ -4,10 +4,12 @@ import org.jboss.logging.Logger;
 
 import io.dmflow.api.device.DeviceRegistry;
 import io.dmflow.api.observation.DeviceValueRecorder;
+import io.dmflow.api.security.ServerKeys;
 import io.dmflow.lwm2m.delivery.TransferProtocol;
 import io.dmflow.lwm2m.model.ObjectModels;
 import io.dmflow.lwm2m.observation.ObservationRecords;
 import io.dmflow.lwm2m.operation.OperationTimeouts;
+import io.dmflow.lwm2m.security.DeviceSecurityStore;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.lwm2m.server.ServerSettings;
 import io.quarkus.runtime.ShutdownEvent;
@@ -26,13 +28,16 @@ public class Lwm2mServerLifecycle {
 
     @Produces
     @Singleton
-    DeviceManagementServer deviceManagementServer(Lwm2mServerConfig config, ObservationRecords observations) {
+    DeviceManagementServer deviceManagementServer(Lwm2mServerConfig config, ObservationRecords observations,
+            DeviceSecurityStore security, ServerKeys serverKeys) {
         DeviceManagementServer.Builder builder = DeviceManagementServer
                 .builder(new ServerSettings(config.coapHost(), config.coapPort(), config.coapsHost(),
                         config.coapsPort(), config.expirationCheckInterval(), config.udpReceiveBufferBytes(),
                         config.queueAwakeTime()))
                 .objectModels(config.modelsDir().map(ObjectModels::withDirectory).orElse(ObjectModels.bundled()))
                 .observationRecords(observations)
+                .securityStore(security)
+                .serverKeyPair(serverKeys.keyPair(ServerKeys.MANAGEMENT))
                 .timeouts(new OperationTimeouts(config.requestTimeout(), config.blockTransferTimeout()))
                 .requestsPerDevice(config.requestsPerDevice())
                 .blockSize(config.blockSize())

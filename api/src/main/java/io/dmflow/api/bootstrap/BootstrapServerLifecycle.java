@@ -1,0 +1,66 @@
+package io.dmflow.api.bootstrap;
+
+import org.jboss.logging.Logger;
+
+import io.dmflow.api.security.ServerKeys;
+import io.dmflow.lwm2m.bootstrap.BootstrapServer;
+import io.dmflow.lwm2m.bootstrap.BootstrapServerSettings;
+import io.dmflow.lwm2m.bootstrap.CredentialProvisioning;
+import io.dmflow.lwm2m.security.CredentialStore;
+import io.dmflow.lwm2m.security.DeviceSecurityStore;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+/**
+ * Creates the bootstrap server, starts it after the database and the management server are up, and stops it first
+ * on shutdown (a device bootstrapped in the last instant then finds its management server still there).
+ */
+@ApplicationScoped
+public class BootstrapServerLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(BootstrapServerLifecycle.class);
+
+    @Produces
+    @Singleton
+    BootstrapServer bootstrapServer(BootstrapServerConfig config, PostgresBootstrapConfigurations configurations,
+            @Named("bootstrap") CredentialStore credentials, DeviceSecurityStore managementSecurity, ServerKeys keys) {
+        // "Provision credentials to the server": only for named servers that say so, i.e. dmflow's own.
+        CredentialProvisioning provisioning = (endpoint, server, deviceCredentials) -> {
+            boolean provision = configurations.storedServer(server.name())
+                    .map(PostgresBootstrapConfigurations.StoredServer::provisionCredentials).orElse(false);
+            if (provision) {
+                managementSecurity.put(endpoint, deviceCredentials);
+            }
+        };
+        return BootstrapServer.builder(new BootstrapServerSettings(config.coapHost(), config.coapPort(),
+                config.coapsHost(), config.coapsPort(), config.requestTimeout()))
+                .configurations(configurations)
+                .credentials(credentials)
+                .provisioning(provisioning)
+                .serverKeyPair(keys.keyPair(ServerKeys.BOOTSTRAP))
+                .build();
+    }
+
+    void start(@Observes @Priority(110) StartupEvent event, BootstrapServerConfig config, BootstrapServer server,
+            BootstrapSessions sessions) {
+        if (!config.enabled()) {
+            LOG.info("Bootstrap server disabled (dmflow.bootstrap.enabled=false)");
+            return;
+        }
+        server.addListener(sessions);
+        server.start();
+        LOG.infof("Bootstrap server listening on %s %s", server.coapUri().map(Object::toString).orElse("(no CoAP)"),
+                server.coapsUri().map(Object::toString).orElse("(no CoAPS)"));
+    }
+
+    void stop(@Observes @Priority(0) ShutdownEvent event, BootstrapServer server) {
+        server.close();
+        LOG.info("Bootstrap server stopped");
+    }
+}

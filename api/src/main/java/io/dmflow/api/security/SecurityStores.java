@@ -1,0 +1,30 @@
+package io.dmflow.api.security;
+
+import javax.sql.DataSource;
+
+import io.dmflow.lwm2m.security.CredentialStore;
+import io.dmflow.lwm2m.security.DeviceSecurityStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+/** The credential stores of dmflow's two servers, both in PostgreSQL. */
+@ApplicationScoped
+public class SecurityStores {
+
+    /** What devices present to the management server; changes revoke sessions and registrations at once. */
+    @Produces
+    @Singleton
+    DeviceSecurityStore managementSecurity(DataSource dataSource) {
+        return new DeviceSecurityStore(new PostgresCredentialStore(dataSource, CredentialScope.MANAGEMENT));
+    }
+
+    /** What devices present to the bootstrap server. */
+    @Produces
+    @Singleton
+    @Named("bootstrap")
+    CredentialStore bootstrapCredentials(DataSource dataSource) {
+        return new PostgresCredentialStore(dataSource, CredentialScope.BOOTSTRAP);
+    }
+}
