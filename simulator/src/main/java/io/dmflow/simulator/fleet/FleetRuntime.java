@@ -38,7 +38,7 @@ import io.dmflow.simulator.delivery.CoapPackageDownloader;
 import io.dmflow.simulator.delivery.HttpPackageDownloader;
 import io.dmflow.simulator.delivery.PackageDownloader;
 import io.dmflow.simulator.delivery.SchemeRoutingDownloader;
-import io.dmflow.simulator.model.ObjectModels;
+import io.dmflow.lwm2m.model.ObjectModels;
 
 /**
  * Everything the devices of one fleet share: thread pools, the Californium configuration, the object model, codecs
@@ -49,7 +49,7 @@ final class FleetRuntime implements AutoCloseable {
     final ScheduledExecutorService scheduler;
     final ProtocolScheduledExecutorService coapExecutor;
     final Configuration coapConfig;
-    final LwM2mModel model = ObjectModels.shared();
+    final LwM2mModel model = ObjectModels.bundled().model();
     final LwM2mEncoder encoder = new DefaultLwM2mEncoder();
     final LwM2mDecoder decoder = new DefaultLwM2mDecoder();
     final LinkSerializer linkSerializer = new DefaultLinkSerializer();

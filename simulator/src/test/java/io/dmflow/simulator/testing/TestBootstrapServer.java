@@ -29,7 +29,7 @@ import org.eclipse.leshan.core.node.codec.DefaultLwM2mEncoder;
 import org.eclipse.leshan.core.node.codec.LwM2mEncoder;
 import org.eclipse.leshan.core.request.ContentFormat;
 
-import io.dmflow.simulator.model.ObjectModels;
+import io.dmflow.lwm2m.model.ObjectModels;
 
 /**
  * The smallest bootstrap server that exercises the simulator's bootstrap path (Leshan M18 ships no bootstrap server
@@ -109,7 +109,7 @@ public final class TestBootstrapServer implements AutoCloseable {
         Request put = Request.newPut();
         put.getOptions().setUriPath(path.getObjectId() + "/" + path.getObjectInstanceId());
         put.getOptions().setContentFormat(ContentFormat.TLV.getCode());
-        put.setPayload(encoder.encode(node, ContentFormat.TLV, null, path, ObjectModels.shared()));
+        put.setPayload(encoder.encode(node, ContentFormat.TLV, null, path, ObjectModels.bundled().model()));
         return succeeded(peer, put);
     }
 

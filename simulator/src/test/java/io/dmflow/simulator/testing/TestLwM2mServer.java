@@ -39,7 +39,7 @@ import org.eclipse.leshan.servers.security.InMemorySecurityStore;
 import org.eclipse.leshan.servers.security.NonUniqueSecurityInfoException;
 import org.eclipse.leshan.servers.security.SecurityInfo;
 
-import io.dmflow.simulator.model.ObjectModels;
+import io.dmflow.lwm2m.model.ObjectModels;
 
 /** A real Leshan server on 127.0.0.1 and an ephemeral UDP port, with the simulator's object models. */
 public final class TestLwM2mServer implements AutoCloseable {
@@ -79,7 +79,7 @@ public final class TestLwM2mServer implements AutoCloseable {
                 .build();
         LeshanServerBuilder builder = new LeshanServerBuilder();
         builder.setEndpointsProviders(endpoints);
-        builder.setObjectModelProvider(new StaticModelProvider(ObjectModels.all()));
+        builder.setObjectModelProvider(new StaticModelProvider(ObjectModels.bundled().objects()));
         builder.setClientAwakeTimeProvider(new StaticClientAwakeTimeProvider(clientAwakeTimeMillis));
         builder.setSecurityStore(securityStore);
         if (secure) {
