@@ -24,6 +24,8 @@ public final class MessageCommands {
 
   private final CommandRunner runner;
   private final EngineServices services;
+  /** Assignments a request thread is applying right now; the background retry leaves them alone. */
+  private final java.util.Set<Long> applying = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public MessageCommands(CommandRunner runner, EngineServices services) {
     this.runner = runner;
@@ -33,7 +35,11 @@ public final class MessageCommands {
   public Published publish(String name, String correlationKey, long timeToLive, String messageId,
       Map<String, Object> variables, String tenantId) {
     Assigned assigned = assign(name, correlationKey, Math.max(timeToLive, 0), messageId, variables, tenantId);
-    applyAll(assigned.subscriptions());
+    try {
+      applyAll(assigned.subscriptions());
+    } finally {
+      assigned.subscriptions().forEach(s -> applying.remove(s.key()));
+    }
     return new Published(assigned.messageKey(), assigned.tenantId(), null);
   }
 
@@ -41,10 +47,14 @@ public final class MessageCommands {
   public Published correlate(String name, String correlationKey, Map<String, Object> variables, String tenantId) {
     Assigned assigned = assign(name, correlationKey, 0, null, variables, tenantId);
     Long first = assigned.startedInstance();
-    for (Subscription subscription : assigned.subscriptions()) {
-      if (apply(subscription.key()) && first == null) {
-        first = subscription.processInstanceKey();
+    try {
+      for (Subscription subscription : assigned.subscriptions()) {
+        if (apply(subscription.key()) && first == null) {
+          first = subscription.processInstanceKey();
+        }
       }
+    } finally {
+      assigned.subscriptions().forEach(s -> applying.remove(s.key()));
     }
     if (first == null) {
       throw EngineRejection.notFound("Expected to find subscription for message with name '" + name
@@ -76,6 +86,7 @@ public final class MessageCommands {
       for (Subscription subscription : tx.subscriptions().openMatching(tenant, name, key)) {
         if (tx.messages().recordCorrelation(messageKey, subscription.bpmnProcessId())) {
           tx.subscriptions().setState(subscription.key(), "CORRELATING", messageKey, tx.now());
+          applying.add(subscription.key());
           assigned.add(subscription);
         }
       }
@@ -143,7 +154,8 @@ public final class MessageCommands {
 
   /** Background: assignments whose application did not happen (crash, failure). */
   public int applyPending(int limit) {
-    List<Subscription> pending = runner.run(tx -> tx.subscriptions().correlating(limit));
+    List<Subscription> pending = runner.run(tx -> tx.subscriptions().correlating(limit)).stream()
+        .filter(s -> !applying.contains(s.key())).toList();
     applyAll(pending);
     return pending.size();
   }

@@ -14,6 +14,9 @@ public final class MessageStore {
   }
 
   public boolean idTaken(String tenantId, String name, String correlationKey, String messageId, long now) {
+    // a message past its time to live frees its id at once, not only when the expiry loop comes by
+    sql.update("UPDATE engine.message SET state = 'EXPIRED' WHERE tenant_id = ? AND name = ? AND correlation_key = ? "
+        + "AND message_id = ? AND state = 'PUBLISHED' AND deadline <= ?", tenantId, name, correlationKey, messageId, now);
     return sql.count("SELECT count(*) FROM engine.message WHERE tenant_id = ? AND name = ? AND correlation_key = ? "
         + "AND message_id = ? AND state = 'PUBLISHED' AND deadline > ?", tenantId, name, correlationKey, messageId, now) > 0;
   }
