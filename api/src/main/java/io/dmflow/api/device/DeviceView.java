@@ -2,8 +2,9 @@ package io.dmflow.api.device;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** A device as the REST API shows it. */
+/** A device as the REST API shows it; supported objects in object id order. */
 public record DeviceView(
         String endpoint,
         DeviceState state,
@@ -22,7 +23,7 @@ public record DeviceView(
 
     static DeviceView of(Device device) {
         return new DeviceView(device.endpoint, device.state, device.registrationId, device.lwm2mVersion,
-                device.binding, device.queueMode, Map.copyOf(device.supportedObjects), device.address,
+                device.binding, device.queueMode, new TreeMap<>(device.supportedObjects), device.address,
                 device.lifetimeSeconds, device.firstRegisteredAt, device.lastRegisteredAt, device.lastUpdatedAt,
                 device.lastContactAt, device.registrationExpiresAt);
     }
