@@ -48,6 +48,10 @@ final class DmflowProcess implements AutoCloseable {
         command.add("-Ddmflow.lwm2m.coap.port=0");
         command.add("-Ddmflow.lwm2m.coaps.host=127.0.0.1");
         command.add("-Ddmflow.lwm2m.coaps.port=0");
+        command.add("-Ddmflow.bootstrap.coap.host=127.0.0.1");
+        command.add("-Ddmflow.bootstrap.coap.port=0");
+        command.add("-Ddmflow.bootstrap.coaps.host=127.0.0.1");
+        command.add("-Ddmflow.bootstrap.coaps.port=0");
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
