@@ -2,7 +2,10 @@ package io.dmflow.simulator.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 
 import org.eclipse.leshan.client.object.Security;
@@ -14,7 +17,8 @@ import org.eclipse.leshan.client.object.Security;
  * implementation producing its own Security instances (the Californium CoAPs endpoint already handles it).
  */
 public sealed interface DeviceCredentials
-        permits DeviceCredentials.NoSecurity, DeviceCredentials.PreSharedKey, DeviceCredentials.RawPublicKey {
+        permits DeviceCredentials.NoSecurity, DeviceCredentials.PreSharedKey, DeviceCredentials.RawPublicKey,
+        DeviceCredentials.Certificate {
 
     /** The Security instance for the management server at {@code serverUri}. */
     Security securityInstance(String serverUri, int shortServerId);
@@ -39,6 +43,14 @@ public sealed interface DeviceCredentials
      */
     static DeviceCredentials rawPublicKey(KeyPair device, PublicKey server) {
         return new RawPublicKey(device, server);
+    }
+
+    /**
+     * DTLS with X.509: the device's certificate (its common name is the endpoint) and private key, and the server's
+     * certificate, which the device pins (certificate usage 3, "domain-issued certificate").
+     */
+    static DeviceCredentials x509(X509Certificate device, PrivateKey privateKey, X509Certificate server) {
+        return new Certificate(device, privateKey, server);
     }
 
     /** Plain CoAP. */
@@ -160,6 +172,53 @@ public sealed interface DeviceCredentials
         @Override
         public String toString() {
             return "RPK[" + device.getPublic().getAlgorithm() + "]";
+        }
+    }
+
+    /** CoAP over DTLS with X.509 certificates. */
+    final class Certificate implements DeviceCredentials {
+
+        private final X509Certificate device;
+        private final PrivateKey privateKey;
+        private final X509Certificate server;
+
+        Certificate(X509Certificate device, PrivateKey privateKey, X509Certificate server) {
+            if (device == null || privateKey == null || server == null) {
+                throw new IllegalArgumentException("X.509 needs the device certificate and key and the server's "
+                        + "certificate");
+            }
+            this.device = device;
+            this.privateKey = privateKey;
+            this.server = server;
+        }
+
+        @Override
+        public Security securityInstance(String serverUri, int shortServerId) {
+            return Security.x509(serverUri, shortServerId, encoded(device), privateKey.getEncoded(), encoded(server));
+        }
+
+        @Override
+        public Security bootstrapSecurityInstance(String bootstrapUri) {
+            return Security.x509Bootstrap(bootstrapUri, encoded(device), privateKey.getEncoded(), encoded(server));
+        }
+
+        @Override
+        public String scheme() {
+            return "coaps";
+        }
+
+        private static byte[] encoded(X509Certificate certificate) {
+            try {
+                return certificate.getEncoded();
+            } catch (CertificateEncodingException e) {
+                throw new IllegalArgumentException("unusable certificate " + certificate.getSubjectX500Principal(), e);
+            }
+        }
+
+        /** Never prints the private key. */
+        @Override
+        public String toString() {
+            return "X509[" + device.getSubjectX500Principal().getName() + "]";
         }
     }
 }
