@@ -59,6 +59,8 @@ class MonitoringTest extends ConformanceTest {
   void unknownKeysAreProblemDetails404() {
     given().when().get("/v2/process-instances/123").then().statusCode(404)
         .contentType("application/problem+json").body(containsString("NOT_FOUND"));
+    given().contentType("application/json").body("{\"signalName\":\"s\"}").when().post("/v2/signals/broadcast")
+        .then().statusCode(404).contentType("application/problem+json");
     assertThatThrownBy(() -> client.newResolveIncidentCommand(42L).send().join())
         .satisfies(e -> assertThat(problemCode(e)).isEqualTo(404));
   }
