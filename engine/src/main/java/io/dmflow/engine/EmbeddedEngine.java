@@ -101,7 +101,7 @@ public class EmbeddedEngine {
         config.defaultLongPollTimeout().toMillis());
     AwaitingCallers awaiting = new AwaitingCallers();
     EngineServices services = new EngineServices(definitions, expressions, clock, activations, awaiting);
-    deployments = new DeploymentCommands(runner, definitions, transformer);
+    deployments = new DeploymentCommands(runner, definitions, transformer, expressions);
     processInstances = new ProcessInstanceCommands(runner, services, awaiting);
     jobs = new JobCommands(runner, services);
     messages = new MessageCommands(runner, services);

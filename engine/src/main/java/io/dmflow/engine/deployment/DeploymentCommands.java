@@ -39,11 +39,14 @@ public final class DeploymentCommands {
   private final CommandRunner runner;
   private final ProcessDefinitions definitions;
   private final BpmnTransformer transformer;
+  private final io.dmflow.engine.feel.ExpressionLanguage expressions;
 
-  public DeploymentCommands(CommandRunner runner, ProcessDefinitions definitions, BpmnTransformer transformer) {
+  public DeploymentCommands(CommandRunner runner, ProcessDefinitions definitions, BpmnTransformer transformer,
+      io.dmflow.engine.feel.ExpressionLanguage expressions) {
     this.runner = runner;
     this.definitions = definitions;
     this.transformer = transformer;
+    this.expressions = expressions;
   }
 
   public Deployment deploy(List<Resource> resources, String tenantId) {
@@ -89,6 +92,22 @@ public final class DeploymentCommands {
         + "name, resource_name, checksum, bpmn_xml, tenant_id, deployment_key, create_time) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         key, processId, version, p.versionTag(), p.name(), p.resource().name(), p.checksum(), p.xml(), tenant,
         deploymentKey, tx.now());
+    // start timers belong to the latest version only (process_instance_key 0: no instance owns them)
+    tx.sql().update("UPDATE engine.timer SET state = 'CANCELED' WHERE process_instance_key = 0 AND state = 'CREATED' "
+        + "AND owner_key IN (SELECT process_definition_key FROM engine.process_definition WHERE tenant_id = ? "
+        + "AND bpmn_process_id = ?)", tenant, processId);
+    for (var start : p.process().root().timerStartEvents()) {
+      String definition;
+      try {
+        definition = String.valueOf(expressions.evaluate(start.timer().expression(), java.util.Map.of()));
+        var schedule = io.dmflow.engine.timer.TimerSchedule.of(start.timer().kind(), definition, tx.now());
+        tx.timers().create(tx.newKey(), key, start.id(), 0, 0, key, schedule.dueDate(), schedule.repetitions(),
+            schedule.interval(), tenant);
+      } catch (io.dmflow.engine.feel.ExpressionFailure e) {
+        throw EngineRejection.invalidArgument("'" + p.resource().name() + "': timer start event '" + start.id() + "': "
+            + e.getMessage());
+      }
+    }
     // message start events belong to the latest version only: the new version takes them over
     tx.sql().update("DELETE FROM engine.message_start_subscription WHERE tenant_id = ? AND bpmn_process_id = ?",
         tenant, processId);

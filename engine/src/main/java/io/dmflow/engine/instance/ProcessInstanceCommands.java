@@ -47,7 +47,7 @@ public final class ProcessInstanceCommands {
         }
         if (services.definitions().executable(tx.sql(), definition.key()).root().noneStartEvent() == null) {
           throw EngineRejection.invalidArgument("Expected to create an instance of process '" + definition.bpmnProcessId()
-              + "', but it has no none start event (it starts by message)");
+              + "', but it has no none start event (it starts by message or timer)");
         }
         BpmnExecution execution = new BpmnExecution(tx, services);
         ElementInstance root = execution.createProcessInstance(definition,

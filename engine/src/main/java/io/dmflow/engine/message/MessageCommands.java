@@ -116,7 +116,7 @@ public final class MessageCommands {
       }
       var definition = services.definitions().find(tx.sql(), start.definitionKey()).orElseThrow();
       BpmnExecution execution = new BpmnExecution(tx, services);
-      var instance = execution.createProcessInstanceByMessage(definition, start.elementId(),
+      var instance = execution.createProcessInstanceAt(definition, start.elementId(),
           variables == null ? Map.of() : variables, correlationKey);
       execution.run();
       if (first == null) {

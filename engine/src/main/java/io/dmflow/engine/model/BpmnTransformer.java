@@ -113,8 +113,8 @@ public final class BpmnTransformer {
       checkGateway(node, process);
       checkErrorCatchesUnique(node);
     }
-    if (root.noneStartEvent == null && root.messageStartEvents().isEmpty()) {
-      throw new UnsupportedModelException("process '" + process.getId() + "' has no none or message start event");
+    if (root.noneStartEvent == null && root.messageStartEvents().isEmpty() && root.timerStartEvents().isEmpty()) {
+      throw new UnsupportedModelException("process '" + process.getId() + "' has no none, message or timer start event");
     }
     return executable;
   }
@@ -171,6 +171,13 @@ public final class BpmnTransformer {
         throw unsupported(element, "a message start event whose message name is an expression");
       }
       scope.messageStartEvents().add(start);
+      return;
+    }
+    if (start.eventKind == EventKind.TIMER && scope.type() == BpmnElementType.PROCESS) {
+      if (start.timer.kind() == TimerDefinition.Kind.DURATION) {
+        throw unsupported(element, "a timer start event with a duration (use a date or a cycle)");
+      }
+      scope.timerStartEvents().add(start);
       return;
     }
     if (start.eventKind != EventKind.NONE) {

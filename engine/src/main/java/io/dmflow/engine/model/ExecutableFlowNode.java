@@ -20,6 +20,7 @@ public final class ExecutableFlowNode {
   private final List<VariableMapping> inputMappings = new ArrayList<>();
   private final List<VariableMapping> outputMappings = new ArrayList<>();
   private final List<ExecutableFlowNode> messageStartEvents = new ArrayList<>();
+  private final List<ExecutableFlowNode> timerStartEvents = new ArrayList<>();
 
   EventKind eventKind = EventKind.NONE;
   boolean interrupting = true;
@@ -60,6 +61,8 @@ public final class ExecutableFlowNode {
   public ExecutableFlowNode noneStartEvent() { return noneStartEvent; }
   /** For a process: start events triggered by a published message. */
   public List<ExecutableFlowNode> messageStartEvents() { return messageStartEvents; }
+  /** For a process: start events that fire on a date or cycle, scheduled at deployment. */
+  public List<ExecutableFlowNode> timerStartEvents() { return timerStartEvents; }
   public SequenceFlow defaultFlow() { return defaultFlow; }
   public JobDefinition job() { return job; }
   public MessageDefinition message() { return message; }

@@ -57,8 +57,8 @@ public final class BpmnExecution {
     return createProcessInstance(definition, variables, parentCallActivity, tagsJson, businessId, null, null, null);
   }
 
-  /** Starts at a message start event instead of the none start event, with the message's variables. */
-  public ElementInstance createProcessInstanceByMessage(ProcessDefinition definition, String startEventId,
+  /** Starts at a message or timer start event instead of the none start event, with the trigger's variables. */
+  public ElementInstance createProcessInstanceAt(ProcessDefinition definition, String startEventId,
       Map<String, Object> messageVariables, String correlationKey) {
     return createProcessInstance(definition, Map.of(), null, "[]", null, startEventId, messageVariables, correlationKey);
   }

@@ -6,7 +6,9 @@ import io.dmflow.engine.processing.BpmnExecution;
 import io.dmflow.engine.processing.CommandRunner;
 import io.dmflow.engine.processing.EngineServices;
 import io.dmflow.engine.timer.TimerStore.Timer;
+import io.dmflow.engine.processing.EngineTransaction;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,14 +44,35 @@ public final class DueWork {
     messages.applyPending(BATCH);
   }
 
+  /** A timer start event: a new instance of its (latest) version; cycles are rescheduled. */
+  private void fireStartTimer(EngineTransaction tx, BpmnExecution execution, Timer due) {
+    Timer timer = tx.sql().one("SELECT timer_key FROM engine.timer WHERE timer_key = ? AND state = 'CREATED' FOR UPDATE",
+        rs -> due, due.key()).orElse(null);
+    if (timer == null || timer.dueDate() > tx.now()) {
+      return;
+    }
+    if (timer.cycleInterval() != null && (timer.repetitions() < 0 || timer.repetitions() > 1)) {
+      tx.timers().reschedule(timer.key(), TimerSchedule.next(timer.cycleInterval(), timer.dueDate()),
+          timer.repetitions() < 0 ? -1 : timer.repetitions() - 1);
+    } else {
+      tx.timers().triggered(timer.key());
+    }
+    var definition = services.definitions().find(tx.sql(), timer.ownerKey()).orElseThrow();
+    execution.createProcessInstanceAt(definition, timer.targetElementId(), Map.of(), null);
+  }
+
   private void fireDueTimers() {
     List<Timer> due = runner.run(tx -> tx.timers().due(tx.now(), BATCH));
     for (Timer timer : due) {
       try {
         runner.run(tx -> {
-          tx.sql().lockInstanceTree(timer.rootProcessInstanceKey());
           BpmnExecution execution = new BpmnExecution(tx, services);
-          execution.eventTriggers().fireTimer(timer.key());
+          if (timer.processInstanceKey() == 0) {
+            fireStartTimer(tx, execution, timer);
+          } else {
+            tx.sql().lockInstanceTree(timer.rootProcessInstanceKey());
+            execution.eventTriggers().fireTimer(timer.key());
+          }
           execution.run();
           return null;
         });

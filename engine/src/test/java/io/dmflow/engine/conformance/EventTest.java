@@ -212,6 +212,24 @@ class EventTest extends ConformanceTest {
     assertThat(jobs(id + "-expired", 600)).isEmpty();
   }
 
+  @Test
+  void timerStartCycleStartsInstancesUntilANewVersionTakesOver() {
+    String id = uniqueId("timer-start");
+    Instant now = Instant.now();
+    client.newPinClockCommand().time(now).send().join();
+    deploy(Bpmn.createExecutableProcess(id).startEvent("every").timerWithCycle("R3/PT1M")
+        .serviceTask("work", t -> t.zeebeJobType(id)).endEvent().done());
+    assertThat(jobs(id, 300)).isEmpty();
+    client.newPinClockCommand().time(now.plus(Duration.ofSeconds(61))).send().join();
+    completeAll(jobs(id, 3000), 1);
+    client.newPinClockCommand().time(now.plus(Duration.ofSeconds(121))).send().join();
+    completeAll(jobs(id, 3000), 1);
+    deploy(Bpmn.createExecutableProcess(id).startEvent("every").timerWithCycle("R3/PT1M")
+        .serviceTask("work", t -> t.zeebeJobType(id + "-v2")).endEvent().done());
+    client.newPinClockCommand().time(now.plus(Duration.ofSeconds(181))).send().join();
+    assertThat(jobs(id, 600)).as("version 1 timers canceled by version 2").isEmpty();
+  }
+
   private void completeAll(List<ActivatedJob> jobs, int expected) {
     assertThat(jobs).hasSize(expected);
     jobs.forEach(job -> client.newCompleteCommand(job).send().join());
