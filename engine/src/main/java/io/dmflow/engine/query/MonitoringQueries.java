@@ -127,6 +127,22 @@ public final class MonitoringQueries {
       Map.entry("isLatestVersion", new Field(LATEST, Kind.BOOL))),
       "d.process_definition_key");
 
+  private static final String SUBSCRIPTION_STATE = "CASE s.state WHEN 'CORRELATING' THEN 'CREATED' ELSE s.state END";
+  private static final SearchQuery SUBSCRIPTIONS = new SearchQuery("engine.message_subscription s", Map.ofEntries(
+      Map.entry("messageSubscriptionKey", new Field("s.subscription_key", Kind.KEY)),
+      Map.entry("processDefinitionKey", new Field("s.process_definition_key", Kind.KEY)),
+      Map.entry("processDefinitionId", new Field("s.bpmn_process_id", Kind.STRING)),
+      Map.entry("processInstanceKey", new Field("s.process_instance_key", Kind.KEY)),
+      Map.entry("rootProcessInstanceKey", new Field("s.root_process_instance_key", Kind.KEY)),
+      Map.entry("elementId", new Field("s.target_element_id", Kind.STRING)),
+      Map.entry("elementInstanceKey", new Field("s.owner_key", Kind.KEY)),
+      Map.entry("messageSubscriptionState", new Field(SUBSCRIPTION_STATE, Kind.STRING)),
+      Map.entry("lastUpdatedDate", new Field("s.last_updated", Kind.DATE)),
+      Map.entry("messageName", new Field("s.message_name", Kind.STRING)),
+      Map.entry("correlationKey", new Field("s.correlation_key", Kind.STRING)),
+      Map.entry("tenantId", new Field("s.tenant_id", Kind.STRING))),
+      "s.subscription_key");
+
   private final DataSource dataSource;
   private final ProcessDefinitions definitions;
 
@@ -172,6 +188,27 @@ public final class MonitoringQueries {
 
   public Map<String, Object> jobs(Map<String, Object> body) {
     return read(sql -> SearchQuery.envelope(JOBS.run(sql, body, "j.*", MonitoringQueries::job, null)));
+  }
+
+  /** Open and past message subscriptions: which instances wait for which (name, correlation key). */
+  public Map<String, Object> messageSubscriptions(Map<String, Object> body) {
+    return read(sql -> SearchQuery.envelope(SUBSCRIPTIONS.run(sql, body, "s.*, " + SUBSCRIPTION_STATE + " AS visible_state",
+        rs -> {
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("messageSubscriptionKey", key(rs, "subscription_key"));
+          item.put("processDefinitionId", rs.getString("bpmn_process_id"));
+          item.put("processDefinitionKey", key(rs, "process_definition_key"));
+          item.put("processInstanceKey", key(rs, "process_instance_key"));
+          item.put("rootProcessInstanceKey", key(rs, "root_process_instance_key"));
+          item.put("elementId", rs.getString("target_element_id"));
+          item.put("elementInstanceKey", key(rs, "owner_key"));
+          item.put("messageSubscriptionState", rs.getString("visible_state"));
+          item.put("lastUpdatedDate", date(rs, "last_updated"));
+          item.put("messageName", rs.getString("message_name"));
+          item.put("correlationKey", rs.getString("correlation_key"));
+          item.put("tenantId", rs.getString("tenant_id"));
+          return item;
+        }, null)));
   }
 
   public Map<String, Object> processDefinitions(Map<String, Object> body) {

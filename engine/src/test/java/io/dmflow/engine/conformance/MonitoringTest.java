@@ -56,6 +56,23 @@ class MonitoringTest extends ConformanceTest {
   }
 
   @Test
+  void messageSubscriptionsShowWhatAnInstanceWaitsFor() {
+    String id = uniqueId("waiting");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .intermediateCatchEvent("contact", e -> e.message(m -> m.name("device.contact").zeebeCorrelationKeyExpression("endpoint")))
+        .endEvent().done());
+    long instance = start(id, Map.of("endpoint", "urn:dev:" + id)).getProcessInstanceKey();
+    var subscriptions = client.newMessageSubscriptionSearchRequest()
+        .filter(f -> f.processInstanceKey(instance)).send().join().items();
+    assertThat(subscriptions).singleElement().satisfies(s -> {
+      assertThat(s.getMessageName()).isEqualTo("device.contact");
+      assertThat(s.getCorrelationKey()).isEqualTo("urn:dev:" + id);
+      assertThat(s.getElementId()).isEqualTo("contact");
+      assertThat(s.getMessageSubscriptionState().name()).isEqualTo("CREATED");
+    });
+  }
+
+  @Test
   void unknownKeysAreProblemDetails404() {
     given().when().get("/v2/process-instances/123").then().statusCode(404)
         .contentType("application/problem+json").body(containsString("NOT_FOUND"));

@@ -1,0 +1,36 @@
+package io.dmflow.engine.rest;
+
+import io.dmflow.engine.EmbeddedEngine;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+@Path("/v2/message-subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MessageSubscriptionResource {
+  @Inject
+  EmbeddedEngine engine;
+
+  @Context
+  UriInfo uriInfo;
+
+  @POST
+  @Path("/search")
+  public Map<String, Object> search(Map<String, Object> body) {
+    return engine.queries().messageSubscriptions(body);
+  }
+
+  @ServerExceptionMapper
+  public Response map(RuntimeException e) {
+    return Problems.of(e, uriInfo);
+  }
+}
