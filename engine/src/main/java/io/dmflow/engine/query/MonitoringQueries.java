@@ -23,6 +23,10 @@ import javax.sql.DataSource;
 public final class MonitoringQueries {
   private static final String HAS_INCIDENT_PI = "EXISTS (SELECT 1 FROM engine.incident i WHERE i.state = 'ACTIVE' AND "
       + "(i.process_instance_key = p.process_instance_key OR i.root_process_instance_key = p.process_instance_key))";
+  /** An element "has an incident" while an active incident sits on it or anywhere below it. */
+  private static final String EI_HAS_INCIDENT = "EXISTS (SELECT 1 FROM engine.incident i JOIN engine.element_instance x "
+      + "ON x.element_instance_key = i.element_instance_key WHERE i.state = 'ACTIVE' "
+      + "AND i.process_instance_key = e.process_instance_key AND e.element_instance_key = ANY(x.scope_path))";
   private static final String EI_STATE = "CASE e.lifecycle WHEN 'COMPLETED' THEN 'COMPLETED' WHEN 'TERMINATED' "
       + "THEN 'TERMINATED' ELSE 'ACTIVE' END";
 
@@ -57,7 +61,7 @@ public final class MonitoringQueries {
       Map.entry("elementId", new Field("e.element_id", Kind.STRING)),
       Map.entry("type", new Field("e.element_type", Kind.STRING)),
       Map.entry("state", new Field(EI_STATE, Kind.STRING)),
-      Map.entry("hasIncident", new Field("(e.incident_key IS NOT NULL)", Kind.BOOL)),
+      Map.entry("hasIncident", new Field(EI_HAS_INCIDENT, Kind.BOOL)),
       Map.entry("incidentKey", new Field("e.incident_key", Kind.KEY)),
       Map.entry("tenantId", new Field("e.tenant_id", Kind.STRING)),
       Map.entry("startDate", new Field("e.start_time", Kind.DATE)),
@@ -161,11 +165,11 @@ public final class MonitoringQueries {
   }
 
   public Map<String, Object> elementInstances(Map<String, Object> body) {
-    return read(sql -> SearchQuery.envelope(ELEMENT_INSTANCES.run(sql, body, "e.*", rs -> elementInstance(sql, rs), null)));
+    return read(sql -> SearchQuery.envelope(ELEMENT_INSTANCES.run(sql, body, "e.*, " + EI_HAS_INCIDENT + " AS has_incident", rs -> elementInstance(sql, rs), null)));
   }
 
   public Map<String, Object> elementInstance(long key) {
-    return read(sql -> single(SearchQuery.envelope(ELEMENT_INSTANCES.run(sql, null, "e.*", rs -> elementInstance(sql, rs),
+    return read(sql -> single(SearchQuery.envelope(ELEMENT_INSTANCES.run(sql, null, "e.*, " + EI_HAS_INCIDENT + " AS has_incident", rs -> elementInstance(sql, rs),
         Map.of("elementInstanceKey", key))), "element instance", key));
   }
 
@@ -338,7 +342,7 @@ public final class MonitoringQueries {
     item.put("elementName", name);
     item.put("type", rs.getString("element_type"));
     item.put("state", "COMPLETED".equals(lifecycle) || "TERMINATED".equals(lifecycle) ? lifecycle : "ACTIVE");
-    item.put("hasIncident", rs.getObject("incident_key") != null);
+    item.put("hasIncident", rs.getBoolean("has_incident"));
     item.put("incidentKey", key(rs, "incident_key"));
     item.put("tenantId", rs.getString("tenant_id"));
     item.put("startDate", date(rs, "start_time"));

@@ -270,6 +270,19 @@ class ScopeTest extends ConformanceTest {
     assertThat(jobs(id + "-work", 2000)).hasSize(1);
   }
 
+  @Test
+  void anIncidentInsideASubProcessFlagsTheSubProcessAndTheInstance() {
+    String id = uniqueId("incident-flags");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().subProcess("scope").embeddedSubProcess().startEvent()
+        .serviceTask("inner", t -> t.zeebeJobType(id)).endEvent().subProcessDone().endEvent().done());
+    long instance = start(id, Map.of()).getProcessInstanceKey();
+    client.newFailCommand(jobs(id, 3000).get(0)).retries(0).send().join();
+    assertThat(client.newProcessInstanceGetRequest(instance).send().join().getHasIncident()).isTrue();
+    var flagged = client.newElementInstanceSearchRequest().filter(f -> f.processInstanceKey(instance).hasIncident(true))
+        .send().join().items();
+    assertThat(flagged).extracting(e -> e.getElementId()).contains("scope", "inner");
+  }
+
   private List<ActivatedJob> jobs(String type, long waitMs) {
     return client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
         .requestTimeout(Duration.ofMillis(waitMs)).send().join().getJobs();
