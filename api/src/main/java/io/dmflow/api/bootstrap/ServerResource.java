@@ -1,10 +1,10 @@
 package io.dmflow.api.bootstrap;
 
 import java.util.List;
-import java.util.Optional;
 
 import io.dmflow.api.problem.ProblemException;
-import io.dmflow.api.security.ServerKeys;
+import io.dmflow.lwm2m.bootstrap.BootstrapServer;
+import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.lwm2m.bootstrap.ServerDefinition;
 import io.dmflow.lwm2m.bootstrap.ServerKind;
 import jakarta.inject.Inject;
@@ -27,7 +27,10 @@ public class ServerResource {
     PostgresBootstrapConfigurations configurations;
 
     @Inject
-    ServerKeys keys;
+    DeviceManagementServer managementServer;
+
+    @Inject
+    BootstrapServer bootstrapServer;
 
     @GET
     public List<ServerView> list() {
@@ -55,7 +58,7 @@ public class ServerResource {
         }
         boolean bootstrap = request.kind() != null && ServerKind.BOOTSTRAP.name().equalsIgnoreCase(request.kind());
         ServerDefinition server = request.toDefinition(name,
-                Optional.of(keys.keyPair(bootstrap ? ServerKeys.BOOTSTRAP : ServerKeys.MANAGEMENT).getPublic()));
+                bootstrap ? bootstrapServer.serverPublicKey() : managementServer.serverPublicKey());
         boolean provision = request.provisionCredentials() == null || request.provisionCredentials();
         configurations.putServer(server, provision);
         return ServerView.of(server, provision);

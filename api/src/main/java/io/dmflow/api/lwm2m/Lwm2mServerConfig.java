@@ -83,6 +83,22 @@ public interface Lwm2mServerConfig {
         Duration offerValidity();
     }
 
+    /**
+     * The server's X.509 identity, for devices using certificates: PEM files of its certificate chain (its own
+     * certificate first), its PKCS#8 private key, and the authorities devices' certificates must chain to. Without
+     * them the server has an EC key pair of its own (RPK), kept in the database.
+     */
+    X509 x509();
+
+    interface X509 {
+
+        Optional<java.nio.file.Path> certificateChain();
+
+        Optional<java.nio.file.Path> privateKey();
+
+        Optional<java.nio.file.Path> trustedCertificates();
+    }
+
     /** UDP receive buffer; fleets that register at once overflow a small one. */
     @WithDefault("4194304")
     int udpReceiveBufferBytes();

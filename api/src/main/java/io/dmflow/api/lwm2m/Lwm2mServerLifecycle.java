@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 
 import io.dmflow.api.device.DeviceRegistry;
 import io.dmflow.api.observation.DeviceValueRecorder;
+import io.dmflow.api.security.PemFiles;
 import io.dmflow.api.security.ServerKeys;
 import io.dmflow.lwm2m.delivery.TransferProtocol;
 import io.dmflow.lwm2m.model.ObjectModels;
@@ -37,12 +38,24 @@ public class Lwm2mServerLifecycle {
                 .objectModels(config.modelsDir().map(ObjectModels::withDirectory).orElse(ObjectModels.bundled()))
                 .observationRecords(observations)
                 .securityStore(security)
-                .serverKeyPair(serverKeys.keyPair(ServerKeys.MANAGEMENT))
                 .timeouts(new OperationTimeouts(config.requestTimeout(), config.blockTransferTimeout()))
                 .requestsPerDevice(config.requestsPerDevice())
                 .blockSize(config.blockSize())
                 .maxPackageBytes(config.maxPackageBytes())
                 .offerValidity(config.delivery().offerValidity());
+        Lwm2mServerConfig.X509 x509 = config.x509();
+        if (x509.certificateChain().isPresent() || x509.privateKey().isPresent()) {
+            if (x509.certificateChain().isEmpty() || x509.privateKey().isEmpty()
+                    || x509.trustedCertificates().isEmpty()) {
+                throw new IllegalStateException("dmflow.lwm2m.x509 needs certificate-chain, private-key and "
+                        + "trusted-certificates together");
+            }
+            builder.serverCertificate(PemFiles.privateKey(x509.privateKey().get()),
+                    PemFiles.certificates(x509.certificateChain().get()),
+                    PemFiles.certificates(x509.trustedCertificates().get()));
+        } else {
+            builder.serverKeyPair(serverKeys.keyPair(ServerKeys.MANAGEMENT));
+        }
         config.delivery().publicUrlBase().ifPresent(base -> builder.publicBase(TransferProtocol.COAP, base));
         config.delivery().publicUrlBaseCoaps().ifPresent(base -> builder.publicBase(TransferProtocol.COAPS, base));
         config.delivery().publicUrlBaseHttp().ifPresent(base -> builder.publicBase(

@@ -5,9 +5,7 @@ import java.net.URI;
 import java.security.KeyPair;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,7 +71,7 @@ public final class BootstrapServer implements AutoCloseable {
     private final LwM2mLinkParser linkParser = new DefaultLwM2mLinkParser();
     private final ObjectModels models;
     private final List<BootstrapListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Long> sessionsInProgress = new ConcurrentHashMap<>();
+    private final java.security.PublicKey serverPublicKey;
     private volatile boolean started;
 
     private BootstrapServer(Builder builder) {
@@ -82,6 +80,7 @@ public final class BootstrapServer implements AutoCloseable {
         this.credentials = builder.credentials;
         this.provisioning = builder.provisioning;
         this.models = builder.models;
+        this.serverPublicKey = builder.serverKeyPair == null ? null : builder.serverKeyPair.getPublic();
         this.sessionsExecutor = Executors.newFixedThreadPool(2, new DaemonThreadFactory("dmflow-bootstrap#"));
 
         // An explicit configuration: without one Californium writes a properties file into the working directory.
@@ -144,6 +143,11 @@ public final class BootstrapServer implements AutoCloseable {
     /** The credentials devices present to this bootstrap server (not to management servers). */
     public CredentialStore credentials() {
         return credentials;
+    }
+
+    /** The public key devices using RPK with the bootstrap server pin, if it has a key pair. */
+    public Optional<java.security.PublicKey> serverPublicKey() {
+        return Optional.ofNullable(serverPublicKey);
     }
 
     /** With the port actually bound. */
@@ -225,19 +229,14 @@ public final class BootstrapServer implements AutoCloseable {
                 exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR);
                 return;
             }
-            long session = System.nanoTime();
-            sessionsInProgress.put(endpoint, session);
             exchange.respond(ResponseCode.CHANGED);
             Exchange advanced = exchange.advanced();
             DeviceChannel channel = new DeviceChannel(advanced.getEndpoint(), peer, encoder, models.model(),
                     settings.requestTimeout());
             BootstrapSession bootstrap = new BootstrapSession(endpoint, servers, channel, linkParser, decoder,
-                    models.model(), provisioning);
-            // Off Californium's threads: the session waits on the device and calls out to stores.
-            sessionsExecutor.execute(() -> bootstrap.run().thenAccept(result -> {
-                sessionsInProgress.remove(endpoint, session);
-                ended(result);
-            }));
+                    models.model(), provisioning, sessionsExecutor);
+            // Listeners and stores are called on the sessions' executor, never on Californium's threads.
+            bootstrap.run().thenAccept(BootstrapServer.this::ended);
         }
 
         /** Empty if the peer may bootstrap as {@code endpoint}; otherwise why not (no secrets in it). */

@@ -43,6 +43,7 @@ final class BootstrapSession {
     private final LwM2mDecoder decoder;
     private final LwM2mModel model;
     private final CredentialProvisioning provisioning;
+    private final java.util.concurrent.Executor executor;
     private final long startedNanos = System.nanoTime();
 
     private Optional<String> lwm2mVersion = Optional.empty();
@@ -54,7 +55,8 @@ final class BootstrapSession {
     }
 
     BootstrapSession(String endpoint, List<ResolvedServer> servers, DeviceChannel channel, LwM2mLinkParser linkParser,
-            LwM2mDecoder decoder, LwM2mModel model, CredentialProvisioning provisioning) {
+            LwM2mDecoder decoder, LwM2mModel model, CredentialProvisioning provisioning,
+            java.util.concurrent.Executor executor) {
         this.endpoint = endpoint;
         this.servers = servers;
         this.channel = channel;
@@ -62,22 +64,24 @@ final class BootstrapSession {
         this.decoder = decoder;
         this.model = model;
         this.provisioning = provisioning;
+        this.executor = executor;
     }
 
     CompletableFuture<BootstrapResult> run() {
         return channel.send(new BootstrapDiscoverRequest())
                 .thenCompose(this::discovered)
-                .thenCompose(ignored -> {
+                // Provisioning reaches into stores (a database): on the session executor, not a network thread.
+                .thenComposeAsync(ignored -> {
                     provisionManagementServers();
                     return expect(channel.send(new BootstrapDeleteRequest(0)), CoAP.ResponseCode.DELETED,
                             "Bootstrap-Delete /0");
-                })
+                }, executor)
                 .thenCompose(ignored -> expect(channel.send(new BootstrapDeleteRequest(1)), CoAP.ResponseCode.DELETED,
                         "Bootstrap-Delete /1"))
                 .thenCompose(ignored -> writeAccounts())
                 .thenCompose(ignored -> expect(channel.send(new BootstrapFinishRequest()), CoAP.ResponseCode.CHANGED,
                         "Bootstrap-Finish"))
-                .handle((ignored, failure) -> result(failure));
+                .handleAsync((ignored, failure) -> result(failure), executor);
     }
 
     private CompletableFuture<Void> discovered(Response response) {
