@@ -143,6 +143,24 @@ class BootstrapServerTest {
     }
 
     @Test
+    void aConfigurationThatAlsoNamesABootstrapServerRewritesTheBootstrapAccountWhichTheNextReBootstrapUses()
+            throws Exception {
+        configurations.putServer(new ServerDefinition("bs-self", ServerKind.BOOTSTRAP, bootstrap.coapUri().orElseThrow(),
+                0, SecurityMode.NO_SEC, Optional.empty(), Duration.ofMinutes(5), "U", false, Duration.ofSeconds(1)));
+        configurations.put(BootstrapConfiguration.of("bs-both-0", ServerAssignment.noSec("bs-self"),
+                ServerAssignment.of("dm-a", ClientCredentials.psk("id-bs-both-0", key("both")))));
+        try (SimulatedFleet fleet = device("bs-both-0", bootstrap.coapUri().orElseThrow()).build()) {
+            SimulatedDevice device = fleet.start().device();
+            assertThat(device.awaitRegistered(REGISTERED)).isTrue();
+            assertThat(lastSession("bs-both-0").servers()).containsExactly("bs-self", "dm-a");
+
+            new BootstrapTrigger(serverA).trigger("bs-both-0").get(5, TimeUnit.SECONDS);
+            await().atMost(REGISTERED).until(() -> device.bootstrapCount() == 2 && device.isRegistered());
+            assertThat(serverA.registration("bs-both-0")).isPresent();
+        }
+    }
+
+    @Test
     void aDeviceGetsRpkCredentialsForItsManagementServerOverABootstrapPskSession() throws Exception {
         KeyPair deviceKeys = ecKeyPair();
         bootstrap.credentials().put("bs-rpk-0", ClientCredentials.psk("bs-id-rpk-0", key("bootstrap")));
