@@ -35,6 +35,7 @@ class BootstrapServerTest {
 
     private static final Duration REGISTERED = Duration.ofSeconds(15);
     private static final KeyPair SERVER_A_KEYS = ecKeyPair();
+    private static final KeyPair BOOTSTRAP_KEYS = ecKeyPair();
 
     private static DeviceSecurityStore securityA;
     private static DeviceSecurityStore securityB;
@@ -78,7 +79,7 @@ class BootstrapServerTest {
                 ? securityA
                 : securityB).put(endpoint, credentials);
         bootstrap = BootstrapServer.builder(BootstrapServerSettings.loopback()).configurations(configurations)
-                .provisioning(provisioning).build();
+                .provisioning(provisioning).serverKeyPair(BOOTSTRAP_KEYS).build();
         bootstrap.addListener(sessions::add);
         bootstrap.start();
     }
@@ -175,6 +176,29 @@ class BootstrapServerTest {
             assertThat(securityA.credentials("bs-rpk-0")).contains(ClientCredentials.rpk(deviceKeys.getPublic()));
             assertThat(serverA.operations().read("bs-rpk-0", "/3/0/0", Optional.empty()).get(5, TimeUnit.SECONDS)
                     .value()).isEqualTo("dmflow");
+        }
+    }
+
+    @Test
+    void aDeviceAuthenticatesToTheBootstrapServerWithItsRawPublicKeyAndAStrangersKeyIsRefused() throws Exception {
+        KeyPair deviceKeys = ecKeyPair();
+        bootstrap.credentials().put("bs-rpkbs-0", ClientCredentials.rpk(deviceKeys.getPublic()));
+        bootstrap.credentials().put("bs-rpkbs-1", ClientCredentials.rpk(ecKeyPair().getPublic()));
+        for (String endpoint : List.of("bs-rpkbs-0", "bs-rpkbs-1")) {
+            configurations.put(BootstrapConfiguration.of(endpoint,
+                    ServerAssignment.of("dm-b", ClientCredentials.psk("id-" + endpoint, key(endpoint)))));
+        }
+        try (SimulatedFleet known = device("bs-rpkbs-0", bootstrap.coapsUri().orElseThrow())
+                .credentials(ep -> DeviceCredentials.rawPublicKey(deviceKeys, BOOTSTRAP_KEYS.getPublic())).build();
+                SimulatedFleet stranger = device("bs-rpkbs-1", bootstrap.coapsUri().orElseThrow())
+                        .credentials(ep -> DeviceCredentials.rawPublicKey(ecKeyPair(), BOOTSTRAP_KEYS.getPublic()))
+                        .build()) {
+            known.start();
+            stranger.start();
+            assertThat(known.device().awaitRegistered(REGISTERED)).isTrue();
+            assertThat(serverB.registration("bs-rpkbs-0")).isPresent();
+            assertThat(stranger.device().bootstrapCount()).isZero();
+            assertThat(sessions).noneMatch(s -> s.endpoint().equals("bs-rpkbs-1"));
         }
     }
 
