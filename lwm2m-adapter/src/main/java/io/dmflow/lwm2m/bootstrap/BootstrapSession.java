@@ -19,6 +19,7 @@ import org.eclipse.leshan.core.node.LwM2mObject;
 import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mPath;
 import org.eclipse.leshan.core.node.LwM2mResource;
+import org.eclipse.leshan.core.node.codec.CodecException;
 import org.eclipse.leshan.core.node.codec.LwM2mDecoder;
 import org.eclipse.leshan.core.request.BootstrapDeleteRequest;
 import org.eclipse.leshan.core.request.BootstrapDiscoverRequest;
@@ -35,6 +36,8 @@ import org.eclipse.leshan.core.request.ContentFormat;
  * client hold-off and retry rules say.
  */
 final class BootstrapSession {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BootstrapSession.class);
 
     private final String endpoint;
     private final List<ResolvedServer> servers;
@@ -101,8 +104,15 @@ final class BootstrapSession {
         }
         return channel.send(new BootstrapReadRequest(ContentFormat.TLV, 1)).thenAccept(read -> {
             if (read.isSuccess()) {
-                LwM2mNode node = decoder.decode(read.getPayload(), ContentFormat.fromCode(
-                        read.getOptions().getContentFormat()), null, new LwM2mPath(1), model);
+                LwM2mNode node;
+                try {
+                    node = decoder.decode(read.getPayload(), ContentFormat.fromCode(
+                            read.getOptions().getContentFormat()), null, new LwM2mPath(1), model);
+                } catch (CodecException e) {
+                    // What the device had is for the record only; an unreadable answer must not stop its bootstrap.
+                    LOG.warn("Bootstrap-Read of /1 from {} could not be decoded: {}", endpoint, e.getMessage());
+                    return;
+                }
                 if (node instanceof LwM2mObject object) {
                     for (LwM2mObjectInstance instance : object.getInstances().values()) {
                         LwM2mResource ssid = instance.getResource(0);
@@ -190,7 +200,7 @@ final class BootstrapSession {
                     ? failure.getCause()
                     : failure;
             reason = Optional.of(cause instanceof java.util.concurrent.TimeoutException
-                    ? "the device did not answer: " + cause.getMessage()
+                    ? "the device did not answer in time" + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
                     : String.valueOf(cause.getMessage()));
         }
         return new BootstrapResult(endpoint, lwm2mVersion, List.copyOf(previousShortServerIds),
