@@ -31,7 +31,8 @@ public final class DueWork {
     this.messages = messages;
   }
 
-  public void runOnce() {
+  /** One round at a time: the periodic round and one a pinned clock triggers must not overlap. */
+  public synchronized void runOnce() {
     fireDueTimers();
     List<String> recurred = runner.run(tx -> tx.sql().list(
         "UPDATE engine.job SET state = 'ACTIVATABLE', last_event = CASE WHEN state = 'ACTIVATED' THEN 'TIMED_OUT' "
@@ -46,9 +47,10 @@ public final class DueWork {
 
   /** A timer start event: a new instance of its (latest) version; cycles are rescheduled. */
   private void fireStartTimer(EngineTransaction tx, BpmnExecution execution, Timer due) {
-    Timer timer = tx.sql().one("SELECT timer_key FROM engine.timer WHERE timer_key = ? AND state = 'CREATED' FOR UPDATE",
-        rs -> due, due.key()).orElse(null);
-    if (timer == null || timer.dueDate() > tx.now()) {
+    // locked, then read again: another round may have fired and rescheduled it meanwhile
+    tx.sql().one("SELECT 1 FROM engine.timer WHERE timer_key = ? FOR UPDATE", rs -> 1, due.key());
+    Timer timer = tx.timers().find(due.key()).orElse(null);
+    if (timer == null || !"CREATED".equals(timer.state()) || timer.dueDate() > tx.now()) {
       return;
     }
     if (timer.cycleInterval() != null && (timer.repetitions() < 0 || timer.repetitions() > 1)) {
