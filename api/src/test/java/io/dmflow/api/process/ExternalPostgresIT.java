@@ -44,17 +44,24 @@ class ExternalPostgresIT {
                     .endpoint(endpoint).build().start().awaitRegistered(Duration.ofSeconds(10))) {
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> body(http, "/api/devices/" + endpoint).contains("\"state\":\"online\""));
+                assertThat(stateInServer(url, user, password, endpoint)).isEqualTo("ONLINE");
             }
-            try (Connection connection = DriverManager.getConnection(url, user, password);
-                    PreparedStatement query = connection
-                            .prepareStatement("SELECT state FROM dmflow.device WHERE endpoint = ?")) {
-                query.setString(1, endpoint);
-                try (ResultSet row = query.executeQuery()) {
-                    assertThat(row.next()).as("device row in the configured server").isTrue();
-                    assertThat(row.getString(1)).isEqualTo("ONLINE");
-                }
-            }
+            // Closing the device deregistered it; the server's row follows.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> "OFFLINE".equals(stateInServer(url, user, password, endpoint)));
             dmflow.terminate(Duration.ofSeconds(30));
+        }
+    }
+
+    private static String stateInServer(String url, String user, String password, String endpoint) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                PreparedStatement query = connection
+                        .prepareStatement("SELECT state FROM dmflow.device WHERE endpoint = ?")) {
+            query.setString(1, endpoint);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("device row in the configured server").isTrue();
+                return row.getString(1);
+            }
         }
     }
 }
