@@ -56,6 +56,7 @@ public class EmbeddedEngine {
   private volatile boolean started;
   private ScheduledExecutorService scheduler;
   private ExecutorService drainers;
+  private ScheduledExecutorService pollDeadlines;
   private ProcessDefinitions definitions;
   private CommandRunner runner;
   private JobActivations activations;
@@ -81,6 +82,7 @@ public class EmbeddedEngine {
     if (scheduler != null) {
       scheduler.shutdownNow();
       drainers.shutdownNow();
+      pollDeadlines.shutdownNow();
     }
   }
 
@@ -95,9 +97,11 @@ public class EmbeddedEngine {
     definitions = new ProcessDefinitions(transformer);
     KeyGenerator keys = new KeyGenerator();
     runner = new CommandRunner(dataSource, keys, clock);
-    scheduler = Executors.newScheduledThreadPool(2, named("dmflow-engine-timer"));
+    scheduler = Executors.newScheduledThreadPool(2, named("dmflow-engine-due-work"));
     drainers = Executors.newFixedThreadPool(2, named("dmflow-engine-activation"));
-    activations = new JobActivations(new JobActivator(dataSource, clock), drainers, scheduler,
+    // long-poll deadlines get their own thread: a slow due-work round must not make them late
+    pollDeadlines = Executors.newSingleThreadScheduledExecutor(named("dmflow-engine-long-poll"));
+    activations = new JobActivations(new JobActivator(dataSource, clock), drainers, pollDeadlines,
         config.defaultLongPollTimeout().toMillis());
     AwaitingCallers awaiting = new AwaitingCallers();
     EngineServices services = new EngineServices(definitions, expressions, clock, activations, awaiting);
