@@ -111,6 +111,40 @@ class GatewayTest extends ConformanceTest {
     assertThat(big.get(0).getVariablesAsMap()).containsEntry("score", 16);
   }
 
+  @Test
+  void concurrentCompletionsOfParallelBranchesAllArriveAtTheJoin() throws Exception {
+    String id = uniqueId("and-concurrent");
+    var builder = Bpmn.createExecutableProcess(id).startEvent().parallelGateway("fork");
+    builder.serviceTask("b0", t -> t.zeebeJobType(id)).parallelGateway("join").endEvent();
+    for (int i = 1; i < 5; i++) {
+      builder.moveToNode("fork").serviceTask("b" + i, t -> t.zeebeJobType(id)).connectTo("join");
+    }
+    deploy(builder.done());
+    List<Long> instances = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      instances.add(start(id, Map.of()).getProcessInstanceKey());
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<ActivatedJob> all = new java.util.ArrayList<>();
+      await().atMost(Duration.ofSeconds(10)).until(() -> {
+        all.addAll(client.newActivateJobsCommand().jobType(id).maxJobsToActivate(100)
+            .requestTimeout(Duration.ofMillis(400)).send().join().getJobs());
+        return all.size() == 100;
+      });
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (ActivatedJob job : all) {
+        done.add(pool.submit(() -> client.newCompleteCommand(job).variables(Map.of(job.getElementId(), true)).send().join()));
+      }
+      for (var f : done) f.get();
+    } finally {
+      pool.shutdown();
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> client.newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(id).state(io.camunda.client.api.search.enums.ProcessInstanceState.COMPLETED))
+        .send().join().page().totalItems() == instances.size());
+  }
+
   protected List<ActivatedJob> jobs(String type) {
     return client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
         .requestTimeout(Duration.ofMillis(400)).send().join().getJobs();
