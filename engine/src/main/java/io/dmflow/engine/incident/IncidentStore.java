@@ -44,9 +44,4 @@ public final class IncidentStore {
     sql.update("UPDATE engine.incident SET state = 'RESOLVED' WHERE element_instance_key = ? AND state = 'ACTIVE'",
         elementInstanceKey);
   }
-
-  public List<Long> activeFor(long elementInstanceKey) {
-    return sql.list("SELECT incident_key FROM engine.incident WHERE element_instance_key = ? AND state = 'ACTIVE'",
-        rs -> rs.getLong(1), elementInstanceKey);
-  }
 }

@@ -93,11 +93,6 @@ public final class ElementInstanceState {
     return false;
   }
 
-  public long countActiveChildren(long flowScopeKey) {
-    flush();
-    return sql.count("SELECT count(*) FROM engine.element_instance WHERE flow_scope_key = ? AND end_time IS NULL", flowScopeKey);
-  }
-
   public void flush() {
     if (dirty.isEmpty()) {
       return;

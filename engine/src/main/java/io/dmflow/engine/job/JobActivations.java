@@ -62,11 +62,6 @@ public final class JobActivations implements JobAvailability {
     }
   }
 
-  /** Parked requests of all types, e.g. after timed-out jobs became activatable again. */
-  public void jobsAvailableForAll() {
-    queues.keySet().forEach(this::jobsAvailable);
-  }
-
   private void scheduleDrain(TypeQueue queue) {
     if (queue.drainScheduled.compareAndSet(false, true)) {
       drainers.execute(() -> {

@@ -40,10 +40,6 @@ public final class JobStore {
         + "WHERE job_key = ? FOR UPDATE OF job", JobStore::map, key);
   }
 
-  public Optional<JobRecord> findLocked(long key) {
-    return sql.one("SELECT " + COLUMNS + " FROM engine.job WHERE job_key = ? FOR UPDATE", JobStore::map, key);
-  }
-
   /** Moves the job on; lastEvent is what the job search shows as its state. */
   public void transition(long key, JobState state, String lastEvent, long now) {
     boolean ended = state == JobState.COMPLETED || state == JobState.CANCELED;
@@ -82,11 +78,6 @@ public final class JobStore {
     sql.update("UPDATE engine.job SET state = 'CANCELED', last_event = 'CANCELED', deadline = NULL, end_time = ?, "
         + "last_update_time = ? WHERE element_instance_key = ? AND state IN ('ACTIVATABLE', 'ACTIVATED', 'FAILED')",
         now, now, elementInstanceKey);
-  }
-
-  public List<JobRecord> openFor(long elementInstanceKey) {
-    return sql.list("SELECT " + COLUMNS + " FROM engine.job WHERE element_instance_key = ? AND state IN "
-        + "('ACTIVATABLE', 'ACTIVATED', 'FAILED', 'ERROR_THROWN') ORDER BY job_key", JobStore::map, elementInstanceKey);
   }
 
   static JobRecord map(ResultSet rs) throws SQLException {

@@ -7,11 +7,9 @@ import io.dmflow.engine.instance.ElementInstance;
 import io.dmflow.engine.instance.Lifecycle;
 import io.dmflow.engine.instance.ProcessInstance;
 import io.dmflow.engine.model.BpmnElementType;
-import io.dmflow.engine.model.EventKind;
 import io.dmflow.engine.model.ExecutableFlowNode;
 import io.dmflow.engine.model.ExecutableProcess;
 import io.dmflow.engine.model.SequenceFlow;
-import io.dmflow.engine.model.VariableMapping;
 import io.dmflow.engine.variable.VariableState.ScopeOwner;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -399,9 +397,4 @@ public final class BpmnExecution {
         && element.flowScope().type() == BpmnElementType.EVENT_SUB_PROCESS;
   }
 
-  static boolean isErrorCatch(ExecutableFlowNode element) {
-    return element.eventKind() == EventKind.ERROR;
-  }
-
-  static VariableMapping[] none() { return new VariableMapping[0]; }
 }

@@ -35,6 +35,4 @@ public final class JsonValues {
     Object value = read(json);
     return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
-
-  public static ObjectMapper mapper() { return MAPPER; }
 }
