@@ -47,7 +47,8 @@ public final class MonitoringQueries {
           Map.entry("hasIncident", new Field(HAS_INCIDENT_PI, Kind.BOOL)),
           Map.entry("tenantId", new Field("p.tenant_id", Kind.STRING)),
           Map.entry("businessId", new Field("p.business_id", Kind.STRING))),
-      "p.process_instance_key");
+      "p.process_instance_key",
+      Map.of("variables", MonitoringQueries::rootVariablesFilter));
   private static final String PROCESS_INSTANCE_COLUMNS = "p.process_instance_key, p.bpmn_process_id, d.name, p.version, "
       + "d.version_tag, p.process_definition_key, p.parent_process_instance_key, p.parent_element_instance_key, "
       + "p.root_process_instance_key, p.start_time, p.end_time, p.state, " + HAS_INCIDENT_PI + " AS has_incident, "
@@ -146,6 +147,35 @@ public final class MonitoringQueries {
       Map.entry("correlationKey", new Field("s.correlation_key", Kind.STRING)),
       Map.entry("tenantId", new Field("s.tenant_id", Kind.STRING))),
       "s.subscription_key");
+
+  /**
+   * {@code variables: [{name, value}]}: instances whose root scope holds each variable with that
+   * JSON-serialized value (a string x is matched as "\"x\""), as the v2 API defines it.
+   */
+  private static void rootVariablesFilter(Object condition, List<String> where, List<Object> args) {
+    if (!(condition instanceof List<?> variables)) {
+      throw EngineRejection.invalidArgument("Expected 'variables' to be an array of {name, value}");
+    }
+    for (Object entry : variables) {
+      if (!(entry instanceof Map<?, ?> variable) || variable.get("name") == null) {
+        throw EngineRejection.invalidArgument("Expected each variable filter to have a name and a value");
+      }
+      Object value = variable.get("value");
+      if (value instanceof Map<?, ?> operators && operators.get("$eq") != null) {
+        value = operators.get("$eq");
+      }
+      try {
+        JsonValues.read(String.valueOf(value));
+      } catch (IllegalStateException e) {
+        throw EngineRejection.invalidArgument("Expected the value of variable filter '" + variable.get("name")
+            + "' to be JSON (a string as \"\\\"text\\\"\"), but was " + value);
+      }
+      where.add("EXISTS (SELECT 1 FROM engine.variable v WHERE v.scope_key = p.process_instance_key AND v.name = ? "
+          + "AND v.value::jsonb = ?::jsonb)");
+      args.add(String.valueOf(variable.get("name")));
+      args.add(String.valueOf(value));
+    }
+  }
 
   private final DataSource dataSource;
   private final ProcessDefinitions definitions;

@@ -21,14 +21,26 @@ public final class SearchQuery {
 
   public record Page(List<Map<String, Object>> items, long total, int offset) {}
 
+  /** A filter that is not a plain column comparison: adds its own SQL conditions. */
+  @FunctionalInterface
+  public interface CustomFilter {
+    void add(Object condition, List<String> where, List<Object> args);
+  }
+
   private final String from;
   private final Map<String, Field> fields;
   private final String defaultOrder;
+  private final Map<String, CustomFilter> customFilters;
 
   public SearchQuery(String from, Map<String, Field> fields, String defaultOrder) {
+    this(from, fields, defaultOrder, Map.of());
+  }
+
+  public SearchQuery(String from, Map<String, Field> fields, String defaultOrder, Map<String, CustomFilter> customFilters) {
     this.from = from;
     this.fields = fields;
     this.defaultOrder = defaultOrder;
+    this.customFilters = customFilters;
   }
 
   public Page run(SqlSession sql, Map<String, Object> body, String select, SqlSession.RowMapper<Map<String, Object>> mapper,
@@ -93,6 +105,11 @@ public final class SearchQuery {
 
   private void addCondition(String name, Object condition, List<String> where, List<Object> args) {
     if (condition == null) {
+      return;
+    }
+    CustomFilter custom = customFilters.get(name);
+    if (custom != null) {
+      custom.add(condition, where, args);
       return;
     }
     Field field = fields.get(name);

@@ -73,6 +73,17 @@ class MonitoringTest extends ConformanceTest {
   }
 
   @Test
+  void processInstancesCanBeFoundByARootVariable() {
+    String id = uniqueId("by-variable");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", t -> t.zeebeJobType(id)).endEvent().done());
+    long wanted = start(id, Map.of("endpoint", "urn:dev:a")).getProcessInstanceKey();
+    start(id, Map.of("endpoint", "urn:dev:b"));
+    var found = client.newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(id).variables(Map.of("endpoint", "\"urn:dev:a\""))).send().join().items();
+    assertThat(found).extracting(p -> p.getProcessInstanceKey()).containsExactly(wanted);
+  }
+
+  @Test
   void unknownKeysAreProblemDetails404() {
     given().when().get("/v2/process-instances/123").then().statusCode(404)
         .contentType("application/problem+json").body(containsString("NOT_FOUND"));
