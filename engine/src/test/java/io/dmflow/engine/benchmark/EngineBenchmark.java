@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Not a test: the throughput benchmark of the README. A process of three service tasks, workers
  * in the same JVM through the Camunda client over REST, embedded PostgreSQL. Run with
  * {@code ./mvnw -f engine/pom.xml verify -Dengine.excludedGroups=none -Dtest=EngineBenchmark}
- * (system properties: benchmark.seconds, benchmark.warmup, benchmark.inflight).
+ * (system properties: benchmark.seconds, benchmark.warmup, benchmark.inflight, benchmark.rate,
+ * benchmark.pollInterval).
  *
  * Activation latency runs from the moment the command that creates the job was sent (create
  * instance, or the previous task's complete: the job is created in that transaction) to the
@@ -48,6 +49,8 @@ class EngineBenchmark {
     int inflight = Integer.getInteger("benchmark.inflight", 150);
     // 0: as fast as the in-flight bound allows (throughput); otherwise a steady rate (latency)
     int rate = Integer.getInteger("benchmark.rate", 0);
+    // the client's default is 100 ms; it waits that long after an empty poll (see the README)
+    Duration pollInterval = Duration.ofMillis(Long.getLong("benchmark.pollInterval", 100));
     try (CamundaClient client = CamundaClient.newClientBuilder().restAddress(URI.create(applicationUrl.toString()))
         .grpcAddress(URI.create("http://127.0.0.1:1")).preferRestOverGrpc(true).defaultJobWorkerStreamEnabled(false)
         .build()) {
@@ -81,7 +84,7 @@ class EngineBenchmark {
               slots.release();
             }
           });
-        }).maxJobsActive(64).timeout(JOB_TIMEOUT).open());
+        }).maxJobsActive(64).timeout(JOB_TIMEOUT).pollInterval(pollInterval).open());
       }
 
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup + seconds);
@@ -123,7 +126,8 @@ class EngineBenchmark {
       List<Long> sorted = new ArrayList<>(latencies);
       Collections.sort(sorted);
       System.out.printf("%nBENCHMARK three service tasks, %d s measured after %d s warm-up, at most %d instances in "
-          + "flight, %s%n", seconds, warmup, inflight, rate > 0 ? "started at " + rate + "/s" : "started as fast as possible");
+          + "flight, %s, worker poll interval %d ms%n", seconds, warmup, inflight,
+          rate > 0 ? "started at " + rate + "/s" : "started as fast as possible", pollInterval.toMillis());
       System.out.printf("BENCHMARK process instances/s: %.1f%n", instances.get() / elapsed);
       System.out.printf("BENCHMARK jobs/s:              %.1f%n", jobs.get() / elapsed);
       if (!sorted.isEmpty()) {
