@@ -278,6 +278,29 @@ public final class MonitoringQueries {
     });
   }
 
+  /** The instance and its callers, root first (a breadcrumb for call activities). */
+  public List<Map<String, Object>> callHierarchy(long processInstanceKey) {
+    return read(sql -> {
+      List<Map<String, Object>> chain = new java.util.ArrayList<>();
+      Long current = processInstanceKey;
+      while (current != null) {
+        long key = current;
+        Object[] row = sql.one("SELECT p.parent_process_instance_key, p.process_definition_key, "
+            + "coalesce(d.name, d.bpmn_process_id) FROM engine.process_instance p JOIN engine.process_definition d "
+            + "ON d.process_definition_key = p.process_definition_key WHERE p.process_instance_key = ?",
+            rs -> new Object[] {SqlSession.nullableLong(rs, "parent_process_instance_key"), rs.getLong(2), rs.getString(3)},
+            key).orElseThrow(() -> notFound("process instance", key));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("processInstanceKey", Long.toString(key));
+        entry.put("processDefinitionKey", Long.toString((Long) row[1]));
+        entry.put("processDefinitionName", row[2]);
+        chain.add(0, entry);
+        current = (Long) row[0];
+      }
+      return chain;
+    });
+  }
+
   public Map<String, Object> sequenceFlows(long processInstanceKey) {
     return read(sql -> {
       List<Map<String, Object>> items = sql.list("SELECT f.sequence_flow_id, p.root_process_instance_key, "

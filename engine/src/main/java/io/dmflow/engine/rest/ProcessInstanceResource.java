@@ -106,6 +106,12 @@ public class ProcessInstanceResource {
   }
 
   @jakarta.ws.rs.GET
+  @Path("/{key}/call-hierarchy")
+  public List<Map<String, Object>> callHierarchy(@PathParam("key") String key) {
+    return engine.queries().callHierarchy(RequestBody.key(key, "processInstanceKey"));
+  }
+
+  @jakarta.ws.rs.GET
   @Path("/{key}/sequence-flows")
   public Map<String, Object> sequenceFlows(@PathParam("key") String key) {
     return engine.queries().sequenceFlows(RequestBody.key(key, "processInstanceKey"));

@@ -84,6 +84,8 @@ class ScopeTest extends ConformanceTest {
     long instance = start(parent, Map.of("endpoint", "dev-9")).getProcessInstanceKey();
     ActivatedJob work = jobs(child, 3000).get(0);
     assertThat(work.getVariablesAsMap()).containsEntry("endpoint", "dev-9");
+    var hierarchy = client.newProcessInstanceGetCallHierarchyRequest(work.getProcessInstanceKey()).send().join();
+    assertThat(hierarchy).extracting(e -> e.getProcessInstanceKey()).contains(instance, work.getProcessInstanceKey());
     assertThat(work.getProcessInstanceKey()).isNotEqualTo(instance);
     assertThatThrownBy(() -> client.newCancelInstanceCommand(work.getProcessInstanceKey()).send().join())
         .satisfies(e -> assertThat(problemCode(e)).isEqualTo(409));
