@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Not a test: the throughput benchmark of the README. A process of three service tasks, workers
  * in the same JVM through the Camunda client over REST, embedded PostgreSQL. Run with
- * {@code ./mvnw -f engine/pom.xml verify -Dengine.excludedGroups=none -Dtest=EngineBenchmark}
+ * {@code ./mvnw -pl engine -am verify -Pbenchmark -Dtest=EngineBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (system properties: benchmark.seconds, benchmark.warmup, benchmark.inflight, benchmark.rate,
  * benchmark.pollInterval).
  *
