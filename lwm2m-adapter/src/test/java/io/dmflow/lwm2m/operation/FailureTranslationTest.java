@@ -1,0 +1,55 @@
+package io.dmflow.lwm2m.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletionException;
+
+import org.eclipse.leshan.core.request.exception.ClientSleepingException;
+import org.eclipse.leshan.core.request.exception.InvalidRequestException;
+import org.eclipse.leshan.core.request.exception.RequestCanceledException;
+import org.eclipse.leshan.core.request.exception.SendFailedException;
+import org.eclipse.leshan.core.request.exception.TimeoutException;
+import org.eclipse.leshan.core.request.exception.UnconnectedPeerException;
+import org.junit.jupiter.api.Test;
+
+import io.dmflow.lwm2m.operation.DownlinkFailure.Reason;
+
+/**
+ * Which class of failure each of Leshan's exceptions becomes; the ones a device can cause are also met
+ * for real over UDP in {@link DeviceOperationsTest}.
+ */
+class FailureTranslationTest {
+
+    private static OperationFailure translate(Throwable error) {
+        return DeviceOperations.translate("dev-1", "Read /3/0/0", error);
+    }
+
+    private static Reason downlink(Throwable error) {
+        OperationFailure failure = translate(error);
+        assertThat(failure).isInstanceOf(DownlinkFailure.class);
+        assertThat(failure.endpoint()).isEqualTo("dev-1");
+        return ((DownlinkFailure) failure).reason();
+    }
+
+    @Test
+    void whatKeepsARequestFromTheDeviceIsADownlinkFailure() {
+        assertThat(downlink(new ClientSleepingException("asleep"))).isEqualTo(Reason.SLEEPING);
+        assertThat(downlink(new TimeoutException(TimeoutException.Type.RESPONSE_TIMEOUT, "late")))
+                .isEqualTo(Reason.TIMEOUT);
+        assertThat(downlink(new SendFailedException("no route"))).isEqualTo(Reason.UNREACHABLE);
+        assertThat(downlink(new UnconnectedPeerException("no DTLS session"))).isEqualTo(Reason.UNREACHABLE);
+        assertThat(downlink(new RequestCanceledException("deregistered"))).isEqualTo(Reason.UNREACHABLE);
+        assertThat(downlink(new CompletionException(new ClientSleepingException("asleep"))))
+                .isEqualTo(Reason.SLEEPING);
+    }
+
+    @Test
+    void aRequestThatCannotBeBuiltIsInvalidAndAnythingElseIsDmflowsOwnFault() {
+        assertThat(translate(new InvalidRequestException("bad path"))).isInstanceOf(InvalidOperation.class)
+                .hasMessageContaining("bad path");
+        OperationFailure own = translate(new IllegalStateException("endpoint stopped"));
+        assertThat(own).isInstanceOf(AdapterFault.class).hasMessageContaining("Read /3/0/0")
+                .hasMessageContaining("endpoint stopped");
+        assertThat(own.getCause()).isInstanceOf(IllegalStateException.class);
+    }
+}
