@@ -1,0 +1,23 @@
+package io.dmflow.contract;
+
+/** BPMN error codes thrown by workers and by the flows themselves, and the variables that travel with them. */
+public final class BpmnErrorCode {
+
+    /** The device did not answer, sleeps (queue mode) or is not registered. Flows wait for its next contact. */
+    public static final String DOWNLINK_FAILURE = "DOWNLINK_FAILURE";
+
+    /** The device answered with an error code; the code's name is in {@link #LWM2M_STATUS_VARIABLE}. */
+    public static final String LWM2M_ERROR = "LWM2M_ERROR";
+
+    /** The device did not come back within {@code task.properties.resumeTimeout}. */
+    public static final String DEVICE_UNREACHABLE = "DEVICE_UNREACHABLE";
+
+    /** A template's {@code finish} inside a loop: ends the task. */
+    public static final String TASK_FINISHED = "TASK_FINISHED";
+
+    /** Variable of an {@link #LWM2M_ERROR}: the LwM2M response code name, e.g. {@code NOT_FOUND}. */
+    public static final String LWM2M_STATUS_VARIABLE = "lwm2mStatus";
+
+    private BpmnErrorCode() {
+    }
+}
