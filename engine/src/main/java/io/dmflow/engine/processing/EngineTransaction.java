@@ -2,6 +2,7 @@ package io.dmflow.engine.processing;
 
 import io.dmflow.engine.incident.IncidentStore;
 import io.dmflow.engine.instance.ElementInstanceState;
+import io.dmflow.engine.instance.MultiInstanceInputs;
 import io.dmflow.engine.instance.ProcessInstanceState;
 import io.dmflow.engine.job.JobStore;
 import io.dmflow.engine.message.MessageStore;
@@ -19,6 +20,7 @@ public final class EngineTransaction {
   private final KeyGenerator keys;
   private final long now;
   private final ElementInstanceState elementInstances;
+  private final MultiInstanceInputs multiInstanceInputs;
   private final ProcessInstanceState processInstances;
   private final VariableState variables;
   private final JobStore jobs;
@@ -34,6 +36,7 @@ public final class EngineTransaction {
     this.keys = keys;
     this.now = now;
     this.elementInstances = new ElementInstanceState(sql);
+    this.multiInstanceInputs = new MultiInstanceInputs(sql);
     this.processInstances = new ProcessInstanceState(sql);
     this.variables = new VariableState(sql, keys);
     this.jobs = new JobStore(sql);
@@ -48,6 +51,7 @@ public final class EngineTransaction {
   /** The engine clock when the command started: one instant for the whole command. */
   public long now() { return now; }
   public ElementInstanceState elementInstances() { return elementInstances; }
+  public MultiInstanceInputs multiInstanceInputs() { return multiInstanceInputs; }
   public ProcessInstanceState processInstances() { return processInstances; }
   public VariableState variables() { return variables; }
   public JobStore jobs() { return jobs; }

@@ -22,7 +22,8 @@ final class MultiInstanceBodyProcessor implements BpmnElementProcessor {
   public void onActivate(BpmnExecution execution, BpmnElementContext context) {
     ElementInstance body = context.instance();
     LoopCharacteristics loop = context.element().loop();
-    List<?> items = inputCollection(execution, body, loop);
+    List<?> items = evaluateInputCollection(execution, body, loop);
+    execution.tx().multiInstanceInputs().keep(body.key(), items);
     if (loop.outputCollection() != null) {
       List<Object> output = new ArrayList<>();
       for (int i = 0; i < items.size(); i++) output.add(null);
@@ -38,8 +39,26 @@ final class MultiInstanceBodyProcessor implements BpmnElementProcessor {
     }
   }
 
-  private List<?> inputCollection(BpmnExecution execution, ElementInstance body, LoopCharacteristics loop) {
+  private List<?> evaluateInputCollection(BpmnExecution execution, ElementInstance body, LoopCharacteristics loop) {
     return execution.services().expressions().evaluateList(loop.inputCollection(), execution.visibleVariables(body));
+  }
+
+  /**
+   * The collection as it was when the body activated, as Camunda iterates: inner instances may
+   * change the variables the expression reads without repeating or skipping elements.
+   */
+  private List<?> inputCollection(BpmnExecution execution, ElementInstance body, LoopCharacteristics loop) {
+    return execution.tx().multiInstanceInputs().find(body.key()).orElseGet(() -> {
+      // a body activated before the engine kept collections: take it now, once
+      List<?> items = evaluateInputCollection(execution, body, loop);
+      execution.tx().multiInstanceInputs().keep(body.key(), items);
+      return items;
+    });
+  }
+
+  @Override
+  public void onTerminate(BpmnExecution execution, BpmnElementContext context) {
+    execution.tx().multiInstanceInputs().release(context.instance().key());
   }
 
   private void activateInner(BpmnExecution execution, ExecutableFlowNode element, ElementInstance body, int index,
@@ -111,6 +130,7 @@ final class MultiInstanceBodyProcessor implements BpmnElementProcessor {
       long[] parentPath = Arrays.copyOf(body.scopePath(), body.scopePath().length - 1);
       execution.variableMappings().propagate(body, parentPath, Map.of(loop.outputCollection(), output == null ? List.of() : output));
     }
+    execution.tx().multiInstanceInputs().release(body.key());
     execution.complete(body, Map.of());
   }
 }

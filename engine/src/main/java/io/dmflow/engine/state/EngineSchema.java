@@ -19,7 +19,8 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 public final class EngineSchema {
   public static final String SCHEMA = "engine";
   private static final String LOCATION = "db/engine";
-  private static final List<String> SCRIPTS = List.of("V1__engine_state.sql", "V2__message_start.sql", "V3__lookup_indexes.sql");
+  private static final List<String> SCRIPTS = List.of("V1__engine_state.sql", "V2__message_start.sql", "V3__lookup_indexes.sql",
+      "V4__multi_instance_input.sql");
 
   private EngineSchema() {}
 
