@@ -398,7 +398,8 @@ public final class DeviceOperations {
         if (!path.isResource() && !path.isResourceInstance()) {
             throw new InvalidOperation(endpoint, key + " does not name a resource", null);
         }
-        ResourceModel resource = model.getResourceModel(path.getObjectId(), path.getResourceId());
+        ObjectModel object = objectModel(endpoint, path.getObjectId());
+        ResourceModel resource = object == null ? null : object.resources.get(path.getResourceId());
         if (resource == null) {
             throw new InvalidOperation(endpoint, "Object " + path.getObjectId() + " has no resource "
                     + path.getResourceId(), null);
@@ -406,8 +407,19 @@ public final class DeviceOperations {
         return resource;
     }
 
+    /**
+     * The object in the version {@code endpoint} announced, so values are encoded as that device decodes them; the
+     * newest version for an object it did not announce or a device not registered (the send then fails).
+     */
+    private ObjectModel objectModel(String endpoint, int objectId) {
+        Registration registration = leshan.getRegistrationService().getByEndpoint(endpoint);
+        ObjectModel announced = registration == null ? null
+                : leshan.getModelProvider().getObjectModel(registration).getObjectModel(objectId);
+        return announced != null ? announced : model.getObjectModel(objectId);
+    }
+
     private List<LwM2mResource> resources(String endpoint, int objectId, Map<String, Object> values) {
-        ObjectModel object = model.getObjectModel(objectId);
+        ObjectModel object = objectModel(endpoint, objectId);
         List<LwM2mResource> resources = new ArrayList<>();
         values.forEach((name, value) -> {
             ResourceModel resource = resourceByIdOrName(object, name);

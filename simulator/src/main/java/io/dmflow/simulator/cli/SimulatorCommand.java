@@ -3,6 +3,8 @@ package io.dmflow.simulator.cli;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,10 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--report-every", defaultValue = "5", description = "Seconds between status lines")
     long reportSeconds;
 
+    @Option(names = "--object-version", paramLabel = "ID=VERSION",
+            description = "An older object version the devices implement, e.g. 5=1.0 (repeatable)")
+    Map<Integer, String> objectVersions = new LinkedHashMap<>();
+
     @Option(names = "--duration", description = "Stop after this many seconds instead of waiting for Ctrl-C")
     Long durationSeconds;
 
@@ -91,6 +97,7 @@ public final class SimulatorCommand implements Callable<Integer> {
         if (bind != null) {
             builder.bindAddress(bind);
         }
+        objectVersions.forEach(builder::objectVersion);
 
         long buildNanos = System.nanoTime();
         SimulatedFleet fleet = builder.build();

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,7 +50,7 @@ final class FleetRuntime implements AutoCloseable {
     final ScheduledExecutorService scheduler;
     final ProtocolScheduledExecutorService coapExecutor;
     final Configuration coapConfig;
-    final LwM2mModel model = ObjectModels.bundled().model();
+    final LwM2mModel model;
     final LwM2mEncoder encoder = new DefaultLwM2mEncoder();
     final LwM2mDecoder decoder = new DefaultLwM2mDecoder();
     final LinkSerializer linkSerializer = new DefaultLinkSerializer();
@@ -58,8 +59,10 @@ final class FleetRuntime implements AutoCloseable {
     private final CoapEndpoint downloadEndpoint;
     private final ExecutorService httpExecutor;
 
+    /** {@code objectVersions}: object id to the version the devices implement, for objects not in their newest. */
     FleetRuntime(int schedulerThreads, int coapThreads, int maxPackageBytes, InetAddress bindAddress,
-            SSLContext httpsTrust, Duration downloadTimeout) {
+            SSLContext httpsTrust, Duration downloadTimeout, Map<Integer, String> objectVersions) {
+        this.model = ObjectModels.bundled().model(objectVersions);
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(schedulerThreads,
                 new DaemonThreadFactory("sim-device#"));
         pool.setRemoveOnCancelPolicy(true); // sleep checks and update timers are cancelled often

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ import javax.net.ssl.SSLContext;
 
 import org.eclipse.californium.elements.util.DaemonThreadFactory;
 
+import io.dmflow.lwm2m.model.ObjectModels;
 import io.dmflow.simulator.object.device.DeviceIdentity;
 import io.dmflow.simulator.security.DeviceCredentials;
 
@@ -54,7 +56,7 @@ public final class SimulatedFleet implements AutoCloseable {
 
     private SimulatedFleet(Builder builder) {
         this.runtime = new FleetRuntime(builder.schedulerThreads, builder.coapThreads, builder.maxPackageBytes,
-                builder.bindAddress(), builder.httpsTrust, builder.downloadTimeout);
+                builder.bindAddress(), builder.httpsTrust, builder.downloadTimeout, builder.objectVersions);
         this.startsPerSecond = builder.startsPerSecond;
         Map<String, SimulatedDevice> created = new LinkedHashMap<>();
         try {
@@ -231,6 +233,7 @@ public final class SimulatedFleet implements AutoCloseable {
         private boolean queueMode;
         private Duration awakeTime = Duration.ofSeconds(93);
         private Set<SupportedObject> objects = EnumSet.allOf(SupportedObject.class);
+        private final Map<Integer, String> objectVersions = new TreeMap<>();
         private Duration rebootDelay = Duration.ofMillis(500);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration registrationRetry = Duration.ofSeconds(30);
@@ -333,6 +336,19 @@ public final class SimulatedFleet implements AutoCloseable {
         public Builder objects(SupportedObject... supported) {
             this.objects = supported.length == 0 ? EnumSet.noneOf(SupportedObject.class)
                     : EnumSet.of(supported[0], supported);
+            return this;
+        }
+
+        /**
+         * The version of an object the devices implement and announce, instead of the newest dmflow knows, e.g.
+         * {@code objectVersion(5, "1.0")} for Firmware Update 1.0. Older versions have fewer resources; the devices
+         * expose only those.
+         *
+         * @throws IllegalArgumentException if no definition of that version is known
+         */
+        public Builder objectVersion(int objectId, String version) {
+            ObjectModels.bundled().model(Map.of(objectId, version)); // refuses an unknown version here, not at build
+            objectVersions.put(objectId, version);
             return this;
         }
 

@@ -1,9 +1,11 @@
 package io.dmflow.simulator.object;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.eclipse.leshan.client.resource.BaseInstanceEnabler;
+import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.node.LwM2mPath;
 
 /**
@@ -22,6 +24,14 @@ public abstract class StatefulInstanceEnabler extends BaseInstanceEnabler {
 
     protected StatefulInstanceEnabler(int id) {
         super(id);
+    }
+
+    /**
+     * The resources of {@code implemented} that {@code model} defines: a device announcing an older version of
+     * its object exposes only the resources of that version.
+     */
+    protected static List<Integer> definedIn(ObjectModel model, List<Integer> implemented) {
+        return implemented.stream().filter(model.resources::containsKey).toList();
     }
 
     /** Records changed resources; the caller holds this instance's lock. */

@@ -86,6 +86,6 @@ public class ConnectivityMonitoring extends StatefulInstanceEnabler {
 
     @Override
     public List<Integer> getAvailableResourceIds(ObjectModel model) {
-        return SUPPORTED;
+        return definedIn(model, SUPPORTED);
     }
 }

@@ -187,7 +187,7 @@ public class DeviceObject extends StatefulInstanceEnabler {
 
     @Override
     public List<Integer> getAvailableResourceIds(ObjectModel model) {
-        return SUPPORTED;
+        return definedIn(model, SUPPORTED);
     }
 
 }

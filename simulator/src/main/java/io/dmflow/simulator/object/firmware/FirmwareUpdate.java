@@ -197,7 +197,7 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
 
     @Override
     public List<Integer> getAvailableResourceIds(ObjectModel model) {
-        return SUPPORTED;
+        return definedIn(model, SUPPORTED);
     }
 
     // ---- the state machine

@@ -72,6 +72,6 @@ public class Location extends StatefulInstanceEnabler {
 
     @Override
     public List<Integer> getAvailableResourceIds(ObjectModel model) {
-        return SUPPORTED;
+        return definedIn(model, SUPPORTED);
     }
 }

@@ -137,6 +137,6 @@ public class TemperatureSensor extends StatefulInstanceEnabler {
 
     @Override
     public List<Integer> getAvailableResourceIds(ObjectModel model) {
-        return SUPPORTED;
+        return definedIn(model, SUPPORTED);
     }
 }

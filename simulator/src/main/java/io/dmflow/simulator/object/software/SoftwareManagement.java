@@ -181,7 +181,7 @@ public class SoftwareManagement extends StatefulInstanceEnabler {
 
     @Override
     public List<Integer> getAvailableResourceIds(ObjectModel model) {
-        return SUPPORTED;
+        return definedIn(model, SUPPORTED);
     }
 
     // ---- the state machine
