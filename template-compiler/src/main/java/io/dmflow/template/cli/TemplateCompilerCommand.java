@@ -1,5 +1,6 @@
 package io.dmflow.template.cli;
 
+import io.dmflow.contract.BuiltInProcess;
 import io.dmflow.template.compile.Compilation;
 import io.dmflow.template.compile.TemplateCompiler;
 import io.dmflow.template.source.Diagnostic;
@@ -27,7 +28,8 @@ public final class TemplateCompilerCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "where to write the BPMN; '-' or absent: standard output")
     private String output;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "template name (process id template-NAME); default: the file name without extension")
+    @Option(names = "--name", paramLabel = "NAME", description = "template name (process id " + BuiltInProcess.TEMPLATE_PREFIX
+            + "NAME); default: the file name without extension")
     private String name;
 
     @Option(names = "--check", description = "only report errors, one 'file:line:col: message' per line; exit 1 if there are any")

@@ -1,5 +1,6 @@
 package io.dmflow.template.compile;
 
+import io.dmflow.contract.BuiltInProcess;
 import io.dmflow.template.bpmn.FlowNode;
 import io.dmflow.template.bpmn.NodeKind;
 import io.dmflow.template.bpmn.ProcessScope;
@@ -47,7 +48,7 @@ final class BuiltInTaskTag implements TagCompiler {
     }
 
     static BuiltInTaskTag firmwareUpdate() {
-        return new BuiltInTaskTag("lwm2m-firmware-update", "Firmware update", spec(
+        return new BuiltInTaskTag(BuiltInProcess.FIRMWARE_UPDATE, "Firmware update", spec(
                 "resourceId", Kind.STRING, "transferMethod", Kind.STRING, "protocol", Kind.STRING, "baseUrl", Kind.STRING,
                 "useQuota", Kind.BOOLEAN, "blocking", Kind.BOOLEAN, "timeoutInSec", Kind.INTEGER, "ignoreFaults", Kind.BOOLEAN,
                 "resultVar", Kind.STRING, "resultDetailsVar", Kind.STRING, "useCacheForInitialStateRead", Kind.BOOLEAN,
@@ -56,36 +57,36 @@ final class BuiltInTaskTag implements TagCompiler {
     }
 
     static BuiltInTaskTag softwareManagement() {
-        return new BuiltInTaskTag("lwm2m-software-management", "Software management", spec(
+        return new BuiltInTaskTag(BuiltInProcess.SOFTWARE_MANAGEMENT, "Software management", spec(
                 "operation", Kind.STRING, "resourceId", Kind.STRING, "transferMethod", Kind.STRING, "instanceId", Kind.STRING,
                 "protocol", Kind.STRING, "baseUrl", Kind.STRING, "useQuota", Kind.BOOLEAN, "blocking", Kind.BOOLEAN,
                 "timeoutInSec", Kind.INTEGER), List.of("operation"), false);
     }
 
     static BuiltInTaskTag softwareActivation() {
-        return new BuiltInTaskTag("lwm2m-software-activation", "Software activation", spec(
+        return new BuiltInTaskTag(BuiltInProcess.SOFTWARE_ACTIVATION, "Software activation", spec(
                 "desiredState", Kind.STRING, "instanceId", Kind.STRING), List.of("desiredState", "instanceId"), false);
     }
 
     static BuiltInTaskTag bestEffortGet() {
-        return new BuiltInTaskTag("lwm2m-best-effort-get", "Best-effort get", spec(
+        return new BuiltInTaskTag(BuiltInProcess.BEST_EFFORT_GET, "Best-effort get", spec(
                 "key", Kind.STRING, "useRefreshDataModel", Kind.BOOLEAN, "useObjectRead", Kind.BOOLEAN,
                 "useObjectInstanceRead", Kind.BOOLEAN, "useResourceRead", Kind.BOOLEAN, "useDiscover", Kind.BOOLEAN),
                 List.of(), false);
     }
 
     static BuiltInTaskTag bootstrap() {
-        return new BuiltInTaskTag("lwm2m-bootstrap", "Bootstrap", spec(
+        return new BuiltInTaskTag(BuiltInProcess.BOOTSTRAP, "Bootstrap", spec(
                 "performBootstrapFinish", Kind.BOOLEAN, "finishSession", Kind.BOOLEAN), List.of(), true);
     }
 
     static BuiltInTaskTag bootstrapConfiguration() {
-        return new BuiltInTaskTag("lwm2m-bootstrap-configuration", "Bootstrap configuration", spec(
+        return new BuiltInTaskTag(BuiltInProcess.BOOTSTRAP_CONFIGURATION, "Bootstrap configuration", spec(
                 "serverName", Kind.STRING, "serverId", Kind.INTEGER), List.of(), false);
     }
 
     static BuiltInTaskTag observe() {
-        return new BuiltInTaskTag("lwm2m-observe", "Observe", spec(
+        return new BuiltInTaskTag(BuiltInProcess.OBSERVE, "Observe", spec(
                 "key", Kind.STRING, "sendObservationRequest", Kind.BOOLEAN, "cancel", Kind.BOOLEAN, "cancelType", Kind.STRING,
                 "minimumPeriod", Kind.INTEGER, "maximumPeriod", Kind.INTEGER, "greaterThan", Kind.INTEGER,
                 "lessThan", Kind.INTEGER, "step", Kind.INTEGER, "failIfExists", Kind.BOOLEAN,

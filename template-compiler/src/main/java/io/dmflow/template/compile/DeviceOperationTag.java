@@ -1,9 +1,11 @@
 package io.dmflow.template.compile;
 
+import io.dmflow.contract.JobType;
 import io.dmflow.template.bpmn.FlowNode;
 import io.dmflow.template.bpmn.NodeKind;
 import io.dmflow.template.bpmn.ProcessScope;
 import io.dmflow.template.expression.Feel;
+import io.dmflow.template.expression.StartVariablePaths;
 import io.dmflow.template.expression.TemplateValue;
 import io.dmflow.template.layout.Fragment;
 import io.dmflow.template.parse.XmlAttribute;
@@ -38,31 +40,31 @@ final class DeviceOperationTag implements TagCompiler {
     }
 
     static DeviceOperationTag read() {
-        return new DeviceOperationTag("lwm2m.read", "Read", List.of("key", "output"), List.of("ignoreFaults", "contentFormat"), "output", false);
+        return new DeviceOperationTag(JobType.LWM2M_READ, "Read", List.of("key", "output"), List.of("ignoreFaults", "contentFormat"), "output", false);
     }
 
     static DeviceOperationTag write() {
-        return new DeviceOperationTag("lwm2m.write", "Write", List.of("key", "value"), List.of("ignoreFaults", "mode", "contentFormat"), null, false);
+        return new DeviceOperationTag(JobType.LWM2M_WRITE, "Write", List.of("key", "value"), List.of("ignoreFaults", "mode", "contentFormat"), null, false);
     }
 
     static DeviceOperationTag execute() {
-        return new DeviceOperationTag("lwm2m.execute", "Execute", List.of("key"), List.of("arguments", "ignoreFaults"), null, false);
+        return new DeviceOperationTag(JobType.LWM2M_EXECUTE, "Execute", List.of("key"), List.of("arguments", "ignoreFaults"), null, false);
     }
 
     static DeviceOperationTag create() {
-        return new DeviceOperationTag("lwm2m.create", "Create instance of", List.of("key"), List.of("ignoreFaults"), null, false);
+        return new DeviceOperationTag(JobType.LWM2M_CREATE, "Create instance of", List.of("key"), List.of("ignoreFaults"), null, false);
     }
 
     static DeviceOperationTag delete() {
-        return new DeviceOperationTag("lwm2m.delete", "Delete", List.of("key"), List.of("ignoreFaults"), null, false);
+        return new DeviceOperationTag(JobType.LWM2M_DELETE, "Delete", List.of("key"), List.of("ignoreFaults"), null, false);
     }
 
     static DeviceOperationTag writeAttributes() {
-        return new DeviceOperationTag("lwm2m.write-attributes", "Write attributes of", List.of("key"), List.of("ignoreFaults"), null, true);
+        return new DeviceOperationTag(JobType.LWM2M_WRITE_ATTRIBUTES, "Write attributes of", List.of("key"), List.of("ignoreFaults"), null, true);
     }
 
     static DeviceOperationTag cancelAllObservations() {
-        return new DeviceOperationTag("lwm2m.cancel-all-observations", "Cancel all observations", List.of(), List.of("ignoreFaults"), null, false);
+        return new DeviceOperationTag(JobType.LWM2M_CANCEL_ALL_OBSERVATIONS, "Cancel all observations", List.of(), List.of("ignoreFaults"), null, false);
     }
 
     @Override
@@ -74,7 +76,7 @@ final class DeviceOperationTag implements TagCompiler {
         Optional<Boolean> ignoreFaults = TagAttributes.flag(element, "ignoreFaults", false, context.diagnostics());
         boolean ok = ignoreFaults.isPresent();
         List<String[]> inputs = new ArrayList<>();
-        inputs.add(new String[] {"endpoint", "=device.endpoint"});
+        inputs.add(new String[] {"endpoint", "=" + StartVariablePaths.DEVICE_ENDPOINT});
         String keyText = null;
         for (XmlAttribute attribute : element.attributes()) {
             if (attribute.name().equals("ignoreFaults")) {

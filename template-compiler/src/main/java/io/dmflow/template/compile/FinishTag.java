@@ -1,5 +1,6 @@
 package io.dmflow.template.compile;
 
+import io.dmflow.contract.JobType;
 import io.dmflow.template.bpmn.EventDefinition;
 import io.dmflow.template.bpmn.FlowNode;
 import io.dmflow.template.bpmn.NodeKind;
@@ -52,7 +53,7 @@ final class FinishTag implements TagCompiler {
         }
         String id = "finish_" + element.position().line() + "_" + element.position().column();
         FlowNode record = scope.add(id, NodeKind.SERVICE_TASK, "Finish with " + shown)
-                .jobType("dm.execution.update")
+                .jobType(JobType.DM_EXECUTION_UPDATE)
                 .input("status", status);
         FlowNode end;
         if (context.insideSubProcess()) {

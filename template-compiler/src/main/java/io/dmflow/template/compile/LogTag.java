@@ -1,5 +1,6 @@
 package io.dmflow.template.compile;
 
+import io.dmflow.contract.JobType;
 import io.dmflow.template.bpmn.FlowNode;
 import io.dmflow.template.bpmn.NodeKind;
 import io.dmflow.template.bpmn.ProcessScope;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code <log message [level]>}: a dm.log job. */
+/** {@code <log message [level]>}: a {@value JobType#DM_LOG} job. */
 final class LogTag implements TagCompiler {
 
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR");
@@ -39,7 +40,7 @@ final class LogTag implements TagCompiler {
         String name = "Log " + Readable.of(messageAttribute.value().text());
         FlowNode task = scope.add("log_" + element.position().line() + "_" + element.position().column(), NodeKind.SERVICE_TASK,
                         name.length() > 50 ? name.substring(0, 47) + "..." : name)
-                .jobType("dm.log")
+                .jobType(JobType.DM_LOG)
                 .input("message", "=" + context.values().stringForm(message.get()).text());
         level.ifPresent(l -> task.input("level", "=" + context.values().stringForm(l).text()));
         return Optional.of(new NodeFragment(task, false));

@@ -1,5 +1,6 @@
 package io.dmflow.template.compile;
 
+import io.dmflow.contract.JobType;
 import io.dmflow.template.bpmn.FlowNode;
 import io.dmflow.template.bpmn.NodeKind;
 import io.dmflow.template.bpmn.ProcessScope;
@@ -38,7 +39,7 @@ final class ResourceTags {
             }
             FlowNode task = scope.add("readResource_" + element.position().line() + "_" + element.position().column(),
                             NodeKind.SERVICE_TASK, "Read resource " + Readable.of(resource.value().text()))
-                    .jobType("dm.resource.read")
+                    .jobType(JobType.DM_RESOURCE_READ)
                     .input("resourceId", "=" + context.values().stringForm(resourceId.get()).text())
                     .input("varName", "=" + Feel.quote(varName))
                     // explicit, so that a name like "resourceId" does not stay local to the task
@@ -82,7 +83,7 @@ final class ResourceTags {
             }
             FlowNode task = scope.add("editResource_" + element.position().line() + "_" + element.position().column(),
                             NodeKind.SERVICE_TASK, "Edit resource " + Readable.of(destinationAttribute.value().text()))
-                    .jobType("dm.resource.edit")
+                    .jobType(JobType.DM_RESOURCE_EDIT)
                     .input("destination", "=" + context.values().stringForm(destination.get()).text())
                     .input("source", "=" + context.values().stringForm(source.get()).text())
                     .input("operations", "=[" + String.join(", ", operations) + "]")

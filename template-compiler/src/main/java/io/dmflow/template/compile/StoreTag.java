@@ -1,8 +1,10 @@
 package io.dmflow.template.compile;
 
+import io.dmflow.contract.JobType;
 import io.dmflow.template.bpmn.FlowNode;
 import io.dmflow.template.bpmn.NodeKind;
 import io.dmflow.template.bpmn.ProcessScope;
+import io.dmflow.template.expression.StartVariablePaths;
 import io.dmflow.template.expression.TemplateValue;
 import io.dmflow.template.layout.Fragment;
 import io.dmflow.template.layout.NodeFragment;
@@ -45,12 +47,13 @@ final class StoreTag implements TagCompiler {
                 return Optional.empty();
             }
             FlowNode task = scope.add(id, NodeKind.SERVICE_TASK, "Store device property " + Readable.of(target.value().text()))
-                    .jobType("dm.device-property.set")
-                    .input("endpoint", "=device.endpoint")
+                    .jobType(JobType.DM_DEVICE_PROPERTY_SET)
+                    .input("endpoint", "=" + StartVariablePaths.DEVICE_ENDPOINT)
                     .input("name", "=" + context.values().stringForm(name.get()).text())
                     .input("value", "=" + context.values().stringForm(value.get()).text())
                     // later device.getProperty(...) in this execution must see the new value
-                    .output("=context put(device.properties, name, value)", "device.properties");
+                    .output("=context put(" + StartVariablePaths.DEVICE_PROPERTIES + ", name, value)",
+                            StartVariablePaths.DEVICE_PROPERTIES);
             return Optional.of(new NodeFragment(task, false));
         }
         XmlAttribute typeAttribute = element.attribute("type").orElseThrow();

@@ -1,5 +1,7 @@
 package io.dmflow.template.compile;
 
+import io.dmflow.contract.BpmnErrorCode;
+import io.dmflow.contract.StartVariable;
 import io.dmflow.template.expression.VariableScope;
 import io.dmflow.template.parse.XmlAttribute;
 import io.dmflow.template.parse.XmlElement;
@@ -14,9 +16,10 @@ import java.util.Set;
 final class TaskVariables {
 
     /** Names the process already uses, and FEEL words a variable name would collide with. */
-    private static final Set<String> RESERVED = Set.of("device", "task", "execution", "date", "item", "result",
+    private static final Set<String> RESERVED = Set.of(StartVariable.DEVICE, StartVariable.TASK, StartVariable.EXECUTION,
+            BpmnErrorCode.LWM2M_STATUS_VARIABLE, "date", "item", "result",
             "and", "or", "not", "if", "then", "else", "for", "in", "return", "some", "every", "satisfies", "between",
-            "instance", "of", "function", "external", "null", "true", "false", "lwm2mStatus");
+            "instance", "of", "function", "external", "null", "true", "false");
 
     private TaskVariables() {
     }

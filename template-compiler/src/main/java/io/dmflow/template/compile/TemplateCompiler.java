@@ -1,11 +1,16 @@
 package io.dmflow.template.compile;
 
+import io.dmflow.contract.BpmnErrorCode;
+import io.dmflow.contract.BuiltInProcess;
+import io.dmflow.contract.ExecutionStatus;
+import io.dmflow.contract.JobType;
 import io.dmflow.template.bpmn.EventDefinition;
 import io.dmflow.template.bpmn.FlowNode;
 import io.dmflow.template.bpmn.IdGenerator;
 import io.dmflow.template.bpmn.NodeKind;
 import io.dmflow.template.bpmn.ProcessErrors;
 import io.dmflow.template.bpmn.ProcessScope;
+import io.dmflow.template.expression.Feel;
 import io.dmflow.template.expression.VariableScope;
 import io.dmflow.template.layout.ChainFragment;
 import io.dmflow.template.layout.Diagram;
@@ -27,8 +32,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Compiles a task template to one executable BPMN process, {@code template-<name>}: started, the tags in
- * document order, the success recorded; device failures handled by event sub-processes.
+ * Compiles a task template to one executable BPMN process ({@link BuiltInProcess#templateProcessId}): started,
+ * the tags in document order, the success recorded; device failures handled by event sub-processes.
  */
 public final class TemplateCompiler {
 
@@ -38,7 +43,7 @@ public final class TemplateCompiler {
     }
 
     public static String processId(String templateName) {
-        return "template-" + templateName;
+        return BuiltInProcess.templateProcessId(templateName);
     }
 
     /** Never throws: every problem, even a fault of the compiler itself, comes back as a diagnostic. */
@@ -79,8 +84,8 @@ public final class TemplateCompiler {
         main.addAll(block.fragments(root.get().children(), process));
         if (main.get(main.size() - 1).exit() != null) {
             FlowNode success = process.add("recordSuccess", NodeKind.SERVICE_TASK, "Record success")
-                    .jobType("dm.execution.update")
-                    .input("status", "=\"SUCCESS\"");
+                    .jobType(JobType.DM_EXECUTION_UPDATE)
+                    .input("status", "=" + Feel.quote(ExecutionStatus.SUCCESS.name()));
             FlowNode end = process.add("end", NodeKind.END_EVENT, "Task done");
             main.add(new NodeFragment(success, false));
             main.add(new NodeFragment(end, true));
@@ -110,7 +115,7 @@ public final class TemplateCompiler {
     private static List<Fragment> failureHandlers(ProcessScope process) {
         return List.of(
                 handler(process, "deviceError", ProcessErrors.Code.LWM2M_ERROR, "Device answered with an error",
-                        "=\"device answered \" + get or else(lwm2mStatus, \"an error\")"),
+                        "=\"device answered \" + get or else(" + BpmnErrorCode.LWM2M_STATUS_VARIABLE + ", \"an error\")"),
                 handler(process, "deviceUnreachable", ProcessErrors.Code.DEVICE_UNREACHABLE, "Device did not come back",
                         "=\"device did not come back before the resume timeout\""));
     }
@@ -131,8 +136,8 @@ public final class TemplateCompiler {
         FlowNode start = inner.add(id + "_start", NodeKind.START_EVENT, code.label())
                 .eventDefinition(new EventDefinition.Error(code));
         FlowNode record = inner.add(id + "_record", NodeKind.SERVICE_TASK, "Record failure")
-                .jobType("dm.execution.update")
-                .input("status", "=\"ERROR\"")
+                .jobType(JobType.DM_EXECUTION_UPDATE)
+                .input("status", "=" + Feel.quote(ExecutionStatus.ERROR.name()))
                 .input("details", details);
         FlowNode end = inner.add(id + "_end", NodeKind.END_EVENT, "Task failed");
         Fragment chain = new ChainFragment(inner, List.of(new NodeFragment(start, false), new NodeFragment(record, false),

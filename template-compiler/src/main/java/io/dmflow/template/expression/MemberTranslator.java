@@ -32,14 +32,14 @@ final class MemberTranslator {
 
     private Feel device(Expr.Member m) {
         return switch (m.member()) {
-            case "id", "endpoint" -> property(m, "device.endpoint", Type.STRING);
-            case "softwareVersion" -> property(m, "device.softwareVersion", Type.STRING);
-            case "properties" -> property(m, "device.properties", Type.MAP);
-            case "groups" -> property(m, "device.groups", Type.STRING_LIST);
+            case "id", "endpoint" -> property(m, StartVariablePaths.DEVICE_ENDPOINT, Type.STRING);
+            case "softwareVersion" -> property(m, StartVariablePaths.DEVICE_SOFTWARE_VERSION, Type.STRING);
+            case "properties" -> property(m, StartVariablePaths.DEVICE_PROPERTIES, Type.MAP);
+            case "groups" -> property(m, StartVariablePaths.DEVICE_GROUPS, Type.STRING_LIST);
             case "getProperty" -> {
                 arity(m, 1, 2);
                 Feel name = argument(m, 0, Type.STRING);
-                String lookup = "get value(device.properties, " + name.text() + ")";
+                String lookup = "get value(" + StartVariablePaths.DEVICE_PROPERTIES + ", " + name.text() + ")";
                 if (m.arguments().size() == 1) {
                     yield Feel.primary(lookup, Type.STRING, true);
                 }
@@ -52,9 +52,9 @@ final class MemberTranslator {
 
     private Feel task(Expr.Member m) {
         return switch (m.member()) {
-            case "id" -> property(m, "task.id", Type.STRING);
-            case "name" -> property(m, "task.name", Type.STRING);
-            case "properties" -> property(m, "task.properties", Type.MAP);
+            case "id" -> property(m, StartVariablePaths.TASK_ID, Type.STRING);
+            case "name" -> property(m, StartVariablePaths.TASK_NAME, Type.STRING);
+            case "properties" -> property(m, StartVariablePaths.TASK_PROPERTIES, Type.MAP);
             default -> unknown(m, "task", "id, name, properties");
         };
     }

@@ -1,5 +1,6 @@
 package io.dmflow.template.output;
 
+import io.dmflow.contract.MessageName;
 import io.dmflow.template.bpmn.EventDefinition;
 import io.dmflow.template.bpmn.FlowNode;
 import io.dmflow.template.bpmn.NodeKind;
@@ -52,12 +53,12 @@ public final class BpmnXmlWriter {
                 + " modeler:executionPlatform=\"Camunda Cloud\""
                 + " modeler:executionPlatformVersion=\"" + EXECUTION_PLATFORM_VERSION + "\">");
         for (ProcessErrors.Code code : errors) {
-            line(1, "<bpmn:error id=\"" + code.id() + "\" name=\"" + attr(code.label()) + "\" errorCode=\"" + code.name() + "\" />");
+            line(1, "<bpmn:error id=\"" + code.id() + "\" name=\"" + attr(code.label()) + "\" errorCode=\"" + attr(code.errorCode()) + "\" />");
         }
         if (usesDeviceContact) {
-            line(1, "<bpmn:message id=\"" + MESSAGE_DEVICE_CONTACT + "\" name=\"device.contact\">");
+            line(1, "<bpmn:message id=\"" + MESSAGE_DEVICE_CONTACT + "\" name=\"" + attr(MessageName.DEVICE_CONTACT) + "\">");
             line(2, "<bpmn:extensionElements>");
-            line(3, "<zeebe:subscription correlationKey=\"=device.endpoint\" />");
+            line(3, "<zeebe:subscription correlationKey=\"" + attr(MessageName.DEVICE_CONTACT_KEY_EXPRESSION) + "\" />");
             line(2, "</bpmn:extensionElements>");
             line(1, "</bpmn:message>");
         }

@@ -17,7 +17,7 @@ import java.util.Set;
  * <p>A hand-written reader rather than StAX: error messages must point at the offending character
  * (StAX reports where it noticed, often the end of a tag), and the reference product accepts one
  * looseness its own documentation relies on: an element left open is closed by its parent's end tag
- * (the seed's backup template never closes its outer {@code <if>}). That case is a warning, every
+ * (its reference backup template never closes its outer {@code <if>}). That case is a warning, every
  * other malformation an error.
  */
 public final class TemplateDocumentReader {
