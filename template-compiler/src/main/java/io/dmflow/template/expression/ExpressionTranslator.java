@@ -217,6 +217,10 @@ final class ExpressionTranslator {
             case STRING -> value;
             case NULL -> Feel.stringLiteral("null");
             case DATE -> DatePatterns.format(this, value, DatePatterns.DEFAULT_PATTERN, null);
+            // as FEEL's string() writes a context, but sorted by key
+            case MAP -> new Feel("\"{\" + string join(for entry_ in " + MemberTranslator.sortedEntries(value)
+                    + " return entry_.key + \":\" + (if entry_.value = null then \"null\" else " + Feel.quote("\"")
+                    + " + entry_.value + " + Feel.quote("\"") + "), \", \") + \"}\"", Type.STRING, value.nullable(), Feel.ADDITIVE);
             default -> Feel.primary("string(" + value.text() + ")", Type.STRING, value.nullable());
         };
     }

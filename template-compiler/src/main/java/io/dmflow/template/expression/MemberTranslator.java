@@ -246,11 +246,12 @@ final class MemberTranslator {
             }
             case "keySet", "keys" -> {
                 arity(m, 0, 0);
-                yield Feel.primary("get entries(" + map.text() + ").key", Type.STRING_SET, false);
+                yield Feel.primary("sort(get entries(" + map.text() + ").key, function(a, b) a < b)", Type.STRING_SET, false);
             }
             case "values" -> {
                 arity(m, 0, 0);
-                yield Feel.primary("get entries(" + map.text() + ").value", Type.STRING_LIST, false);
+                yield new Feel("for entry_ in " + sortedEntries(map) + " return entry_.value", Type.STRING_LIST, false,
+                        Feel.CONDITIONAL);
             }
             case "contains", "containsKey" -> {
                 arity(m, 1, 1);
@@ -268,6 +269,15 @@ final class MemberTranslator {
             }
             default -> unknown(m, "Map", "get, getOr, keySet, values, contains, size, isEmpty, nonEmpty");
         };
+    }
+
+    /**
+     * The entries of a map ({@code key}, {@code value}) sorted by key. FEEL keeps a context's entries in
+     * hash order, so everything that walks a map goes through this: the same map lists the same way on
+     * every run. The names end in '_', which template names cannot, so they shadow nothing.
+     */
+    static String sortedEntries(Feel map) {
+        return "sort(get entries(" + map.text() + "), function(a_, b_) a_.key < b_.key)";
     }
 
     private Feel collection(Expr.Member m, Feel xs) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dmflow.template.support.BpmnChecks;
 import io.dmflow.template.support.ProcessWalker;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,23 @@ class TagBehaviourTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(w::run)
                 .hasMessageContaining("<while> at line 2 stopped after 10000 rounds: ${#k != 'never'}");
         assertThat(w.variables()).containsEntry("k", "10000");
+    }
+
+    @Test
+    void foreachOverAMapsKeysRunsInKeyOrderWhateverTheInsertionOrder() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String key : List.of("zeta", "alpha", "mid", "beta", "omega", "gamma", "delta", "kappa")) {
+            properties.put(key, "v-" + key);
+        }
+        ProcessWalker w = walker("<foreach list=\"${device.properties.keySet}\"><log message=\"${#i}\" /></foreach>"
+                + "<foreach list=\"${device.properties.values}\"><log message=\"${#i}\" /></foreach>")
+                .variable("device", Map.of("endpoint", "dev-1", "id", "17", "softwareVersion", "1.0", "properties", properties,
+                        "groups", List.of()))
+                .run();
+        List<String> sorted = properties.keySet().stream().sorted().toList();
+        List<Object> expected = new ArrayList<>(sorted);
+        sorted.forEach(k -> expected.add("v-" + k));
+        assertThat(w.jobs("dm.log")).extracting(j -> j.inputs().get("message")).containsExactlyElementsOf(expected);
     }
 
     @Test

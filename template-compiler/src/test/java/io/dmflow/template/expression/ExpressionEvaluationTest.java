@@ -227,6 +227,17 @@ class ExpressionEvaluationTest {
     }
 
     @Test
+    void mapsListTheirEntriesInKeyOrder() {
+        List<String> keys = List.of("backup-dev-1-t1-0-Timestamp", "backup-dev-1-t1-1-Size", "backup-dev-1-t1-1-Timestamp", "name",
+                "t1-lastBackupTimestamp");
+        assertThat(evaluate("${device.properties.keySet}")).isEqualTo(keys);
+        assertThat(evaluate("${device.properties.values}")).isEqualTo(List.of("1600000000000", "99", "1700000000000", "x", "1000"));
+        assertThat(evaluate("${device.properties.keySet.filter(_.startsWith('backup-'))}")).isEqualTo(keys.subList(0, 3));
+        assertThat(evaluate("all: ${device.properties}")).isEqualTo("all: {backup-dev-1-t1-0-Timestamp:\"1600000000000\", "
+                + "backup-dev-1-t1-1-Size:\"99\", backup-dev-1-t1-1-Timestamp:\"1700000000000\", name:\"x\", t1-lastBackupTimestamp:\"1000\"}");
+    }
+
+    @Test
     void aMissingMapKeyIsNull() {
         assertThat(evaluate("${task.properties.get('nope')}")).isNull();
     }
