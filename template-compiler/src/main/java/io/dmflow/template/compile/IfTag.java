@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * {@code <if expr>} with an optional {@code <else>} child: an exclusive gateway whose "no" branch is the
- * default flow. A condition that is null at run time raises an incident on the gateway that quotes it.
+ * default flow. A condition that is null at run time raises an incident on the gateway that quotes it as
+ * the template wrote it, with its line and column.
  */
 final class IfTag implements TagCompiler {
 
@@ -52,7 +53,7 @@ final class IfTag implements TagCompiler {
         if (condition.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new BranchFragment(scope, split, condition.get().expression(), yes.orElse(null), no.orElse(null),
-                id + "_join"));
+        String guarded = ConditionGuard.of(element, expr, context.diagnostics().file()).nonNull(condition.get());
+        return Optional.of(new BranchFragment(scope, split, guarded, yes.orElse(null), no.orElse(null), id + "_join"));
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * {@code <while expr>}: a loop of gateways in the same scope, so the body's variables stay task-wide. A
- * round counter stops a runaway loop after 10,000 rounds with an incident that says so.
+ * round counter stops a runaway loop after 10,000 rounds with an incident that says so; a condition that
+ * is null raises one that quotes it.
  */
 final class WhileTag implements TagCompiler {
 
@@ -43,10 +44,10 @@ final class WhileTag implements TagCompiler {
         String rounds = "rounds_" + element.position().line() + "_" + element.position().column() + "_";
         FlowNode start = scope.add(id + "_start", NodeKind.SCRIPT_TASK, "Start loop").script("=0", rounds);
         FlowNode merge = scope.add(id + "_loop", NodeKind.EXCLUSIVE_GATEWAY, null);
+        ConditionGuard guard = ConditionGuard.of(element, expr, context.diagnostics().file());
         FlowNode count = scope.add(id + "_count", NodeKind.SCRIPT_TASK, "Count round")
                 .script("=assert(" + rounds + " + 1, " + rounds + " < " + MAX_ROUNDS + ", "
-                        + Feel.quote("<while> at line " + element.position().line() + " stopped after " + MAX_ROUNDS
-                        + " rounds: " + expr.value().text()) + ")", rounds);
+                        + Feel.quote(guard.description() + " still held after " + MAX_ROUNDS + " rounds: the loop was stopped") + ")", rounds);
         FlowNode question = scope.add(id, NodeKind.EXCLUSIVE_GATEWAY, "While " + Readable.of(expr.value().text()) + "?");
         Optional<Fragment> body = block.chain(element.children(), scope);
         if (condition.isEmpty() || body.isEmpty()) {
@@ -56,6 +57,6 @@ final class WhileTag implements TagCompiler {
             context.diagnostics().error(element.position(), "the body of <while> always ends the task, so it never loops: use <if>");
             return Optional.empty();
         }
-        return Optional.of(new WhileFragment(scope, start, merge, count, question, condition.get().expression(), body.get()));
+        return Optional.of(new WhileFragment(scope, start, merge, count, question, guard.nonNull(condition.get()), body.get()));
     }
 }

@@ -1,6 +1,7 @@
 package io.dmflow.template.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dmflow.template.support.BpmnChecks;
 import io.dmflow.template.support.ProcessWalker;
@@ -98,9 +99,32 @@ class TagBehaviourTest {
     void aRunawayWhileStopsWithAnErrorAfterTenThousandRounds() {
         ProcessWalker w = walker("<store target=\"k\" value=\"0\" /><while expr=\"${#k != 'never'}\">"
                 + "<store target=\"k\" value=\"${#k.toInt + 1}\" /></while>");
-        org.assertj.core.api.Assertions.assertThatThrownBy(w::run)
-                .hasMessageContaining("<while> at line 2 stopped after 10000 rounds: ${#k != 'never'}");
+        assertThatThrownBy(w::run).hasMessageContaining(
+                "<while> condition ${#k != 'never'} at line 2, column 44 of t.xml still held after 10000 rounds: the loop was stopped");
         assertThat(w.variables()).containsEntry("k", "10000");
+    }
+
+    @Test
+    void aNullIfConditionStopsWithTheTemplatesOwnExpressionAndPosition() {
+        String body = "<if expr=\"${task.properties.get('limit').toInt > 3}\"><log message=\"big\" /></if>";
+        String bpmn = bpmn(body);
+        assertThat(bpmn).contains("&quot;&lt;if&gt; condition ${task.properties.get('limit').toInt &gt; 3}"
+                + " at line 2, column 11 of t.xml is null&quot;");
+        // what the engine's incident quotes: feel-engine's failure of the gateway's condition
+        assertThatThrownBy(walker(body)::run).hasMessageContaining("FEEL failed: Assertion failure on evaluate the expression")
+                .hasMessageContaining("': <if> condition ${task.properties.get('limit').toInt > 3} at line 2, column 11 of t.xml is null");
+        // a condition that is not null still decides
+        assertThat(walker(body).variable("task", Map.of("id", "t1", "name", "demo", "properties", Map.of("limit", "5"))).run()
+                .jobs("dm.log")).hasSize(1);
+        assertThat(walker(body).variable("task", Map.of("id", "t1", "name", "demo", "properties", Map.of("limit", "2"))).run()
+                .jobs("dm.log")).isEmpty();
+    }
+
+    @Test
+    void aNullWhileConditionStopsWithTheTemplatesOwnExpressionAndPosition() {
+        ProcessWalker w = walker("<store target=\"k\" value=\"x\" />\n  <while expr=\"${#k.toInt &lt; 3}\">"
+                + "<store target=\"k\" value=\"${#k.toInt + 1}\" /></while>");
+        assertThatThrownBy(w::run).hasMessageContaining("': <while> condition ${#k.toInt < 3} at line 3, column 16 of t.xml is null");
     }
 
     @Test
