@@ -46,6 +46,26 @@ public final class JobActivator {
     }
   }
 
+  /**
+   * Makes jobs that were activated but never reached their worker activatable again, as a job
+   * timeout would, without touching their retries. A job that was completed, failed or activated
+   * anew since (another deadline) is left alone. Returns the type of each job given back.
+   */
+  public List<String> giveBack(List<ActivatedJob> jobs) {
+    try (Connection connection = dataSource.getConnection()) {
+      SqlSession sql = new SqlSession(connection);
+      List<String> types = new ArrayList<>();
+      for (ActivatedJob job : jobs) {
+        types.addAll(sql.list("UPDATE engine.job SET state = 'ACTIVATABLE', deadline = NULL, last_update_time = ? "
+            + "WHERE job_key = ? AND state = 'ACTIVATED' AND deadline = ? RETURNING type",
+            rs -> rs.getString(1), clock.millis(), job.job().key(), job.deadline()));
+      }
+      return types;
+    } catch (SQLException e) {
+      throw new StateAccessException("giving back jobs", e);
+    }
+  }
+
   private List<ActivatedJob> activate(SqlSession sql, ActivationRequest request) {
     long now = clock.millis();
     long deadline = now + request.timeout();

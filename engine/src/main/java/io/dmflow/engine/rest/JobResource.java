@@ -3,9 +3,11 @@ package io.dmflow.engine.rest;
 import io.dmflow.engine.EmbeddedEngine;
 import io.dmflow.engine.job.ActivatedJob;
 import io.dmflow.engine.job.ActivationRequest;
+import io.dmflow.engine.job.JobActivations;
 import io.dmflow.engine.job.JobRecord;
 import io.dmflow.engine.state.JsonValues;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -34,10 +37,15 @@ public class JobResource {
   @Context
   UriInfo uriInfo;
 
+  /**
+   * Long polling. The routing context's end handlers learn whether the answer reached the
+   * client: when the connection closes first (while parked, or before the jobs were written),
+   * the activation is abandoned and its jobs given back.
+   */
   @POST
   @Path("/activation")
   @Blocking
-  public CompletionStage<Response> activate(Map<String, Object> json) {
+  public CompletionStage<Response> activate(Map<String, Object> json, @Context RoutingContext routing) {
     RequestBody body = new RequestBody(json);
     String path = uriInfo.getPath();
     String type = body.requiredString("type");
@@ -52,7 +60,21 @@ public class JobResource {
     Long requestTimeout = body.longValue("requestTimeout");
     ActivationRequest request = new ActivationRequest(type, body.string("worker") == null ? "default" : body.string("worker"),
         timeout, max, body.strings("fetchVariable"), requestTimeout == null ? 0 : requestTimeout, body.strings("tenantIds"));
-    return engine.activations().activate(request).handle((jobs, error) -> {
+    JobActivations activations = engine.activations();
+    CompletableFuture<List<ActivatedJob>> answer = new CompletableFuture<>();
+    routing.addEndHandler(outcome -> {
+      if (outcome.failed()) {
+        activations.abandon(answer);
+      }
+    });
+    if (routing.response().closed()) {
+      activations.abandon(answer); // closed before the end handler was in place
+    }
+    activations.activate(request, answer);
+    return answer.handle((jobs, error) -> {
+      if (answer.isCancelled()) {
+        return Response.ok(Map.of("jobs", List.of())).build(); // abandoned: nobody reads it
+      }
       if (error != null) {
         return Problems.of(error, path);
       }
