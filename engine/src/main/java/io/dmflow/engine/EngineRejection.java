@@ -1,8 +1,8 @@
 package io.dmflow.engine;
 
 /**
- * A command the engine refuses, with the status and title the Camunda gateway would answer
- * (spec §1.2); becomes an application/problem+json response.
+ * A command the engine refuses, with the status and title the Camunda gateway would answer;
+ * becomes an application/problem+json response.
  */
 public class EngineRejection extends RuntimeException {
   private final int status;

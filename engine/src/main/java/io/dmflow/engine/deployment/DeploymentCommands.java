@@ -21,7 +21,7 @@ import org.camunda.bpm.model.xml.validation.ValidationResultType;
 
 /**
  * Deploys BPMN resources atomically. A resource identical to the latest version of its process
- * creates no new version; any change bumps it (spec §1.4.2).
+ * creates no new version; any change bumps it.
  */
 public final class DeploymentCommands {
   public record Resource(String name, byte[] content) {}

@@ -9,7 +9,7 @@ import io.dmflow.engine.processing.BpmnExecution;
 import io.dmflow.engine.processing.CommandRunner;
 import io.dmflow.engine.processing.EngineServices;
 
-/** Resolve: mark the incident resolved and re-run what it stopped (spec §3.16). */
+/** Resolve: mark the incident resolved and re-run what it stopped. */
 public final class IncidentCommands {
   private final CommandRunner runner;
   private final EngineServices services;

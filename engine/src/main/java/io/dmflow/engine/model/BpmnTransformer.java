@@ -484,7 +484,7 @@ public final class BpmnTransformer {
     }
   }
 
-  /** One scope may not hold two catches of the same error code, or two catch-alls (spec §3.10). */
+  /** One scope may not hold two catches of the same error code, or two catch-alls. */
   private static void checkErrorCatchesUnique(ExecutableFlowNode node) {
     java.util.Set<String> codes = new java.util.HashSet<>();
     List<ExecutableFlowNode> catches = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * BPMN errors: the catch search walks from the thrower outwards — boundary events of the element,
  * then error event sub-processes and boundaries of each enclosing scope, across call activities —
- * and in each place an exact code beats a catch-all (spec §3.10).
+ * and in each place an exact code beats a catch-all.
  */
 public final class ErrorEvents {
   private final BpmnExecution execution;

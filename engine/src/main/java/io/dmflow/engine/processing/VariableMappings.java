@@ -7,7 +7,10 @@ import io.dmflow.engine.variable.VariableState.ScopeOwner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Input and output mappings, and propagation of results up the scope chain (spec §3.3). */
+/**
+ * Input and output mappings, and propagation of results up the scope chain (see
+ * docs/engine-rest-api.md, 'Variables').
+ */
 final class VariableMappings {
   private final BpmnExecution execution;
 

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
-/** Read side for monitoring (spec §1.5): searches and gets straight from the engine tables. */
+/** Read side for monitoring: searches and gets straight from the engine tables. */
 public final class MonitoringQueries {
   private static final String HAS_INCIDENT_PI = "EXISTS (SELECT 1 FROM engine.incident i WHERE i.state = 'ACTIVE' AND "
       + "(i.process_instance_key = p.process_instance_key OR i.root_process_instance_key = p.process_instance_key))";

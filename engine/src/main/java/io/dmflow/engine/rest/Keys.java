@@ -1,6 +1,6 @@
 package io.dmflow.engine.rest;
 
-/** Keys travel as decimal strings (spec §1.1). */
+/** Keys travel as decimal strings. */
 final class Keys {
   private Keys() {}
 

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** RFC 9457 problem details with the titles the Camunda gateway uses (spec §1.2). */
+/**
+ * RFC 9457 problem details with the titles the Camunda gateway uses (see docs/engine-rest-api.md,
+ * 'Wire protocol', 'Errors').
+ */
 final class Problems {
   static final String PROBLEM_JSON = "application/problem+json";
   private static final Logger LOG = Logger.getLogger(Problems.class);

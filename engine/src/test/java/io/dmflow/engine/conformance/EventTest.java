@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Messages, timers and boundary events (spec §3.8, §3.9). */
+/** Messages, timers and boundary events (see docs/engine-rest-api.md, 'Messages' and 'Timers'). */
 @QuarkusTest
 class EventTest extends ConformanceTest {
 

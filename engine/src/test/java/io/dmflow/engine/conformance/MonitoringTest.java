@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The search and get endpoints a monitoring page uses (spec §1.5), and a few command edges. */
+/**
+ * The search and get endpoints a monitoring page uses (see docs/engine-rest-api.md, 'Searches'),
+ * and a few command edges.
+ */
 @QuarkusTest
 class MonitoringTest extends ConformanceTest {
 

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Errors, sub-processes, call activities, multi-instance, variable scoping (spec §3.3, §3.10–3.13). */
+/**
+ * Errors, sub-processes, call activities, multi-instance, variable scoping (see
+ * docs/engine-rest-api.md, 'Variables' and 'Errors' to 'Call activities').
+ */
 @QuarkusTest
 class ScopeTest extends ConformanceTest {
 
