@@ -2,7 +2,9 @@ package io.dmflow.api.bootstrap;
 
 import org.jboss.logging.Logger;
 
+import io.dmflow.api.lwm2m.Lwm2mServerLifecycle;
 import io.dmflow.api.security.ServerKeys;
+import io.dmflow.api.startup.CannotStart;
 import io.dmflow.lwm2m.bootstrap.BootstrapServer;
 import io.dmflow.lwm2m.bootstrap.BootstrapServerSettings;
 import io.dmflow.lwm2m.bootstrap.CredentialProvisioning;
@@ -30,6 +32,10 @@ public class BootstrapServerLifecycle {
     @Singleton
     BootstrapServer bootstrapServer(BootstrapServerConfig config, PostgresBootstrapConfigurations configurations,
             @Named("bootstrap") CredentialStore credentials, DeviceSecurityStore managementSecurity, ServerKeys keys) {
+        if (config.coapPort() < 0 && config.coapsPort() < 0) {
+            throw new CannotStart("dmflow.bootstrap.coap.port and dmflow.bootstrap.coaps.port are both disabled "
+                    + "(negative); enable at least one");
+        }
         // "Provision credentials to the server": only for named servers that say so, i.e. dmflow's own.
         CredentialProvisioning provisioning = (endpoint, server, deviceCredentials) -> {
             boolean provision = configurations.storedServer(server.name())
@@ -54,7 +60,15 @@ public class BootstrapServerLifecycle {
             return;
         }
         server.addListener(sessions);
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw CannotStart.because("the bootstrap server cannot listen on "
+                    + Lwm2mServerLifecycle.endpoints(config.coapHost(), config.coapPort(), config.coapsHost(),
+                            config.coapsPort())
+                    + ", set by dmflow.bootstrap.coap.host/port and dmflow.bootstrap.coaps.host/port; is a port in "
+                    + "use by another process?", e);
+        }
         LOG.infof("Bootstrap server listening on %s %s", server.coapUri().map(Object::toString).orElse("(no CoAP)"),
                 server.coapsUri().map(Object::toString).orElse("(no CoAPS)"));
     }

@@ -1,11 +1,15 @@
 package io.dmflow.api.lwm2m;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jboss.logging.Logger;
 
 import io.dmflow.api.device.DeviceRegistry;
 import io.dmflow.api.observation.DeviceValueRecorder;
 import io.dmflow.api.security.PemFiles;
 import io.dmflow.api.security.ServerKeys;
+import io.dmflow.api.startup.CannotStart;
 import io.dmflow.lwm2m.delivery.TransferProtocol;
 import io.dmflow.lwm2m.model.ObjectModels;
 import io.dmflow.lwm2m.observation.ObservationRecords;
@@ -31,6 +35,10 @@ public class Lwm2mServerLifecycle {
     @Singleton
     DeviceManagementServer deviceManagementServer(Lwm2mServerConfig config, ObservationRecords observations,
             DeviceSecurityStore security, ServerKeys serverKeys) {
+        if (config.coapPort() < 0 && config.coapsPort() < 0) {
+            throw new CannotStart("dmflow.lwm2m.coap.port and dmflow.lwm2m.coaps.port are both disabled (negative); "
+                    + "enable at least one");
+        }
         DeviceManagementServer.Builder builder = DeviceManagementServer
                 .builder(new ServerSettings(config.coapHost(), config.coapPort(), config.coapsHost(),
                         config.coapsPort(), config.expirationCheckInterval(), config.udpReceiveBufferBytes(),
@@ -47,7 +55,7 @@ public class Lwm2mServerLifecycle {
         if (x509.certificateChain().isPresent() || x509.privateKey().isPresent()) {
             if (x509.certificateChain().isEmpty() || x509.privateKey().isEmpty()
                     || x509.trustedCertificates().isEmpty()) {
-                throw new IllegalStateException("dmflow.lwm2m.x509 needs certificate-chain, private-key and "
+                throw new CannotStart("dmflow.lwm2m.x509 needs certificate-chain, private-key and "
                         + "trusted-certificates together");
             }
             builder.serverCertificate(PemFiles.privateKey(x509.privateKey().get()),
@@ -64,16 +72,35 @@ public class Lwm2mServerLifecycle {
     }
 
     void start(@Observes @Priority(100) StartupEvent event, DeviceManagementServer server, DeviceRegistry registry,
-            DeviceValueRecorder values) {
+            DeviceValueRecorder values, Lwm2mServerConfig config) {
         int stale = registry.markAllOffline();
         if (stale > 0) {
             LOG.infof("%d devices marked offline until they register again", stale);
         }
         server.addListener(registry);
         server.addListener(values);
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw CannotStart.because("the LwM2M server cannot listen on "
+                    + endpoints(config.coapHost(), config.coapPort(), config.coapsHost(), config.coapsPort())
+                    + ", set by dmflow.lwm2m.coap.host/port and dmflow.lwm2m.coaps.host/port; is a port in use by "
+                    + "another process?", e);
+        }
         LOG.infof("LwM2M server listening on %s %s", server.coapUri().map(Object::toString).orElse("(no CoAP)"),
                 server.coapsUri().map(Object::toString).orElse("(no CoAPS)"));
+    }
+
+    /** Where a server is configured to listen, for messages: its enabled endpoints. */
+    public static String endpoints(String coapHost, int coapPort, String coapsHost, int coapsPort) {
+        List<String> endpoints = new ArrayList<>();
+        if (coapPort >= 0) {
+            endpoints.add("coap://" + coapHost + ":" + coapPort);
+        }
+        if (coapsPort >= 0) {
+            endpoints.add("coaps://" + coapsHost + ":" + coapsPort);
+        }
+        return String.join(" and ", endpoints);
     }
 
     void stop(@Observes @Priority(1) ShutdownEvent event, DeviceManagementServer server) {

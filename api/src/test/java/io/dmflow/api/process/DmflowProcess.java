@@ -86,6 +86,14 @@ final class DmflowProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for a process that is expected to end by itself, e.g. because it refuses to start. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("dmflow still runs after " + timeout + ":\n" + tail());
+        }
+        return process.exitValue();
+    }
+
     ProcessHandle handle() {
         return process.toHandle();
     }
