@@ -29,24 +29,31 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final String SUPERUSER = "postgres";
 
     private final Path dataDirectory;
+    private final DataFolderLock claim;
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedPostgres(Path dataDirectory, io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+    private EmbeddedPostgres(Path dataDirectory, DataFolderLock claim,
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
         this.dataDirectory = dataDirectory;
+        this.claim = claim;
         this.server = server;
     }
 
     /**
-     * Starts PostgreSQL on the data in {@code dataDirectory}, creating it on first use. A server left
-     * running by a process that was killed is stopped first, so that a crash never locks the data.
+     * Starts PostgreSQL on the data in {@code dataDirectory}, creating it on first use, and holds the folder
+     * until {@link #close()}. A server left running by a process that was killed is stopped first, so that a
+     * crash never locks the data; a folder held by a running process is refused and its server left alone.
      *
      * @param durable whether every commit reaches the disk before it is acknowledged; throw-away test
      *        databases go faster without
+     * @throws io.dmflow.api.startup.CannotStart if another process holds the folder
      */
     public static EmbeddedPostgres start(Path dataDirectory, boolean durable) {
+        DataFolderLock claim = null;
         try {
             Files.createDirectories(dataDirectory);
+            claim = DataFolderLock.claim(dataDirectory);
             stopOrphanedServer(dataDirectory);
             long startedAt = System.nanoTime();
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres
@@ -64,13 +71,28 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .start();
-            EmbeddedPostgres database = new EmbeddedPostgres(dataDirectory, server);
-            database.createApplicationDatabase();
+            EmbeddedPostgres database = new EmbeddedPostgres(dataDirectory, claim, server);
+            try {
+                database.createApplicationDatabase();
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
             LOG.infof("Embedded PostgreSQL started on 127.0.0.1:%d with data in %s (%d ms)", server.getPort(),
                     dataDirectory, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
             return database;
         } catch (IOException e) {
+            release(claim);
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (RuntimeException e) {
+            release(claim);
+            throw e;
+        }
+    }
+
+    private static void release(DataFolderLock claim) {
+        if (claim != null) {
+            claim.close();
         }
     }
 
@@ -84,6 +106,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /** The file that holds the data folder for this process (beside the folder, and left there on close). */
+    public Path lockFile() {
+        return claim.file();
     }
 
     public int port() {
@@ -150,6 +177,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
             LOG.infof("Embedded PostgreSQL on %s stopped", dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop the embedded PostgreSQL on " + dataDirectory, e);
+        } finally {
+            claim.close();
         }
     }
 }

@@ -10,8 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +91,53 @@ class EmbeddedDatabaseLifecycleIT {
             dmflow.terminate(Duration.ofSeconds(30));
         }
         assertThat(postgresProcessesOn(dataDirectory)).isEmpty();
+    }
+
+    @Test
+    void aSecondDmflowOnTheSameDataFolderRefusesAtOnceAndLeavesTheFirstRunning() throws Exception {
+        Path dataDirectory = Files.createTempDirectory("dmflow-it-pg-twice");
+        Map<String, String> properties = Map.of("dmflow.database.embedded.data-dir", dataDirectory.toString());
+        try (DmflowProcess first = DmflowProcess.start(properties, Map.of())) {
+            URI http = first.awaitHttp(Duration.ofSeconds(60));
+            awaitReady(http);
+            int databasePort = embeddedPostgresPort(first);
+
+            long startedAt = System.nanoTime();
+            try (DmflowProcess second = DmflowProcess.start(properties, Map.of())) {
+                int exit = second.awaitExit(Duration.ofSeconds(30));
+                System.out.printf("the second dmflow refused to start in %d ms%n",
+                        Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+                assertThat(exit).as(second.tail()).isNotZero();
+                assertThat(second.output().stream().filter(line -> line.startsWith("dmflow cannot start: ")))
+                        .as(second.tail()).singleElement().asString()
+                        .contains("the data folder " + dataDirectory + " is in use by another dmflow")
+                        .contains("pid " + first.handle().pid() + ",");
+                assertThat(second.output()).as("the first one's PostgreSQL is left alone")
+                        .noneMatch(line -> line.contains("Stopping PostgreSQL"));
+            }
+
+            assertThat(body(http, "/q/health/ready")).contains("\"status\": \"UP\"");
+            try (Connection connection = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + databasePort + "/dmflow", "postgres", "");
+                    Statement statement = connection.createStatement();
+                    ResultSet devices = statement.executeQuery("SELECT count(*) FROM dmflow.device")) {
+                assertThat(devices.next()).as("the first one's database takes new connections").isTrue();
+            }
+            try (SimulatedFleet device = SimulatedFleet.builder().serverUri(first.awaitCoap(Duration.ofSeconds(5)))
+                    .endpoint("twice-1").build().start().awaitRegistered(Duration.ofSeconds(10))) {
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> body(http, "/api/devices/twice-1").contains("\"state\":\"online\""));
+            }
+            assertThat(first.terminate(Duration.ofSeconds(30))).as(first.tail()).isIn(0, 143);
+        }
+        assertThat(postgresProcessesOn(dataDirectory)).isEmpty();
+    }
+
+    private static int embeddedPostgresPort(DmflowProcess dmflow) {
+        Pattern started = Pattern.compile("Embedded PostgreSQL started on 127\\.0\\.0\\.1:(\\d+)");
+        return dmflow.output().stream().map(started::matcher).filter(Matcher::find)
+                .map(matcher -> Integer.parseInt(matcher.group(1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no embedded PostgreSQL port in:\n" + dmflow.tail()));
     }
 
     static void awaitReady(URI http) {

@@ -42,6 +42,11 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         if (embedded != null) {
             embedded.close();
             deleteRecursively(embedded.dataDirectory());
+            try {
+                Files.deleteIfExists(embedded.lockFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
