@@ -51,6 +51,11 @@ public class DeviceRegistry implements DeviceEventListener {
     @Override
     @Transactional
     public void deregistered(DeviceRegistration registration) {
+        // The device sent the Deregister itself: that is a contact, unlike an expiry.
+        Device device = Device.findByEndpoint(registration.endpoint());
+        if (device != null) {
+            device.lastContactAt = Instant.now();
+        }
         goOffline(registration);
     }
 

@@ -99,6 +99,19 @@ class DeviceRegistrationTest {
     }
 
     @Test
+    void aDeregistrationCountsAsTheDevicesLastContact() {
+        Instant contactAtRegistration;
+        try (SimulatedFleet device = register("reg-last-contact", 300)) {
+            awaitState("reg-last-contact", "online");
+            contactAtRegistration = Instant.parse(device("reg-last-contact").getString("lastContactAt"));
+        }
+        // Closing the device deregisters it.
+        awaitState("reg-last-contact", "offline");
+        assertThat(Instant.parse(device("reg-last-contact").getString("lastContactAt")))
+                .isAfter(contactAtRegistration);
+    }
+
+    @Test
     void aDeviceWhoseLifetimeExpiresGoesOffline() {
         try (SimulatedFleet device = register("reg-expiring", 2)) {
             awaitState("reg-expiring", "online");
