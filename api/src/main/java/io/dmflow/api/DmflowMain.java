@@ -19,7 +19,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class DmflowMain {
 
-    private static final CountDownLatch APPLICATION_STOPPED = new CountDownLatch(1);
+    /** Counted down once the main thread has stopped the application and the database. */
+    private static final CountDownLatch MAIN_THREAD_DONE = new CountDownLatch(1);
 
     private DmflowMain() {
     }
@@ -43,10 +44,10 @@ public final class DmflowMain {
                     StartupFailure.report(failure);
                 }
             }, args);
+            embedded.ifPresent(EmbeddedPostgres::close);
         } finally {
-            APPLICATION_STOPPED.countDown();
+            MAIN_THREAD_DONE.countDown();
         }
-        embedded.ifPresent(EmbeddedPostgres::close);
         if (!ApplicationLifecycleManager.isVmShuttingDown()) {
             System.exit(exitCode[0]);
         }
@@ -63,10 +64,10 @@ public final class DmflowMain {
         System.setProperty("quarkus.datasource.password", "");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // On SIGTERM Quarkus stops the application in its own hook, after which the main thread
-            // returns from Quarkus.run; wait for that so the database outlives every connection. (Not
-            // for the main thread itself: it may be the one exiting, and waiting on it would hang.)
+            // returns from Quarkus.run and stops the database; the JVM must not halt before. (Waiting
+            // for the main thread to end would hang when it is the one calling System.exit.)
             try {
-                APPLICATION_STOPPED.await(60, TimeUnit.SECONDS);
+                MAIN_THREAD_DONE.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -43,7 +43,8 @@ public final class StartupFailure {
             if (cause instanceof ConfigValidationException invalid) {
                 List<String> problems = new ArrayList<>();
                 for (int i = 0; i < invalid.getProblemCount(); i++) {
-                    problems.add(invalid.getProblem(i).getMessage());
+                    // A problem reads "java.lang.IllegalArgumentException: SRCFG00039: The config property ...".
+                    problems.add(invalid.getProblem(i).getMessage().replaceFirst("^[\\w.$]+(Exception|Error): ", ""));
                 }
                 return String.join("; ", problems);
             }

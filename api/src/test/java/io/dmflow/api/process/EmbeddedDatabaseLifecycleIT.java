@@ -156,7 +156,7 @@ class EmbeddedDatabaseLifecycleIT {
         return json.substring(start, json.indexOf('"', start));
     }
 
-    private static java.util.List<ProcessHandle> postgresProcessesOn(Path dataDirectory) {
+    static java.util.List<ProcessHandle> postgresProcessesOn(Path dataDirectory) {
         String directory = dataDirectory.toString();
         return ProcessHandle.allProcesses()
                 .filter(process -> process.info().commandLine().map(line -> line.contains(directory)).orElse(false))

@@ -31,7 +31,8 @@ class InvalidConfigurationIT {
     void aPortThatIsNotANumberIsRefusedNamingTheSetting() throws Exception {
         List<String> output = output(Map.of("dmflow.lwm2m.coap.port", "coap"));
         assertThat(output).as("no stack trace").noneMatch(InvalidConfigurationIT::isStackFrame);
-        assertThat(refusal(output)).contains("dmflow.lwm2m.coap.port").contains("\"coap\"");
+        assertThat(refusal(output)).startsWith("dmflow cannot start: SRCFG00039: The config property "
+                + "dmflow.lwm2m.coap.port with the config value \"coap\"");
     }
 
     @Test
@@ -49,12 +50,14 @@ class InvalidConfigurationIT {
     /** Starts dmflow with {@code settings}, expects it to give up, and returns all it printed. */
     private static List<String> output(Map<String, String> settings) throws Exception {
         Map<String, String> properties = new HashMap<>(settings);
-        properties.put("dmflow.database.embedded.data-dir",
-                Files.createTempDirectory("dmflow-it-invalid").toString());
+        Path dataDirectory = Files.createTempDirectory("dmflow-it-invalid");
+        properties.put("dmflow.database.embedded.data-dir", dataDirectory.toString());
         try (DmflowProcess dmflow = DmflowProcess.start(properties, Map.of())) {
             // Well within a minute: a failed start once hung for 60 s in its own shutdown hook.
             int exit = dmflow.awaitExit(Duration.ofSeconds(45));
             assertThat(exit).as(dmflow.tail()).isNotZero();
+            assertThat(EmbeddedDatabaseLifecycleIT.postgresProcessesOn(dataDirectory))
+                    .as("the embedded PostgreSQL stops with the failed start").isEmpty();
             return dmflow.output();
         }
     }

@@ -6,6 +6,8 @@ import java.net.BindException;
 
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.config.ConfigValidationException;
+
 class StartupFailureTest {
 
     @Test
@@ -23,5 +25,15 @@ class StartupFailureTest {
                 new IllegalStateException("outer", new IllegalArgumentException("first line\n\tsecond line")));
         assertThat(StartupFailure.describe(failure))
                 .isEqualTo("dmflow cannot start: first line second line (java.lang.IllegalArgumentException)");
+    }
+
+    @Test
+    void aSettingThatCannotBeReadIsNamedByEachProblem() {
+        Throwable failure = new RuntimeException("Failed to start quarkus", new ConfigValidationException(
+                new ConfigValidationException.Problem[] { new ConfigValidationException.Problem(
+                        "java.lang.IllegalArgumentException: SRCFG00039: The config property dmflow.lwm2m.coap.port "
+                                + "with the config value \"coap\" threw an Exception") }));
+        assertThat(StartupFailure.describe(failure)).isEqualTo("dmflow cannot start: SRCFG00039: The config property "
+                + "dmflow.lwm2m.coap.port with the config value \"coap\" threw an Exception");
     }
 }
