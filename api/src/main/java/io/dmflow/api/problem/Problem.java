@@ -1,5 +1,7 @@
 package io.dmflow.api.problem;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -8,7 +10,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param parameter the request parameter or field that was wrong, when there is one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, String parameter) {
+public record Problem(String type, String title, int status, String detail, String instance, String parameter,
+        List<ProblemError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /**
+     * One of several things wrong with a request, e.g. each compile error of a template.
+     *
+     * @param field the field or parameter, when the error is about one
+     * @param line 1-based line in the request body, when it has lines
+     * @param column 1-based column in that line
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProblemError(String detail, String field, Integer line, Integer column) {
+    }
 }

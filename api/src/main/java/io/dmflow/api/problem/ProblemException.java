@@ -1,5 +1,7 @@
 package io.dmflow.api.problem;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.Response.Status;
 
 /** Ends a request with a problem detail. */
@@ -8,16 +10,31 @@ public class ProblemException extends RuntimeException {
     private final Status status;
     private final String title;
     private final String parameter;
+    private final List<Problem.ProblemError> errors;
 
     public ProblemException(Status status, String title, String detail) {
         this(status, title, detail, null);
     }
 
     public ProblemException(Status status, String title, String detail, String parameter) {
+        this(status, title, detail, parameter, null);
+    }
+
+    public ProblemException(Status status, String title, String detail, String parameter,
+            List<Problem.ProblemError> errors) {
         super(detail);
         this.status = status;
         this.title = title;
         this.parameter = parameter;
+        this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String title, String detail) {
+        return new ProblemException(Status.NOT_FOUND, title, detail);
+    }
+
+    public static ProblemException conflict(String title, String detail) {
+        return new ProblemException(Status.CONFLICT, title, detail);
     }
 
     public static ProblemException badRequest(String title, String detail, String parameter) {
@@ -34,5 +51,9 @@ public class ProblemException extends RuntimeException {
 
     public String parameter() {
         return parameter;
+    }
+
+    public List<Problem.ProblemError> errors() {
+        return errors;
     }
 }

@@ -23,6 +23,8 @@ import io.dmflow.simulator.object.StatefulInstanceEnabler;
  */
 public class DeviceObject extends StatefulInstanceEnabler {
 
+    private final java.util.Queue<String> journal = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     static final int MANUFACTURER = 0;
     static final int MODEL_NUMBER = 1;
     static final int SERIAL_NUMBER = 2;
@@ -133,8 +135,17 @@ public class DeviceObject extends StatefulInstanceEnabler {
         }
     }
 
+    /**
+     * Every write and execute this device accepted, in order ({@code "write 15 Europe/Paris"},
+     * {@code "execute 12"}): what tests check to see an operation reached the device, and how often.
+     */
+    public List<String> operationJournal() {
+        return List.copyOf(journal);
+    }
+
     @Override
     public WriteResponse write(LwM2mServer server, boolean replace, int resourceId, LwM2mResource value) {
+        journal.add("write " + resourceId + " " + (value.getValue() instanceof Date date ? date.getTime() : value.getValue()));
         synchronized (this) {
             switch (resourceId) {
             case CURRENT_TIME:
@@ -157,6 +168,7 @@ public class DeviceObject extends StatefulInstanceEnabler {
 
     @Override
     public ExecuteResponse execute(LwM2mServer server, int resourceId, Arguments arguments) {
+        journal.add("execute " + resourceId);
         switch (resourceId) {
         case REBOOT:
             // The 2.04 goes out first; the device goes down a moment later.

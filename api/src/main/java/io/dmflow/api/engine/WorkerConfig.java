@@ -1,0 +1,39 @@
+package io.dmflow.api.engine;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How dmflow's job workers poll and how much they take on. */
+@ConfigMapping(prefix = "dmflow.workers")
+public interface WorkerConfig {
+
+    /** false: this process runs no job workers (e.g. a replica that only serves the API). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Jobs one worker activates per poll and holds at once. */
+    @WithDefault("64")
+    int maxJobsActive();
+
+    /** Jobs of one type worked on at once. */
+    @WithDefault("256")
+    int maxJobsInFlight();
+
+    /** Pause between polls that found no work. */
+    @WithDefault("100ms")
+    Duration pollInterval();
+
+    /** How long the engine leaves an activated job to its worker; longer than the slowest device operation. */
+    @WithDefault("15m")
+    Duration jobTimeout();
+
+    /** Pause before a job that failed on dmflow's own fault is tried again. */
+    @WithDefault("10s")
+    Duration retryBackoff();
+
+    /** Time-to-live of device.contact and lwm2m.notification messages. */
+    @WithDefault("30s")
+    Duration messageTimeToLive();
+}

@@ -1,0 +1,74 @@
+package io.dmflow.api.execution;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.hibernate.annotations.Generated;
+
+import io.dmflow.contract.ExecutionStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One task on one device: one process instance, and its status as the scheduler and its flow keep it. */
+@Entity
+@Table(name = "execution")
+public class Execution extends PanacheEntityBase {
+
+    /** Statuses of executions that have not ended. */
+    public static final List<ExecutionStatus> OPEN = List.of(ExecutionStatus.QUEUED, ExecutionStatus.IN_PROGRESS,
+            ExecutionStatus.WAITING_FOR_DEVICE);
+
+    @Id
+    public String id;
+
+    @Column(name = "task_id", nullable = false)
+    public String taskId;
+
+    @Column(nullable = false)
+    public String endpoint;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ExecutionStatus status;
+
+    @Column(nullable = false)
+    public int priority;
+
+    @Column(nullable = false)
+    public boolean blocking;
+
+    @Column(name = "execute_immediately", nullable = false)
+    public boolean executeImmediately;
+
+    /** Submission order, the tie-breaker between equal priorities. */
+    @Generated
+    @Column(name = "queue_seq", insertable = false, updatable = false)
+    public Long queueSeq;
+
+    @Column(name = "process_id")
+    public String processId;
+
+    @Column(name = "process_instance_key")
+    public Long processInstanceKey;
+
+    public String result;
+
+    public String details;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,33 @@
+package io.dmflow.api.execution;
+
+import java.time.Instant;
+
+import io.dmflow.contract.ExecutionStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Changes an execution's status and records the change, in the caller's transaction. */
+@ApplicationScoped
+public class ExecutionHistory {
+
+    public void change(Execution execution, ExecutionStatus status, String note) {
+        Instant now = Instant.now();
+        execution.status = status;
+        execution.updatedAt = now;
+        if (status == ExecutionStatus.IN_PROGRESS && execution.startedAt == null) {
+            execution.startedAt = now;
+        }
+        if (status.isFinal()) {
+            execution.endedAt = now;
+        }
+        record(execution.id, status, now, note);
+    }
+
+    public void record(String executionId, ExecutionStatus status, Instant at, String note) {
+        ExecutionEvent event = new ExecutionEvent();
+        event.executionId = executionId;
+        event.status = status;
+        event.at = at;
+        event.note = note;
+        event.persist();
+    }
+}

@@ -1,0 +1,98 @@
+package io.dmflow.api.execution;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.dmflow.api.device.Device;
+import io.dmflow.api.device.DeviceState;
+import io.dmflow.contract.ExecutionStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * The per-device rules of what runs next, decided under a lock on the device so that two decisions for
+ * one device never interleave (across threads and across dmflow processes sharing the database).
+ */
+@ApplicationScoped
+public class ExecutionQueue {
+
+    @Inject
+    ExecutionHistory history;
+
+    /** What to do for a device now. */
+    public record Decision(Optional<String> start, boolean resumeWaiting) {
+
+        static final Decision NOTHING = new Decision(Optional.empty(), false);
+    }
+
+    @Transactional
+    public Decision decide(String endpoint, Trigger trigger) {
+        lock(endpoint);
+        List<Execution> open = Execution.list("endpoint = ?1 and status in ?2 order by priority, queueSeq", endpoint,
+                Execution.OPEN);
+        if (open.isEmpty() || open.stream().anyMatch(e -> e.status == ExecutionStatus.IN_PROGRESS)) {
+            return Decision.NOTHING;
+        }
+        boolean reachable = trigger == Trigger.CONTACT || isOnline(endpoint);
+        if (!reachable) {
+            return Decision.NOTHING;
+        }
+        List<Execution> waiting = open.stream().filter(e -> e.status == ExecutionStatus.WAITING_FOR_DEVICE).toList();
+        if (!waiting.isEmpty() && trigger != Trigger.WENT_WAITING) {
+            // Waiting executions resume before queued ones start. A contact already woke them; after an
+            // execution ended the device is evidently in session, so wake them now.
+            return new Decision(Optional.empty(), trigger == Trigger.ENDED || trigger == Trigger.RECOVERY);
+        }
+        if (waiting.stream().anyMatch(e -> e.blocking)) {
+            return Decision.NOTHING;
+        }
+        Optional<Execution> next = open.stream().filter(e -> e.status == ExecutionStatus.QUEUED)
+                .filter(e -> e.executeImmediately || trigger != Trigger.SUBMITTED).findFirst();
+        if (next.isEmpty()) {
+            return Decision.NOTHING;
+        }
+        history.change(next.get(), ExecutionStatus.IN_PROGRESS, "started (" + trigger.name().toLowerCase() + ")");
+        return new Decision(Optional.of(next.get().id), false);
+    }
+
+    /** The execution's process instance runs. */
+    @Transactional
+    public void started(String executionId, String processId, long processInstanceKey) {
+        Execution execution = Execution.findById(executionId);
+        if (execution != null) {
+            execution.processId = processId;
+            execution.processInstanceKey = processInstanceKey;
+        }
+    }
+
+    /** The execution could not be started: it ends with this status. */
+    @Transactional
+    public void ended(String executionId, ExecutionStatus status, String details) {
+        Execution execution = Execution.findById(executionId);
+        if (execution != null && !execution.status.isFinal()) {
+            execution.details = details;
+            history.change(execution, status, details);
+        }
+    }
+
+    /** The engine could not be reached to start it: back in the queue, in its place. */
+    @Transactional
+    public void requeue(String executionId, String reason) {
+        Execution execution = Execution.findById(executionId);
+        if (execution != null && execution.status == ExecutionStatus.IN_PROGRESS && execution.processInstanceKey == null) {
+            execution.startedAt = null;
+            history.change(execution, ExecutionStatus.QUEUED, reason);
+        }
+    }
+
+    private static boolean isOnline(String endpoint) {
+        Device device = Device.findByEndpoint(endpoint);
+        return device != null && device.state == DeviceState.ONLINE;
+    }
+
+    private static void lock(String endpoint) {
+        Execution.getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) AS locked")
+                .setParameter(1, "dmflow.device:" + endpoint).getSingleResult();
+    }
+}

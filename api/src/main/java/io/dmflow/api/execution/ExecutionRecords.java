@@ -1,0 +1,88 @@
+package io.dmflow.api.execution;
+
+import java.time.Instant;
+
+import io.dmflow.contract.ExecutionStatus;
+import io.dmflow.workers.contact.AwaitedDevices;
+import io.dmflow.workers.store.ExecutionLog;
+import io.dmflow.workers.store.ExecutionProgress;
+import io.dmflow.workers.store.ExecutionReports;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** What flows and workers report about executions, kept in PostgreSQL; changes wake the scheduler. */
+@ApplicationScoped
+public class ExecutionRecords implements ExecutionProgress, ExecutionReports, ExecutionLog, AwaitedDevices {
+
+    @Inject
+    ExecutionHistory history;
+
+    @Inject
+    Event<SchedulingRequest> scheduling;
+
+    @Override
+    @Transactional
+    public void working(String executionId) {
+        int resumed = Execution.getEntityManager().createNativeQuery("""
+                UPDATE dmflow.execution SET status = 'IN_PROGRESS', updated_at = ?2
+                WHERE id = ?1 AND status = 'WAITING_FOR_DEVICE'""").setParameter(1, executionId)
+                .setParameter(2, Instant.now()).executeUpdate();
+        if (resumed > 0) {
+            history.record(executionId, ExecutionStatus.IN_PROGRESS, Instant.now(), "resumed");
+        }
+    }
+
+    @Override
+    @Transactional
+    public void waitingForDevice(String executionId, String endpoint, String reason) {
+        Execution execution = Execution.findById(executionId);
+        if (execution != null && execution.status == ExecutionStatus.IN_PROGRESS) {
+            history.change(execution, ExecutionStatus.WAITING_FOR_DEVICE, reason);
+            scheduling.fire(new SchedulingRequest(execution.endpoint, Trigger.WENT_WAITING));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void report(String executionId, ExecutionStatus status, String result, String details) {
+        Execution execution = Execution.findById(executionId);
+        if (execution == null || execution.status.isFinal()) {
+            return;
+        }
+        if (result != null) {
+            execution.result = result;
+        }
+        if (details != null) {
+            execution.details = details;
+        }
+        execution.updatedAt = Instant.now();
+        if (status != execution.status) {
+            history.change(execution, status, details);
+            if (status.isFinal()) {
+                scheduling.fire(new SchedulingRequest(execution.endpoint, Trigger.ENDED));
+            } else if (status == ExecutionStatus.WAITING_FOR_DEVICE) {
+                scheduling.fire(new SchedulingRequest(execution.endpoint, Trigger.WENT_WAITING));
+            }
+        }
+    }
+
+    @Override
+    @Transactional
+    public void append(String executionId, long jobKey, String level, String message) {
+        Execution.getEntityManager().createNativeQuery("""
+                INSERT INTO dmflow.execution_log (execution_id, at, level, message, job_key)
+                SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM dmflow.execution WHERE id = ?1)
+                ON CONFLICT (job_key) DO NOTHING""").setParameter(1, executionId).setParameter(2, Instant.now())
+                .setParameter(3, level).setParameter(4, message).setParameter(5, jobKey).executeUpdate();
+    }
+
+    @Override
+    @Transactional
+    public boolean isAwaited(String endpoint) {
+        return !Execution.getEntityManager().createNativeQuery("""
+                SELECT 1 FROM dmflow.execution WHERE endpoint = ?1 AND status IN ('IN_PROGRESS', 'WAITING_FOR_DEVICE')
+                LIMIT 1""").setParameter(1, endpoint).getResultList().isEmpty();
+    }
+}

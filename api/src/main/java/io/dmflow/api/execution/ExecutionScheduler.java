@@ -1,0 +1,189 @@
+package io.dmflow.api.execution;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import io.dmflow.contract.ExecutionStatus;
+import io.dmflow.lwm2m.event.DeviceEventListener;
+import io.dmflow.lwm2m.event.DeviceRegistration;
+import io.dmflow.lwm2m.event.DeviceValue;
+import io.dmflow.workers.contact.DeviceContactPublisher;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/**
+ * Starts executions on devices as the rules of {@link ExecutionQueue} allow: at submission, at a device's
+ * contact, when an execution ends or starts to wait. Work for one device is coalesced (a burst of events
+ * is one look), and devices are looked at in parallel, so a slow device never holds up the others. It
+ * holds nothing per execution in memory: the queue is in PostgreSQL.
+ */
+@ApplicationScoped
+public class ExecutionScheduler implements DeviceEventListener {
+
+    private static final Logger LOG = Logger.getLogger(ExecutionScheduler.class);
+
+    @Inject
+    SchedulerConfig config;
+
+    @Inject
+    ExecutionQueue queue;
+
+    @Inject
+    ProcessStarter starter;
+
+    @Inject
+    Instance<DeviceContactPublisher> contacts;
+
+    private final Map<String, Trigger> pending = new ConcurrentHashMap<>();
+    private ExecutorService executor;
+    private ScheduledExecutorService retries;
+
+    @PostConstruct
+    void init() {
+        executor = Executors.newFixedThreadPool(config.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "dmflow-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dmflow-scheduler-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+        retries.shutdownNow();
+    }
+
+    void onRequest(@Observes(during = TransactionPhase.AFTER_SUCCESS) SchedulingRequest request) {
+        kick(request.endpoint(), request.trigger());
+    }
+
+    public void kick(String endpoint, Trigger trigger) {
+        if (executor.isShutdown()) {
+            return;
+        }
+        boolean[] fresh = { false };
+        pending.compute(endpoint, (key, waiting) -> {
+            fresh[0] = waiting == null;
+            return waiting == null ? trigger : stronger(waiting, trigger);
+        });
+        if (!fresh[0]) {
+            return;
+        }
+        executor.execute(() -> {
+            Trigger current = pending.remove(endpoint);
+            if (current != null) {
+                look(endpoint, current);
+            }
+        });
+    }
+
+    public void kickAll(List<String> endpoints, Trigger trigger) {
+        endpoints.forEach(endpoint -> kick(endpoint, trigger));
+    }
+
+    private void look(String endpoint, Trigger trigger) {
+        ExecutionQueue.Decision decision;
+        try {
+            decision = queue.decide(endpoint, trigger);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not schedule executions of %s; trying again shortly", endpoint);
+            retryLater(endpoint, trigger);
+            return;
+        }
+        if (decision.resumeWaiting() && contacts.isResolvable()) {
+            contacts.get().contact(endpoint);
+        }
+        decision.start().ifPresent(executionId -> start(endpoint, executionId));
+    }
+
+    private void start(String endpoint, String executionId) {
+        ProcessStarter.Start start;
+        try {
+            start = starter.prepare(executionId);
+        } catch (ProcessStarter.Unstartable e) {
+            queue.ended(executionId, ExecutionStatus.ERROR, e.getMessage());
+            kick(endpoint, Trigger.ENDED);
+            return;
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not prepare execution %s", executionId);
+            queue.requeue(executionId, "could not be prepared: " + e.getMessage());
+            retryLater(endpoint, Trigger.ENDED);
+            return;
+        }
+        try {
+            long key = starter.start(start);
+            queue.started(executionId, start.processId(), key);
+        } catch (ProcessStarter.Unstartable e) {
+            queue.ended(executionId, ExecutionStatus.ERROR, e.getMessage());
+            kick(endpoint, Trigger.ENDED);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not start execution %s on %s: %s; it stays queued", executionId, endpoint,
+                    e.getMessage());
+            queue.requeue(executionId, "the workflow engine could not be reached: " + e.getMessage());
+            retryLater(endpoint, Trigger.ENDED);
+        }
+    }
+
+    private void retryLater(String endpoint, Trigger trigger) {
+        if (!retries.isShutdown()) {
+            retries.schedule(() -> kick(endpoint, trigger), 2, TimeUnit.SECONDS);
+        }
+    }
+
+    /** When kicks for one device pile up, the one that allows most wins. */
+    private static Trigger stronger(Trigger a, Trigger b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(Trigger trigger) {
+        return switch (trigger) {
+            case SUBMITTED -> 0;
+            case RECOVERY -> 1;
+            case WENT_WAITING -> 2;
+            case ENDED -> 3;
+            case CONTACT -> 4;
+        };
+    }
+
+    @Override
+    public void registered(DeviceRegistration registration) {
+        kick(registration.endpoint(), Trigger.CONTACT);
+    }
+
+    @Override
+    public void updated(DeviceRegistration registration) {
+        kick(registration.endpoint(), Trigger.CONTACT);
+    }
+
+    @Override
+    public void awake(DeviceRegistration registration) {
+        kick(registration.endpoint(), Trigger.CONTACT);
+    }
+
+    @Override
+    public void notified(DeviceRegistration registration, DeviceValue value) {
+        kick(registration.endpoint(), Trigger.CONTACT);
+    }
+
+    @Override
+    public void sent(DeviceRegistration registration, List<DeviceValue> values) {
+        kick(registration.endpoint(), Trigger.CONTACT);
+    }
+}

@@ -1,0 +1,116 @@
+package io.dmflow.api.execution;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.camunda.client.api.command.ProblemException;
+import io.dmflow.api.engine.EngineClient;
+import io.dmflow.api.group.Groups;
+import io.dmflow.api.property.EffectiveProperties;
+import io.dmflow.api.task.BuiltInTask;
+import io.dmflow.api.task.Task;
+import io.dmflow.api.template.TaskTemplate;
+import io.dmflow.contract.StartVariable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** Starts an execution's process instance with the variables every flow starts with. */
+@ApplicationScoped
+public class ProcessStarter {
+
+    @Inject
+    EngineClient engine;
+
+    @Inject
+    EffectiveProperties properties;
+
+    @Inject
+    Groups groups;
+
+    /** Why an execution cannot start at all (not: the engine is away for now). */
+    public static final class Unstartable extends RuntimeException {
+        public Unstartable(String message) {
+            super(message);
+        }
+    }
+
+    public record Start(String processId, Map<String, Object> variables) {
+    }
+
+    /** Resolves what the execution runs on its device and with which variables. */
+    @Transactional
+    public Start prepare(String executionId) {
+        Execution execution = Execution.findById(executionId);
+        Task task = Task.findById(execution.taskId);
+        Map<String, String> deviceProperties = properties.of(execution.endpoint);
+        String processId = processId(task, deviceProperties);
+
+        Map<String, Object> device = new LinkedHashMap<>();
+        device.put(StartVariable.DEVICE_ENDPOINT, execution.endpoint);
+        device.put(StartVariable.DEVICE_ID, execution.endpoint);
+        device.put(StartVariable.DEVICE_PROPERTIES, deviceProperties);
+        device.put(StartVariable.DEVICE_GROUPS, groups.groupsOf(execution.endpoint));
+        device.put(StartVariable.DEVICE_SOFTWARE_VERSION, softwareVersion(execution.endpoint));
+        Map<String, Object> taskVariable = new LinkedHashMap<>();
+        taskVariable.put(StartVariable.TASK_ID, task.id);
+        taskVariable.put(StartVariable.TASK_NAME, task.name);
+        taskVariable.put(StartVariable.TASK_PROPERTIES, task.properties);
+
+        Map<String, Object> variables = new HashMap<>();
+        if (task.kind != Task.Kind.TEMPLATE) {
+            // Built-in flows and user processes take the task's attributes as variables of their own names.
+            variables.putAll(task.properties);
+        }
+        variables.put(StartVariable.DEVICE, device);
+        variables.put(StartVariable.TASK, taskVariable);
+        variables.put(StartVariable.EXECUTION, Map.of(StartVariable.EXECUTION_ID, execution.id));
+        return new Start(processId, variables);
+    }
+
+    /** Creates the process instance; answers its key. */
+    public long start(Start start) {
+        try {
+            return engine.client().newCreateInstanceCommand().bpmnProcessId(start.processId()).latestVersion()
+                    .variables(start.variables()).send().join().getProcessInstanceKey();
+        } catch (ProblemException e) {
+            if (e.code() >= 400 && e.code() < 500) {
+                throw new Unstartable("The workflow engine refused to start " + start.processId() + ": "
+                        + (e.details() != null && e.details().getDetail() != null ? e.details().getDetail()
+                                : e.getMessage()));
+            }
+            throw e;
+        }
+    }
+
+    private static String processId(Task task, Map<String, String> deviceProperties) {
+        return switch (task.kind) {
+            case TEMPLATE -> template(task.definition, "template").processId;
+            case PROCESS -> task.definition;
+            case TYPE -> {
+                BuiltInTask type = BuiltInTask.byTypeName(task.definition).orElseThrow();
+                String custom = type.customTemplateProperty().map(deviceProperties::get).orElse(null);
+                yield custom == null || custom.isBlank() ? type.processId()
+                        : template(custom, type.customTemplateProperty().get()).processId;
+            }
+        };
+    }
+
+    private static TaskTemplate template(String name, String origin) {
+        TaskTemplate template = TaskTemplate.findById(name);
+        if (template == null) {
+            throw new Unstartable("The " + origin + " names template " + name + ", which does not exist");
+        }
+        return template;
+    }
+
+    private static String softwareVersion(String endpoint) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = Execution.getEntityManager().createNativeQuery(
+                "SELECT value #>> '{}' FROM dmflow.device_value WHERE endpoint = ?1 AND path = '/3/0/3'")
+                .setParameter(1, endpoint).getResultList();
+        return rows.isEmpty() || rows.get(0) == null ? "" : rows.get(0).toString();
+    }
+}

@@ -1,0 +1,23 @@
+package io.dmflow.api.execution;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the execution scheduler works. */
+@ConfigMapping(prefix = "dmflow.scheduler")
+public interface SchedulerConfig {
+
+    /** Threads that start executions; devices are independent, so several start at once. */
+    @WithDefault("4")
+    int threads();
+
+    /** How often executions whose process instance ended without a report are looked for. */
+    @WithDefault("5s")
+    Duration reconcileInterval();
+
+    /** Executions checked against the engine per round. */
+    @WithDefault("200")
+    int reconcileBatch();
+}

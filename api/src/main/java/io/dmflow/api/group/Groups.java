@@ -1,0 +1,63 @@
+package io.dmflow.api.group;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.dmflow.api.problem.ProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Groups and memberships: which devices a group holds, and which groups hold a device. */
+@ApplicationScoped
+public class Groups {
+
+    /** Creates the group and any missing ancestor; answers whether the group itself was new. */
+    @Transactional
+    public boolean create(GroupPath path) {
+        boolean created = false;
+        for (String lineage : path.lineage()) {
+            if (DeviceGroup.findById(lineage) == null) {
+                DeviceGroup group = new DeviceGroup();
+                group.path = lineage;
+                group.parentPath = new GroupPath(lineage).parent();
+                group.createdAt = Instant.now();
+                group.persist();
+                created = lineage.equals(path.value());
+            }
+        }
+        return created;
+    }
+
+    public DeviceGroup require(GroupPath path) {
+        DeviceGroup group = DeviceGroup.findById(path.value());
+        if (group == null) {
+            throw ProblemException.notFound("Unknown group", "There is no group " + path);
+        }
+        return group;
+    }
+
+    public List<String> children(GroupPath path) {
+        return DeviceGroup.<DeviceGroup>list("parentPath", Sort.by("path"), path.value()).stream()
+                .map(group -> group.path).toList();
+    }
+
+    /** The paths of the groups the device belongs to directly, and of all their ancestors, shallow first. */
+    public List<String> lineageOf(String endpoint) {
+        Set<String> paths = new LinkedHashSet<>();
+        GroupMember.<GroupMember>list("endpoint", Sort.by("groupPath"), endpoint).stream()
+                .map(member -> new GroupPath(member.groupPath))
+                .forEach(path -> paths.addAll(path.lineage()));
+        return paths.stream().sorted(Comparator.comparingInt((String path) -> path.split("\\.").length)
+                .thenComparing(Comparator.naturalOrder())).toList();
+    }
+
+    /** The groups the device belongs to directly. */
+    public List<String> groupsOf(String endpoint) {
+        return GroupMember.<GroupMember>list("endpoint", Sort.by("groupPath"), endpoint).stream()
+                .map(member -> member.groupPath).toList();
+    }
+}

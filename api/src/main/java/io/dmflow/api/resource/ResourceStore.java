@@ -1,0 +1,110 @@
+package io.dmflow.api.resource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import io.dmflow.workers.store.Resources;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Stored files as flows use them: read as text, edited with regex replacements. Text operations hold the
+ * file in memory, so they are bounded by {@link #MAX_TEXT_BYTES}; the HTTP paths stream instead.
+ */
+@ApplicationScoped
+public class ResourceStore implements Resources {
+
+    static final long MAX_TEXT_BYTES = 16L * 1024 * 1024;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ResourceChunks chunks;
+
+    @Override
+    public Optional<String> text(String resourceId) {
+        StoredResource resource = StoredResource.findById(resourceId);
+        if (resource == null) {
+            return Optional.empty();
+        }
+        return Optional.of(read(resource));
+    }
+
+    @Override
+    public void edit(long jobKey, ResourceEdit edit) {
+        StoredResource source = StoredResource.findById(edit.source());
+        if (source == null) {
+            throw new MissingResource(edit.source());
+        }
+        String text = read(source);
+        for (Replacement replacement : edit.replacements()) {
+            // The replacement is literal text: a device value such as a configuration may hold '$' or '\'.
+            Matcher matcher = Pattern.compile(replacement.regex()).matcher(text);
+            String literal = Matcher.quoteReplacement(replacement.replacement());
+            text = replacement.replaceAll() ? matcher.replaceAll(literal) : matcher.replaceFirst(literal);
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement ledger = connection.prepareStatement("""
+                        INSERT INTO dmflow.job_effect (job_key, outputs, applied_at) VALUES (?, '{}'::jsonb, ?)
+                        ON CONFLICT (job_key) DO NOTHING""")) {
+                    ledger.setLong(1, jobKey);
+                    ledger.setTimestamp(2, Timestamp.from(Instant.now()));
+                    if (ledger.executeUpdate() == 0) {
+                        // The same job ran before and its edit is committed: nothing to do again.
+                        connection.rollback();
+                        return;
+                    }
+                }
+                chunks.write(connection, edit.destination(), new ByteArrayInputStream(bytes),
+                        source.contentType, Long.MAX_VALUE);
+                try (PreparedStatement property = connection.prepareStatement("""
+                        INSERT INTO dmflow.resource_property (resource_id, name, value) VALUES (?, ?, ?)
+                        ON CONFLICT (resource_id, name) DO UPDATE SET value = EXCLUDED.value""")) {
+                    for (Property each : edit.properties()) {
+                        property.setString(1, edit.destination());
+                        property.setString(2, each.name());
+                        property.setString(3, each.value());
+                        property.addBatch();
+                    }
+                    property.executeBatch();
+                }
+                connection.commit();
+            } catch (IOException | SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not edit resource " + edit.destination() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String read(StoredResource resource) {
+        if (resource.sizeBytes > MAX_TEXT_BYTES) {
+            throw new IllegalArgumentException("resource " + resource.id + " has " + resource.sizeBytes
+                    + " bytes; flows read at most " + MAX_TEXT_BYTES + " as text");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) resource.sizeBytes);
+        try {
+            chunks.copy(resource.id, out, 0, resource.sizeBytes);
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,39 @@
+package io.dmflow.api.template;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A task template: its XML as the operator wrote it, and the BPMN it compiled to and deployed. */
+@Entity
+@Table(name = "task_template")
+public class TaskTemplate extends PanacheEntityBase {
+
+    @Id
+    public String name;
+
+    @Column(nullable = false)
+    public String xml;
+
+    @Column(nullable = false)
+    public String bpmn;
+
+    @Column(name = "process_id", nullable = false)
+    public String processId;
+
+    @Column(name = "definition_key", nullable = false)
+    public long definitionKey;
+
+    @Column(nullable = false)
+    public int version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,119 @@
+package io.dmflow.api.worker;
+
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+import io.dmflow.api.engine.EngineClient;
+import io.dmflow.api.engine.WorkerConfig;
+import io.dmflow.api.execution.ExecutionRecords;
+import io.dmflow.api.execution.ExecutionScheduler;
+import io.dmflow.api.property.DevicePropertyStore;
+import io.dmflow.api.resource.ResourceStore;
+import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.workers.JobWorkers;
+import io.dmflow.workers.WorkerSettings;
+import io.dmflow.workers.contact.DeviceContactPublisher;
+import io.dmflow.workers.device.CancelAllObservationsJob;
+import io.dmflow.workers.device.CancelObservationJob;
+import io.dmflow.workers.device.CreateJob;
+import io.dmflow.workers.device.DeleteJob;
+import io.dmflow.workers.device.DiscoverJob;
+import io.dmflow.workers.device.ExecuteJob;
+import io.dmflow.workers.device.ObserveJob;
+import io.dmflow.workers.device.ReadCompositeJob;
+import io.dmflow.workers.device.ReadJob;
+import io.dmflow.workers.device.WriteAttributesJob;
+import io.dmflow.workers.device.WriteCompositeJob;
+import io.dmflow.workers.device.WriteJob;
+import io.dmflow.workers.job.DmflowJob;
+import io.dmflow.workers.record.DevicePropertySetJob;
+import io.dmflow.workers.record.ExecutionUpdateJob;
+import io.dmflow.workers.record.LogJob;
+import io.dmflow.workers.record.ResourceEditJob;
+import io.dmflow.workers.record.ResourceReadJob;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * Opens the job workers and connects device events to waiting flows and to the scheduler, in both engine
+ * modes: the workers reach the engine only through the Camunda client.
+ */
+@ApplicationScoped
+public class WorkerLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(WorkerLifecycle.class);
+
+    @Inject
+    WorkerConfig config;
+
+    @Inject
+    EngineClient engine;
+
+    @Inject
+    ExecutionRecords executions;
+
+    @Inject
+    PostgresJobEffects effects;
+
+    @Inject
+    DevicePropertyStore properties;
+
+    @Inject
+    ResourceStore resources;
+
+    private JobWorkers workers;
+
+    @Produces
+    @Singleton
+    DeviceContactPublisher contactPublisher() {
+        return new DeviceContactPublisher(engine::client, executions, config.messageTimeToLive());
+    }
+
+    void start(@Observes @Priority(200) StartupEvent event, DeviceManagementServer server,
+            DeviceContactPublisher contacts, ExecutionScheduler scheduler) {
+        server.addListener(contacts);
+        server.addListener(scheduler);
+        if (!config.enabled()) {
+            LOG.info("Job workers are disabled (dmflow.workers.enabled=false)");
+            return;
+        }
+        DeviceOperations operations = server.operations();
+        List<DmflowJob> jobs = List.of(new ReadJob(operations), new WriteJob(operations), new ExecuteJob(operations),
+                new DiscoverJob(operations), new WriteAttributesJob(operations), new ObserveJob(operations),
+                new CancelObservationJob(operations), new CancelAllObservationsJob(operations),
+                new CreateJob(operations), new DeleteJob(operations), new ReadCompositeJob(operations),
+                new WriteCompositeJob(operations), new DevicePropertySetJob(properties),
+                new ResourceReadJob(resources), new ResourceEditJob(resources), new LogJob(executions),
+                new ExecutionUpdateJob(executions));
+        WorkerSettings settings = new WorkerSettings(config.maxJobsActive(), config.maxJobsInFlight(),
+                config.pollInterval(), config.jobTimeout(), config.retryBackoff());
+        // The embedded engine listens on this application's HTTP port, which may only be known once the
+        // server is up: open the workers beside startup, not in its way.
+        Thread opener = new Thread(() -> open(jobs, settings), "dmflow-workers-open");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    private synchronized void open(List<DmflowJob> jobs, WorkerSettings settings) {
+        try {
+            workers = JobWorkers.open(engine.client(), jobs, settings, effects, executions, "dmflow");
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "The job workers could not start: flows will not progress");
+        }
+    }
+
+    synchronized void stop(@Observes @Priority(0) ShutdownEvent event) {
+        if (workers != null) {
+            workers.close();
+            workers = null;
+        }
+    }
+}

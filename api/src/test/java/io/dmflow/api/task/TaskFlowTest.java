@@ -1,0 +1,97 @@
+package io.dmflow.api.task;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.dmflow.api.testing.TestDatabase;
+import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+/** Templates submitted as tasks run through the engine and the job workers to simulated devices. */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class TaskFlowTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static final String READ_WRITE_EXECUTE = """
+            <config>
+              <get key="/3/0/0" output="manufacturer"/>
+              <log message="manufacturer ${#manufacturer}"/>
+              <set key="/3/0/15" value="Europe/Paris"/>
+              <log message="timezone set"/>
+              <execute key="/3/0/12"/>
+              <log message="error code reset"/>
+            </config>
+            """;
+
+    @Inject
+    DeviceManagementServer server;
+
+    private URI coap() {
+        return server.coapUri().orElseThrow();
+    }
+
+    static void saveTemplate(String name, String xml) {
+        given().contentType(ContentType.XML).body(xml).put("/api/templates/{name}", name).then().log().ifValidationFails().statusCode(
+                org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+    }
+
+    static String submit(String json) {
+        return given().contentType(ContentType.JSON).body(json).post("/api/tasks").then().statusCode(201).extract()
+                .path("id");
+    }
+
+    static void awaitOnline(String endpoint) {
+        await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/devices/{endpoint}", endpoint).then()
+                .statusCode(200).body("state", equalTo("online")));
+    }
+
+    @Test
+    void aTemplateThatReadsWritesAndExecutesRunsOnEveryMemberOfAGroup() {
+        saveTemplate("rwx", READ_WRITE_EXECUTE);
+        given().put("/api/groups/root.rwx").then().statusCode(201);
+        try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri(coap()).endpointPrefix("rwx-").count(20)
+                .lifetime(Duration.ofSeconds(300)).manufacturer("ACME").build().start()) {
+            assertThat(fleet.awaitRegisteredCount(20, TIMEOUT)).isTrue();
+            for (int i = 0; i < 20; i++) {
+                awaitOnline("rwx-" + i);
+                given().put("/api/groups/root.rwx/members/{endpoint}", "rwx-" + i).then().statusCode(201);
+            }
+            String task = submit("""
+                    {"template": "rwx", "target": {"group": "root.rwx"}}""");
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/tasks/{id}/summary", task)
+                    .then().statusCode(200).body("successes", equalTo(20)));
+            JsonPath summary = given().get("/api/tasks/{id}/summary", task).then().extract().jsonPath();
+            assertThat(summary.getInt("totalScheduled")).isEqualTo(20);
+            assertThat(summary.getInt("completed")).isEqualTo(20);
+            assertThat(summary.getDouble("successRate")).isEqualTo(1.0);
+
+            String execution = given().queryParam("task", task).queryParam("device", "rwx-3").get("/api/executions")
+                    .then().statusCode(200).body("totalItems", equalTo(1)).extract().path("items[0].id");
+            List<String> log = given().get("/api/executions/{id}/log", execution).then().statusCode(200).extract()
+                    .path("message");
+            assertThat(log).containsSubsequence("manufacturer ACME", "timezone set", "error code reset");
+            for (int i = 0; i < 20; i++) {
+                assertThat(fleet.device("rwx-" + i).deviceObject().operationJournal())
+                        .containsExactly("write 15 Europe/Paris", "execute 12");
+            }
+            List<String> history = given().get("/api/executions/{id}", execution).then().extract().path("history.status");
+            assertThat(history).containsExactly("QUEUED", "IN_PROGRESS", "SUCCESS");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.dmflow.workers.device;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import io.dmflow.contract.JobType;
+import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.workers.job.DmflowJob;
+import io.dmflow.workers.job.JobIdentity;
+import io.dmflow.workers.job.JobInputs;
+
+/** {@code lwm2m.cancel-all-observations}: forgets every observation of the device; sets {@code cancelledObservations}. */
+public final class CancelAllObservationsJob implements DmflowJob {
+
+    private final DeviceOperations operations;
+
+    public CancelAllObservationsJob(DeviceOperations operations) {
+        this.operations = operations;
+    }
+
+    @Override
+    public String type() {
+        return JobType.LWM2M_CANCEL_ALL_OBSERVATIONS;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(DeviceInputs.ENDPOINT);
+    }
+
+    @Override
+    public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
+        return operations.cancelAllObservations(inputs.text(DeviceInputs.ENDPOINT))
+                .thenApply(count -> Map.of("cancelledObservations", count));
+    }
+}

@@ -1,0 +1,53 @@
+package io.dmflow.workers.device;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.leshan.core.node.LwM2mPath;
+
+import io.dmflow.contract.JobType;
+import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.workers.job.DmflowJob;
+import io.dmflow.workers.job.JobIdentity;
+import io.dmflow.workers.job.JobInputs;
+
+/**
+ * {@code lwm2m.create}: creates an instance of the object {@code key} names (the device picks its id), or
+ * the instance {@code key} names, with the resource {@code values} (by id or name); sets {@code createdPath}.
+ */
+public final class CreateJob implements DmflowJob {
+
+    private final DeviceOperations operations;
+
+    public CreateJob(DeviceOperations operations) {
+        this.operations = operations;
+    }
+
+    @Override
+    public String type() {
+        return JobType.LWM2M_CREATE;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(DeviceInputs.ENDPOINT, DeviceInputs.KEY, "values");
+    }
+
+    @Override
+    public boolean hasEffect() {
+        return true;
+    }
+
+    @Override
+    public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
+        String endpoint = inputs.text(DeviceInputs.ENDPOINT);
+        String key = inputs.text(DeviceInputs.KEY);
+        Map<String, Object> values = inputs.optionalMap("values").orElse(Map.of());
+        LwM2mPath path = operations.path(endpoint, key);
+        String objectKey = path.isObjectInstance() ? "/" + path.getObjectId() : key;
+        Integer instanceId = path.isObjectInstance() ? path.getObjectInstanceId() : null;
+        return operations.create(endpoint, objectKey, instanceId, values)
+                .thenApply(created -> Map.of("createdPath", created));
+    }
+}

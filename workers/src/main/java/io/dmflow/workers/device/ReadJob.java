@@ -1,0 +1,66 @@
+package io.dmflow.workers.device;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.leshan.core.request.ContentFormat;
+
+import io.dmflow.contract.JobType;
+import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.workers.job.DmflowJob;
+import io.dmflow.workers.job.InvalidJobInput;
+import io.dmflow.workers.job.JobIdentity;
+import io.dmflow.workers.job.JobInputs;
+
+/**
+ * {@code lwm2m.read}: reads {@code key}; sets the variable named by {@code output} to the value's string
+ * form, or, with no {@code output}, {@code value} to its plain form.
+ */
+public final class ReadJob implements DmflowJob {
+
+    private final DeviceOperations operations;
+
+    public ReadJob(DeviceOperations operations) {
+        this.operations = operations;
+    }
+
+    @Override
+    public String type() {
+        return JobType.LWM2M_READ;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(DeviceInputs.ENDPOINT, DeviceInputs.KEY, "contentFormat", "output");
+    }
+
+    @Override
+    public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
+        String endpoint = inputs.text(DeviceInputs.ENDPOINT);
+        String key = inputs.text(DeviceInputs.KEY);
+        Optional<String> output = inputs.optionalString("output").filter(name -> !name.isBlank());
+        Optional<ContentFormat> format = inputs.optionalString("contentFormat").filter(text -> !text.isBlank())
+                .map(text -> contentFormat(inputs, text));
+        return operations.read(endpoint, key, format).thenApply(result -> {
+            Map<String, Object> outputs = new HashMap<>();
+            if (output.isPresent()) {
+                outputs.put(output.get(), ValueText.of(result.value()));
+            } else {
+                outputs.put("value", result.value());
+            }
+            return outputs;
+        });
+    }
+
+    static ContentFormat contentFormat(JobInputs inputs, String text) {
+        try {
+            return text.chars().allMatch(Character::isDigit) ? ContentFormat.fromCode(Integer.parseInt(text))
+                    : ContentFormat.fromName(text.toUpperCase().replace('-', '_'));
+        } catch (RuntimeException e) {
+            throw new InvalidJobInput(inputs.jobType(), "contentFormat", "is not a known content format: " + text);
+        }
+    }
+}

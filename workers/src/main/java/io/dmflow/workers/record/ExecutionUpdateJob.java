@@ -1,0 +1,55 @@
+package io.dmflow.workers.record;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.dmflow.contract.ExecutionStatus;
+import io.dmflow.contract.JobType;
+import io.dmflow.workers.job.DmflowJob;
+import io.dmflow.workers.job.InvalidJobInput;
+import io.dmflow.workers.job.JobIdentity;
+import io.dmflow.workers.job.JobInputs;
+import io.dmflow.workers.store.ExecutionReports;
+
+/** {@code dm.execution.update}: records the execution's {@code status} and its {@code result} and {@code details}. */
+public final class ExecutionUpdateJob implements DmflowJob {
+
+    private final ExecutionReports reports;
+
+    public ExecutionUpdateJob(ExecutionReports reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    public String type() {
+        return JobType.DM_EXECUTION_UPDATE;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of("status", "result", "details", "execution");
+    }
+
+    @Override
+    public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
+        String text = inputs.text("status").trim();
+        ExecutionStatus status;
+        try {
+            status = ExecutionStatus.valueOf(text.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidJobInput(type(), "status", "must be one of SUCCESS, WARNING, ERROR, IN_PROGRESS, not "
+                    + text);
+        }
+        if (status == ExecutionStatus.QUEUED || status == ExecutionStatus.CANCELLED
+                || status == ExecutionStatus.WAITING_FOR_DEVICE) {
+            throw new InvalidJobInput(type(), "status", "cannot be set by a flow: " + status);
+        }
+        String executionId = inputs.executionId().orElseThrow(() -> new InvalidJobInput(type(), "execution",
+                "is missing: the process was not started as a dmflow execution"));
+        reports.report(executionId, status, inputs.optionalString("result").orElse(null),
+                inputs.optionalString("details").orElse(null));
+        return CompletableFuture.completedFuture(Map.of());
+    }
+}

@@ -1,0 +1,83 @@
+package io.dmflow.workers.record;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import io.dmflow.contract.JobType;
+import io.dmflow.workers.job.DmflowJob;
+import io.dmflow.workers.job.InvalidJobInput;
+import io.dmflow.workers.job.JobIdentity;
+import io.dmflow.workers.job.JobInputs;
+import io.dmflow.workers.store.Resources;
+import io.dmflow.workers.store.Resources.Property;
+import io.dmflow.workers.store.Resources.Replacement;
+import io.dmflow.workers.store.Resources.ResourceEdit;
+
+/**
+ * {@code dm.resource.edit}: makes {@code destination} from {@code source} with {@code operations} (a list
+ * of {@code {regex, replacement, replaceAll}}, applied in order) and sets {@code properties} (a list of
+ * {@code {name, value}}). The store applies it once per job.
+ */
+public final class ResourceEditJob implements DmflowJob {
+
+    private final Resources resources;
+
+    public ResourceEditJob(Resources resources) {
+        this.resources = resources;
+    }
+
+    @Override
+    public String type() {
+        return JobType.DM_RESOURCE_EDIT;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of("destination", "source", "operations", "properties");
+    }
+
+    @Override
+    public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
+        List<Replacement> replacements = new ArrayList<>();
+        List<Map<String, Object>> operations = inputs.records("operations");
+        for (int i = 0; i < operations.size(); i++) {
+            Map<String, Object> operation = operations.get(i);
+            Object regex = operation.get("regex");
+            if (regex == null) {
+                throw new InvalidJobInput(type(), "operations[" + i + "].regex", "is missing");
+            }
+            try {
+                Pattern.compile(regex.toString());
+            } catch (PatternSyntaxException e) {
+                throw new InvalidJobInput(type(), "operations[" + i + "].regex", "is not a valid regular expression: "
+                        + e.getDescription());
+            }
+            Object replacement = operation.get("replacement");
+            replacements.add(new Replacement(regex.toString(), replacement == null ? "" : replacement.toString(),
+                    !"false".equalsIgnoreCase(String.valueOf(operation.getOrDefault("replaceAll", "true")))));
+        }
+        List<Property> properties = new ArrayList<>();
+        List<Map<String, Object>> records = inputs.records("properties");
+        for (int i = 0; i < records.size(); i++) {
+            Object name = records.get(i).get("name");
+            if (name == null || name.toString().isBlank()) {
+                throw new InvalidJobInput(type(), "properties[" + i + "].name", "is missing");
+            }
+            Object value = records.get(i).get("value");
+            properties.add(new Property(name.toString(), value == null ? "" : value.toString()));
+        }
+        ResourceEdit edit = new ResourceEdit(inputs.text("destination"), inputs.text("source"), replacements,
+                properties);
+        try {
+            resources.edit(job.key(), edit);
+        } catch (Resources.MissingResource e) {
+            throw new InvalidJobInput(type(), "source", e.getMessage());
+        }
+        return CompletableFuture.completedFuture(Map.of());
+    }
+}
