@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.KeyPair;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,12 +40,16 @@ import org.eclipse.leshan.core.node.codec.LwM2mEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.dmflow.lwm2m.logging.LogRateLimit;
 import io.dmflow.lwm2m.model.ObjectModels;
 import io.dmflow.lwm2m.security.ClientCredentials;
 import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
 import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
 import io.dmflow.lwm2m.security.CredentialStore;
+import io.dmflow.lwm2m.security.HandshakeRefusals;
 import io.dmflow.lwm2m.security.InMemoryCredentialStore;
+import io.dmflow.lwm2m.security.RefusalReason;
+import io.dmflow.lwm2m.security.SecurityRefusals;
 
 /**
  * The LwM2M bootstrap server: devices send it a Bootstrap-Request ({@code POST /bs?ep=}) and get the Security and
@@ -72,6 +78,8 @@ public final class BootstrapServer implements AutoCloseable {
     private final ObjectModels models;
     private final List<BootstrapListener> listeners = new CopyOnWriteArrayList<>();
     private final java.security.PublicKey serverPublicKey;
+    private final SecurityRefusals refusals;
+    private final LogRateLimit unconfiguredLog = new LogRateLimit(Clock.systemUTC(), Duration.ofMinutes(1), 10_000);
     private volatile boolean started;
 
     private BootstrapServer(Builder builder) {
@@ -81,6 +89,7 @@ public final class BootstrapServer implements AutoCloseable {
         this.provisioning = builder.provisioning;
         this.models = builder.models;
         this.serverPublicKey = builder.serverKeyPair == null ? null : builder.serverKeyPair.getPublic();
+        this.refusals = builder.refusals;
         this.sessionsExecutor = Executors.newFixedThreadPool(2, new DaemonThreadFactory("dmflow-bootstrap#"));
 
         // An explicit configuration: without one Californium writes a properties file into the working directory.
@@ -96,7 +105,10 @@ public final class BootstrapServer implements AutoCloseable {
             coapEndpoint = null;
         }
         if (settings.coapsEnabled()) {
+            HandshakeRefusals handshakeRefusals = new HandshakeRefusals(refusals);
             DtlsConnectorConfig.Builder dtls = DtlsConnectorConfig.builder(configuration)
+                    .setSessionListener(handshakeRefusals)
+                    .setConnectionListener(handshakeRefusals)
                     .setAddress(new InetSocketAddress(settings.coapsHost(), settings.coapsPort()))
                     .setPskStore(new BootstrapPskStore(credentials))
                     .setLoggingTag("[bootstrap]");
@@ -106,8 +118,9 @@ public final class BootstrapServer implements AutoCloseable {
                         builder.serverKeyPair.getPublic()));
                 dtls.setCertificateVerifier(StaticCertificateVerifier.builder().setTrustAllRPKs().build());
             }
-            coapsEndpoint = new CoapEndpoint.Builder().setConfiguration(configuration)
-                    .setConnector(new DTLSConnector(dtls.build())).build();
+            DTLSConnector connector = new DTLSConnector(dtls.build());
+            connector.setAlertHandler(handshakeRefusals);
+            coapsEndpoint = new CoapEndpoint.Builder().setConfiguration(configuration).setConnector(connector).build();
             coap.addEndpoint(coapsEndpoint);
         } else {
             coapsEndpoint = null;
@@ -138,6 +151,11 @@ public final class BootstrapServer implements AutoCloseable {
 
     public void removeListener(BootstrapListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Devices turned away by DTLS or with 4.03, counted by reason. */
+    public SecurityRefusals securityRefusals() {
+        return refusals;
     }
 
     /** The credentials devices present to this bootstrap server (not to management servers). */
@@ -208,10 +226,10 @@ public final class BootstrapServer implements AutoCloseable {
                 return;
             }
             EndpointContext peer = exchange.advanced().getRequest().getSourceContext();
-            Optional<String> refusal = authenticate(endpoint, peer.getPeerIdentity());
+            Optional<Refusal> refusal = authenticate(endpoint, peer.getPeerIdentity());
             if (refusal.isPresent()) {
-                LOG.warn("Bootstrap-Request of {} from {} refused: {}", endpoint, peer.getPeerAddress(),
-                        refusal.get());
+                refusals.refused(refusal.get().reason(), "endpoint " + endpoint + " (Bootstrap-Request)",
+                        peer.getPeerAddress(), refusal.get().why());
                 exchange.respond(ResponseCode.FORBIDDEN);
                 return;
             }
@@ -219,7 +237,10 @@ public final class BootstrapServer implements AutoCloseable {
             try {
                 BootstrapConfiguration configuration = configurations.forEndpoint(endpoint).orElse(null);
                 if (configuration == null) {
-                    LOG.info("Bootstrap-Request of {}: no bootstrap configuration", endpoint);
+                    // A device without configuration asks again at every retry: one line a minute is enough.
+                    unconfiguredLog.admit(endpoint).ifPresent(leftOut -> LOG.info(
+                            "Bootstrap-Request of {}: no bootstrap configuration{}", endpoint, leftOut == 0 ? ""
+                                    : " (" + leftOut + " more requests of it in the last minute not logged)"));
                     exchange.respond(ResponseCode.BAD_REQUEST, "no bootstrap configuration");
                     return;
                 }
@@ -240,24 +261,32 @@ public final class BootstrapServer implements AutoCloseable {
         }
 
         /** Empty if the peer may bootstrap as {@code endpoint}; otherwise why not (no secrets in it). */
-        private Optional<String> authenticate(String endpoint, Principal peer) {
+        private Optional<Refusal> authenticate(String endpoint, Principal peer) {
             ClientCredentials expected = credentials.byEndpoint(endpoint).orElse(null);
             if (expected == null) {
                 return peer == null ? Optional.empty()
-                        : Optional.of("it has no bootstrap credentials but came over DTLS as " + peer.getName());
+                        : Refusal.of(RefusalReason.WRONG_CREDENTIALS,
+                                "it has no bootstrap credentials but came over DTLS as " + peer.getName());
             }
             if (peer == null) {
-                return Optional.of("it has " + expected.mode() + " credentials but came without DTLS");
+                return Refusal.of(RefusalReason.NOT_SECURED, "it has " + expected.mode() + " bootstrap credentials");
             }
             if (expected instanceof PskCredentials psk && peer instanceof PreSharedKeyIdentity identity) {
                 return psk.identity().equals(identity.getIdentity()) ? Optional.empty()
-                        : Optional.of("PSK identity " + identity.getIdentity() + " belongs to another endpoint");
+                        : Refusal.of(RefusalReason.WRONG_CREDENTIALS,
+                                "PSK identity " + identity.getIdentity() + " belongs to another endpoint");
             }
             if (expected instanceof RpkCredentials rpk && peer instanceof RawPublicKeyIdentity key) {
                 return rpk.publicKey().equals(key.getKey()) ? Optional.empty()
-                        : Optional.of("its public key is not the one on record");
+                        : Refusal.of(RefusalReason.WRONG_CREDENTIALS, "its public key is not the one on record");
             }
-            return Optional.of("it must use " + expected.mode());
+            return Refusal.of(RefusalReason.WRONG_CREDENTIALS, "it must use " + expected.mode());
+        }
+    }
+
+    private record Refusal(RefusalReason reason, String why) {
+        static Optional<Refusal> of(RefusalReason reason, String why) {
+            return Optional.of(new Refusal(reason, why));
         }
     }
 
@@ -270,6 +299,7 @@ public final class BootstrapServer implements AutoCloseable {
         private CredentialProvisioning provisioning = CredentialProvisioning.none();
         private ObjectModels models = ObjectModels.bundled();
         private KeyPair serverKeyPair;
+        private SecurityRefusals refusals = new SecurityRefusals();
 
         private Builder(BootstrapServerSettings settings) {
             this.settings = settings;
@@ -294,6 +324,12 @@ public final class BootstrapServer implements AutoCloseable {
 
         public Builder objectModels(ObjectModels objectModels) {
             this.models = objectModels;
+            return this;
+        }
+
+        /** Where refusals are counted and logged; one may be shared with the management server. */
+        public Builder securityRefusals(SecurityRefusals securityRefusals) {
+            this.refusals = securityRefusals;
             return this;
         }
 

@@ -30,7 +30,6 @@ import org.eclipse.leshan.servers.security.EditableSecurityStore;
 import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpointsProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.ServerProtocolProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
-import org.eclipse.leshan.transport.californium.server.endpoint.coaps.CoapsServerProtocolProvider;
 
 import io.dmflow.lwm2m.delivery.CoapPackageResource;
 import io.dmflow.lwm2m.delivery.PackageDelivery;
@@ -48,7 +47,10 @@ import io.dmflow.lwm2m.operation.DeviceOperations;
 import io.dmflow.lwm2m.operation.OperationTimeouts;
 import io.dmflow.lwm2m.pacing.DevicePacing;
 import io.dmflow.lwm2m.security.DeviceSecurityStore;
+import io.dmflow.lwm2m.security.RefusalRecordingAuthorizer;
+import io.dmflow.lwm2m.security.RefusalReportingCoapsProvider;
 import io.dmflow.lwm2m.security.RegistrationRevocation;
+import io.dmflow.lwm2m.security.SecurityRefusals;
 
 /**
  * The LwM2M management server devices register with: a Leshan server on CoAP and CoAPS whose events
@@ -68,6 +70,7 @@ public final class DeviceManagementServer implements AutoCloseable {
     private final PublicKey serverPublicKey;
     private final EditableSecurityStore securityStore;
     private final RegistrationRevocation revocation;
+    private final SecurityRefusals refusals;
     private volatile boolean started;
 
     private DeviceManagementServer(Builder builder) {
@@ -86,8 +89,9 @@ public final class DeviceManagementServer implements AutoCloseable {
         if (settings.coapEnabled()) {
             protocols.add(new CoapServerProtocolProvider());
         }
+        this.refusals = builder.refusals;
         if (settings.coapsEnabled()) {
-            protocols.add(new CoapsServerProtocolProvider());
+            protocols.add(new RefusalReportingCoapsProvider(refusals));
         }
         CaliforniumServerEndpointsProvider.Builder endpoints = new CaliforniumServerEndpointsProvider.Builder(
                 protocols.toArray(ServerProtocolProvider[]::new));
@@ -120,6 +124,7 @@ public final class DeviceManagementServer implements AutoCloseable {
         this.leshan = leshanBuilder
                 .setRegistrationStore(registrations)
                 .setSecurityStore(builder.securityStore)
+                .setAuthorizer(new RefusalRecordingAuthorizer(builder.securityStore, refusals))
                 .setObjectModelProvider(new VersionedModelProvider(builder.models.objects()))
                 .setEndpointsProviders(transport)
                 .setClientAwakeTimeProvider(
@@ -219,6 +224,11 @@ public final class DeviceManagementServer implements AutoCloseable {
         return endpointUri(Protocol.COAPS);
     }
 
+    /** Devices turned away by DTLS or with 4.03, counted by reason. */
+    public SecurityRefusals securityRefusals() {
+        return refusals;
+    }
+
     /** The public key devices using RPK pin, if the server has a key pair. */
     public Optional<PublicKey> serverPublicKey() {
         return Optional.ofNullable(serverPublicKey);
@@ -258,6 +268,7 @@ public final class DeviceManagementServer implements AutoCloseable {
         private final ServerSettings settings;
         private ObjectModels models = ObjectModels.bundled();
         private EditableSecurityStore securityStore = DeviceSecurityStore.inMemory();
+        private SecurityRefusals refusals = new SecurityRefusals();
         private KeyPair serverKeyPair;
         private X509Certificate[] certificateChain;
         private X509Certificate[] trustedCertificates;
@@ -280,6 +291,12 @@ public final class DeviceManagementServer implements AutoCloseable {
 
         public Builder securityStore(EditableSecurityStore securityStore) {
             this.securityStore = securityStore;
+            return this;
+        }
+
+        /** Where refusals are counted and logged; one may be shared with the bootstrap server. */
+        public Builder securityRefusals(SecurityRefusals securityRefusals) {
+            this.refusals = securityRefusals;
             return this;
         }
 

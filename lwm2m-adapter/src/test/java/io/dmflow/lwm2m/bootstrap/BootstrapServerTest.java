@@ -14,12 +14,19 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.dmflow.lwm2m.logging.CapturedLog;
 import io.dmflow.lwm2m.security.ClientCredentials;
 import io.dmflow.lwm2m.security.DeviceSecurityStore;
+import io.dmflow.lwm2m.security.RefusalReason;
+import io.dmflow.lwm2m.security.SecurityRefusals;
 import io.dmflow.lwm2m.security.SecurityMode;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.lwm2m.server.ServerSettings;
@@ -229,6 +236,28 @@ class BootstrapServerTest {
             }
             assertThat(sessions).noneMatch(s -> s.endpoint().startsWith("bs-bad") || s.endpoint().equals("bs-unknown"));
             assertThat(securityA.credentials("bs-bad-0")).isEmpty();
+            SecurityRefusals refusals = bootstrap.securityRefusals();
+            assertThat(refusals.count(RefusalReason.WRONG_PSK_KEY)).as("wrong key").isPositive();
+            assertThat(refusals.count(RefusalReason.NOT_SECURED)).as("plain CoAP").isPositive();
+            assertThat(refusals.count(RefusalReason.WRONG_CREDENTIALS)).as("another's identity").isPositive();
+        }
+    }
+
+    @Test
+    void aDeviceWithoutConfigurationIsToldSoAndLoggedOnceAlthoughItAsksAgain() throws Exception {
+        try (CapturedLog log = CapturedLog.of(BootstrapServer.class)) {
+            CoapClient client = new CoapClient(bootstrap.coapUri().orElseThrow() + "/bs?ep=bs-none");
+            try {
+                for (int attempt = 0; attempt < 3; attempt++) {
+                    CoapResponse response = client.post("", MediaTypeRegistry.UNDEFINED);
+                    assertThat(response.getCode()).isEqualTo(ResponseCode.BAD_REQUEST);
+                    assertThat(response.getResponseText()).isEqualTo("no bootstrap configuration");
+                }
+            } finally {
+                client.shutdown();
+            }
+            assertThat(log.linesContaining("no bootstrap configuration")).singleElement().asString()
+                    .isEqualTo("INFO Bootstrap-Request of bs-none: no bootstrap configuration");
         }
     }
 }
