@@ -1,10 +1,14 @@
 package io.dmflow.template.compile;
 
+import io.dmflow.contract.ExecutionStatus;
+import io.dmflow.contract.JobType;
+
 import io.dmflow.template.bpmn.EventDefinition;
 import io.dmflow.template.bpmn.FlowNode;
 import io.dmflow.template.bpmn.NodeKind;
 import io.dmflow.template.bpmn.ProcessScope;
 import io.dmflow.template.expression.TemplateValue;
+import io.dmflow.template.layout.ChainFragment;
 import io.dmflow.template.layout.Fragment;
 import io.dmflow.template.layout.NodeFragment;
 import io.dmflow.template.parse.XmlAttribute;
@@ -25,9 +29,15 @@ final class WaitTag implements TagCompiler {
         String id = "wait_" + element.position().line() + "_" + element.position().column();
         Optional<XmlAttribute> secondsAttribute = element.attribute("seconds");
         if (secondsAttribute.isEmpty()) {
+            // The execution waits for its device: say so, so the scheduler may run the device's next task
+            // meanwhile (unless this one is blocking); the next job of this flow marks it in progress again.
+            FlowNode waiting = scope.add(id + "_status", NodeKind.SERVICE_TASK, "Report waiting for device")
+                    .jobType(JobType.DM_EXECUTION_UPDATE)
+                    .input("status", "=\"" + ExecutionStatus.WAITING_FOR_DEVICE.name() + "\"");
             FlowNode contact = scope.add(id, NodeKind.INTERMEDIATE_CATCH_EVENT, "Wait for device contact")
                     .eventDefinition(new EventDefinition.Message(null));
-            return Optional.of(new NodeFragment(contact, false));
+            return Optional.of(new ChainFragment(scope, List.of(new NodeFragment(waiting, false),
+                    new NodeFragment(contact, false))));
         }
         Optional<TemplateValue> seconds = context.value(secondsAttribute.get());
         if (seconds.isEmpty()) {
