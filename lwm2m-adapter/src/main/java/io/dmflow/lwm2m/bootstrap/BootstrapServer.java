@@ -50,6 +50,7 @@ import io.dmflow.lwm2m.security.HandshakeRefusals;
 import io.dmflow.lwm2m.security.InMemoryCredentialStore;
 import io.dmflow.lwm2m.security.RefusalReason;
 import io.dmflow.lwm2m.security.SecurityRefusals;
+import io.dmflow.lwm2m.version.SupportedVersions;
 
 /**
  * The LwM2M bootstrap server: devices send it a Bootstrap-Request ({@code POST /bs?ep=}) and get the Security and
@@ -223,6 +224,14 @@ public final class BootstrapServer implements AutoCloseable {
             String endpoint = exchange.getQueryParameter("ep");
             if (endpoint == null || endpoint.isBlank()) {
                 exchange.respond(ResponseCode.BAD_REQUEST, "the endpoint name (ep) is missing");
+                return;
+            }
+            // LwM2M 1.1 clients announce their version only in Bootstrap-Discover (the session checks it there); a
+            // client that names it in the request learns at once, as at Register.
+            String version = exchange.getQueryParameter("lwm2m");
+            if (version != null && SupportedVersions.isUnsupported(version)) {
+                LOG.info("Bootstrap-Request of {} refused: {}", endpoint, SupportedVersions.refusal(version));
+                exchange.respond(SupportedVersions.REFUSAL, SupportedVersions.refusal(version));
                 return;
             }
             EndpointContext peer = exchange.advanced().getRequest().getSourceContext();

@@ -28,12 +28,14 @@ import org.eclipse.leshan.core.request.BootstrapReadRequest;
 import org.eclipse.leshan.core.request.BootstrapWriteRequest;
 import org.eclipse.leshan.core.request.ContentFormat;
 
+import io.dmflow.lwm2m.version.SupportedVersions;
+
 /**
  * One device's bootstrap, after its Bootstrap-Request was accepted: Bootstrap-Discover (to find the bootstrap account
- * and the device's LwM2M version), Bootstrap-Read of Object 1 on LwM2M 1.1 devices, Bootstrap-Delete of Objects 0
- * and 1 (the device keeps its bootstrap account), a Bootstrap-Write per Security and Server instance, and
- * Bootstrap-Finish. Any step the device refuses ends the session; the device then bootstraps again on its own, as its
- * client hold-off and retry rules say.
+ * and the device's LwM2M version; a version dmflow does not serve ends the session there), Bootstrap-Read of Object 1
+ * on LwM2M 1.1 devices, Bootstrap-Delete of Objects 0 and 1 (the device keeps its bootstrap account), a
+ * Bootstrap-Write per Security and Server instance, and Bootstrap-Finish. Any step the device refuses ends the
+ * session; the device then bootstraps again on its own, as its client hold-off and retry rules say.
  */
 final class BootstrapSession {
 
@@ -95,6 +97,11 @@ final class BootstrapSession {
                 // Devices that answer Discover badly are still bootstrapped: the bootstrap account stays at 0.
                 lwm2mVersion = Optional.empty();
             }
+        }
+        // Nothing is written to a device of a version the management servers refuse: it would only be refused there.
+        if (lwm2mVersion.filter(SupportedVersions::isUnsupported).isPresent()) {
+            return CompletableFuture.failedFuture(new BootstrapFailure(SupportedVersions.refusal(lwm2mVersion.get())
+                    + "; nothing was written"));
         }
         // Bootstrap-Read is LwM2M 1.1. Leshan's clients announce lwm2m=1.0 in Bootstrap-Discover although they
         // implement it, so it is tried on every device that is not known to be older; a refusal only means "not
