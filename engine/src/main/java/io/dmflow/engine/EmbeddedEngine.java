@@ -1,24 +1,25 @@
 package io.dmflow.engine;
 
 import io.dmflow.engine.clock.EngineClock;
+import io.dmflow.engine.command.AwaitingCallers;
+import io.dmflow.engine.command.DeploymentCommands;
+import io.dmflow.engine.command.DueWork;
+import io.dmflow.engine.command.IncidentCommands;
+import io.dmflow.engine.command.JobCommands;
+import io.dmflow.engine.command.MessageCommands;
+import io.dmflow.engine.command.ProcessInstanceCommands;
+import io.dmflow.engine.command.VariableCommands;
 import io.dmflow.engine.config.EngineConfig;
-import io.dmflow.engine.deployment.DeploymentCommands;
 import io.dmflow.engine.deployment.ProcessDefinitions;
 import io.dmflow.engine.feel.ExpressionLanguage;
-import io.dmflow.engine.incident.IncidentCommands;
-import io.dmflow.engine.instance.AwaitingCallers;
-import io.dmflow.engine.instance.ProcessInstanceCommands;
 import io.dmflow.engine.job.JobActivations;
 import io.dmflow.engine.job.JobActivator;
-import io.dmflow.engine.job.JobCommands;
-import io.dmflow.engine.message.MessageCommands;
 import io.dmflow.engine.model.BpmnTransformer;
 import io.dmflow.engine.processing.CommandRunner;
 import io.dmflow.engine.processing.EngineServices;
+import io.dmflow.engine.rejection.EngineRejection;
 import io.dmflow.engine.state.EngineSchema;
 import io.dmflow.engine.state.KeyGenerator;
-import io.dmflow.engine.timer.DueWork;
-import io.dmflow.engine.variable.VariableCommands;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -165,7 +166,7 @@ public class EmbeddedEngine {
 
   private void requireStarted() {
     if (!started) {
-      throw new EngineRejection(503, "UNAVAILABLE", "The embedded engine is not running (dmflow.engine.mode="
+      throw EngineRejection.unavailable("The embedded engine is not running (dmflow.engine.mode="
           + config.mode() + ")");
     }
   }

@@ -1,4 +1,4 @@
-package io.dmflow.engine.instance;
+package io.dmflow.engine.command;
 
 import io.dmflow.engine.processing.ProcessCompletionListener;
 import java.util.Map;

@@ -1,14 +1,16 @@
-package io.dmflow.engine.deployment;
+package io.dmflow.engine.command;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
-import io.dmflow.engine.EngineRejection;
+import io.dmflow.engine.deployment.ProcessDefinition;
+import io.dmflow.engine.deployment.ProcessDefinitions;
 import io.dmflow.engine.model.BpmnTransformer;
 import io.dmflow.engine.model.ExecutableProcess;
 import io.dmflow.engine.model.UnsupportedModelException;
 import io.dmflow.engine.processing.CommandRunner;
 import io.dmflow.engine.processing.EngineTransaction;
+import io.dmflow.engine.rejection.EngineRejection;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,5 @@
-package io.dmflow.engine.incident;
+package io.dmflow.engine.command;
 
-import io.dmflow.engine.EngineRejection;
 import io.dmflow.engine.incident.IncidentStore.Incident;
 import io.dmflow.engine.incident.IncidentStore.RetryStep;
 import io.dmflow.engine.instance.ElementInstance;
@@ -8,6 +7,7 @@ import io.dmflow.engine.job.JobRecord;
 import io.dmflow.engine.processing.BpmnExecution;
 import io.dmflow.engine.processing.CommandRunner;
 import io.dmflow.engine.processing.EngineServices;
+import io.dmflow.engine.rejection.EngineRejection;
 
 /** Resolve: mark the incident resolved and re-run what it stopped. */
 public final class IncidentCommands {

@@ -1,12 +1,14 @@
-package io.dmflow.engine.job;
+package io.dmflow.engine.command;
 
-import io.dmflow.engine.EngineRejection;
 import io.dmflow.engine.incident.IncidentStore.RetryStep;
 import io.dmflow.engine.instance.ElementInstance;
+import io.dmflow.engine.job.JobRecord;
+import io.dmflow.engine.job.JobState;
 import io.dmflow.engine.processing.BpmnExecution;
 import io.dmflow.engine.processing.CommandRunner;
 import io.dmflow.engine.processing.EngineServices;
 import io.dmflow.engine.processing.EngineTransaction;
+import io.dmflow.engine.rejection.EngineRejection;
 import java.util.Map;
 
 /** Complete, fail, throw error, update: each one transaction under the instance tree's lock. */

@@ -1,11 +1,11 @@
-package io.dmflow.engine.message;
+package io.dmflow.engine.command;
 
-import io.dmflow.engine.EngineRejection;
 import io.dmflow.engine.message.MessageSubscriptionStore.Subscription;
 import io.dmflow.engine.processing.BpmnExecution;
 import io.dmflow.engine.processing.CommandRunner;
 import io.dmflow.engine.processing.EngineServices;
 import io.dmflow.engine.processing.EngineTransaction;
+import io.dmflow.engine.rejection.EngineRejection;
 import io.dmflow.engine.state.JsonValues;
 import java.util.ArrayList;
 import java.util.List;

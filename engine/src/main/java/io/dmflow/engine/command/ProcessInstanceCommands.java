@@ -1,10 +1,12 @@
-package io.dmflow.engine.instance;
+package io.dmflow.engine.command;
 
-import io.dmflow.engine.EngineRejection;
 import io.dmflow.engine.deployment.ProcessDefinition;
+import io.dmflow.engine.instance.ElementInstance;
+import io.dmflow.engine.instance.ProcessInstance;
 import io.dmflow.engine.processing.BpmnExecution;
 import io.dmflow.engine.processing.CommandRunner;
 import io.dmflow.engine.processing.EngineServices;
+import io.dmflow.engine.rejection.EngineRejection;
 import io.dmflow.engine.state.JsonValues;
 import java.util.List;
 import java.util.Map;

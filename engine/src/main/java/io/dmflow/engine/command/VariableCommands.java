@@ -1,10 +1,11 @@
-package io.dmflow.engine.variable;
+package io.dmflow.engine.command;
 
-import io.dmflow.engine.EngineRejection;
 import io.dmflow.engine.instance.ElementInstance;
 import io.dmflow.engine.processing.BpmnExecution;
 import io.dmflow.engine.processing.CommandRunner;
 import io.dmflow.engine.processing.EngineServices;
+import io.dmflow.engine.rejection.EngineRejection;
+import io.dmflow.engine.variable.VariableState;
 import java.util.Map;
 
 /** Set variables on a scope: exactly there (local), or propagated to where each is defined. */

@@ -64,7 +64,8 @@ public final class ProcessDefinitions {
     return executable;
   }
 
-  void remember(ProcessDefinition definition, ExecutableProcess executable) {
+  /** A definition this process just deployed: later reads in the same JVM need not parse its XML again. */
+  public void remember(ProcessDefinition definition, ExecutableProcess executable) {
     definitions.put(definition.key(), definition);
     executables.put(definition.key(), executable);
   }

@@ -1,6 +1,6 @@
 package io.dmflow.engine.query;
 
-import io.dmflow.engine.EngineRejection;
+import io.dmflow.engine.rejection.EngineRejection;
 import io.dmflow.engine.deployment.ProcessDefinitions;
 import io.dmflow.engine.query.SearchQuery.Field;
 import io.dmflow.engine.query.SearchQuery.Kind;

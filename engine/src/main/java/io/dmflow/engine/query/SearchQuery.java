@@ -1,6 +1,6 @@
 package io.dmflow.engine.query;
 
-import io.dmflow.engine.EngineRejection;
+import io.dmflow.engine.rejection.EngineRejection;
 import io.dmflow.engine.state.SqlSession;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;

@@ -1,25 +1,33 @@
-package io.dmflow.engine;
+package io.dmflow.engine.rejection;
 
 /**
- * A command the engine refuses, with the status and title the Camunda gateway would answer;
- * becomes an application/problem+json response.
+ * A command the engine refuses: what kind of refusal and why, in words for the caller. It knows
+ * nothing of HTTP; the REST layer decides how a rejection travels.
  */
 public class EngineRejection extends RuntimeException {
-  private final int status;
-  private final String title;
+  private final RejectionType type;
 
-  public EngineRejection(int status, String title, String detail) {
+  public EngineRejection(RejectionType type, String detail) {
     super(detail);
-    this.status = status;
-    this.title = title;
+    this.type = type;
   }
 
-  public int status() { return status; }
-  public String title() { return title; }
+  public RejectionType type() { return type; }
 
-  public static EngineRejection notFound(String detail) { return new EngineRejection(404, "NOT_FOUND", detail); }
-  public static EngineRejection invalidState(String detail) { return new EngineRejection(409, "INVALID_STATE", detail); }
-  public static EngineRejection alreadyExists(String detail) { return new EngineRejection(409, "ALREADY_EXISTS", detail); }
-  public static EngineRejection invalidArgument(String detail) { return new EngineRejection(400, "INVALID_ARGUMENT", detail); }
-  public static EngineRejection deadlineExceeded(String detail) { return new EngineRejection(504, "DEADLINE_EXCEEDED", detail); }
+  public static EngineRejection notFound(String detail) { return new EngineRejection(RejectionType.NOT_FOUND, detail); }
+  public static EngineRejection invalidState(String detail) {
+    return new EngineRejection(RejectionType.INVALID_STATE, detail);
+  }
+  public static EngineRejection alreadyExists(String detail) {
+    return new EngineRejection(RejectionType.ALREADY_EXISTS, detail);
+  }
+  public static EngineRejection invalidArgument(String detail) {
+    return new EngineRejection(RejectionType.INVALID_ARGUMENT, detail);
+  }
+  public static EngineRejection deadlineExceeded(String detail) {
+    return new EngineRejection(RejectionType.DEADLINE_EXCEEDED, detail);
+  }
+  public static EngineRejection unavailable(String detail) {
+    return new EngineRejection(RejectionType.UNAVAILABLE, detail);
+  }
 }

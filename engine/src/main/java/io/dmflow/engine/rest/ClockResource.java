@@ -1,6 +1,7 @@
 package io.dmflow.engine.rest;
 
 import io.dmflow.engine.EmbeddedEngine;
+import io.dmflow.engine.rejection.EngineRejection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Pins or releases the engine clock (timers, deadlines, FEEL now()): for deterministic tests. */
 @Path("/v2/clock")
@@ -27,7 +27,7 @@ public class ClockResource {
   public Response pin(Map<String, Object> body) {
     Long timestamp = new RequestBody(body).longValue("timestamp");
     if (timestamp == null || timestamp < 0) {
-      return Problems.response(400, "INVALID_ARGUMENT", "Expected a timestamp in epoch milliseconds", uriInfo);
+      throw EngineRejection.invalidArgument("Expected a timestamp in epoch milliseconds");
     }
     engine.pinClock(timestamp);
     return Response.noContent().build();
@@ -38,10 +38,5 @@ public class ClockResource {
   public Response reset() {
     engine.pinClock(null);
     return Response.noContent().build();
-  }
-
-  @ServerExceptionMapper
-  public Response map(RuntimeException e) {
-    return Problems.of(e, uriInfo);
   }
 }

@@ -1,8 +1,8 @@
 package io.dmflow.engine.rest;
 
 import io.dmflow.engine.EmbeddedEngine;
-import io.dmflow.engine.deployment.DeploymentCommands;
-import io.dmflow.engine.deployment.DeploymentCommands.Resource;
+import io.dmflow.engine.command.DeploymentCommands;
+import io.dmflow.engine.command.DeploymentCommands.Resource;
 import io.dmflow.engine.deployment.ProcessDefinition;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/v2/deployments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,10 +66,5 @@ public class DeploymentResource {
     result.put("tenantId", deployment.tenantId());
     result.put("deployments", entries);
     return result;
-  }
-
-  @ServerExceptionMapper
-  public Response map(RuntimeException e) {
-    return Problems.of(e, uriInfo);
   }
 }

@@ -1,7 +1,7 @@
 package io.dmflow.engine.rest;
 
 import io.dmflow.engine.EmbeddedEngine;
-import io.dmflow.engine.EngineRejection;
+import io.dmflow.engine.rejection.EngineRejection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/v2/element-instances")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,10 +46,5 @@ public class ElementInstanceResource {
   @Path("/{key}")
   public Map<String, Object> get(@PathParam("key") String key) {
     return engine.queries().elementInstance(RequestBody.key(key, "elementInstanceKey"));
-  }
-
-  @ServerExceptionMapper
-  public Response map(RuntimeException e) {
-    return Problems.of(e, uriInfo);
   }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/v2/incidents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,10 +38,5 @@ public class IncidentResource {
   @Path("/{key}")
   public java.util.Map<String, Object> get(@PathParam("key") String key) {
     return engine.queries().incident(RequestBody.key(key, "incidentKey"));
-  }
-
-  @ServerExceptionMapper
-  public Response map(RuntimeException e) {
-    return Problems.of(e, uriInfo);
   }
 }

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/v2/jobs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,10 +51,10 @@ public class JobResource {
     Long timeout = body.longValue("timeout");
     Integer max = body.intValue("maxJobsToActivate");
     if (timeout == null || timeout <= 0) {
-      throw io.dmflow.engine.EngineRejection.invalidArgument("Expected timeout to be greater than zero");
+      throw io.dmflow.engine.rejection.EngineRejection.invalidArgument("Expected timeout to be greater than zero");
     }
     if (max == null || max <= 0) {
-      throw io.dmflow.engine.EngineRejection.invalidArgument("Expected maxJobsToActivate to be greater than zero");
+      throw io.dmflow.engine.rejection.EngineRejection.invalidArgument("Expected maxJobsToActivate to be greater than zero");
     }
     Long requestTimeout = body.longValue("requestTimeout");
     ActivationRequest request = new ActivationRequest(type, body.string("worker") == null ? "default" : body.string("worker"),
@@ -148,10 +147,5 @@ public class JobResource {
   @Path("/search")
   public Map<String, Object> search(Map<String, Object> body) {
     return engine.queries().jobs(body);
-  }
-
-  @ServerExceptionMapper
-  public Response map(RuntimeException e) {
-    return Problems.of(e, uriInfo);
   }
 }

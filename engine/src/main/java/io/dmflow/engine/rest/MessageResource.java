@@ -1,7 +1,7 @@
 package io.dmflow.engine.rest;
 
 import io.dmflow.engine.EmbeddedEngine;
-import io.dmflow.engine.message.MessageCommands.Published;
+import io.dmflow.engine.command.MessageCommands.Published;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/v2/messages")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,10 +48,5 @@ public class MessageResource {
     out.put("tenantId", published.tenantId());
     out.put("processInstanceKey", Keys.text(published.processInstanceKey()));
     return out;
-  }
-
-  @ServerExceptionMapper
-  public Response map(RuntimeException e) {
-    return Problems.of(e, uriInfo);
   }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/v2/message-subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,10 +26,5 @@ public class MessageSubscriptionResource {
   @Path("/search")
   public Map<String, Object> search(Map<String, Object> body) {
     return engine.queries().messageSubscriptions(body);
-  }
-
-  @ServerExceptionMapper
-  public Response map(RuntimeException e) {
-    return Problems.of(e, uriInfo);
   }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/v2/process-definitions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,10 +49,5 @@ public class ProcessDefinitionResource {
   @Path("/{key}/statistics/element-instances")
   public Map<String, Object> statistics(@PathParam("key") String key) {
     return engine.queries().elementStatistics("process_definition_key", RequestBody.key(key, "processDefinitionKey"));
-  }
-
-  @ServerExceptionMapper
-  public Response map(RuntimeException e) {
-    return Problems.of(e, uriInfo);
   }
 }

@@ -1,8 +1,8 @@
 package io.dmflow.engine.rest;
 
 import io.dmflow.engine.EmbeddedEngine;
-import io.dmflow.engine.EngineRejection;
-import io.dmflow.engine.instance.ProcessInstanceCommands.Created;
+import io.dmflow.engine.command.ProcessInstanceCommands.Created;
+import io.dmflow.engine.rejection.EngineRejection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/v2/process-instances")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,8 +60,8 @@ public class ProcessInstanceResource {
       if (error != null) {
         engine.processInstances().forgetAwait(created.processInstanceKey());
         if (error instanceof TimeoutException || error.getCause() instanceof TimeoutException) {
-          return Problems.response(504, "DEADLINE_EXCEEDED", "Expected the process instance '"
-              + created.processInstanceKey() + "' to complete within " + timeout + " ms, but it did not", path);
+          return Problems.of(EngineRejection.deadlineExceeded("Expected the process instance '"
+              + created.processInstanceKey() + "' to complete within " + timeout + " ms, but it did not"), path);
         }
         return Problems.of(error, path);
       }
@@ -129,10 +128,5 @@ public class ProcessInstanceResource {
     long pi = RequestBody.key(key, "processInstanceKey");
     engine.queries().processInstance(pi);
     return engine.queries().incidents(body, Map.of("rootProcessInstanceKey", pi));
-  }
-
-  @ServerExceptionMapper
-  public Response map(RuntimeException e) {
-    return Problems.of(e, uriInfo);
   }
 }

@@ -1,6 +1,7 @@
 package io.dmflow.engine.rest;
 
 import io.dmflow.engine.EmbeddedEngine;
+import io.dmflow.engine.rejection.EngineRejection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -20,8 +21,8 @@ public class RemoteModeFilter implements ContainerRequestFilter {
     if (!engine.isEmbedded()) {
       String path = request.getUriInfo().getPath();
       if (path.equals("/v2") || path.startsWith("/v2/") || path.startsWith("v2/")) {
-        request.abortWith(Problems.response(404, "NOT_FOUND",
-            "The embedded engine is off (dmflow.engine.mode=remote); use the Camunda 8 cluster", request.getUriInfo()));
+        request.abortWith(Problems.of(EngineRejection.notFound(
+            "The embedded engine is off (dmflow.engine.mode=remote); use the Camunda 8 cluster"), request.getUriInfo()));
       }
     }
   }

@@ -1,6 +1,6 @@
 package io.dmflow.engine.rest;
 
-import io.dmflow.engine.EngineRejection;
+import io.dmflow.engine.rejection.EngineRejection;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.dmflow.engine.rest;
 
+import io.dmflow.engine.rejection.EngineRejection;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -38,7 +39,7 @@ public class UnsupportedEndpointResource {
   public Response delete() { return unsupported(); }
 
   private Response unsupported() {
-    return Problems.response(404, "NOT_FOUND", "'/" + uriInfo.getPath().replaceFirst("^/", "")
-        + "' is not supported by the embedded engine", uriInfo);
+    return Problems.of(EngineRejection.notFound("'/" + uriInfo.getPath().replaceFirst("^/", "")
+        + "' is not supported by the embedded engine"), uriInfo);
   }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/v2/variables")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,10 +35,5 @@ public class VariableResource {
   @Path("/{key}")
   public Map<String, Object> get(@PathParam("key") String key) {
     return engine.queries().variable(RequestBody.key(key, "variableKey"));
-  }
-
-  @ServerExceptionMapper
-  public Response map(RuntimeException e) {
-    return Problems.of(e, uriInfo);
   }
 }
