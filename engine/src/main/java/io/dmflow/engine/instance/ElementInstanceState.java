@@ -83,6 +83,24 @@ public final class ElementInstanceState {
     return out;
   }
 
+  /**
+   * Whether the scope still has work: a child not yet ended, or a token waiting at one of its
+   * joins. One round trip answers both, as a scope asks this after every child that ends.
+   */
+  public boolean hasUnfinishedChildOrWaitingToken(long flowScopeKey) {
+    flush();
+    return sql.one("SELECT EXISTS (SELECT 1 FROM engine.element_instance WHERE flow_scope_key = ? AND "
+        + "end_time IS NULL) OR EXISTS (SELECT 1 FROM engine.join_arrival WHERE flow_scope_key = ?)",
+        rs -> rs.getBoolean(1), flowScopeKey, flowScopeKey).orElse(false);
+  }
+
+  /** Children of the scope that reached the lifecycle state, e.g. completed inner instances of a multi-instance body. */
+  public long countChildren(long flowScopeKey, Lifecycle lifecycle) {
+    flush();
+    return sql.count("SELECT count(*) FROM engine.element_instance WHERE flow_scope_key = ? AND lifecycle = ?",
+        flowScopeKey, lifecycle.name());
+  }
+
   /** True if this transaction knows an active child of the scope (e.g. one it just created). */
   public boolean knownActiveChild(long flowScopeKey) {
     for (ElementInstance instance : loaded.values()) {

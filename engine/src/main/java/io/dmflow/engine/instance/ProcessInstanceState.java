@@ -30,6 +30,12 @@ public final class ProcessInstanceState {
     sql.update("UPDATE engine.process_instance SET state = ?, end_time = ? WHERE process_instance_key = ?", state, now, key);
   }
 
+  /** The correlation key of the message that started the instance: no second instance starts for it meanwhile. */
+  public void setStartCorrelationKey(long key, String correlationKey) {
+    sql.update("UPDATE engine.process_instance SET start_correlation_key = ? WHERE process_instance_key = ?",
+        correlationKey, key);
+  }
+
   public Optional<ProcessInstance> find(long key) {
     ProcessInstance cached = loaded.get(key);
     if (cached != null) {

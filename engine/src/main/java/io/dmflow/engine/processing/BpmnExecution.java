@@ -14,7 +14,6 @@ import io.dmflow.engine.variable.VariableState.ScopeOwner;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,8 +78,7 @@ public final class BpmnExecution {
       startOverrides.put(key, startEventId);
       triggerVariables.put(key, startVariables == null ? Map.of() : startVariables);
       if (startCorrelationKey != null && !startCorrelationKey.isEmpty()) {
-        tx.sql().update("UPDATE engine.process_instance SET start_correlation_key = ? WHERE process_instance_key = ?",
-            startCorrelationKey, key);
+        tx.processInstances().setStartCorrelationKey(key, startCorrelationKey);
       }
     }
     agenda.add(() -> runActivation(rootInstance));
@@ -252,7 +250,7 @@ public final class BpmnExecution {
       eventTriggers.closeAll(instance);
     }
     if (instance.type().isContainer() || instance.type() == BpmnElementType.MULTI_INSTANCE_BODY) {
-      tx.sql().update("DELETE FROM engine.join_arrival WHERE flow_scope_key = ?", instance.key());
+      tx.joinArrivals().discard(instance.key());
     }
     tx.incidents().resolveFor(instance.key());
     tx.elementInstances().setLifecycle(instance, Lifecycle.TERMINATED, tx.now());
@@ -286,11 +284,7 @@ public final class BpmnExecution {
     if (tx.elementInstances().knownActiveChild(scope.key())) {
       return;
     }
-    tx.elementInstances().flush();
-    boolean busy = tx.sql().one("SELECT EXISTS (SELECT 1 FROM engine.element_instance WHERE flow_scope_key = ? AND "
-        + "end_time IS NULL) OR EXISTS (SELECT 1 FROM engine.join_arrival WHERE flow_scope_key = ?)",
-        rs -> rs.getBoolean(1), scope.key(), scope.key()).orElse(false);
-    if (busy) {
+    if (tx.elementInstances().hasUnfinishedChildOrWaitingToken(scope.key())) {
       return;
     }
     complete(scope, Map.of());
@@ -338,18 +332,11 @@ public final class BpmnExecution {
   /** A parallel join fires once every incoming flow has a token; surplus tokens wait for the next firing. */
   private void arriveAtJoin(SequenceFlow flow, ExecutableFlowNode gateway, ElementInstance scope) {
     tx.elementInstances().flush();
-    tx.sql().update("INSERT INTO engine.join_arrival (arrival_key, flow_scope_key, gateway_id, sequence_flow_id) "
-        + "VALUES (?,?,?,?)", tx.newKey(), scope.key(), gateway.id(), flow.id());
-    List<String> arrived = tx.sql().list("SELECT DISTINCT sequence_flow_id FROM engine.join_arrival WHERE flow_scope_key = ? "
-        + "AND gateway_id = ?", rs -> rs.getString(1), scope.key(), gateway.id());
-    if (arrived.size() < gateway.incoming().size()) {
+    tx.joinArrivals().arrive(tx.newKey(), scope.key(), gateway.id(), flow.id());
+    if (tx.joinArrivals().arrivedFlows(scope.key(), gateway.id()).size() < gateway.incoming().size()) {
       return;
     }
-    for (SequenceFlow incoming : gateway.incoming()) {
-      tx.sql().update("DELETE FROM engine.join_arrival WHERE arrival_key = (SELECT min(arrival_key) FROM engine.join_arrival "
-          + "WHERE flow_scope_key = ? AND gateway_id = ? AND sequence_flow_id = ?)", scope.key(), gateway.id(),
-          incoming.id());
-    }
+    tx.joinArrivals().consumeOldest(scope.key(), gateway.id(), gateway.incoming().stream().map(SequenceFlow::id).toList());
     activate(gateway, scope);
   }
 

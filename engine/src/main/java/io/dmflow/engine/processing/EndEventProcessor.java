@@ -22,7 +22,7 @@ final class EndEventProcessor implements BpmnElementProcessor {
             execution.terminate(sibling);
           }
         }
-        execution.tx().sql().update("DELETE FROM engine.join_arrival WHERE flow_scope_key = ?", instance.flowScopeKey());
+        execution.tx().joinArrivals().discard(instance.flowScopeKey());
         execution.complete(instance, Map.of());
       }
       case ERROR -> {

@@ -2,8 +2,10 @@ package io.dmflow.engine.processing;
 
 import io.dmflow.engine.incident.IncidentStore;
 import io.dmflow.engine.instance.ElementInstanceState;
+import io.dmflow.engine.instance.JoinArrivals;
 import io.dmflow.engine.instance.MultiInstanceInputs;
 import io.dmflow.engine.instance.ProcessInstanceState;
+import io.dmflow.engine.instance.TakenSequenceFlows;
 import io.dmflow.engine.job.JobStore;
 import io.dmflow.engine.message.MessageStore;
 import io.dmflow.engine.message.MessageSubscriptionStore;
@@ -28,8 +30,9 @@ public final class EngineTransaction {
   private final TimerStore timers;
   private final MessageStore messages;
   private final MessageSubscriptionStore subscriptions;
+  private final JoinArrivals joinArrivals;
+  private final TakenSequenceFlows takenFlows;
   private final List<Runnable> afterCommit = new ArrayList<>();
-  private final List<Object[]> takenFlows = new ArrayList<>();
 
   EngineTransaction(SqlSession sql, KeyGenerator keys, long now) {
     this.sql = sql;
@@ -44,6 +47,8 @@ public final class EngineTransaction {
     this.timers = new TimerStore(sql);
     this.messages = new MessageStore(sql);
     this.subscriptions = new MessageSubscriptionStore(sql);
+    this.joinArrivals = new JoinArrivals(sql);
+    this.takenFlows = new TakenSequenceFlows(sql);
   }
 
   public SqlSession sql() { return sql; }
@@ -59,10 +64,11 @@ public final class EngineTransaction {
   public TimerStore timers() { return timers; }
   public MessageStore messages() { return messages; }
   public MessageSubscriptionStore subscriptions() { return subscriptions; }
+  public JoinArrivals joinArrivals() { return joinArrivals; }
 
   /** Recorded for the diagram; written in one batch with the other deferred writes. */
   public void sequenceFlowTaken(long processInstanceKey, String sequenceFlowId) {
-    takenFlows.add(new Object[] {processInstanceKey, sequenceFlowId});
+    takenFlows.taken(processInstanceKey, sequenceFlowId);
   }
 
   public void afterCommit(Runnable action) {
@@ -72,11 +78,7 @@ public final class EngineTransaction {
   void flush() {
     elementInstances.flush();
     variables.flush();
-    if (!takenFlows.isEmpty()) {
-      sql.batch("INSERT INTO engine.sequence_flow_taken (process_instance_key, sequence_flow_id) VALUES (?, ?) "
-          + "ON CONFLICT DO NOTHING", takenFlows);
-      takenFlows.clear();
-    }
+    takenFlows.flush();
   }
 
   List<Runnable> afterCommitActions() { return afterCommit; }

@@ -93,10 +93,8 @@ final class MultiInstanceBodyProcessor implements BpmnElementProcessor {
     List<ElementInstance> active = execution.tx().elementInstances().activeChildren(body.key());
     if (loop.completionCondition() != null && child.lifecycle() == Lifecycle.COMPLETED) {
       int total = inputCollection(execution, body, loop).size();
-      long completed = execution.tx().sql().count("SELECT count(*) FROM engine.element_instance WHERE flow_scope_key = ? "
-          + "AND lifecycle = 'COMPLETED'", body.key());
-      long terminated = execution.tx().sql().count("SELECT count(*) FROM engine.element_instance WHERE flow_scope_key = ? "
-          + "AND lifecycle = 'TERMINATED'", body.key());
+      long completed = execution.tx().elementInstances().countChildren(body.key(), Lifecycle.COMPLETED);
+      long terminated = execution.tx().elementInstances().countChildren(body.key(), Lifecycle.TERMINATED);
       Map<String, Object> variables = new HashMap<>(execution.visibleVariables(child));
       variables.put("numberOfInstances", (long) total);
       variables.put("numberOfActiveInstances", (long) active.size());

@@ -7,10 +7,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
 /** Pins or releases the engine clock (timers, deadlines, FEEL now()): for deterministic tests. */
@@ -19,9 +17,6 @@ import java.util.Map;
 public class ClockResource {
   @Inject
   EmbeddedEngine engine;
-
-  @Context
-  UriInfo uriInfo;
 
   @PUT
   public Response pin(Map<String, Object> body) {

@@ -8,10 +8,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
 @Path("/v2/element-instances")
@@ -20,9 +18,6 @@ import java.util.Map;
 public class ElementInstanceResource {
   @Inject
   EmbeddedEngine engine;
-
-  @Context
-  UriInfo uriInfo;
 
   @PUT
   @Path("/{key}/variables")

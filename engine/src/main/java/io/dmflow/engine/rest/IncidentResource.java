@@ -6,19 +6,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 @Path("/v2/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentResource {
   @Inject
   EmbeddedEngine engine;
-
-  @Context
-  UriInfo uriInfo;
 
   @POST
   @Path("/{key}/resolution")

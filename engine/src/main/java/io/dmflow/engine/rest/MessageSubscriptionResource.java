@@ -6,10 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
 @Path("/v2/message-subscriptions")
@@ -18,9 +15,6 @@ import java.util.Map;
 public class MessageSubscriptionResource {
   @Inject
   EmbeddedEngine engine;
-
-  @Context
-  UriInfo uriInfo;
 
   @POST
   @Path("/search")

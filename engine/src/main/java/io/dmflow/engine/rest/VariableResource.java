@@ -9,10 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
 @Path("/v2/variables")
@@ -21,9 +18,6 @@ import java.util.Map;
 public class VariableResource {
   @Inject
   EmbeddedEngine engine;
-
-  @Context
-  UriInfo uriInfo;
 
   @POST
   @Path("/search")
