@@ -42,7 +42,17 @@ public final class ElementInstanceState {
     return instance;
   }
 
+  /**
+   * Moves the instance one lifecycle step on. A step the lifecycle does not allow is a defect in
+   * the engine (a token completing twice, a terminated element waking up): it fails the command
+   * and rolls its transaction back rather than corrupting the instance.
+   */
   public void setLifecycle(ElementInstance instance, Lifecycle lifecycle, long now) {
+    if (!instance.lifecycle.canBecome(lifecycle)) {
+      throw new IllegalStateException("Element instance " + instance.key + " (" + instance.type + " '"
+          + instance.elementId + "') cannot go from " + instance.lifecycle + " to " + lifecycle + "; from "
+          + instance.lifecycle + " it may only go to " + instance.lifecycle.successors());
+    }
     instance.lifecycle = lifecycle;
     if (lifecycle.isFinal()) {
       instance.endTime = now;

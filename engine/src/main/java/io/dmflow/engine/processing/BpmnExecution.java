@@ -162,7 +162,10 @@ public final class BpmnExecution {
           eventTriggers.open(instance, boundary);
         }
       }
-      tx.elementInstances().setLifecycle(instance, Lifecycle.ACTIVATED, tx.now());
+      if (instance.lifecycle() == Lifecycle.ACTIVATING) {
+        // a retried activation finds the instance activated already if its processor raised the incident
+        tx.elementInstances().setLifecycle(instance, Lifecycle.ACTIVATED, tx.now());
+      }
       processor(instance).onActivate(this, context);
     } catch (ExpressionFailure e) {
       raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), RetryStep.ACTIVATE, null);
