@@ -15,11 +15,12 @@ import io.dmflow.engine.feel.ExpressionLanguage;
 import io.dmflow.engine.job.JobActivations;
 import io.dmflow.engine.job.JobActivator;
 import io.dmflow.engine.model.BpmnTransformer;
-import io.dmflow.engine.processing.CommandRunner;
-import io.dmflow.engine.processing.EngineServices;
+import io.dmflow.engine.processing.BpmnProcessors;
+import io.dmflow.engine.processing.behavior.EngineServices;
 import io.dmflow.engine.rejection.EngineRejection;
 import io.dmflow.engine.state.EngineSchema;
 import io.dmflow.engine.state.KeyGenerator;
+import io.dmflow.engine.transaction.CommandRunner;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -105,7 +106,8 @@ public class EmbeddedEngine {
     activations = new JobActivations(new JobActivator(dataSource, clock), drainers, pollDeadlines,
         config.defaultLongPollTimeout().toMillis());
     AwaitingCallers awaiting = new AwaitingCallers();
-    EngineServices services = new EngineServices(definitions, expressions, clock, activations, awaiting);
+    EngineServices services = new EngineServices(definitions, expressions, clock, activations, awaiting,
+        BpmnProcessors.create());
     deployments = new DeploymentCommands(runner, definitions, transformer, expressions);
     processInstances = new ProcessInstanceCommands(runner, services, awaiting);
     jobs = new JobCommands(runner, services);

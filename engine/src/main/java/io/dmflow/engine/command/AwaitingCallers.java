@@ -1,6 +1,6 @@
 package io.dmflow.engine.command;
 
-import io.dmflow.engine.processing.ProcessCompletionListener;
+import io.dmflow.engine.processing.behavior.ProcessCompletionListener;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

@@ -4,10 +4,10 @@ import io.dmflow.engine.incident.IncidentStore.Incident;
 import io.dmflow.engine.incident.IncidentStore.RetryStep;
 import io.dmflow.engine.instance.ElementInstance;
 import io.dmflow.engine.job.JobRecord;
-import io.dmflow.engine.processing.BpmnExecution;
-import io.dmflow.engine.processing.CommandRunner;
-import io.dmflow.engine.processing.EngineServices;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
+import io.dmflow.engine.processing.behavior.EngineServices;
 import io.dmflow.engine.rejection.EngineRejection;
+import io.dmflow.engine.transaction.CommandRunner;
 
 /** Resolve: mark the incident resolved and re-run what it stopped. */
 public final class IncidentCommands {

@@ -4,11 +4,11 @@ import io.dmflow.engine.incident.IncidentStore.RetryStep;
 import io.dmflow.engine.instance.ElementInstance;
 import io.dmflow.engine.job.JobRecord;
 import io.dmflow.engine.job.JobState;
-import io.dmflow.engine.processing.BpmnExecution;
-import io.dmflow.engine.processing.CommandRunner;
-import io.dmflow.engine.processing.EngineServices;
-import io.dmflow.engine.processing.EngineTransaction;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
+import io.dmflow.engine.processing.behavior.EngineServices;
 import io.dmflow.engine.rejection.EngineRejection;
+import io.dmflow.engine.transaction.CommandRunner;
+import io.dmflow.engine.transaction.EngineTransaction;
 import java.util.Map;
 
 /** Complete, fail, throw error, update: each one transaction under the instance tree's lock. */

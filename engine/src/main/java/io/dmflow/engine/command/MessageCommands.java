@@ -1,12 +1,12 @@
 package io.dmflow.engine.command;
 
 import io.dmflow.engine.message.MessageSubscriptionStore.Subscription;
-import io.dmflow.engine.processing.BpmnExecution;
-import io.dmflow.engine.processing.CommandRunner;
-import io.dmflow.engine.processing.EngineServices;
-import io.dmflow.engine.processing.EngineTransaction;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
+import io.dmflow.engine.processing.behavior.EngineServices;
 import io.dmflow.engine.rejection.EngineRejection;
 import io.dmflow.engine.state.JsonValues;
+import io.dmflow.engine.transaction.CommandRunner;
+import io.dmflow.engine.transaction.EngineTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

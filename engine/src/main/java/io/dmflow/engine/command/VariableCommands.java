@@ -1,10 +1,10 @@
 package io.dmflow.engine.command;
 
 import io.dmflow.engine.instance.ElementInstance;
-import io.dmflow.engine.processing.BpmnExecution;
-import io.dmflow.engine.processing.CommandRunner;
-import io.dmflow.engine.processing.EngineServices;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
+import io.dmflow.engine.processing.behavior.EngineServices;
 import io.dmflow.engine.rejection.EngineRejection;
+import io.dmflow.engine.transaction.CommandRunner;
 import io.dmflow.engine.variable.VariableState;
 import java.util.Map;
 

@@ -1,14 +1,28 @@
 package io.dmflow.engine.processing;
 
 import io.dmflow.engine.model.BpmnElementType;
+import io.dmflow.engine.processing.behavior.BpmnElementProcessor;
+import io.dmflow.engine.processing.container.CallActivityProcessor;
+import io.dmflow.engine.processing.container.ContainerProcessor;
+import io.dmflow.engine.processing.container.MultiInstanceBodyProcessor;
+import io.dmflow.engine.processing.event.CatchEventProcessor;
+import io.dmflow.engine.processing.event.EndEventProcessor;
+import io.dmflow.engine.processing.event.ThrowEventProcessor;
+import io.dmflow.engine.processing.event.TriggeredEventProcessor;
+import io.dmflow.engine.processing.gateway.EventBasedGatewayProcessor;
+import io.dmflow.engine.processing.gateway.ExclusiveGatewayProcessor;
+import io.dmflow.engine.processing.gateway.InclusiveGatewayProcessor;
+import io.dmflow.engine.processing.task.JobWorkerProcessor;
+import io.dmflow.engine.processing.task.PassThroughProcessor;
+import io.dmflow.engine.processing.task.ScriptTaskProcessor;
 import java.util.EnumMap;
 import java.util.Map;
 
 /** One processor per element kind. */
-final class BpmnProcessors {
+public final class BpmnProcessors {
   private BpmnProcessors() {}
 
-  static Map<BpmnElementType, BpmnElementProcessor> create() {
+  public static Map<BpmnElementType, BpmnElementProcessor> create() {
     Map<BpmnElementType, BpmnElementProcessor> processors = new EnumMap<>(BpmnElementType.class);
     ContainerProcessor container = new ContainerProcessor();
     processors.put(BpmnElementType.PROCESS, container);

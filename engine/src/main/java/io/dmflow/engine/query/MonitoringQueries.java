@@ -1,9 +1,9 @@
 package io.dmflow.engine.query;
 
-import io.dmflow.engine.rejection.EngineRejection;
 import io.dmflow.engine.deployment.ProcessDefinitions;
 import io.dmflow.engine.query.SearchQuery.Field;
 import io.dmflow.engine.query.SearchQuery.Kind;
+import io.dmflow.engine.rejection.EngineRejection;
 import io.dmflow.engine.state.JsonValues;
 import io.dmflow.engine.state.SqlSession;
 import io.dmflow.engine.state.StateAccessException;

@@ -1,4 +1,4 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.behavior;
 
 import io.dmflow.engine.deployment.ProcessDefinition;
 import io.dmflow.engine.feel.ExpressionFailure;
@@ -10,6 +10,7 @@ import io.dmflow.engine.model.BpmnElementType;
 import io.dmflow.engine.model.ExecutableFlowNode;
 import io.dmflow.engine.model.ExecutableProcess;
 import io.dmflow.engine.model.SequenceFlow;
+import io.dmflow.engine.transaction.EngineTransaction;
 import io.dmflow.engine.variable.VariableState.ScopeOwner;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ public final class BpmnExecution {
   public BpmnExecution(EngineTransaction tx, EngineServices services) {
     this.tx = tx;
     this.services = services;
-    this.processors = BpmnProcessors.create();
+    this.processors = services.processors();
     this.eventTriggers = new EventTriggers(this);
     this.errorEvents = new ErrorEvents(this);
     this.variableMappings = new VariableMappings(this);
@@ -44,7 +45,7 @@ public final class BpmnExecution {
   public EngineServices services() { return services; }
   public EventTriggers eventTriggers() { return eventTriggers; }
   public ErrorEvents errorEvents() { return errorEvents; }
-  VariableMappings variableMappings() { return variableMappings; }
+  public VariableMappings variableMappings() { return variableMappings; }
 
   // ---------------------------------------------------------------- process instances
 
@@ -101,7 +102,7 @@ public final class BpmnExecution {
     return activate(element, flowScope, type, null, Map.of());
   }
 
-  ElementInstance activate(ExecutableFlowNode element, ElementInstance flowScope, BpmnElementType type,
+  public ElementInstance activate(ExecutableFlowNode element, ElementInstance flowScope, BpmnElementType type,
       Integer multiInstanceIndex, Map<String, Object> localVariables) {
     ProcessInstance pi = tx.processInstances().get(flowScope.processInstanceKey());
     ElementInstance instance = tx.elementInstances().create(tx.newKey(), pi, element.id(), type, flowScope, tx.now(),
@@ -122,25 +123,25 @@ public final class BpmnExecution {
     return instance;
   }
 
-  void eventSubprocessTriggered(ElementInstance subprocess, Map<String, Object> variables) {
+  public void eventSubprocessTriggered(ElementInstance subprocess, Map<String, Object> variables) {
     triggerVariables.put(subprocess.key(), variables == null ? Map.of() : variables);
   }
 
   /** The start event a message chose for a new process instance, if it was not the none start event. */
-  String takeStartOverride(long processInstanceKey) {
+  public String takeStartOverride(long processInstanceKey) {
     return startOverrides.remove(processInstanceKey);
   }
 
-  boolean wasTriggered(long key) {
+  public boolean wasTriggered(long key) {
     return triggerVariables.containsKey(key);
   }
 
-  Map<String, Object> takeTriggerVariables(long key) {
+  public Map<String, Object> takeTriggerVariables(long key) {
     Map<String, Object> vars = triggerVariables.remove(key);
     return vars == null ? Map.of() : vars;
   }
 
-  void runActivation(ElementInstance instance) {
+  public void runActivation(ElementInstance instance) {
     if (!instance.isActive()) {
       return;
     }
@@ -192,7 +193,7 @@ public final class BpmnExecution {
     }
   }
 
-  void runCompletion(ElementInstance instance) {
+  public void runCompletion(ElementInstance instance) {
     BpmnElementContext context = context(instance);
     try {
       variableMappings.applyOutputs(context);
@@ -269,7 +270,7 @@ public final class BpmnExecution {
     childEnded(instance);
   }
 
-  void childEnded(ElementInstance child) {
+  public void childEnded(ElementInstance child) {
     if (child.flowScopeKey() == null) {
       return;
     }
@@ -283,7 +284,7 @@ public final class BpmnExecution {
   }
 
   /** A container with no active children and no tokens waiting at joins completes. */
-  void completeScopeWhenIdle(ElementInstance scope) {
+  public void completeScopeWhenIdle(ElementInstance scope) {
     if (tx.elementInstances().knownActiveChild(scope.key())) {
       return;
     }
@@ -312,7 +313,7 @@ public final class BpmnExecution {
 
   // ---------------------------------------------------------------- flows
 
-  void takeAllOutgoing(BpmnElementContext context) {
+  public void takeAllOutgoing(BpmnElementContext context) {
     if (context.instance().multiInstanceIndex() != null) {
       return; // an inner instance of a multi-instance body: the body leaves, once, when all are done
     }
@@ -321,7 +322,7 @@ public final class BpmnExecution {
     }
   }
 
-  void takeFlow(SequenceFlow flow, ElementInstance from) {
+  public void takeFlow(SequenceFlow flow, ElementInstance from) {
     tx.sequenceFlowTaken(from.processInstanceKey(), flow.id());
     ElementInstance scope = tx.elementInstances().get(from.flowScopeKey());
     ExecutableFlowNode target = flow.target();
@@ -361,7 +362,7 @@ public final class BpmnExecution {
     return new BpmnElementContext(instance, process.element(instance.elementId()), pi, process);
   }
 
-  BpmnElementProcessor processor(ElementInstance instance) {
+  public BpmnElementProcessor processor(ElementInstance instance) {
     BpmnElementProcessor processor = processors.get(instance.type());
     if (processor == null) {
       throw new IllegalStateException("no processor for " + instance.type());
@@ -378,11 +379,11 @@ public final class BpmnExecution {
     return tx.variables().visible(instance.scopePath());
   }
 
-  void enqueue(Runnable step) {
+  public void enqueue(Runnable step) {
     agenda.add(step);
   }
 
-  static boolean isEventSubprocessStart(ExecutableFlowNode element) {
+  public static boolean isEventSubprocessStart(ExecutableFlowNode element) {
     return element.type() == BpmnElementType.START_EVENT && element.flowScope() != null
         && element.flowScope().type() == BpmnElementType.EVENT_SUB_PROCESS;
   }

@@ -1,9 +1,12 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.container;
 
 import io.dmflow.engine.instance.ElementInstance;
 import io.dmflow.engine.instance.Lifecycle;
 import io.dmflow.engine.model.ExecutableFlowNode;
 import io.dmflow.engine.model.LoopCharacteristics;
+import io.dmflow.engine.processing.behavior.BpmnElementContext;
+import io.dmflow.engine.processing.behavior.BpmnElementProcessor;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,7 +18,7 @@ import java.util.regex.Pattern;
  * The multi-instance body: one inner instance per input element (all at once, or one after the
  * other), the output collection filled at each input's index so the order never depends on timing.
  */
-final class MultiInstanceBodyProcessor implements BpmnElementProcessor {
+public final class MultiInstanceBodyProcessor implements BpmnElementProcessor {
   private static final Pattern VARIABLE_REFERENCE = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
 
   @Override

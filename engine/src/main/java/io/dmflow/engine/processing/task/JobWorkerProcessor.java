@@ -1,21 +1,25 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.task;
 
 import io.dmflow.engine.instance.ElementInstance;
 import io.dmflow.engine.job.JobRecord;
 import io.dmflow.engine.job.JobState;
 import io.dmflow.engine.model.JobDefinition;
+import io.dmflow.engine.processing.behavior.BpmnElementContext;
+import io.dmflow.engine.processing.behavior.BpmnElementProcessor;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
 import io.dmflow.engine.state.JsonValues;
+import io.dmflow.engine.transaction.EngineTransaction;
 import java.util.Map;
 
 /** Service, send, business-rule tasks and message throw events: the work is a job for a worker. */
-final class JobWorkerProcessor implements BpmnElementProcessor {
+public final class JobWorkerProcessor implements BpmnElementProcessor {
 
   @Override
   public void onActivate(BpmnExecution execution, BpmnElementContext context) {
     createJob(execution, context);
   }
 
-  void createJob(BpmnExecution execution, BpmnElementContext context) {
+  public void createJob(BpmnExecution execution, BpmnElementContext context) {
     ElementInstance instance = context.instance();
     JobDefinition definition = context.element().job();
     Map<String, Object> variables = definition.type().isFeel() || definition.retries().isFeel()

@@ -1,4 +1,4 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.behavior;
 
 import io.dmflow.engine.instance.ElementInstance;
 

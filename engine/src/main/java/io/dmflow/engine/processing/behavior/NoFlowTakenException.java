@@ -1,8 +1,8 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.behavior;
 
 /** An exclusive or inclusive gateway found no true condition and has no default flow. */
-final class NoFlowTakenException extends RuntimeException {
-  NoFlowTakenException(String gatewayId) {
+public final class NoFlowTakenException extends RuntimeException {
+  public NoFlowTakenException(String gatewayId) {
     super("Expected at least one condition to evaluate to true, or to have a default flow (gateway '" + gatewayId + "')");
   }
 }

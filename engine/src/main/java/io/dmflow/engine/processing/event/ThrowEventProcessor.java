@@ -1,13 +1,18 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.event;
 
 import io.dmflow.engine.model.EventKind;
+import io.dmflow.engine.processing.behavior.BpmnElementContext;
+import io.dmflow.engine.processing.behavior.BpmnElementProcessor;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
+import io.dmflow.engine.processing.task.JobWorkerProcessor;
+import io.dmflow.engine.processing.task.PassThroughProcessor;
 
 /** Intermediate throw events: none passes through, message is a job. */
-final class ThrowEventProcessor implements BpmnElementProcessor {
+public final class ThrowEventProcessor implements BpmnElementProcessor {
   private final JobWorkerProcessor jobs;
   private final PassThroughProcessor passThrough;
 
-  ThrowEventProcessor(JobWorkerProcessor jobs, PassThroughProcessor passThrough) {
+  public ThrowEventProcessor(JobWorkerProcessor jobs, PassThroughProcessor passThrough) {
     this.jobs = jobs;
     this.passThrough = passThrough;
   }

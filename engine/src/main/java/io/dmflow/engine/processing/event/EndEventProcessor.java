@@ -1,14 +1,18 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.event;
 
 import io.dmflow.engine.incident.IncidentStore.RetryStep;
 import io.dmflow.engine.instance.ElementInstance;
+import io.dmflow.engine.processing.behavior.BpmnElementContext;
+import io.dmflow.engine.processing.behavior.BpmnElementProcessor;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
+import io.dmflow.engine.processing.task.JobWorkerProcessor;
 import java.util.Map;
 
 /** None, terminate, error and message (job) end events. */
-final class EndEventProcessor implements BpmnElementProcessor {
+public final class EndEventProcessor implements BpmnElementProcessor {
   private final JobWorkerProcessor jobs;
 
-  EndEventProcessor(JobWorkerProcessor jobs) {
+  public EndEventProcessor(JobWorkerProcessor jobs) {
     this.jobs = jobs;
   }
 

@@ -1,4 +1,4 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.behavior;
 
 import io.dmflow.engine.instance.ElementInstance;
 import io.dmflow.engine.model.VariableMapping;
@@ -11,7 +11,7 @@ import java.util.Map;
  * Input and output mappings, and propagation of results up the scope chain (see
  * docs/engine-rest-api.md, 'Variables').
  */
-final class VariableMappings {
+public final class VariableMappings {
   private final BpmnExecution execution;
 
   VariableMappings(BpmnExecution execution) {
@@ -62,7 +62,7 @@ final class VariableMappings {
   }
 
   /** Each variable goes to the innermost scope on the path that defines it, otherwise to the root. */
-  void propagate(ElementInstance anyInPath, long[] path, Map<String, Object> values) {
+  public void propagate(ElementInstance anyInPath, long[] path, Map<String, Object> values) {
     VariableState variables = execution.tx().variables();
     for (Map.Entry<String, Object> entry : values.entrySet()) {
       long scope = variables.definingScope(path, entry.getKey());

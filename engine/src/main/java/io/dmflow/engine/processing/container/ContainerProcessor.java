@@ -1,12 +1,15 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.container;
 
 import io.dmflow.engine.instance.ElementInstance;
 import io.dmflow.engine.model.BpmnElementType;
 import io.dmflow.engine.model.EventKind;
 import io.dmflow.engine.model.ExecutableFlowNode;
+import io.dmflow.engine.processing.behavior.BpmnElementContext;
+import io.dmflow.engine.processing.behavior.BpmnElementProcessor;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
 
 /** Process, embedded sub-process and event sub-process: open event sub-process triggers, start, wait for children. */
-final class ContainerProcessor implements BpmnElementProcessor {
+public final class ContainerProcessor implements BpmnElementProcessor {
 
   @Override
   public void onActivate(BpmnExecution execution, BpmnElementContext context) {

@@ -1,7 +1,11 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.event;
+
+import io.dmflow.engine.processing.behavior.BpmnElementContext;
+import io.dmflow.engine.processing.behavior.BpmnElementProcessor;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
 
 /** Intermediate message/timer catch events and receive tasks wait for their own trigger. */
-final class CatchEventProcessor implements BpmnElementProcessor {
+public final class CatchEventProcessor implements BpmnElementProcessor {
   @Override
   public void onActivate(BpmnExecution execution, BpmnElementContext context) {
     if (execution.wasTriggered(context.key())) {

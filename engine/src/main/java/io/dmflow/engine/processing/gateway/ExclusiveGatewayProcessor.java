@@ -1,10 +1,14 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.gateway;
 
 import io.dmflow.engine.model.SequenceFlow;
+import io.dmflow.engine.processing.behavior.BpmnElementContext;
+import io.dmflow.engine.processing.behavior.BpmnElementProcessor;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
+import io.dmflow.engine.processing.behavior.NoFlowTakenException;
 import java.util.Map;
 
 /** Takes the first outgoing flow, in XML order, whose condition is true; otherwise the default flow. */
-final class ExclusiveGatewayProcessor implements BpmnElementProcessor {
+public final class ExclusiveGatewayProcessor implements BpmnElementProcessor {
 
   @Override
   public void onActivate(BpmnExecution execution, BpmnElementContext context) {

@@ -1,4 +1,4 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.transaction;
 
 import io.dmflow.engine.clock.EngineClock;
 import io.dmflow.engine.state.KeyGenerator;

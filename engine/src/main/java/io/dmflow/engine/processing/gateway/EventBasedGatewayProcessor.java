@@ -1,12 +1,15 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.gateway;
 
 import io.dmflow.engine.model.SequenceFlow;
+import io.dmflow.engine.processing.behavior.BpmnElementContext;
+import io.dmflow.engine.processing.behavior.BpmnElementProcessor;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
 
 /**
  * Opens the triggers of every event behind it on its own behalf; the first to fire wins and the
  * others are closed (see {@link EventTriggers#trigger}).
  */
-final class EventBasedGatewayProcessor implements BpmnElementProcessor {
+public final class EventBasedGatewayProcessor implements BpmnElementProcessor {
 
   @Override
   public void onActivate(BpmnExecution execution, BpmnElementContext context) {

@@ -1,12 +1,16 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.gateway;
 
 import io.dmflow.engine.model.SequenceFlow;
+import io.dmflow.engine.processing.behavior.BpmnElementContext;
+import io.dmflow.engine.processing.behavior.BpmnElementProcessor;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
+import io.dmflow.engine.processing.behavior.NoFlowTakenException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Takes every outgoing flow whose condition is true; the default flow only when none is. */
-final class InclusiveGatewayProcessor implements BpmnElementProcessor {
+public final class InclusiveGatewayProcessor implements BpmnElementProcessor {
 
   @Override
   public void onActivate(BpmnExecution execution, BpmnElementContext context) {

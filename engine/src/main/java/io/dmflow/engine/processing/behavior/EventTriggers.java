@@ -1,4 +1,4 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.behavior;
 
 import io.dmflow.engine.instance.ElementInstance;
 import io.dmflow.engine.message.MessageStore.Message;
@@ -7,6 +7,7 @@ import io.dmflow.engine.model.EventKind;
 import io.dmflow.engine.model.ExecutableFlowNode;
 import io.dmflow.engine.state.JsonValues;
 import io.dmflow.engine.timer.TimerSchedule;
+import io.dmflow.engine.transaction.EngineTransaction;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,14 +1,17 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.container;
 
 import io.dmflow.engine.deployment.ProcessDefinition;
 import io.dmflow.engine.incident.IncidentStore.RetryStep;
 import io.dmflow.engine.instance.ElementInstance;
+import io.dmflow.engine.processing.behavior.BpmnElementContext;
+import io.dmflow.engine.processing.behavior.BpmnElementProcessor;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** Starts the latest version of the called process; the child's completion completes the call activity. */
-final class CallActivityProcessor implements BpmnElementProcessor {
+public final class CallActivityProcessor implements BpmnElementProcessor {
 
   @Override
   public void onActivate(BpmnExecution execution, BpmnElementContext context) {

@@ -1,13 +1,16 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.processing.task;
 
+import io.dmflow.engine.processing.behavior.BpmnElementContext;
+import io.dmflow.engine.processing.behavior.BpmnElementProcessor;
+import io.dmflow.engine.processing.behavior.BpmnExecution;
 import java.util.HashMap;
 import java.util.Map;
 
 /** zeebe:script is evaluated in place; a script task with a task definition is a job like a service task. */
-final class ScriptTaskProcessor implements BpmnElementProcessor {
+public final class ScriptTaskProcessor implements BpmnElementProcessor {
   private final JobWorkerProcessor jobs;
 
-  ScriptTaskProcessor(JobWorkerProcessor jobs) {
+  public ScriptTaskProcessor(JobWorkerProcessor jobs) {
     this.jobs = jobs;
   }
 

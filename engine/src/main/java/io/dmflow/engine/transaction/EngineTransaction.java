@@ -1,4 +1,4 @@
-package io.dmflow.engine.processing;
+package io.dmflow.engine.transaction;
 
 import io.dmflow.engine.incident.IncidentStore;
 import io.dmflow.engine.instance.ElementInstanceState;
