@@ -28,9 +28,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,12 +90,12 @@ public class EmbeddedEngine {
       return;
     }
     EngineSchema.migrate(dataSource);
-    clock.pin(loadPinnedClock());
+    KeyGenerator keys = new KeyGenerator();
+    runner = new CommandRunner(dataSource, keys, clock);
+    clock.pin(runner.run(tx -> tx.pinnedClock().pinnedMillis()));
     ExpressionLanguage expressions = new ExpressionLanguage(clock);
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     definitions = new ProcessDefinitions(transformer);
-    KeyGenerator keys = new KeyGenerator();
-    runner = new CommandRunner(dataSource, keys, clock);
     scheduler = Executors.newScheduledThreadPool(2, named("dmflow-engine-due-work"));
     drainers = Executors.newFixedThreadPool(2, named("dmflow-engine-activation"));
     // long-poll deadlines get their own thread: a slow due-work round must not make them late
@@ -133,23 +130,12 @@ public class EmbeddedEngine {
   /** Pins (or with null releases) the engine clock, durably. */
   public void pinClock(Long millis) {
     requireStarted();
-    runner.run(tx -> tx.sql().update("UPDATE engine.clock SET pinned_millis = ? WHERE id = 1", millis));
+    runner.run(tx -> {
+      tx.pinnedClock().pin(millis);
+      return null;
+    });
     clock.pin(millis);
     scheduler.execute(this::runDueWork);
-  }
-
-  private Long loadPinnedClock() {
-    try (Connection connection = dataSource.getConnection();
-        var st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT pinned_millis FROM engine.clock WHERE id = 1")) {
-      if (rs.next()) {
-        long value = rs.getLong(1);
-        return rs.wasNull() ? null : value;
-      }
-      return null;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the engine clock", e);
-    }
   }
 
   public boolean isEmbedded() { return config.embedded(); }

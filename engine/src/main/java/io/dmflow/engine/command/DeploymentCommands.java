@@ -35,9 +35,6 @@ public final class DeploymentCommands {
   private record Parsed(Resource resource, String checksum, String xml, ExecutableProcess process, String name,
       String versionTag) {}
 
-  /** All deployments take this lock: versions of one process id are assigned one at a time. */
-  private static final long DEPLOYMENT_LOCK = 0x646d666c6f77L;
-
   private final CommandRunner runner;
   private final ProcessDefinitions definitions;
   private final BpmnTransformer transformer;
@@ -63,10 +60,9 @@ public final class DeploymentCommands {
     List<Deployed> deployed = new ArrayList<>();
     Deployment deployment = runner.run(tx -> {
       deployed.clear();
-      tx.sql().one("SELECT pg_advisory_xact_lock(?)", rs -> 1, DEPLOYMENT_LOCK);
+      tx.deployments().lockDeployments();
       long deploymentKey = tx.newKey();
-      tx.sql().update("INSERT INTO engine.deployment (deployment_key, tenant_id, create_time) VALUES (?,?,?)", deploymentKey,
-          tenant, tx.now());
+      tx.deployments().createDeployment(deploymentKey, tenant, tx.now());
       for (Parsed p : parsed) {
         deployed.add(deployProcess(tx, p, tenant, deploymentKey));
       }
@@ -82,27 +78,20 @@ public final class DeploymentCommands {
 
   private Deployed deployProcess(EngineTransaction tx, Parsed p, String tenant, long deploymentKey) {
     String processId = p.process().bpmnProcessId();
-    Optional<String> latestChecksum = tx.sql().one("SELECT checksum FROM engine.process_definition WHERE tenant_id = ? "
-        + "AND bpmn_process_id = ? ORDER BY version DESC LIMIT 1", rs -> rs.getString(1), tenant, processId);
+    Optional<String> latestChecksum = tx.deployments().latestChecksum(tenant, processId);
     if (latestChecksum.isPresent() && latestChecksum.get().equals(p.checksum())) {
       return new Deployed(definitions.latest(tx.sql(), tenant, processId).orElseThrow(), true);
     }
-    int version = tx.sql().one("SELECT coalesce(max(version), 0) + 1 FROM engine.process_definition WHERE tenant_id = ? "
-        + "AND bpmn_process_id = ?", rs -> rs.getInt(1), tenant, processId).orElse(1);
+    int version = tx.deployments().nextVersion(tenant, processId);
     long key = tx.newKey();
-    tx.sql().update("INSERT INTO engine.process_definition (process_definition_key, bpmn_process_id, version, version_tag, "
-        + "name, resource_name, checksum, bpmn_xml, tenant_id, deployment_key, create_time) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        key, processId, version, p.versionTag(), p.name(), p.resource().name(), p.checksum(), p.xml(), tenant,
-        deploymentKey, tx.now());
-    // start timers belong to the latest version only (process_instance_key 0: no instance owns them)
-    tx.sql().update("UPDATE engine.timer SET state = 'CANCELED' WHERE process_instance_key = 0 AND state = 'CREATED' "
-        + "AND owner_key IN (SELECT process_definition_key FROM engine.process_definition WHERE tenant_id = ? "
-        + "AND bpmn_process_id = ?)", tenant, processId);
+    ProcessDefinition definition = new ProcessDefinition(key, processId, version, p.versionTag(), p.name(),
+        p.resource().name(), tenant, deploymentKey);
+    tx.deployments().createDefinition(definition, p.checksum(), p.xml(), tx.now());
+    tx.timers().cancelStartTimers(tenant, processId);
     for (var start : p.process().root().timerStartEvents()) {
-      String definition;
       try {
-        definition = String.valueOf(expressions.evaluate(start.timer().expression(), java.util.Map.of()));
-        var schedule = io.dmflow.engine.timer.TimerSchedule.of(start.timer().kind(), definition, tx.now());
+        String timer = String.valueOf(expressions.evaluate(start.timer().expression(), java.util.Map.of()));
+        var schedule = io.dmflow.engine.timer.TimerSchedule.of(start.timer().kind(), timer, tx.now());
         tx.timers().create(tx.newKey(), key, start.id(), 0, 0, key, schedule.dueDate(), schedule.repetitions(),
             schedule.interval(), tenant);
       } catch (io.dmflow.engine.feel.ExpressionFailure e) {
@@ -111,15 +100,11 @@ public final class DeploymentCommands {
       }
     }
     // message start events belong to the latest version only: the new version takes them over
-    tx.sql().update("DELETE FROM engine.message_start_subscription WHERE tenant_id = ? AND bpmn_process_id = ?",
-        tenant, processId);
+    tx.messageStarts().removeFor(tenant, processId);
     for (var start : p.process().root().messageStartEvents()) {
-      tx.sql().update("INSERT INTO engine.message_start_subscription (process_definition_key, bpmn_process_id, "
-          + "element_id, message_name, tenant_id) VALUES (?,?,?,?,?)", key, processId, start.id(),
-          start.message().name().text(), tenant);
+      tx.messageStarts().create(key, processId, start.id(), start.message().name().text(), tenant);
     }
-    return new Deployed(new ProcessDefinition(key, processId, version, p.versionTag(), p.name(), p.resource().name(),
-        tenant, deploymentKey), false);
+    return new Deployed(definition, false);
   }
 
   private List<Parsed> parse(Resource resource) {

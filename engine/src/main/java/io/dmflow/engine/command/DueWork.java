@@ -34,12 +34,7 @@ public final class DueWork {
   /** One round at a time: the periodic round and one a pinned clock triggers must not overlap. */
   public synchronized void runOnce() {
     fireDueTimers();
-    List<String> recurred = runner.run(tx -> tx.sql().list(
-        "UPDATE engine.job SET state = 'ACTIVATABLE', last_event = CASE WHEN state = 'ACTIVATED' THEN 'TIMED_OUT' "
-            + "ELSE last_event END, deadline = NULL, backoff_until = NULL, last_update_time = ? WHERE job_key IN "
-            + "(SELECT job_key FROM engine.job WHERE state = 'ACTIVATED' AND deadline < ? UNION ALL SELECT job_key FROM engine.job "
-            + "WHERE state = 'FAILED' AND backoff_until <= ? AND retries > 0) RETURNING type",
-        rs -> rs.getString(1), tx.now(), tx.now(), tx.now()));
+    List<String> recurred = runner.run(tx -> tx.jobs().reactivateDue(tx.now()));
     recurred.stream().distinct().forEach(activations::jobsAvailable);
     runner.run(tx -> tx.messages().expire(tx.now()));
     messages.applyPending(BATCH);
@@ -48,7 +43,7 @@ public final class DueWork {
   /** A timer start event: a new instance of its (latest) version; cycles are rescheduled. */
   private void fireStartTimer(EngineTransaction tx, BpmnExecution execution, Timer due) {
     // locked, then read again: another round may have fired and rescheduled it meanwhile
-    tx.sql().one("SELECT 1 FROM engine.timer WHERE timer_key = ? FOR UPDATE", rs -> 1, due.key());
+    tx.timers().lock(due.key());
     Timer timer = tx.timers().find(due.key()).orElse(null);
     if (timer == null || !"CREATED".equals(timer.state()) || timer.dueDate() > tx.now()) {
       return;

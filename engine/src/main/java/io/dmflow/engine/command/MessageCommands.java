@@ -1,5 +1,6 @@
 package io.dmflow.engine.command;
 
+import io.dmflow.engine.message.MessageStartSubscriptions.MessageStart;
 import io.dmflow.engine.message.MessageSubscriptionStore.Subscription;
 import io.dmflow.engine.processing.behavior.BpmnExecution;
 import io.dmflow.engine.processing.behavior.EngineServices;
@@ -100,21 +101,15 @@ public final class MessageCommands {
    */
   private Long startInstances(EngineTransaction tx, long messageKey, String tenant, String name, String correlationKey,
       Map<String, Object> variables) {
-    record Start(long definitionKey, String processId, String elementId) {}
-    List<Start> starts = tx.sql().list("SELECT DISTINCT ON (bpmn_process_id) process_definition_key, bpmn_process_id, "
-        + "element_id FROM engine.message_start_subscription WHERE tenant_id = ? AND message_name = ? "
-        + "ORDER BY bpmn_process_id, element_id", rs -> new Start(rs.getLong(1), rs.getString(2), rs.getString(3)),
-        tenant, name);
     Long first = null;
-    for (Start start : starts) {
-      if (!correlationKey.isEmpty() && tx.sql().count("SELECT count(*) FROM engine.process_instance WHERE "
-          + "bpmn_process_id = ? AND start_correlation_key = ? AND state = 'ACTIVE'", start.processId(), correlationKey) > 0) {
+    for (MessageStart start : tx.messageStarts().listeningFor(tenant, name)) {
+      if (!correlationKey.isEmpty() && tx.processInstances().activeStartedBy(start.bpmnProcessId(), correlationKey)) {
         continue;
       }
-      if (!tx.messages().recordCorrelation(messageKey, start.processId())) {
+      if (!tx.messages().recordCorrelation(messageKey, start.bpmnProcessId())) {
         continue;
       }
-      var definition = services.definitions().find(tx.sql(), start.definitionKey()).orElseThrow();
+      var definition = services.definitions().find(tx.sql(), start.processDefinitionKey()).orElseThrow();
       BpmnExecution execution = new BpmnExecution(tx, services);
       var instance = execution.createProcessInstanceAt(definition, start.elementId(),
           variables == null ? Map.of() : variables, correlationKey);

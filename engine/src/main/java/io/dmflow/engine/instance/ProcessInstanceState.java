@@ -36,6 +36,12 @@ public final class ProcessInstanceState {
         correlationKey, key);
   }
 
+  /** Whether an active instance of the process was started by a message with this correlation key. */
+  public boolean activeStartedBy(String bpmnProcessId, String correlationKey) {
+    return sql.count("SELECT count(*) FROM engine.process_instance WHERE "
+        + "bpmn_process_id = ? AND start_correlation_key = ? AND state = 'ACTIVE'", bpmnProcessId, correlationKey) > 0;
+  }
+
   public Optional<ProcessInstance> find(long key) {
     ProcessInstance cached = loaded.get(key);
     if (cached != null) {

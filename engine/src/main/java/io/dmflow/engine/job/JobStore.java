@@ -74,6 +74,18 @@ public final class JobStore {
   }
 
   /** Cancels the open jobs of a terminated element; returns nothing, the jobs just vanish for workers. */
+  /**
+   * Jobs whose activation timed out, and failed jobs whose retry back-off is over, become
+   * activatable again; answers the job types, so that waiting workers hear of them.
+   */
+  public List<String> reactivateDue(long now) {
+    return sql.list("UPDATE engine.job SET state = 'ACTIVATABLE', last_event = CASE WHEN state = 'ACTIVATED' THEN 'TIMED_OUT' "
+        + "ELSE last_event END, deadline = NULL, backoff_until = NULL, last_update_time = ? WHERE job_key IN "
+        + "(SELECT job_key FROM engine.job WHERE state = 'ACTIVATED' AND deadline < ? UNION ALL SELECT job_key FROM engine.job "
+        + "WHERE state = 'FAILED' AND backoff_until <= ? AND retries > 0) RETURNING type",
+        rs -> rs.getString(1), now, now, now);
+  }
+
   public void cancelFor(long elementInstanceKey, long now) {
     sql.update("UPDATE engine.job SET state = 'CANCELED', last_event = 'CANCELED', deadline = NULL, end_time = ?, "
         + "last_update_time = ? WHERE element_instance_key = ? AND state IN ('ACTIVATABLE', 'ACTIVATED', 'FAILED')",

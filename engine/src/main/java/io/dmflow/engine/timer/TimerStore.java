@@ -29,6 +29,18 @@ public final class TimerStore {
     sql.update("UPDATE engine.timer SET state = 'CANCELED' WHERE owner_key = ? AND state = 'CREATED'", ownerKey);
   }
 
+  /** Start timers belong to the latest version only (process instance key 0: no instance owns them). */
+  public void cancelStartTimers(String tenantId, String bpmnProcessId) {
+    sql.update("UPDATE engine.timer SET state = 'CANCELED' WHERE process_instance_key = 0 AND state = 'CREATED' "
+        + "AND owner_key IN (SELECT process_definition_key FROM engine.process_definition WHERE tenant_id = ? "
+        + "AND bpmn_process_id = ?)", tenantId, bpmnProcessId);
+  }
+
+  /** Held until the transaction ends, so that two due-work rounds cannot fire the same timer. */
+  public void lock(long key) {
+    sql.one("SELECT 1 FROM engine.timer WHERE timer_key = ? FOR UPDATE", rs -> 1, key);
+  }
+
   public List<Timer> due(long now, int limit) {
     return sql.list("SELECT " + COLUMNS + " FROM engine.timer WHERE state = 'CREATED' AND due_date <= ? ORDER BY due_date LIMIT ?",
         TimerStore::map, now, limit);

@@ -1,5 +1,7 @@
 package io.dmflow.engine.transaction;
 
+import io.dmflow.engine.clock.PinnedClockStore;
+import io.dmflow.engine.deployment.DeploymentStore;
 import io.dmflow.engine.incident.IncidentStore;
 import io.dmflow.engine.instance.ElementInstanceState;
 import io.dmflow.engine.instance.JoinArrivals;
@@ -7,6 +9,7 @@ import io.dmflow.engine.instance.MultiInstanceInputs;
 import io.dmflow.engine.instance.ProcessInstanceState;
 import io.dmflow.engine.instance.TakenSequenceFlows;
 import io.dmflow.engine.job.JobStore;
+import io.dmflow.engine.message.MessageStartSubscriptions;
 import io.dmflow.engine.message.MessageStore;
 import io.dmflow.engine.message.MessageSubscriptionStore;
 import io.dmflow.engine.state.KeyGenerator;
@@ -31,6 +34,9 @@ public final class EngineTransaction {
   private final MessageStore messages;
   private final MessageSubscriptionStore subscriptions;
   private final JoinArrivals joinArrivals;
+  private final DeploymentStore deployments;
+  private final MessageStartSubscriptions messageStarts;
+  private final PinnedClockStore pinnedClock;
   private final TakenSequenceFlows takenFlows;
   private final List<Runnable> afterCommit = new ArrayList<>();
 
@@ -48,6 +54,9 @@ public final class EngineTransaction {
     this.messages = new MessageStore(sql);
     this.subscriptions = new MessageSubscriptionStore(sql);
     this.joinArrivals = new JoinArrivals(sql);
+    this.deployments = new DeploymentStore(sql);
+    this.messageStarts = new MessageStartSubscriptions(sql);
+    this.pinnedClock = new PinnedClockStore(sql);
     this.takenFlows = new TakenSequenceFlows(sql);
   }
 
@@ -65,6 +74,9 @@ public final class EngineTransaction {
   public MessageStore messages() { return messages; }
   public MessageSubscriptionStore subscriptions() { return subscriptions; }
   public JoinArrivals joinArrivals() { return joinArrivals; }
+  public DeploymentStore deployments() { return deployments; }
+  public MessageStartSubscriptions messageStarts() { return messageStarts; }
+  public PinnedClockStore pinnedClock() { return pinnedClock; }
 
   /** Recorded for the diagram; written in one batch with the other deferred writes. */
   public void sequenceFlowTaken(long processInstanceKey, String sequenceFlowId) {
