@@ -20,10 +20,10 @@ public class ExecutionQueue {
     @Inject
     ExecutionHistory history;
 
-    /** What to do for a device now. */
-    public record Decision(Optional<String> start, boolean resumeWaiting) {
+    /** What to do for a device now: which execution to start, if any. */
+    public record Decision(Optional<String> start) {
 
-        static final Decision NOTHING = new Decision(Optional.empty(), false);
+        static final Decision NOTHING = new Decision(Optional.empty());
     }
 
     @Transactional
@@ -39,10 +39,10 @@ public class ExecutionQueue {
             return Decision.NOTHING;
         }
         List<Execution> waiting = open.stream().filter(e -> e.status == ExecutionStatus.WAITING_FOR_DEVICE).toList();
-        if (!waiting.isEmpty() && trigger != Trigger.WENT_WAITING) {
-            // Waiting executions resume before queued ones start. A contact already woke them; after an
-            // execution ended the device is evidently in session, so wake them now.
-            return new Decision(Optional.empty(), trigger == Trigger.ENDED || trigger == Trigger.RECOVERY);
+        if (!waiting.isEmpty() && trigger == Trigger.CONTACT) {
+            // The contact wakes the waiting executions (device.contact); they go first, and the queue moves on
+            // when they end or wait again.
+            return Decision.NOTHING;
         }
         if (waiting.stream().anyMatch(e -> e.blocking)) {
             return Decision.NOTHING;
@@ -53,7 +53,7 @@ public class ExecutionQueue {
             return Decision.NOTHING;
         }
         history.change(next.get(), ExecutionStatus.IN_PROGRESS, "started (" + trigger.name().toLowerCase() + ")");
-        return new Decision(Optional.of(next.get().id), false);
+        return new Decision(Optional.of(next.get().id));
     }
 
     /** The execution's process instance runs. */

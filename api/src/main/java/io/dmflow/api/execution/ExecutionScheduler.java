@@ -14,13 +14,11 @@ import io.dmflow.contract.ExecutionStatus;
 import io.dmflow.lwm2m.event.DeviceEventListener;
 import io.dmflow.lwm2m.event.DeviceRegistration;
 import io.dmflow.lwm2m.event.DeviceValue;
-import io.dmflow.workers.contact.DeviceContactPublisher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
@@ -42,9 +40,6 @@ public class ExecutionScheduler implements DeviceEventListener {
 
     @Inject
     ProcessStarter starter;
-
-    @Inject
-    Instance<DeviceContactPublisher> contacts;
 
     private final Map<String, Trigger> pending = new ConcurrentHashMap<>();
     private ExecutorService executor;
@@ -106,9 +101,6 @@ public class ExecutionScheduler implements DeviceEventListener {
             LOG.warnf(e, "Could not schedule executions of %s; trying again shortly", endpoint);
             retryLater(endpoint, trigger);
             return;
-        }
-        if (decision.resumeWaiting() && contacts.isResolvable()) {
-            contacts.get().contact(endpoint);
         }
         decision.start().ifPresent(executionId -> start(endpoint, executionId));
     }

@@ -16,7 +16,6 @@ import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
@@ -25,7 +24,7 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(TestDatabase.class)
 class TaskFlowTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = TaskApi.TIMEOUT;
 
     private static final String READ_WRITE_EXECUTE = """
             <config>
@@ -45,33 +44,18 @@ class TaskFlowTest {
         return server.coapUri().orElseThrow();
     }
 
-    static void saveTemplate(String name, String xml) {
-        given().contentType(ContentType.XML).body(xml).put("/api/templates/{name}", name).then().log().ifValidationFails().statusCode(
-                org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
-    }
-
-    static String submit(String json) {
-        return given().contentType(ContentType.JSON).body(json).post("/api/tasks").then().statusCode(201).extract()
-                .path("id");
-    }
-
-    static void awaitOnline(String endpoint) {
-        await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/devices/{endpoint}", endpoint).then()
-                .statusCode(200).body("state", equalTo("online")));
-    }
-
     @Test
     void aTemplateThatReadsWritesAndExecutesRunsOnEveryMemberOfAGroup() {
-        saveTemplate("rwx", READ_WRITE_EXECUTE);
+        TaskApi.saveTemplate("rwx", READ_WRITE_EXECUTE);
         given().put("/api/groups/root.rwx").then().statusCode(201);
         try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri(coap()).endpointPrefix("rwx-").count(20)
                 .lifetime(Duration.ofSeconds(300)).manufacturer("ACME").build().start()) {
             assertThat(fleet.awaitRegisteredCount(20, TIMEOUT)).isTrue();
             for (int i = 0; i < 20; i++) {
-                awaitOnline("rwx-" + i);
+                TaskApi.awaitDeviceState("rwx-" + i, "online");
                 given().put("/api/groups/root.rwx/members/{endpoint}", "rwx-" + i).then().statusCode(201);
             }
-            String task = submit("""
+            String task = TaskApi.submit("""
                     {"template": "rwx", "target": {"group": "root.rwx"}}""");
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/tasks/{id}/summary", task)
