@@ -7,7 +7,7 @@ import io.dmflow.engine.processing.behavior.BpmnExecution;
 
 /**
  * Opens the triggers of every event behind it on its own behalf; the first to fire wins and the
- * others are closed (see {@link EventTriggers#trigger}).
+ * others are closed (see EventTriggers.trigger).
  */
 public final class EventBasedGatewayProcessor implements BpmnElementProcessor {
 
