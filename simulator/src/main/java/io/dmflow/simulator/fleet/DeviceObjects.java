@@ -2,6 +2,8 @@ package io.dmflow.simulator.fleet;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.eclipse.leshan.client.object.Server;
 import org.eclipse.leshan.client.resource.BaseInstanceEnablerFactory;
@@ -19,6 +21,7 @@ import io.dmflow.simulator.object.firmware.FirmwareUpdate;
 import io.dmflow.simulator.object.location.Location;
 import io.dmflow.simulator.object.sensor.TemperatureSensor;
 import io.dmflow.simulator.object.software.SoftwareManagement;
+import io.dmflow.simulator.object.stored.StoredResources;
 
 /**
  * The object instances of one simulated device and the Leshan object tree assembled from them. Objects the device
@@ -33,6 +36,7 @@ final class DeviceObjects {
     final ConnectivityMonitoring connectivity;
     final Location location;
     final TemperatureSensor temperature;
+    final Map<Integer, StoredResources> stored = new TreeMap<>();
     private final List<LwM2mObjectEnabler> enablers;
 
     DeviceObjects(DeviceSettings settings, FleetRuntime runtime, PowerCycle powerCycle,
@@ -84,6 +88,11 @@ final class DeviceObjects {
             SoftwareManagement first = new SoftwareManagement(runtime.downloader, runtime.scheduler, retain);
             first.setId(0);
             objects.setInstancesForObject(LwM2mId.SOFTWARE_MANAGEMENT, first);
+        }
+        for (int objectId : settings.storedObjects()) {
+            StoredResources instance = new StoredResources(0);
+            stored.put(objectId, instance);
+            addSingle(objects, objectId, instance);
         }
         this.enablers = objects.createAll();
     }

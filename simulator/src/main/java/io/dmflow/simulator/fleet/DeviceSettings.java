@@ -19,6 +19,7 @@ record DeviceSettings(
         boolean queueMode,
         Duration awakeTime,
         Set<SupportedObject> objects,
+        Set<Integer> storedObjects, // object ids with an instance 0 that only stores what is written
         DeviceIdentity identity,
         Duration rebootDelay,
         Duration requestTimeout,

@@ -59,10 +59,13 @@ final class FleetRuntime implements AutoCloseable {
     private final CoapEndpoint downloadEndpoint;
     private final ExecutorService httpExecutor;
 
-    /** {@code objectVersions}: object id to the version the devices implement, for objects not in their newest. */
+    /**
+     * {@code models}: the definitions the devices know; {@code objectVersions}: object id to the version the devices
+     * implement, for objects not in their newest.
+     */
     FleetRuntime(int schedulerThreads, int coapThreads, int maxPackageBytes, InetAddress bindAddress,
-            SSLContext httpsTrust, Duration downloadTimeout, Map<Integer, String> objectVersions) {
-        this.model = ObjectModels.bundled().model(objectVersions);
+            SSLContext httpsTrust, Duration downloadTimeout, ObjectModels models, Map<Integer, String> objectVersions) {
+        this.model = models.model(objectVersions);
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(schedulerThreads,
                 new DaemonThreadFactory("sim-device#"));
         pool.setRemoveOnCancelPolicy(true); // sleep checks and update timers are cancelled often

@@ -31,6 +31,7 @@ import io.dmflow.simulator.object.firmware.FirmwareUpdate;
 import io.dmflow.simulator.object.location.Location;
 import io.dmflow.simulator.object.sensor.TemperatureSensor;
 import io.dmflow.simulator.object.software.SoftwareManagement;
+import io.dmflow.simulator.object.stored.StoredResources;
 import io.dmflow.simulator.transport.DeviceEndpointsProvider;
 import io.dmflow.simulator.transport.Radio;
 
@@ -289,6 +290,15 @@ public final class SimulatedDevice implements AutoCloseable {
 
     public DeviceObject deviceObject() {
         return objects.device;
+    }
+
+    /** Instance 0 of an object given with {@link SimulatedFleet.Builder#storedObject}. */
+    public StoredResources storedObject(int objectId) {
+        StoredResources instance = objects.stored.get(objectId);
+        if (instance == null) {
+            throw new IllegalStateException(endpoint() + " was built without a stored object " + objectId);
+        }
+        return instance;
     }
 
     public FirmwareUpdate firmware() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ import org.eclipse.californium.elements.util.DaemonThreadFactory;
 
 import io.dmflow.lwm2m.model.ObjectModels;
 import io.dmflow.simulator.object.device.DeviceIdentity;
+import io.dmflow.simulator.object.stored.StoredResources;
 import io.dmflow.simulator.security.DeviceCredentials;
 
 /**
@@ -56,7 +58,8 @@ public final class SimulatedFleet implements AutoCloseable {
 
     private SimulatedFleet(Builder builder) {
         this.runtime = new FleetRuntime(builder.schedulerThreads, builder.coapThreads, builder.maxPackageBytes,
-                builder.bindAddress(), builder.httpsTrust, builder.downloadTimeout, builder.objectVersions);
+                builder.bindAddress(), builder.httpsTrust, builder.downloadTimeout, builder.models,
+                builder.objectVersions);
         this.startsPerSecond = builder.startsPerSecond;
         Map<String, SimulatedDevice> created = new LinkedHashMap<>();
         try {
@@ -234,6 +237,8 @@ public final class SimulatedFleet implements AutoCloseable {
         private Duration awakeTime = Duration.ofSeconds(93);
         private Set<SupportedObject> objects = EnumSet.allOf(SupportedObject.class);
         private final Map<Integer, String> objectVersions = new TreeMap<>();
+        private ObjectModels models = ObjectModels.bundled();
+        private final Set<Integer> storedObjects = new TreeSet<>();
         private Duration rebootDelay = Duration.ofMillis(500);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration registrationRetry = Duration.ofSeconds(30);
@@ -352,6 +357,26 @@ public final class SimulatedFleet implements AutoCloseable {
             return this;
         }
 
+        /** The object definitions the devices know, e.g. {@link ObjectModels#withDirectory} with a vendor's DDF files. */
+        public Builder objectModels(ObjectModels definitions) {
+            this.models = definitions;
+            return this;
+        }
+
+        /**
+         * Gives every device an instance 0 of an object the simulator has no behaviour for (a vendor object known to
+         * {@link #objectModels}): its string resources keep what the server writes; see {@link StoredResources}.
+         *
+         * @throws IllegalArgumentException if the object is not defined
+         */
+        public Builder storedObject(int objectId) {
+            if (models.model().getObjectModel(objectId) == null) {
+                throw new IllegalArgumentException("No definition of object " + objectId + " (set objectModels first)");
+            }
+            storedObjects.add(objectId);
+            return this;
+        }
+
         /** How long a device stays down when it reboots (Reboot, or after a firmware update). */
         public Builder rebootDelay(Duration delay) {
             this.rebootDelay = delay;
@@ -464,8 +489,8 @@ public final class SimulatedFleet implements AutoCloseable {
                             + deviceCredentials.scheme() + ":// server, not " + firstContact);
                 }
                 settings.add(new DeviceSettings(name, index, serverUri, bootstrapUri, bind, lifetime, queueMode, awakeTime,
-                        objects, identity, rebootDelay, requestTimeout, registrationRetry, retainPackageBytes,
-                        deviceCredentials));
+                        objects, Set.copyOf(storedObjects), identity, rebootDelay, requestTimeout, registrationRetry,
+                        retainPackageBytes, deviceCredentials));
             }
             return settings;
         }
