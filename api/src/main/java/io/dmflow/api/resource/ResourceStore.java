@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import io.dmflow.workers.store.Resources;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 /**
@@ -34,7 +35,9 @@ public class ResourceStore implements Resources {
     @Inject
     ResourceChunks chunks;
 
+    // Workers call from their own threads, where no request context is active for the entity lookups.
     @Override
+    @ActivateRequestContext
     public Optional<String> text(String resourceId) {
         StoredResource resource = StoredResource.findById(resourceId);
         if (resource == null) {
@@ -44,6 +47,7 @@ public class ResourceStore implements Resources {
     }
 
     @Override
+    @ActivateRequestContext
     public void edit(long jobKey, ResourceEdit edit) {
         StoredResource source = StoredResource.findById(edit.source());
         if (source == null) {

@@ -69,14 +69,16 @@ public class TaskSubmission {
         }
     }
 
-    private void createExecution(Task task, String endpoint) {
+    /** Queues a run of the task on the device, the first or one more (a re-run); answers the execution's id. */
+    String createExecution(Task task, String endpoint) {
         Instant now = Instant.now();
         String id = UUID.randomUUID().toString();
         entities.createNativeQuery("""
                 INSERT INTO dmflow.execution (id, task_id, endpoint, status, priority, blocking, execute_immediately,
-                    created_at, updated_at)
+                    created_at, updated_at, run_number)
                 SELECT ?1, ?2, ?3, 'QUEUED', ?4, ?5,
-                    COALESCE(?6, NOT COALESCE((SELECT queue_mode FROM dmflow.device WHERE endpoint = ?3), FALSE)), ?7, ?7
+                    COALESCE(?6, NOT COALESCE((SELECT queue_mode FROM dmflow.device WHERE endpoint = ?3), FALSE)), ?7, ?7,
+                    (SELECT COALESCE(MAX(run_number), 0) + 1 FROM dmflow.execution WHERE task_id = ?2 AND endpoint = ?3)
                 """).setParameter(1, id).setParameter(2, task.id).setParameter(3, endpoint)
                 .setParameter(4, task.priority).setParameter(5, task.blocking)
                 .setParameter(6, task.executeImmediately).setParameter(7, now).executeUpdate();
@@ -84,9 +86,10 @@ public class TaskSubmission {
                 INSERT INTO dmflow.execution_event (execution_id, status, at, note) VALUES (?1, 'QUEUED', ?2, 'submitted')
                 """).setParameter(1, id).setParameter(2, now).executeUpdate();
         scheduling.fire(new SchedulingRequest(endpoint, Trigger.SUBMITTED));
+        return id;
     }
 
-    private List<String> members(GroupPath group) {
+    List<String> members(GroupPath group) {
         @SuppressWarnings("unchecked")
         List<String> endpoints = entities.createNativeQuery("""
                 SELECT DISTINCT endpoint FROM dmflow.group_member
