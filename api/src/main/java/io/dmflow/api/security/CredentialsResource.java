@@ -62,11 +62,7 @@ public class CredentialsResource {
             throw ProblemException.badRequest("Invalid credentials", "a JSON body with the credentials is required",
                     null);
         }
-        // The management server keeps only the public key of RPK devices.
         ClientCredentials credentials = request.toCredentials(false);
-        if (credentials instanceof ClientCredentials.RpkCredentials rpk) {
-            credentials = rpk.publicOnly();
-        }
         try {
             if (scope == CredentialScope.MANAGEMENT) {
                 management.put(endpoint, credentials);

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import io.dmflow.lwm2m.security.CredentialStore;
 import io.dmflow.lwm2m.security.DeviceSecurityStore;
+import io.dmflow.lwm2m.security.ServerSideCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
@@ -20,11 +21,11 @@ public class SecurityStores {
         return new DeviceSecurityStore(new PostgresCredentialStore(dataSource, CredentialScope.MANAGEMENT));
     }
 
-    /** What devices present to the bootstrap server. */
+    /** What devices present to the bootstrap server; of RPK devices only the public key, as for the management server. */
     @Produces
     @Singleton
     @Named("bootstrap")
     CredentialStore bootstrapCredentials(DataSource dataSource) {
-        return new PostgresCredentialStore(dataSource, CredentialScope.BOOTSTRAP);
+        return ServerSideCredentials.of(new PostgresCredentialStore(dataSource, CredentialScope.BOOTSTRAP));
     }
 }

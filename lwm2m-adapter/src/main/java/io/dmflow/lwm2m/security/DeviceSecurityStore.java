@@ -25,7 +25,7 @@ public final class DeviceSecurityStore implements EditableSecurityStore {
     private final List<SecurityStoreListener> listeners = new CopyOnWriteArrayList<>();
 
     public DeviceSecurityStore(CredentialStore credentials) {
-        this.credentials = credentials;
+        this.credentials = ServerSideCredentials.of(credentials);
     }
 
     public static DeviceSecurityStore inMemory() {
@@ -33,16 +33,18 @@ public final class DeviceSecurityStore implements EditableSecurityStore {
     }
 
     /**
-     * Gives {@code endpoint} these credentials, replacing any it had (which then stop working at once).
+     * Gives {@code endpoint} these credentials, replacing any it had (which then stop working at once). Of an RPK
+     * device only the public key is kept.
      *
+     * @return what is kept
      * @throws DuplicateIdentityException if another endpoint has the same PSK identity or public key
      */
-    public void put(String endpoint, ClientCredentials newCredentials) {
+    public ClientCredentials put(String endpoint, ClientCredentials newCredentials) {
         requireEndpoint(endpoint);
-        ClientCredentials stored = newCredentials instanceof ClientCredentials.RpkCredentials rpk ? rpk.publicOnly()
-                : newCredentials;
+        ClientCredentials stored = ServerSideCredentials.kept(newCredentials);
         Optional<ClientCredentials> previous = credentials.put(endpoint, stored);
         previous.filter(old -> !old.equals(stored)).ifPresent(old -> revoked(endpoint, old));
+        return stored;
     }
 
     /** Takes the credentials of {@code endpoint} away; its session and registration end at once. */
