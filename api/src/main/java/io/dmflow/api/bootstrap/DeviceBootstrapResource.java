@@ -10,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import io.dmflow.api.problem.ProblemException;
 import io.dmflow.lwm2m.bootstrap.AssignmentRules;
 import io.dmflow.lwm2m.bootstrap.BootstrapConfiguration;
-import io.dmflow.lwm2m.bootstrap.BootstrapTrigger;
 import io.dmflow.lwm2m.bootstrap.ServerAssignment;
 import io.dmflow.lwm2m.bootstrap.ServerDefinition;
 import io.dmflow.lwm2m.operation.OperationFailure;
@@ -110,7 +109,7 @@ public class DeviceBootstrapResource {
     @Path("/trigger")
     public Response trigger(@PathParam("endpoint") String endpoint) {
         try {
-            new BootstrapTrigger(managementServer).trigger(endpoint).get(60, TimeUnit.SECONDS);
+            managementServer.bootstrapTrigger().trigger(endpoint).get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof OperationFailure failure) {
                 throw new ProblemException(Status.CONFLICT, "Re-bootstrap not possible", failure.getMessage(),

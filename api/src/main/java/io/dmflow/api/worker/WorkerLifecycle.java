@@ -10,7 +10,8 @@ import io.dmflow.api.execution.ExecutionRecords;
 import io.dmflow.api.execution.ExecutionScheduler;
 import io.dmflow.api.property.DevicePropertyStore;
 import io.dmflow.api.resource.ResourceStore;
-import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.observation.DeviceObservations;
+import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.workers.JobWorkers;
 import io.dmflow.workers.WorkerSettings;
@@ -85,10 +86,11 @@ public class WorkerLifecycle {
             LOG.info("Job workers are disabled (dmflow.workers.enabled=false)");
             return;
         }
-        DeviceOperations operations = server.operations();
+        DeviceClient operations = server.operations();
+        DeviceObservations observations = server.observations();
         List<DmflowJob> jobs = List.of(new ReadJob(operations), new WriteJob(operations), new ExecuteJob(operations),
-                new DiscoverJob(operations), new WriteAttributesJob(operations), new ObserveJob(operations),
-                new CancelObservationJob(operations), new CancelAllObservationsJob(operations),
+                new DiscoverJob(operations), new WriteAttributesJob(operations), new ObserveJob(observations),
+                new CancelObservationJob(observations), new CancelAllObservationsJob(observations),
                 new CreateJob(operations), new DeleteJob(operations), new ReadCompositeJob(operations),
                 new WriteCompositeJob(operations), new DevicePropertySetJob(properties),
                 new ResourceReadJob(resources), new ResourceEditJob(resources), new LogJob(executions),

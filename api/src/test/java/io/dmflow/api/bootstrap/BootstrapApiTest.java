@@ -109,8 +109,7 @@ class BootstrapApiTest {
                 SimulatedDevice device = fleet.start().device();
                 assertThat(device.awaitRegistered(REGISTERED)).isTrue();
 
-                assertThat(server.leshan().getRegistrationService().getByEndpoint("api-bs-0")
-                        .getClientTransportData().getIdentity().toString()).contains("dm-id-api-0");
+                assertThat(server.securityIdentity("api-bs-0")).contains("dm-id-api-0");
                 assertThat(server.registration("api-bs-0").orElseThrow().lifetimeSeconds()).isEqualTo(600);
                 answers.add(given().get("/api/devices/{endpoint}/bootstrap", "api-bs-0").then().statusCode(200)
                         .body("lastSession.finished", equalTo(true))

@@ -75,7 +75,7 @@ class DeviceDataTest {
         start("data-observed", SupportedObject.TEMPERATURE);
         server.operations().writeAttributes("data-observed", SENSOR,
                 new NotificationAttributes(null, 1L, null, null, null, null, null, null)).get(10, TimeUnit.SECONDS);
-        server.operations().observe("data-observed", SENSOR).get(10, TimeUnit.SECONDS);
+        server.observations().observe("data-observed", SENSOR).get(10, TimeUnit.SECONDS);
 
         await().atMost(TIMEOUT).until(() -> history("data-observed").size() >= 3);
         List<Map<String, Object>> series = history("data-observed");

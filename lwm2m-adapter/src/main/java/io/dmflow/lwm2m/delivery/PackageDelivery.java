@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import io.dmflow.lwm2m.operation.DeviceOperations;
-import io.dmflow.lwm2m.operation.DeviceOperations.WriteMode;
+import io.dmflow.lwm2m.operation.WriteMode;
 import io.dmflow.lwm2m.operation.InvalidOperation;
 
 /**

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 
 import io.dmflow.lwm2m.event.DeviceEventListener;
 import io.dmflow.lwm2m.event.DeviceRegistration;
-import io.dmflow.lwm2m.operation.DeviceOperations;
 
 /**
  * A new registration starts without observations (the device rebooted, or this server restarted and
@@ -18,18 +17,18 @@ public final class ObservationRestorer implements DeviceEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(ObservationRestorer.class);
 
     private final ObservationRecords records;
-    private final DeviceOperations operations;
+    private final DeviceObservations observations;
 
-    public ObservationRestorer(ObservationRecords records, DeviceOperations operations) {
+    public ObservationRestorer(ObservationRecords records, DeviceObservations observations) {
         this.records = records;
-        this.operations = operations;
+        this.observations = observations;
     }
 
     @Override
     public void registered(DeviceRegistration registration) {
         Set<String> paths = records.observedPaths(registration.endpoint());
         for (String path : paths) {
-            operations.observe(registration.endpoint(), path).whenComplete((result, failure) -> {
+            observations.observe(registration.endpoint(), path).whenComplete((result, failure) -> {
                 if (failure != null) {
                     LOG.warn("Could not observe {} on {} again after its registration: {}", path,
                             registration.endpoint(), failure.getMessage());

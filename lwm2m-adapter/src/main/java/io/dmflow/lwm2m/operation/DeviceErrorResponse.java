@@ -5,21 +5,17 @@ import org.eclipse.leshan.core.ResponseCode;
 /** The device answered with a CoAP error code. */
 public final class DeviceErrorResponse extends OperationFailure {
 
-    private final ResponseCode code;
+    private final String status;
 
-    public DeviceErrorResponse(String endpoint, String operation, ResponseCode code, String deviceMessage) {
+    DeviceErrorResponse(String endpoint, String operation, ResponseCode code, String deviceMessage) {
         super(endpoint, "Device " + endpoint + " answered " + operation + " with " + code.getName() + " ("
                 + code.getCode() / 100 + "." + String.format("%02d", code.getCode() % 100) + ")"
                 + (deviceMessage == null || deviceMessage.isBlank() ? "" : ": " + deviceMessage), null);
-        this.code = code;
+        this.status = code.getName();
     }
 
     /** The code's LwM2M name, e.g. {@code NOT_FOUND}, {@code METHOD_NOT_ALLOWED}. */
     public String status() {
-        return code.getName();
-    }
-
-    public ResponseCode code() {
-        return code;
+        return status;
     }
 }

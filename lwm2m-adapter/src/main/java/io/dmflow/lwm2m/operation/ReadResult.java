@@ -1,15 +1,12 @@
 package io.dmflow.lwm2m.operation;
 
-import org.eclipse.leshan.core.node.LwM2mNode;
-import org.eclipse.leshan.core.node.LwM2mPath;
-
 import io.dmflow.lwm2m.value.PlainValues;
 
-/** What a Read (or the first answer of an Observe) returned. */
-public record ReadResult(LwM2mPath path, LwM2mNode node) {
-
-    /** The data in plain form; see {@link PlainValues}. */
-    public Object value() {
-        return PlainValues.of(node);
-    }
+/**
+ * What a Read (or the first answer of an Observe) returned.
+ *
+ * @param path the LwM2M path read, e.g. {@code /3/0/0}
+ * @param value the data in plain form; see {@link PlainValues}
+ */
+public record ReadResult(String path, Object value) {
 }

@@ -20,6 +20,9 @@ import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.leshan.core.endpoint.Protocol;
+import org.eclipse.leshan.core.peer.LwM2mIdentity;
+import org.eclipse.leshan.core.peer.PskIdentity;
+import org.eclipse.leshan.core.peer.X509Identity;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.LeshanServerBuilder;
 import org.eclipse.leshan.server.endpoint.LwM2mServerEndpoint;
@@ -40,10 +43,15 @@ import io.dmflow.lwm2m.event.DeviceEventLanes;
 import io.dmflow.lwm2m.event.DeviceEventListener;
 import io.dmflow.lwm2m.event.DeviceRegistration;
 import io.dmflow.lwm2m.model.ObjectModels;
+import io.dmflow.lwm2m.observation.DeviceObservations;
 import io.dmflow.lwm2m.observation.InMemoryObservationRecords;
 import io.dmflow.lwm2m.observation.ObservationRecords;
+import io.dmflow.lwm2m.observation.ObservationRequests;
 import io.dmflow.lwm2m.observation.ObservationRestorer;
+import io.dmflow.lwm2m.operation.BootstrapTrigger;
+import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.operation.Downlink;
 import io.dmflow.lwm2m.operation.OperationTimeouts;
 import io.dmflow.lwm2m.pacing.DevicePacing;
 import io.dmflow.lwm2m.security.DeviceSecurityStore;
@@ -54,7 +62,8 @@ import io.dmflow.lwm2m.security.SecurityRefusals;
 
 /**
  * The LwM2M management server devices register with: a Leshan server on CoAP and CoAPS whose events
- * reach {@link DeviceEventListener}s and whose devices are reached through {@link #operations()}.
+ * reach {@link DeviceEventListener}s and whose devices are reached through {@link #operations()} and
+ * {@link #observations()}.
  */
 public final class DeviceManagementServer implements AutoCloseable {
 
@@ -64,6 +73,8 @@ public final class DeviceManagementServer implements AutoCloseable {
     private final DeviceEventDispatcher events;
     private final ScheduledExecutorService expirationChecker;
     private final DeviceOperations operations;
+    private final DeviceObservations observations;
+    private final BootstrapTrigger bootstrapTrigger;
     private final PackageOffers packageOffers;
     private final PackageDelivery delivery;
     private final Map<TransferProtocol, URI> publicBases;
@@ -138,9 +149,13 @@ public final class DeviceManagementServer implements AutoCloseable {
         leshan.getObservationService().addListener(events);
         leshan.getSendService().addListener(events);
 
-        this.operations = new DeviceOperations(leshan, builder.models.model(), new DevicePacing(builder.requestsPerDevice),
-                builder.timeouts, builder.observationRecords);
-        events.addListener(new ObservationRestorer(builder.observationRecords, operations));
+        Downlink downlink = new Downlink(leshan, builder.models.model(), new DevicePacing(builder.requestsPerDevice),
+                builder.timeouts);
+        this.operations = new DeviceOperations(leshan, builder.models.model(), downlink);
+        this.observations = new ObservationRequests(downlink, leshan.getObservationService(),
+                builder.observationRecords);
+        this.bootstrapTrigger = new BootstrapTrigger(downlink, operations);
+        events.addListener(new ObservationRestorer(builder.observationRecords, observations));
 
         this.packageOffers = new PackageOffers(Clock.systemUTC());
         this.publicBases = new EnumMap<>(TransferProtocol.class);
@@ -174,8 +189,18 @@ public final class DeviceManagementServer implements AutoCloseable {
     }
 
     /** The operations dmflow performs on registered devices. */
-    public DeviceOperations operations() {
+    public DeviceClient operations() {
         return operations;
+    }
+
+    /** The observations dmflow starts and ends on registered devices. */
+    public DeviceObservations observations() {
+        return observations;
+    }
+
+    /** Sends registered devices back to their bootstrap server. */
+    public BootstrapTrigger bootstrapTrigger() {
+        return bootstrapTrigger;
     }
 
     /** Push and pull of firmware and software packages. */
@@ -239,8 +264,20 @@ public final class DeviceManagementServer implements AutoCloseable {
                 .map(DeviceRegistration::of);
     }
 
-    /** The Leshan server itself, for this module's parts and benchmarks; not for layers above the adapter. */
-    public LeshanServer leshan() {
+    /**
+     * The identity the device proved in its DTLS handshake when it registered: its PSK identity, its certificate's
+     * common name, or a description of its public key; empty for a device without DTLS or not registered.
+     */
+    public Optional<String> securityIdentity(String endpoint) {
+        return Optional.ofNullable(leshan.getRegistrationService().getByEndpoint(endpoint))
+                .map(registration -> registration.getClientTransportData().getIdentity())
+                .filter(LwM2mIdentity::isSecure)
+                .map(identity -> identity instanceof PskIdentity psk ? psk.getPskIdentity()
+                        : identity instanceof X509Identity x509 ? x509.getX509CommonName() : identity.toString());
+    }
+
+    /** The Leshan server itself, for this package and the module's tests; never for the layers above the adapter. */
+    LeshanServer leshan() {
         return leshan;
     }
 

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
 import io.dmflow.lwm2m.delivery.PackageSource;
-import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.lwm2m.operation.OperationTimeouts;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.lwm2m.server.ServerInternals;
 import io.dmflow.lwm2m.server.ServerSettings;
 import io.dmflow.simulator.delivery.PackageFormat;
 import io.dmflow.simulator.fleet.SimulatedFleet;
@@ -54,7 +54,7 @@ class AdapterBenchmark {
                     throw new AssertionError("only " + fleet.registeredCount() + " of " + DEVICES + " registered");
                 }
                 double registrationSeconds = (System.nanoTime() - registrationStart) / 1e9;
-                while (server.leshan().getRegistrationService().getByEndpoint("bench-" + (DEVICES - 1)) == null) {
+                while (ServerInternals.leshan(server).getRegistrationService().getByEndpoint("bench-" + (DEVICES - 1)) == null) {
                     Thread.sleep(10);
                 }
                 long heapPerDevice = (usedHeapAfterGc() - heapBefore) / DEVICES;
@@ -64,13 +64,13 @@ class AdapterBenchmark {
                     endpoints.add("bench-" + i);
                 }
                 // Warm both paths before measuring.
-                rawReads(server.leshan(), endpoints);
+                rawReads(ServerInternals.leshan(server), endpoints);
                 adapterReads(server.operations(), endpoints);
 
                 List<Double> raw = new ArrayList<>();
                 List<Double> adapter = new ArrayList<>();
                 for (int round = 0; round < ROUNDS; round++) {
-                    raw.add(rawReads(server.leshan(), endpoints));
+                    raw.add(rawReads(ServerInternals.leshan(server), endpoints));
                     adapter.add(adapterReads(server.operations(), endpoints));
                 }
 
@@ -78,7 +78,7 @@ class AdapterBenchmark {
                 List<Double> rawPush = new ArrayList<>();
                 List<Double> adapterPush = new ArrayList<>();
                 for (int round = 0; round < ROUNDS; round++) {
-                    rawPush.add(rawPush(server.leshan(), "bench-" + (2 * round), image));
+                    rawPush.add(rawPush(ServerInternals.leshan(server), "bench-" + (2 * round), image));
                     adapterPush.add(adapterPush(server, "bench-" + (2 * round + 1), image));
                 }
 
@@ -122,11 +122,11 @@ class AdapterBenchmark {
         return endpoints.size() / seconds;
     }
 
-    private static double adapterReads(DeviceOperations operations, List<String> endpoints) throws Exception {
+    private static double adapterReads(DeviceClient operations, List<String> endpoints) throws Exception {
         List<CompletableFuture<?>> answers = new ArrayList<>(endpoints.size());
         long start = System.nanoTime();
         for (String endpoint : endpoints) {
-            answers.add(operations.read(endpoint, "/3/0/0", Optional.empty()));
+            answers.add(operations.read(endpoint, "/3/0/0"));
         }
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         return endpoints.size() / ((System.nanoTime() - start) / 1e9);

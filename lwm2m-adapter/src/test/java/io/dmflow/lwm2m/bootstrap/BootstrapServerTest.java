@@ -127,15 +127,14 @@ class BootstrapServerTest {
             assertThat(first.servers()).containsExactly("dm-a");
             assertThat(first.lwm2mVersion()).as("announced in Bootstrap-Discover").isPresent();
             assertThat(securityA.credentials("bs-psk-0")).contains(ClientCredentials.psk("id-bs-psk-0", key("a")));
-            assertThat(serverA.leshan().getRegistrationService().getByEndpoint("bs-psk-0").getClientTransportData()
-                    .getIdentity().toString()).contains("id-bs-psk-0");
-            assertThat(serverA.operations().read("bs-psk-0", "/1/0/0", Optional.empty()).get(5, TimeUnit.SECONDS)
+            assertThat(serverA.securityIdentity("bs-psk-0")).contains("id-bs-psk-0");
+            assertThat(serverA.operations().read("bs-psk-0", "/1/0/0").get(5, TimeUnit.SECONDS)
                     .value()).isEqualTo(101L);
 
             // Re-bootstrap: the configuration now names dm-b; the trigger sends the device back to the bootstrap server.
             configurations.put(BootstrapConfiguration.of("bs-psk-0",
                     ServerAssignment.of("dm-b", ClientCredentials.psk("id-bs-psk-0-b", key("b")))));
-            new BootstrapTrigger(serverA).trigger("bs-psk-0").get(5, TimeUnit.SECONDS);
+            serverA.bootstrapTrigger().trigger("bs-psk-0").get(5, TimeUnit.SECONDS);
 
             await().atMost(REGISTERED).until(() -> serverB.registration("bs-psk-0").isPresent());
             assertThat(device.awaitRegistered(REGISTERED)).isTrue();
@@ -143,7 +142,7 @@ class BootstrapServerTest {
             assertThat(second.servers()).containsExactly("dm-b");
             assertThat(second.previousShortServerIds()).as("Bootstrap-Read of /1 before the move").contains(101);
             assertThat(serverB.registration("bs-psk-0").orElseThrow().lifetimeSeconds()).isEqualTo(120);
-            assertThat(serverB.operations().read("bs-psk-0", "/3/0/0", Optional.empty()).get(5, TimeUnit.SECONDS)
+            assertThat(serverB.operations().read("bs-psk-0", "/3/0/0").get(5, TimeUnit.SECONDS)
                     .value()).isEqualTo("dmflow");
             await().atMost(Duration.ofSeconds(5)).until(() -> serverA.registration("bs-psk-0").isEmpty());
             assertThat(device.bootstrapCount()).isEqualTo(2);
@@ -162,7 +161,7 @@ class BootstrapServerTest {
             assertThat(device.awaitRegistered(REGISTERED)).isTrue();
             assertThat(lastSession("bs-both-0").servers()).containsExactly("bs-self", "dm-a");
 
-            new BootstrapTrigger(serverA).trigger("bs-both-0").get(5, TimeUnit.SECONDS);
+            serverA.bootstrapTrigger().trigger("bs-both-0").get(5, TimeUnit.SECONDS);
             await().atMost(REGISTERED).until(() -> device.bootstrapCount() == 2 && device.isRegistered());
             assertThat(serverA.registration("bs-both-0")).isPresent();
         }
@@ -181,7 +180,7 @@ class BootstrapServerTest {
             assertThat(device.awaitRegistered(REGISTERED)).isTrue();
             assertThat(lastSession("bs-rpk-0").finished()).isTrue();
             assertThat(securityA.credentials("bs-rpk-0")).contains(ClientCredentials.rpk(deviceKeys.getPublic()));
-            assertThat(serverA.operations().read("bs-rpk-0", "/3/0/0", Optional.empty()).get(5, TimeUnit.SECONDS)
+            assertThat(serverA.operations().read("bs-rpk-0", "/3/0/0").get(5, TimeUnit.SECONDS)
                     .value()).isEqualTo("dmflow");
         }
     }

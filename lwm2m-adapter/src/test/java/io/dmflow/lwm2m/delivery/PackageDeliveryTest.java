@@ -84,7 +84,7 @@ class PackageDeliveryTest {
         URI base = server.coapUri().orElseThrow();
         // A URI with a made-up token: the device's download fails and it reports so.
         server.operations().write("fw-2", "/5/0/1", base + "/fw/not-a-token",
-                io.dmflow.lwm2m.operation.DeviceOperations.WriteMode.REPLACE).get(10, TimeUnit.SECONDS);
+                io.dmflow.lwm2m.operation.WriteMode.REPLACE).get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(30)).until(() -> device.firmware().state() == FirmwareState.IDLE
                 && device.firmware().updateResult().code() != 0);
         assertThat(device.firmware().receivedBytes()).isEmpty();

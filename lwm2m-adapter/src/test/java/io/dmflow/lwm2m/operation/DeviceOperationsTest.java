@@ -8,14 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.eclipse.leshan.core.request.ContentFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +21,10 @@ import org.junit.jupiter.api.Test;
 import io.dmflow.lwm2m.event.DeviceEventListener;
 import io.dmflow.lwm2m.event.DeviceRegistration;
 import io.dmflow.lwm2m.event.DeviceValue;
-import io.dmflow.lwm2m.operation.DeviceOperations.WriteMode;
+import io.dmflow.lwm2m.observation.CancelType;
+import io.dmflow.lwm2m.observation.DeviceObservations;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.lwm2m.server.ServerInternals;
 import io.dmflow.lwm2m.server.ServerSettings;
 import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
@@ -36,7 +36,8 @@ class DeviceOperationsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private static DeviceManagementServer server;
-    private static DeviceOperations operations;
+    private static DeviceClient operations;
+    private static DeviceObservations observations;
     private static SimulatedFleet fleet;
     private static final List<DeviceValue> notifications = new CopyOnWriteArrayList<>();
 
@@ -52,6 +53,7 @@ class DeviceOperationsTest {
         });
         server.start();
         operations = server.operations();
+        observations = server.observations();
         fleet = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow()).endpointPrefix("ops-").count(6)
                 .objects(SupportedObject.values()).manufacturer("Acme").sensorPeriod(Duration.ofMillis(200))
                 .build().start().awaitRegistered(TIMEOUT);
@@ -86,39 +88,39 @@ class DeviceOperationsTest {
 
     @Test
     void readsByPathAndByNameGiveTheSameValue() throws Exception {
-        assertThat(done(operations.read("ops-0", "/3/0/0", Optional.empty())).value()).isEqualTo("Acme");
-        assertThat(done(operations.read("ops-0", "Device.0.Manufacturer", Optional.empty())).value()).isEqualTo("Acme");
-        assertThat(done(operations.read("ops-0", "Firmware Update.0.State", Optional.empty())).value()).isEqualTo(0L);
-        assertThat(done(operations.read("ops-0", "Temperature.0.Sensor Value", Optional.empty())).value())
+        assertThat(done(operations.read("ops-0", "/3/0/0")).value()).isEqualTo("Acme");
+        assertThat(done(operations.read("ops-0", "Device.0.Manufacturer")).value()).isEqualTo("Acme");
+        assertThat(done(operations.read("ops-0", "Firmware Update.0.State")).value()).isEqualTo(0L);
+        assertThat(done(operations.read("ops-0", "Temperature.0.Sensor Value")).value())
                 .isInstanceOf(Double.class);
     }
 
     @Test
     void readsInEveryContentFormat() throws Exception {
-        for (ContentFormat format : List.of(ContentFormat.TLV, ContentFormat.SENML_JSON, ContentFormat.SENML_CBOR)) {
-            Object instance = done(operations.read("ops-0", "/3/0", Optional.of(format))).value();
-            assertThat(instance).as(format.getName()).isInstanceOf(Map.class);
-            assertThat(((Map<?, ?>) instance).get("0")).as(format.getName()).isEqualTo("Acme");
+        for (DataFormat format : List.of(DataFormat.TLV, DataFormat.SENML_JSON, DataFormat.SENML_CBOR)) {
+            Object instance = done(operations.read("ops-0", "/3/0", format)).value();
+            assertThat(instance).as(format.name()).isInstanceOf(Map.class);
+            assertThat(((Map<?, ?>) instance).get("0")).as(format.name()).isEqualTo("Acme");
         }
-        assertThat(done(operations.read("ops-0", "/3/0/0", Optional.of(ContentFormat.TEXT))).value()).isEqualTo("Acme");
-        Object object = done(operations.read("ops-0", "/3", Optional.of(ContentFormat.SENML_JSON))).value();
+        assertThat(done(operations.read("ops-0", "/3/0/0", DataFormat.TEXT)).value()).isEqualTo("Acme");
+        Object object = done(operations.read("ops-0", "/3", DataFormat.SENML_JSON)).value();
         assertThat(((Map<?, ?>) object).keySet().toString()).isEqualTo("[0]");
-        Object errors = done(operations.read("ops-0", "/3/0/11", Optional.empty())).value();
+        Object errors = done(operations.read("ops-0", "/3/0/11")).value();
         assertThat(errors).isInstanceOf(Map.class);
     }
 
     @Test
     void writesReplaceAResourceAndUpdateAnInstancePartially() throws Exception {
         done(operations.write("ops-1", "Device.0.Timezone", "Europe/Warsaw", WriteMode.REPLACE));
-        assertThat(done(operations.read("ops-1", "/3/0/15", Optional.empty())).value()).isEqualTo("Europe/Warsaw");
+        assertThat(done(operations.read("ops-1", "/3/0/15")).value()).isEqualTo("Europe/Warsaw");
 
         done(operations.write("ops-1", "/3/0", Map.of("14", "+01:00", "Timezone", "Europe/Paris"), WriteMode.UPDATE));
-        assertThat(done(operations.read("ops-1", "/3/0/14", Optional.empty())).value()).isEqualTo("+01:00");
-        assertThat(done(operations.read("ops-1", "/3/0/15", Optional.empty())).value()).isEqualTo("Europe/Paris");
+        assertThat(done(operations.read("ops-1", "/3/0/14")).value()).isEqualTo("+01:00");
+        assertThat(done(operations.read("ops-1", "/3/0/15")).value()).isEqualTo("Europe/Paris");
 
         Instant time = Instant.parse("2030-01-02T03:04:05Z");
         done(operations.write("ops-1", "/3/0/13", time.toString(), WriteMode.REPLACE));
-        Instant read = Instant.parse((String) done(operations.read("ops-1", "/3/0/13", Optional.empty())).value());
+        Instant read = Instant.parse((String) done(operations.read("ops-1", "/3/0/13")).value());
         assertThat(Duration.between(time, read).abs()).isLessThan(Duration.ofSeconds(5));
     }
 
@@ -172,7 +174,7 @@ class DeviceOperationsTest {
         String path = "/3303/0/5700";
         done(operations.writeAttributes(endpoint, path,
                 new NotificationAttributes(1L, 2L, null, null, null, null, null, null)));
-        ReadResult first = done(operations.observe(endpoint, path));
+        ReadResult first = done(observations.observe(endpoint, path));
         assertThat(first.value()).isInstanceOf(Double.class);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> notificationsOf(endpoint, path).size() >= 5);
@@ -184,7 +186,7 @@ class DeviceOperationsTest {
             assertThat(gap).as("gap %d", i).isLessThan(Duration.ofMillis(3500));
         }
 
-        done(operations.cancelObservation(endpoint, path, CancelType.IMMEDIATE));
+        done(observations.cancelObservation(endpoint, path, CancelType.IMMEDIATE));
         Thread.sleep(500);
         int afterCancel = notificationsOf(endpoint, path).size();
         Thread.sleep(3000);
@@ -200,13 +202,13 @@ class DeviceOperationsTest {
         device.temperature().set(10.0);
         done(operations.writeAttributes(endpoint, path,
                 new NotificationAttributes(null, 60L, new java.math.BigDecimal("50"), null, null, null, null, null)));
-        done(operations.observe(endpoint, path));
+        done(observations.observe(endpoint, path));
         int before = notificationsOf(endpoint, path).size();
         device.temperature().set(80.0);
         await().atMost(TIMEOUT).until(() -> notificationsOf(endpoint, path).stream()
                 .anyMatch(value -> ((Double) value.value()) > 50));
         assertThat(notificationsOf(endpoint, path).size()).isGreaterThan(before);
-        done(operations.cancelObservation(endpoint, path, CancelType.LAZY));
+        done(observations.cancelObservation(endpoint, path, CancelType.LAZY));
     }
 
     @Test
@@ -215,12 +217,12 @@ class DeviceOperationsTest {
         String path = "/3303/0/5700";
         done(operations.writeAttributes(endpoint, path,
                 new NotificationAttributes(1L, 1L, null, null, null, null, null, null)));
-        done(operations.observe(endpoint, path));
+        done(observations.observe(endpoint, path));
         await().atMost(TIMEOUT).until(() -> notificationsOf(endpoint, path).size() >= 2);
 
-        done(operations.cancelObservation(endpoint, path, CancelType.LAZY));
-        assertThat(server.leshan().getObservationService()
-                .getObservations(server.leshan().getRegistrationService().getByEndpoint(endpoint))).isEmpty();
+        done(observations.cancelObservation(endpoint, path, CancelType.LAZY));
+        assertThat(ServerInternals.leshan(server).getObservationService()
+                .getObservations(ServerInternals.leshan(server).getRegistrationService().getByEndpoint(endpoint))).isEmpty();
         Thread.sleep(300);
         int afterCancel = notificationsOf(endpoint, path).size();
         Thread.sleep(3000);
@@ -230,23 +232,23 @@ class DeviceOperationsTest {
     @Test
     void cancelAllObservationsEndsEveryObservationOfTheDevice() throws Exception {
         String endpoint = "ops-3";
-        done(operations.observe(endpoint, "/3303/0/5700"));
-        done(operations.observe(endpoint, "/3/0/9"));
-        assertThat(done(operations.cancelAllObservations(endpoint))).isEqualTo(2);
-        assertThat(server.leshan().getObservationService()
-                .getObservations(server.leshan().getRegistrationService().getByEndpoint(endpoint))).isEmpty();
+        done(observations.observe(endpoint, "/3303/0/5700"));
+        done(observations.observe(endpoint, "/3/0/9"));
+        assertThat(done(observations.cancelAllObservations(endpoint))).isEqualTo(2);
+        assertThat(ServerInternals.leshan(server).getObservationService()
+                .getObservations(ServerInternals.leshan(server).getRegistrationService().getByEndpoint(endpoint))).isEmpty();
     }
 
     @Test
     void createsAndDeletesObjectInstances() throws Exception {
-        String created = done(operations.create("ops-1", "/9", 5, Map.of()));
+        String created = done(operations.create("ops-1", "/9/5", Map.of()));
         assertThat(created).isEqualTo("/9/5");
-        assertThat(done(operations.read("ops-1", "LWM2M Software Management.5.Update State", Optional.empty())).value())
+        assertThat(done(operations.read("ops-1", "LWM2M Software Management.5.Update State")).value())
                 .isEqualTo(0L);
-        assertThat(failure(operations.create("ops-1", "/9", 6, Map.of("Colour", "red"))))
+        assertThat(failure(operations.create("ops-1", "/9/6", Map.of("Colour", "red"))))
                 .isInstanceOf(InvalidOperation.class).hasMessageContaining("'Colour'");
         done(operations.delete("ops-1", "/9/5"));
-        OperationFailure gone = failure(operations.read("ops-1", "/9/5", Optional.empty()));
+        OperationFailure gone = failure(operations.read("ops-1", "/9/5"));
         assertThat(gone).isInstanceOf(DeviceErrorResponse.class);
         assertThat(((DeviceErrorResponse) gone).status()).isEqualTo("NOT_FOUND");
     }
@@ -259,12 +261,12 @@ class DeviceOperationsTest {
         assertThat(results.get("/3/0/0").value()).isEqualTo("Acme");
 
         done(operations.writeComposite("ops-1", Map.of("/3/0/14", "+05:00", "/3/0/15", "Asia/Karachi")));
-        assertThat(done(operations.read("ops-1", "/3/0/15", Optional.empty())).value()).isEqualTo("Asia/Karachi");
+        assertThat(done(operations.read("ops-1", "/3/0/15")).value()).isEqualTo("Asia/Karachi");
     }
 
     @Test
     void deviceErrorsCarryTheirCoapStatus() {
-        OperationFailure notFound = failure(operations.read("ops-1", "/3/7", Optional.empty()));
+        OperationFailure notFound = failure(operations.read("ops-1", "/3/7"));
         assertThat(notFound).isInstanceOf(DeviceErrorResponse.class);
         assertThat(((DeviceErrorResponse) notFound).status()).isEqualTo("NOT_FOUND");
 
@@ -276,16 +278,16 @@ class DeviceOperationsTest {
 
     @Test
     void anUnknownKeyIsAClearErrorNamingIt() {
-        assertThat(failure(operations.read("ops-1", "Device.0.Colour", Optional.empty())))
+        assertThat(failure(operations.read("ops-1", "Device.0.Colour")))
                 .isInstanceOf(InvalidOperation.class).hasMessageContaining("Device.0.Colour")
                 .hasMessageContaining("no resource 'Colour'");
-        assertThat(failure(operations.read("ops-1", "/4242/0/1", Optional.empty())))
+        assertThat(failure(operations.read("ops-1", "/4242/0/1")))
                 .isInstanceOf(InvalidOperation.class).hasMessageContaining("4242");
     }
 
     @Test
     void anUnregisteredDeviceIsADownlinkFailure() {
-        OperationFailure failure = failure(operations.read("nobody", "/3/0/0", Optional.empty()));
+        OperationFailure failure = failure(operations.read("nobody", "/3/0/0"));
         assertThat(failure).isInstanceOf(DownlinkFailure.class);
         assertThat(((DownlinkFailure) failure).reason()).isEqualTo(DownlinkFailure.Reason.NOT_REGISTERED);
     }
@@ -298,9 +300,9 @@ class DeviceOperationsTest {
             long started = System.nanoTime();
             // Three requests queue for the silent device: paced one at a time, the last ends about 6 s from now.
             List<CompletableFuture<ReadResult>> stalled = IntStream.range(0, 3)
-                    .mapToObj(i -> operations.read("silent-1", "/3/0/0", Optional.empty())).toList();
+                    .mapToObj(i -> operations.read("silent-1", "/3/0/0")).toList();
             List<CompletableFuture<ReadResult>> others = IntStream.range(0, 20)
-                    .mapToObj(i -> operations.read("ops-" + (i % 2), "/3/0/1", Optional.empty())).toList();
+                    .mapToObj(i -> operations.read("ops-" + (i % 2), "/3/0/1")).toList();
             for (CompletableFuture<ReadResult> other : others) {
                 done(other);
             }
@@ -319,16 +321,16 @@ class DeviceOperationsTest {
         try (SimulatedFleet sleepy = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow())
                 .endpoint("sleepy-1").queueMode(Duration.ofSeconds(1)).build().start().awaitRegistered(TIMEOUT)) {
             // The loopback server counts a queue-mode device asleep 2 s after its last message.
-            await().atMost(Duration.ofSeconds(6)).until(() -> !server.leshan().getPresenceService()
-                    .isClientAwake(server.leshan().getRegistrationService().getByEndpoint("sleepy-1")));
-            OperationFailure failure = failure(operations.read("sleepy-1", "/3/0/0", Optional.empty()));
+            await().atMost(Duration.ofSeconds(6)).until(() -> !ServerInternals.leshan(server).getPresenceService()
+                    .isClientAwake(ServerInternals.leshan(server).getRegistrationService().getByEndpoint("sleepy-1")));
+            OperationFailure failure = failure(operations.read("sleepy-1", "/3/0/0"));
             assertThat(failure).isInstanceOf(DownlinkFailure.class).hasMessageContaining("sleeping");
             assertThat(((DownlinkFailure) failure).reason()).isEqualTo(DownlinkFailure.Reason.SLEEPING);
 
             sleepy.device().triggerRegistrationUpdate();
-            await().atMost(TIMEOUT).until(() -> server.leshan().getPresenceService()
-                    .isClientAwake(server.leshan().getRegistrationService().getByEndpoint("sleepy-1")));
-            assertThat(done(operations.read("sleepy-1", "/3/0/0", Optional.empty())).value()).isNotNull();
+            await().atMost(TIMEOUT).until(() -> ServerInternals.leshan(server).getPresenceService()
+                    .isClientAwake(ServerInternals.leshan(server).getRegistrationService().getByEndpoint("sleepy-1")));
+            assertThat(done(operations.read("sleepy-1", "/3/0/0")).value()).isNotNull();
         }
     }
 
@@ -341,14 +343,14 @@ class DeviceOperationsTest {
         device.temperature().set(20.0);
         done(operations.writeAttributes(endpoint, path,
                 new NotificationAttributes(null, 60L, null, null, new java.math.BigDecimal("10"), null, null, null)));
-        done(operations.observe(endpoint, path));
+        done(observations.observe(endpoint, path));
         // The sensor drifts by fractions of a degree every 200 ms: far below the step of 10.
         Thread.sleep(2000);
         int drifting = notificationsOf(endpoint, path).size();
         device.temperature().set(45.0);
         await().atMost(TIMEOUT).until(() -> notificationsOf(endpoint, path).size() > drifting);
         assertThat(drifting).isZero();
-        done(operations.cancelObservation(endpoint, path, CancelType.IMMEDIATE));
+        done(observations.cancelObservation(endpoint, path, CancelType.IMMEDIATE));
     }
 
     @Test
@@ -374,7 +376,7 @@ class DeviceOperationsTest {
     @Test
     void manyRequestsToOneDeviceAreServedInTurn() throws Exception {
         List<CompletableFuture<ReadResult>> reads = IntStream.range(0, 30)
-                .mapToObj(i -> operations.read("ops-1", "/3/0/" + (i % 3), Optional.empty())).toList();
+                .mapToObj(i -> operations.read("ops-1", "/3/0/" + (i % 3))).toList();
         for (CompletableFuture<ReadResult> read : reads) {
             assertThat(done(read).value()).isNotNull();
         }

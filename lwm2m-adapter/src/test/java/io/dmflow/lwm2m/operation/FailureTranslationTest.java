@@ -21,7 +21,7 @@ import io.dmflow.lwm2m.operation.DownlinkFailure.Reason;
 class FailureTranslationTest {
 
     private static OperationFailure translate(Throwable error) {
-        return DeviceOperations.translate("dev-1", "Read /3/0/0", error);
+        return FailureTranslation.translate("dev-1", "Read /3/0/0", error);
     }
 
     private static Reason downlink(Throwable error) {

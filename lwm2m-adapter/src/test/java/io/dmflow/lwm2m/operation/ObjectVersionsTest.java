@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.leshan.core.LwM2m.Version;
-import org.eclipse.leshan.core.request.ContentFormat;
 import org.eclipse.leshan.server.registration.Registration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.dmflow.lwm2m.operation.DeviceOperations.WriteMode;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.lwm2m.server.ServerInternals;
 import io.dmflow.lwm2m.server.ServerSettings;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 
@@ -33,7 +31,7 @@ class ObjectVersionsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private static DeviceManagementServer server;
-    private static DeviceOperations operations;
+    private static DeviceClient operations;
     private static SimulatedFleet olderVersions;
     private static SimulatedFleet newestVersions;
 
@@ -57,8 +55,8 @@ class ObjectVersionsTest {
         server.close();
     }
 
-    private static Object read(String endpoint, String key, ContentFormat format) throws Exception {
-        return operations.read(endpoint, key, Optional.ofNullable(format)).get(TIMEOUT.toSeconds() * 3,
+    private static Object read(String endpoint, String key, DataFormat format) throws Exception {
+        return operations.read(endpoint, key, format).get(TIMEOUT.toSeconds() * 3,
                 TimeUnit.SECONDS).value();
     }
 
@@ -78,22 +76,22 @@ class ObjectVersionsTest {
     @ParameterizedTest
     @ValueSource(strings = { "older", "newest" })
     void instancesReadAsTlvAreTyped(String endpoint) throws Exception {
-        Map<?, ?> firmware = (Map<?, ?>) read(endpoint, "/5/0", ContentFormat.TLV);
+        Map<?, ?> firmware = (Map<?, ?>) read(endpoint, "/5/0", DataFormat.TLV);
         assertThat(firmware.get("3")).isEqualTo(0L);
         assertThat(firmware.get("5")).isEqualTo(0L);
-        Map<?, ?> device = (Map<?, ?>) read(endpoint, "/3/0", ContentFormat.TLV);
+        Map<?, ?> device = (Map<?, ?>) read(endpoint, "/3/0", DataFormat.TLV);
         assertThat(device.get("0")).isEqualTo("Acme");
         assertThat(Instant.parse((String) device.get("13"))).isBefore(Instant.now().plusSeconds(60));
-        Map<?, ?> temperature = (Map<?, ?>) read(endpoint, "/3303/0", ContentFormat.TLV);
+        Map<?, ?> temperature = (Map<?, ?>) read(endpoint, "/3303/0", DataFormat.TLV);
         assertThat(temperature.get("5700")).isInstanceOf(Double.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "older", "newest" })
     void aDeviceExposesOnlyTheResourcesOfTheVersionItAnnounces(String endpoint) throws Exception {
-        Registration registration = server.leshan().getRegistrationService().getByEndpoint(endpoint);
+        Registration registration = ServerInternals.leshan(server).getRegistrationService().getByEndpoint(endpoint);
         @SuppressWarnings("unchecked")
-        Map<String, Object> temperature = (Map<String, Object>) read(endpoint, "/3303/0", ContentFormat.TLV);
+        Map<String, Object> temperature = (Map<String, Object>) read(endpoint, "/3303/0", DataFormat.TLV);
         if (endpoint.equals("older")) {
             assertThat(registration.getSupportedVersion(5)).isEqualTo(new Version("1.0"));
             assertThat(registration.getSupportedVersion(3303)).isEqualTo(new Version("1.0"));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.dmflow.lwm2m.event.DeviceEventListener;
 import io.dmflow.lwm2m.event.DeviceRegistration;
-import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.lwm2m.server.ServerSettings;
 import io.dmflow.simulator.fleet.SimulatedFleet;
@@ -97,10 +97,10 @@ class DtlsSecurityTest {
 
             assertThat(fleet.device("sec-0").awaitRegistered(REGISTERED)).isTrue();
             assertThat(fleet.device("sec-1").awaitRegistered(REGISTERED)).isTrue();
-            DeviceOperations operations = server.operations();
-            assertThat(operations.read("sec-0", "/3/0/0", java.util.Optional.empty()).get(5, TimeUnit.SECONDS)
+            DeviceClient operations = server.operations();
+            assertThat(operations.read("sec-0", "/3/0/0").get(5, TimeUnit.SECONDS)
                     .value()).isEqualTo("dmflow");
-            assertThat(operations.read("sec-1", "/3/0/0", java.util.Optional.empty()).get(5, TimeUnit.SECONDS)
+            assertThat(operations.read("sec-1", "/3/0/0").get(5, TimeUnit.SECONDS)
                     .value()).isEqualTo("dmflow");
 
             // The refused ones have had several attempts by now; give them one more retry period to be sure.

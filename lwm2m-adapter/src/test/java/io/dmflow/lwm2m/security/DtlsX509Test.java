@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +57,7 @@ class DtlsX509Test {
                 fleet.start();
 
                 assertThat(fleet.device("x509-0").awaitRegistered(Duration.ofSeconds(10))).isTrue();
-                assertThat(dm.operations().read("x509-0", "/3/0/0", Optional.empty()).get(5, TimeUnit.SECONDS)
+                assertThat(dm.operations().read("x509-0", "/3/0/0").get(5, TimeUnit.SECONDS)
                         .value()).isEqualTo("dmflow");
                 Thread.sleep(2_500);
                 for (String refused : List.of("x509-1", "x509-2", "x509-3")) {

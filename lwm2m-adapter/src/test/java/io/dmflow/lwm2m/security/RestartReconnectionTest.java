@@ -7,7 +7,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -79,9 +78,9 @@ class RestartReconnectionTest {
                 System.out.printf("reachable again after restart: NoSec %d ms, DTLS PSK %d ms "
                         + "(device request timeout %d s)%n", noSecMillis, pskMillis, DEVICE_REQUEST_TIMEOUT.toSeconds());
 
-                assertThat(after.operations().read("restart-nosec", "/3/0/0", Optional.empty())
+                assertThat(after.operations().read("restart-nosec", "/3/0/0")
                         .get(5, TimeUnit.SECONDS).value()).isEqualTo("dmflow");
-                assertThat(after.operations().read("restart-psk", "/3/0/0", Optional.empty())
+                assertThat(after.operations().read("restart-psk", "/3/0/0")
                         .get(5, TimeUnit.SECONDS).value()).isEqualTo("dmflow");
             } finally {
                 after.close();

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.observation.DeviceObservations;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
@@ -13,10 +13,10 @@ import io.dmflow.workers.job.JobInputs;
 /** {@code lwm2m.cancel-all-observations}: forgets every observation of the device; sets {@code cancelledObservations}. */
 public final class CancelAllObservationsJob implements DmflowJob {
 
-    private final DeviceOperations operations;
+    private final DeviceObservations observations;
 
-    public CancelAllObservationsJob(DeviceOperations operations) {
-        this.operations = operations;
+    public CancelAllObservationsJob(DeviceObservations observations) {
+        this.observations = observations;
     }
 
     @Override
@@ -31,7 +31,7 @@ public final class CancelAllObservationsJob implements DmflowJob {
 
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
-        return operations.cancelAllObservations(inputs.text(DeviceInputs.ENDPOINT))
+        return observations.cancelAllObservations(inputs.text(DeviceInputs.ENDPOINT))
                 .thenApply(count -> Map.of("cancelledObservations", count));
     }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.operation.CancelType;
-import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.observation.CancelType;
+import io.dmflow.lwm2m.observation.DeviceObservations;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
@@ -15,10 +15,10 @@ import io.dmflow.workers.job.JobInputs;
 /** {@code lwm2m.cancel-observation}: ends the observation of {@code key}, {@code cancelType} immediate (default) or lazy. */
 public final class CancelObservationJob implements DmflowJob {
 
-    private final DeviceOperations operations;
+    private final DeviceObservations observations;
 
-    public CancelObservationJob(DeviceOperations operations) {
-        this.operations = operations;
+    public CancelObservationJob(DeviceObservations observations) {
+        this.observations = observations;
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class CancelObservationJob implements DmflowJob {
                 throw new InvalidJobInput(type(), "cancelType", "must be immediate or lazy, not " + text);
             }
         }).orElse(CancelType.IMMEDIATE);
-        return operations.cancelObservation(inputs.text(DeviceInputs.ENDPOINT), inputs.text(DeviceInputs.KEY),
+        return observations.cancelObservation(inputs.text(DeviceInputs.ENDPOINT), inputs.text(DeviceInputs.KEY),
                 cancelType).thenApply(done -> Map.of());
     }
 }

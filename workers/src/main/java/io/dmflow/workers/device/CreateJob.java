@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
-import org.eclipse.leshan.core.node.LwM2mPath;
-
 import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
@@ -18,9 +16,9 @@ import io.dmflow.workers.job.JobInputs;
  */
 public final class CreateJob implements DmflowJob {
 
-    private final DeviceOperations operations;
+    private final DeviceClient operations;
 
-    public CreateJob(DeviceOperations operations) {
+    public CreateJob(DeviceClient operations) {
         this.operations = operations;
     }
 
@@ -44,10 +42,7 @@ public final class CreateJob implements DmflowJob {
         String endpoint = inputs.text(DeviceInputs.ENDPOINT);
         String key = inputs.text(DeviceInputs.KEY);
         Map<String, Object> values = inputs.optionalMap("values").orElse(Map.of());
-        LwM2mPath path = operations.path(endpoint, key);
-        String objectKey = path.isObjectInstance() ? "/" + path.getObjectId() : key;
-        Integer instanceId = path.isObjectInstance() ? path.getObjectInstanceId() : null;
-        return operations.create(endpoint, objectKey, instanceId, values)
+        return operations.create(endpoint, key, values)
                 .thenApply(created -> Map.of("createdPath", created));
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
@@ -13,9 +13,9 @@ import io.dmflow.workers.job.JobInputs;
 /** {@code lwm2m.delete}: deletes the object instance {@code key} names. */
 public final class DeleteJob implements DmflowJob {
 
-    private final DeviceOperations operations;
+    private final DeviceClient operations;
 
-    public DeleteJob(DeviceOperations operations) {
+    public DeleteJob(DeviceClient operations) {
         this.operations = operations;
     }
 

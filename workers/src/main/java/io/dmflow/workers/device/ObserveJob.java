@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.observation.DeviceObservations;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
@@ -18,10 +18,10 @@ import io.dmflow.workers.job.JobInputs;
  */
 public final class ObserveJob implements DmflowJob {
 
-    private final DeviceOperations operations;
+    private final DeviceObservations observations;
 
-    public ObserveJob(DeviceOperations operations) {
-        this.operations = operations;
+    public ObserveJob(DeviceObservations observations) {
+        this.observations = observations;
     }
 
     @Override
@@ -42,7 +42,7 @@ public final class ObserveJob implements DmflowJob {
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
         Optional<String> output = inputs.optionalString("output").filter(name -> !name.isBlank());
-        return operations.observe(inputs.text(DeviceInputs.ENDPOINT), inputs.text(DeviceInputs.KEY))
+        return observations.observe(inputs.text(DeviceInputs.ENDPOINT), inputs.text(DeviceInputs.KEY))
                 .thenApply(result -> {
                     Map<String, Object> outputs = new HashMap<>();
                     output.ifPresent(name -> outputs.put(name, ValueText.of(result.value())));

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
@@ -17,9 +17,9 @@ import io.dmflow.workers.job.JobInputs;
  */
 public final class ReadCompositeJob implements DmflowJob {
 
-    private final DeviceOperations operations;
+    private final DeviceClient operations;
 
-    public ReadCompositeJob(DeviceOperations operations) {
+    public ReadCompositeJob(DeviceClient operations) {
         this.operations = operations;
     }
 

@@ -4,12 +4,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.eclipse.leshan.core.request.ContentFormat;
-
 import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.operation.DataFormat;
+import io.dmflow.lwm2m.operation.DeviceClient;
+import io.dmflow.lwm2m.operation.ReadResult;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
@@ -21,9 +22,9 @@ import io.dmflow.workers.job.JobInputs;
  */
 public final class ReadJob implements DmflowJob {
 
-    private final DeviceOperations operations;
+    private final DeviceClient operations;
 
-    public ReadJob(DeviceOperations operations) {
+    public ReadJob(DeviceClient operations) {
         this.operations = operations;
     }
 
@@ -42,9 +43,11 @@ public final class ReadJob implements DmflowJob {
         String endpoint = inputs.text(DeviceInputs.ENDPOINT);
         String key = inputs.text(DeviceInputs.KEY);
         Optional<String> output = inputs.optionalString("output").filter(name -> !name.isBlank());
-        Optional<ContentFormat> format = inputs.optionalString("contentFormat").filter(text -> !text.isBlank())
+        Optional<DataFormat> format = inputs.optionalString("contentFormat").filter(text -> !text.isBlank())
                 .map(text -> contentFormat(inputs, text));
-        return operations.read(endpoint, key, format).thenApply(result -> {
+        CompletableFuture<ReadResult> read = format.map(asked -> operations.read(endpoint, key, asked))
+                .orElseGet(() -> operations.read(endpoint, key));
+        return read.thenApply(result -> {
             Map<String, Object> outputs = new HashMap<>();
             if (output.isPresent()) {
                 outputs.put(output.get(), ValueText.of(result.value()));
@@ -55,11 +58,10 @@ public final class ReadJob implements DmflowJob {
         });
     }
 
-    static ContentFormat contentFormat(JobInputs inputs, String text) {
+    static DataFormat contentFormat(JobInputs inputs, String text) {
         try {
-            return text.chars().allMatch(Character::isDigit) ? ContentFormat.fromCode(Integer.parseInt(text))
-                    : ContentFormat.fromName(text.toUpperCase().replace('-', '_'));
-        } catch (RuntimeException e) {
+            return DataFormat.parse(text);
+        } catch (IllegalArgumentException e) {
             throw new InvalidJobInput(inputs.jobType(), "contentFormat", "is not a known content format: " + text);
         }
     }

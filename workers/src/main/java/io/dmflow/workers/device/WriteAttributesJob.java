@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.lwm2m.operation.NotificationAttributes;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.InvalidJobInput;
@@ -27,9 +27,9 @@ public final class WriteAttributesJob implements DmflowJob {
     private static final Map<String, String> TASK_NAMES = Map.of("minimumPeriod", "pmin", "maximumPeriod", "pmax",
             "greaterThan", "gt", "lessThan", "lt", "step", "st");
 
-    private final DeviceOperations operations;
+    private final DeviceClient operations;
 
-    public WriteAttributesJob(DeviceOperations operations) {
+    public WriteAttributesJob(DeviceClient operations) {
         this.operations = operations;
     }
 

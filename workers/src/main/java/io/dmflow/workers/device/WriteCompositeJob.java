@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
@@ -13,9 +13,9 @@ import io.dmflow.workers.job.JobInputs;
 /** {@code lwm2m.write-composite}: writes the map {@code values} (key to value) in one request. */
 public final class WriteCompositeJob implements DmflowJob {
 
-    private final DeviceOperations operations;
+    private final DeviceClient operations;
 
-    public WriteCompositeJob(DeviceOperations operations) {
+    public WriteCompositeJob(DeviceClient operations) {
         this.operations = operations;
     }
 

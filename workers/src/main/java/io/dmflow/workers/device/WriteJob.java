@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.operation.DeviceOperations;
-import io.dmflow.lwm2m.operation.DeviceOperations.WriteMode;
+import io.dmflow.lwm2m.operation.DeviceClient;
+import io.dmflow.lwm2m.operation.WriteMode;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
@@ -18,9 +18,9 @@ import io.dmflow.workers.job.JobInputs;
  */
 public final class WriteJob implements DmflowJob {
 
-    private final DeviceOperations operations;
+    private final DeviceClient operations;
 
-    public WriteJob(DeviceOperations operations) {
+    public WriteJob(DeviceClient operations) {
         this.operations = operations;
     }
 

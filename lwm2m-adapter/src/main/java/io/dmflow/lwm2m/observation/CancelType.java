@@ -1,4 +1,4 @@
-package io.dmflow.lwm2m.operation;
+package io.dmflow.lwm2m.observation;
 
 /** How an observation ends. */
 public enum CancelType {

@@ -1,14 +1,12 @@
-package io.dmflow.lwm2m.bootstrap;
+package io.dmflow.lwm2m.operation;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.eclipse.leshan.core.node.LwM2mPath;
 import org.eclipse.leshan.core.request.exception.RequestCanceledException;
 import org.eclipse.leshan.server.registration.Registration;
-
-import io.dmflow.lwm2m.operation.DownlinkFailure;
-import io.dmflow.lwm2m.server.DeviceManagementServer;
 
 /**
  * Re-bootstrap: executes the Bootstrap-Request Trigger (/1/x/9, LwM2M 1.1) of a registered device, which then
@@ -17,10 +15,12 @@ import io.dmflow.lwm2m.server.DeviceManagementServer;
  */
 public final class BootstrapTrigger {
 
-    private final DeviceManagementServer server;
+    private final Downlink downlink;
+    private final DeviceClient devices;
 
-    public BootstrapTrigger(DeviceManagementServer server) {
-        this.server = server;
+    public BootstrapTrigger(Downlink downlink, DeviceClient devices) {
+        this.downlink = downlink;
+        this.devices = devices;
     }
 
     /**
@@ -30,17 +30,14 @@ public final class BootstrapTrigger {
      * registration gone, that too counts as accepted.
      */
     public CompletableFuture<Void> trigger(String endpoint) {
-        Registration registration = server.leshan().getRegistrationService().getByEndpoint(endpoint);
-        int instance = 0;
-        if (registration != null) {
-            // The Server instance the device announced; Leshan clients usually have one, at 0 after a bootstrap.
-            instance = registration.getAvailableInstances().stream()
-                    .filter(path -> path.isObjectInstance() && path.getObjectId() == 1)
-                    .mapToInt(LwM2mPath::getObjectInstanceId).min().orElse(0);
-        }
-        String registrationId = registration == null ? null : registration.getId();
+        Optional<Registration> registration = downlink.registration(endpoint);
+        // The Server instance the device announced; Leshan clients usually have one, at 0 after a bootstrap.
+        int instance = registration.map(found -> found.getAvailableInstances().stream()
+                .filter(path -> path.isObjectInstance() && path.getObjectId() == 1)
+                .mapToInt(LwM2mPath::getObjectInstanceId).min().orElse(0)).orElse(0);
+        String registrationId = registration.map(Registration::getId).orElse(null);
         CompletableFuture<Void> accepted = new CompletableFuture<>();
-        server.operations().execute(endpoint, "/1/" + instance + "/9", null).whenComplete((done, failure) -> {
+        devices.execute(endpoint, "/1/" + instance + "/9", null).whenComplete((done, failure) -> {
             if (failure == null || leftToBootstrap(endpoint, registrationId, failure)) {
                 accepted.complete(null);
             } else {
@@ -52,11 +49,10 @@ public final class BootstrapTrigger {
 
     private boolean leftToBootstrap(String endpoint, String registrationId, Throwable failure) {
         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-        if (!(cause instanceof DownlinkFailure downlink) || registrationId == null
-                || !(downlink.getCause() instanceof RequestCanceledException)) {
+        if (!(cause instanceof DownlinkFailure downlinkFailure) || registrationId == null
+                || !(downlinkFailure.getCause() instanceof RequestCanceledException)) {
             return false;
         }
-        Registration current = server.leshan().getRegistrationService().getByEndpoint(endpoint);
-        return current == null || !current.getId().equals(registrationId);
+        return downlink.registration(endpoint).map(current -> !current.getId().equals(registrationId)).orElse(true);
     }
 }

@@ -1,0 +1,102 @@
+package io.dmflow.lwm2m.operation;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.eclipse.leshan.core.model.LwM2mModel;
+import org.eclipse.leshan.core.node.LwM2mPath;
+import org.eclipse.leshan.core.request.DownlinkDeviceManagementRequest;
+import org.eclipse.leshan.core.response.LwM2mResponse;
+import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.registration.Registration;
+
+import io.dmflow.lwm2m.key.KeyResolver;
+import io.dmflow.lwm2m.key.UnknownKeyException;
+import io.dmflow.lwm2m.operation.DownlinkFailure.Reason;
+import io.dmflow.lwm2m.pacing.DevicePacing;
+
+/**
+ * The way every request reaches a device: paced by {@link DevicePacing}, sent to its current registration, and
+ * whatever goes wrong translated into an {@link OperationFailure}. For the adapter's own parts; flows' steps use
+ * {@link DeviceClient}.
+ */
+public final class Downlink {
+
+    private final LeshanServer leshan;
+    private final KeyResolver keys;
+    private final DevicePacing pacing;
+    private final OperationTimeouts timeouts;
+
+    public Downlink(LeshanServer leshan, LwM2mModel model, DevicePacing pacing, OperationTimeouts timeouts) {
+        this.leshan = leshan;
+        this.keys = new KeyResolver(model);
+        this.pacing = pacing;
+        this.timeouts = timeouts;
+    }
+
+    public OperationTimeouts timeouts() {
+        return timeouts;
+    }
+
+    /** The LwM2M path a key names; an {@link InvalidOperation} if it names nothing known. */
+    public LwM2mPath path(String endpoint, String key) {
+        try {
+            return keys.resolve(key);
+        } catch (UnknownKeyException e) {
+            throw new InvalidOperation(endpoint, e.getMessage(), e);
+        }
+    }
+
+    public Optional<Registration> registration(String endpoint) {
+        return Optional.ofNullable(leshan.getRegistrationService().getByEndpoint(endpoint));
+    }
+
+    /**
+     * Sends {@code request} once the device's pace allows; fails with a {@link DownlinkFailure} when it is not
+     * registered, and with a {@link DeviceErrorResponse} when it answers with an error code.
+     *
+     * @param operation how failure messages name the request, e.g. {@code Read /3/0/0}
+     */
+    public <T extends LwM2mResponse> CompletableFuture<T> send(String endpoint, String operation,
+            DownlinkDeviceManagementRequest<T> request, Duration timeout) {
+        return pacing.submit(endpoint, () -> {
+            Registration registration = leshan.getRegistrationService().getByEndpoint(endpoint);
+            if (registration == null) {
+                return CompletableFuture.failedFuture(
+                        new DownlinkFailure(endpoint, Reason.NOT_REGISTERED, "is not registered", null));
+            }
+            CompletableFuture<T> answer = new CompletableFuture<>();
+            try {
+                leshan.send(registration, request, timeout.toMillis(), answer::complete,
+                        error -> answer.completeExceptionally(FailureTranslation.translate(endpoint, operation,
+                                error)));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(FailureTranslation.translate(endpoint, operation, e));
+            }
+            return answer.thenApply(response -> {
+                if (response.isFailure()) {
+                    throw new DeviceErrorResponse(endpoint, operation, response.getCode(),
+                            response.getErrorMessage());
+                }
+                return response;
+            });
+        });
+    }
+
+    /** {@link #send} with the timeout of ordinary requests. */
+    public <T extends LwM2mResponse> CompletableFuture<T> send(String endpoint, String operation,
+            DownlinkDeviceManagementRequest<T> request) {
+        return send(endpoint, operation, request, timeouts.request());
+    }
+
+    /** Runs a step that may throw before anything is sent, turning every throw into a failed future. */
+    public <T> CompletableFuture<T> attempt(String endpoint, Supplier<CompletableFuture<T>> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(FailureTranslation.translate(endpoint, "the operation", e));
+        }
+    }
+}
