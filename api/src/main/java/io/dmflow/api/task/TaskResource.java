@@ -46,6 +46,9 @@ public class TaskResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.dmflow.api.engine.EngineClient engine;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a task", description = "One of type (a built-in task), template or process; a target device or group; string properties; priority (0 first, default 10); blocking; executeImmediately")
@@ -58,7 +61,9 @@ public class TaskResource {
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
                     + e.getOriginalMessage(), "body");
         }
-        Task task = submission.submit(TaskRequest.parse(node));
+        TaskRequest request = TaskRequest.parse(node);
+        requireDeployedFlow(request);
+        Task task = submission.submit(request);
         return Response.created(URI.create("/api/tasks/" + task.id)).entity(TaskView.of(Task.findById(task.id)))
                 .build();
     }
@@ -128,6 +133,27 @@ public class TaskResource {
                 counts.getOrDefault(ExecutionStatus.WAITING_FOR_DEVICE, 0L),
                 counts.getOrDefault(ExecutionStatus.SUCCESS, 0L), counts.getOrDefault(ExecutionStatus.WARNING, 0L),
                 counts.getOrDefault(ExecutionStatus.ERROR, 0L), counts.getOrDefault(ExecutionStatus.CANCELLED, 0L));
+    }
+
+    /**
+     * A built-in task needs its flow in the engine. BackupTask and RestoreTask may instead run a device's
+     * own template, chosen per device when its execution starts.
+     */
+    private void requireDeployedFlow(TaskRequest request) {
+        if (request.kind() != Task.Kind.TYPE) {
+            return;
+        }
+        BuiltInTask type = BuiltInTask.byTypeName(request.definition()).orElse(null);
+        if (type == null || type.customTemplateProperty().isPresent()) {
+            return;
+        }
+        boolean deployed = !engine.client().newProcessDefinitionSearchRequest()
+                .filter(f -> f.processDefinitionId(type.processId())).send().join().items().isEmpty();
+        if (!deployed) {
+            throw ProblemException.badRequest("Built-in flow not available", "Task type " + type.typeName()
+                    + " runs the built-in flow " + type.processId() + ", which is not deployed in this dmflow",
+                    "type");
+        }
     }
 
     static Task require(String id) {
