@@ -25,6 +25,8 @@ public final class JobType {
     public static final String DM_DEVICE_PROPERTY_SET = "dm.device-property.set";
     public static final String DM_RESOURCE_READ = "dm.resource.read";
     public static final String DM_RESOURCE_EDIT = "dm.resource.edit";
+    /** The newest stored resource whose id and properties match: the backup a restore picks. */
+    public static final String DM_RESOURCE_NEWEST = "dm.resource.newest";
     public static final String DM_LOG = "dm.log";
     public static final String DM_EXECUTION_UPDATE = "dm.execution.update";
     public static final String DM_DEVICE_LOCK = "dm.device.lock";

@@ -55,10 +55,10 @@ public class ResourceResource {
     public Page<ResourceView> list(@QueryParam("category") String category, @QueryParam("idPrefix") String idPrefix,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         PageRequest request = PageRequest.of(page, size);
-        String prefix = idPrefix == null ? "" : idPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String pattern = ResourceStore.prefixPattern(idPrefix == null ? "" : idPrefix);
         PanacheQuery<StoredResource> query = category == null || category.isBlank()
-                ? StoredResource.find("id like ?1 escape '\\'", Sort.by("id"), prefix + "%")
-                : StoredResource.find("id like ?1 escape '\\' and category = ?2", Sort.by("id"), prefix + "%", category);
+                ? StoredResource.find("id like ?1 escape '\\'", Sort.by("id"), pattern)
+                : StoredResource.find("id like ?1 escape '\\' and category = ?2", Sort.by("id"), pattern, category);
         List<ResourceView> items = query.page(request.page(), request.size()).list().stream().map(ResourceResource::view)
                 .toList();
         return Page.of(items, request, query.count());

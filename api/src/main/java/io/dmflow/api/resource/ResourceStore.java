@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,11 +51,11 @@ public class ResourceStore implements Resources {
     @Override
     @ActivateRequestContext
     public void edit(long jobKey, ResourceEdit edit) {
-        StoredResource source = StoredResource.findById(edit.source());
-        if (source == null) {
+        StoredResource source = edit.source() == null ? null : StoredResource.findById(edit.source());
+        if (edit.source() != null && source == null) {
             throw new MissingResource(edit.source());
         }
-        String text = read(source);
+        String text = source != null ? read(source) : edit.content();
         for (Replacement replacement : edit.replacements()) {
             // The replacement is literal text: a device value such as a configuration may hold '$' or '\'.
             Matcher matcher = Pattern.compile(replacement.regex()).matcher(text);
@@ -76,7 +78,7 @@ public class ResourceStore implements Resources {
                     }
                 }
                 chunks.write(connection, edit.destination(), new ByteArrayInputStream(bytes),
-                        source.contentType, Long.MAX_VALUE);
+                        source != null ? source.contentType : "text/plain; charset=UTF-8", Long.MAX_VALUE);
                 try (PreparedStatement property = connection.prepareStatement("""
                         INSERT INTO dmflow.resource_property (resource_id, name, value) VALUES (?, ?, ?)
                         ON CONFLICT (resource_id, name) DO UPDATE SET value = EXCLUDED.value""")) {
@@ -96,6 +98,35 @@ public class ResourceStore implements Resources {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not edit resource " + edit.destination() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Optional<String> newest(String idPrefix, List<Property> properties) {
+        StringBuilder sql = new StringBuilder("SELECT r.id FROM dmflow.stored_resource r WHERE r.id LIKE ? ESCAPE '\\'");
+        for (int i = 0; i < properties.size(); i++) {
+            sql.append(" AND EXISTS (SELECT 1 FROM dmflow.resource_property p WHERE p.resource_id = r.id")
+                    .append(" AND p.name = ? AND p.value = ?)");
+        }
+        sql.append(" ORDER BY r.updated_at DESC, r.id DESC LIMIT 1");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            query.setString(1, prefixPattern(idPrefix));
+            for (int i = 0; i < properties.size(); i++) {
+                query.setString(2 + 2 * i, properties.get(i).name());
+                query.setString(3 + 2 * i, properties.get(i).value());
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up resources starting with " + idPrefix + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The SQL LIKE pattern (escape character backslash) of the ids that start with {@code prefix}. */
+    static String prefixPattern(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private String read(StoredResource resource) {

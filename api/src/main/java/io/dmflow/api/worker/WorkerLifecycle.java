@@ -33,6 +33,7 @@ import io.dmflow.workers.record.DevicePropertySetJob;
 import io.dmflow.workers.record.ExecutionUpdateJob;
 import io.dmflow.workers.record.LogJob;
 import io.dmflow.workers.record.ResourceEditJob;
+import io.dmflow.workers.record.ResourceNewestJob;
 import io.dmflow.workers.record.ResourceReadJob;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -93,7 +94,8 @@ public class WorkerLifecycle {
                 new CancelObservationJob(observations), new CancelAllObservationsJob(observations),
                 new CreateJob(operations), new DeleteJob(operations), new ReadCompositeJob(operations),
                 new WriteCompositeJob(operations), new DevicePropertySetJob(properties),
-                new ResourceReadJob(resources), new ResourceEditJob(resources), new LogJob(executions),
+                new ResourceReadJob(resources), new ResourceEditJob(resources), new ResourceNewestJob(resources),
+                new LogJob(executions),
                 new ExecutionUpdateJob(executions));
         WorkerSettings settings = new WorkerSettings(config.maxJobsActive(), config.maxJobsInFlight(),
                 config.pollInterval(), config.jobTimeout(), config.retryBackoff());

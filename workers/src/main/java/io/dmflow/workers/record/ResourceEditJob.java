@@ -3,6 +3,7 @@ package io.dmflow.workers.record;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
@@ -19,7 +20,8 @@ import io.dmflow.workers.store.Resources.Replacement;
 import io.dmflow.workers.store.Resources.ResourceEdit;
 
 /**
- * {@code dm.resource.edit}: makes {@code destination} from {@code source} with {@code operations} (a list
+ * {@code dm.resource.edit}: makes {@code destination} from {@code source} (or, with no source, from the
+ * text {@code content}) with {@code operations} (a list
  * of {@code {regex, replacement, replaceAll}}, applied in order) and sets {@code properties} (a list of
  * {@code {name, value}}). The store applies it once per job.
  */
@@ -38,7 +40,7 @@ public final class ResourceEditJob implements DmflowJob {
 
     @Override
     public List<String> inputs() {
-        return List.of("destination", "source", "operations", "properties");
+        return List.of("destination", "source", "content", "operations", "properties");
     }
 
     @Override
@@ -61,17 +63,12 @@ public final class ResourceEditJob implements DmflowJob {
             replacements.add(new Replacement(regex.toString(), replacement == null ? "" : replacement.toString(),
                     !"false".equalsIgnoreCase(String.valueOf(operation.getOrDefault("replaceAll", "true")))));
         }
-        List<Property> properties = new ArrayList<>();
-        List<Map<String, Object>> records = inputs.records("properties");
-        for (int i = 0; i < records.size(); i++) {
-            Object name = records.get(i).get("name");
-            if (name == null || name.toString().isBlank()) {
-                throw new InvalidJobInput(type(), "properties[" + i + "].name", "is missing");
-            }
-            Object value = records.get(i).get("value");
-            properties.add(new Property(name.toString(), value == null ? "" : value.toString()));
-        }
-        ResourceEdit edit = new ResourceEdit(inputs.text("destination"), inputs.text("source"), replacements,
+        List<Property> properties = ResourceProperties.of(inputs, "properties");
+        Optional<String> source = inputs.optionalString("source").filter(name -> !name.isBlank());
+        // A flow that made the text itself (a value read from a device) stores it without a source file.
+        String content = source.isPresent() ? null : inputs.optionalString("content").orElseThrow(
+                () -> new InvalidJobInput(type(), "source", "is missing, and there is no content instead"));
+        ResourceEdit edit = new ResourceEdit(inputs.text("destination"), source.orElse(null), content, replacements,
                 properties);
         try {
             resources.edit(job.key(), edit);

@@ -10,13 +10,20 @@ public interface Resources {
     Optional<String> text(String resourceId);
 
     /**
-     * Creates or replaces {@code edit.destination()} from {@code edit.source()} with the replacements
-     * applied in order and the properties set. Applied once per {@code jobKey}: the same job delivered
-     * again finds the edit done and changes nothing.
+     * Creates or replaces {@code edit.destination()} from {@code edit.source()} (or, with no source, from
+     * {@code edit.content()}) with the replacements applied in order and the properties set. Applied once
+     * per {@code jobKey}: the same job delivered again finds the edit done and changes nothing.
      */
     void edit(long jobKey, ResourceEdit edit);
 
-    record ResourceEdit(String destination, String source, List<Replacement> replacements,
+    /**
+     * The id of the most recently written resource whose id starts with {@code idPrefix} and that has
+     * every one of {@code properties}; empty if none has.
+     */
+    Optional<String> newest(String idPrefix, List<Property> properties);
+
+    /** {@code source} names the resource to start from; when it is null, the text {@code content} is the start. */
+    record ResourceEdit(String destination, String source, String content, List<Replacement> replacements,
             List<Property> properties) {
     }
 

@@ -1,0 +1,101 @@
+package io.dmflow.api.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import io.dmflow.contract.BuiltInProcess;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Deploys the built-in flows that ship as BPMN files in this application ({@code bpmn/<process id>.bpmn}) when it
+ * starts. The embedded engine answers on this application's own HTTP port, and an external one may come up later,
+ * so the deployment runs beside startup and tries again until the engine takes it. Deploying the same files again
+ * (a restart, a second node) keeps their version.
+ */
+@ApplicationScoped
+public class BuiltInFlows {
+
+    static final List<String> PROCESS_IDS = List.of(BuiltInProcess.BACKUP, BuiltInProcess.RESTORE);
+
+    private static final Logger LOG = Logger.getLogger(BuiltInFlows.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+    private static final Duration COMPLAIN_AFTER = Duration.ofMinutes(1);
+
+    @Inject
+    Deployments deployments;
+
+    private final CountDownLatch deployed = new CountDownLatch(1);
+    private volatile Thread deployer;
+
+    void start(@Observes StartupEvent event) {
+        List<String> files = PROCESS_IDS.stream().map(id -> "bpmn/" + id + ".bpmn").toList();
+        List<String> bpmn = files.stream().map(BuiltInFlows::read).toList();
+        Thread thread = new Thread(() -> deployUntilTaken(files, bpmn), "dmflow-built-in-flows");
+        thread.setDaemon(true);
+        deployer = thread;
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        Thread thread = deployer;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** Waits until every built-in flow is deployed; answers whether they are. */
+    public boolean awaitDeployed(Duration timeout) throws InterruptedException {
+        return deployed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void deployUntilTaken(List<String> files, List<String> bpmn) {
+        long startedAt = System.nanoTime();
+        Duration wait = FIRST_RETRY;
+        boolean complained = false;
+        for (int next = 0; next < files.size();) {
+            try {
+                Deployments.Deployed flow = deployments.deploy(files.get(next), bpmn.get(next));
+                LOG.debugf("Built-in flow %s deployed, version %d", flow.processId(), flow.version());
+                next++;
+            } catch (RuntimeException e) {
+                if (!complained && Duration.ofNanos(System.nanoTime() - startedAt).compareTo(COMPLAIN_AFTER) > 0) {
+                    LOG.errorf("The built-in flows are not deployed yet, tasks that run them cannot start: %s",
+                            e.getMessage());
+                    complained = true;
+                }
+                try {
+                    Thread.sleep(wait.toMillis()); // the engine gives no signal that it now listens
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
+            }
+        }
+        LOG.infof("Built-in flows deployed: %s", String.join(", ", PROCESS_IDS));
+        deployed.countDown();
+    }
+
+    private static String read(String file) {
+        try (InputStream in = BuiltInFlows.class.getClassLoader().getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("The built-in flow " + file + " is missing from the application");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
