@@ -25,6 +25,9 @@ final class RegistrationTracker extends LwM2mClientObserverAdapter {
     private int registrations;
     private int updates;
     private int bootstraps;
+    private int failedRegistrations;
+    private int failedUpdates;
+    private int failedBootstraps;
 
     RegistrationTracker(IntConsumer fleetCount) {
         this.fleetCount = fleetCount;
@@ -48,6 +51,18 @@ final class RegistrationTracker extends LwM2mClientObserverAdapter {
 
     synchronized int bootstraps() {
         return bootstraps;
+    }
+
+    synchronized int failedRegistrations() {
+        return failedRegistrations;
+    }
+
+    synchronized int failedUpdates() {
+        return failedUpdates;
+    }
+
+    synchronized int failedBootstraps() {
+        return failedBootstraps;
     }
 
     /** Waits until registered; false on timeout. */
@@ -74,6 +89,17 @@ final class RegistrationTracker extends LwM2mClientObserverAdapter {
     }
 
     @Override
+    public synchronized void onBootstrapFailure(LwM2mServer bootstrapServer, BootstrapRequest request,
+            ResponseCode code, String errorMessage, Exception cause) {
+        failedBootstraps++;
+    }
+
+    @Override
+    public synchronized void onBootstrapTimeout(LwM2mServer bootstrapServer, BootstrapRequest request) {
+        failedBootstraps++;
+    }
+
+    @Override
     public void onRegistrationSuccess(LwM2mServer server, RegisterRequest request, String id) {
         synchronized (this) {
             registrations++;
@@ -84,11 +110,17 @@ final class RegistrationTracker extends LwM2mClientObserverAdapter {
     @Override
     public void onRegistrationFailure(LwM2mServer server, RegisterRequest request, ResponseCode code,
             String errorMessage, Exception cause) {
+        synchronized (this) {
+            failedRegistrations++;
+        }
         set(false, null);
     }
 
     @Override
     public void onRegistrationTimeout(LwM2mServer server, RegisterRequest request) {
+        synchronized (this) {
+            failedRegistrations++;
+        }
         set(false, null);
     }
 
@@ -103,11 +135,17 @@ final class RegistrationTracker extends LwM2mClientObserverAdapter {
     @Override
     public void onUpdateFailure(LwM2mServer server, UpdateRequest request, ResponseCode code, String errorMessage,
             Exception cause) {
+        synchronized (this) {
+            failedUpdates++;
+        }
         set(false, null);
     }
 
     @Override
     public void onUpdateTimeout(LwM2mServer server, UpdateRequest request) {
+        synchronized (this) {
+            failedUpdates++;
+        }
         set(false, null);
     }
 

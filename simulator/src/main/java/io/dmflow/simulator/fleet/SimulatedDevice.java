@@ -136,6 +136,24 @@ public final class SimulatedDevice implements AutoCloseable {
         return tracker.updates();
     }
 
+    /**
+     * How many registration attempts ended without success: refused by the server (an error code, a failed DTLS
+     * handshake) or left unanswered. Lets a caller wait until the device has really tried and been turned away.
+     */
+    public int failedRegistrationCount() {
+        return tracker.failedRegistrations();
+    }
+
+    /** How many registration updates failed or timed out (after which the device registers anew). */
+    public int failedUpdateCount() {
+        return tracker.failedUpdates();
+    }
+
+    /** How many bootstrap attempts failed or timed out (devices built with a bootstrap server URI). */
+    public int failedBootstrapCount() {
+        return tracker.failedBootstraps();
+    }
+
     // ---- lifecycle
 
     /** Starts the client: it binds its socket and registers asynchronously. */

@@ -117,9 +117,10 @@ class FleetRegistrationTest {
             assertThat(server.send("reboot-1", new org.eclipse.leshan.core.request.ExecuteRequest(3, 0, 4))
                     .isSuccess()).isTrue();
             await().atMost(Duration.ofSeconds(2)).until(() -> !device.isRegistered());
-            Thread.sleep(700);
-            assertThat(device.isRegistered()).as("still down within the reboot delay").isFalse();
-            assertThat(server.registration("reboot-1")).isNull();
+            // A quiet period is the point: the device stays down, unknown to the server, within its reboot delay.
+            await().during(Duration.ofMillis(700)).atMost(Duration.ofMillis(1200))
+                    .until(() -> device.isRebooting() && !device.isRegistered()
+                            && server.registration("reboot-1") == null);
 
             await().atMost(Duration.ofSeconds(5)).until(() -> device.rebootCount() == 1 && device.isRegistered());
             assertThat(server.unregisteredEndpoints()).contains("reboot-1");
@@ -147,9 +148,32 @@ class FleetRegistrationTest {
                 // the device side first: the server knows the registration a moment before the device has its 2.01
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> device.registrationCount() == 2 && device.isRegistered());
+                assertThat(device.failedUpdateCount()).as("the 4.04 to the update").isEqualTo(1);
+                assertThat(device.failedRegistrationCount()).isZero();
                 assertThat(restarted.registration("restart-1")).isNotNull();
                 assertThat(restarted.send("restart-1", new ReadRequest(3, 0, 0)).isSuccess()).isTrue();
             }
+        }
+    }
+
+    @Test
+    void registrationAttemptsNobodyAnswersAreCountedAndRetried() {
+        TestLwM2mServer gone = TestLwM2mServer.start();
+        String uri = gone.coapUri();
+        gone.close();
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(uri)
+                .endpoint("unanswered-1")
+                .objects()
+                .requestTimeout(Duration.ofMillis(500))
+                .registrationRetry(Duration.ofMillis(200))
+                .build()) {
+            SimulatedDevice device = fleet.start().device();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> device.failedRegistrationCount() >= 2);
+            assertThat(device.isRegistered()).isFalse();
+            assertThat(device.registrationCount()).isZero();
+            assertThat(device.failedUpdateCount()).isZero();
         }
     }
 }
