@@ -13,6 +13,7 @@ import io.camunda.client.api.worker.JobWorker;
 import io.dmflow.contract.StartVariable;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobFailures;
+import io.dmflow.workers.job.JobLeases;
 import io.dmflow.workers.job.JobRunner;
 import io.dmflow.workers.store.ExecutionProgress;
 import io.dmflow.workers.store.JobEffects;
@@ -23,19 +24,22 @@ public final class JobWorkers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorkers.class);
 
     private final List<JobWorker> open = new ArrayList<>();
+    private final JobLeases leases;
 
-    private JobWorkers() {
+    private JobWorkers(JobLeases leases) {
+        this.leases = leases;
     }
 
     public static JobWorkers open(CamundaClient client, List<DmflowJob> jobs, WorkerSettings settings,
             JobEffects effects, ExecutionProgress progress, String workerName) {
-        JobWorkers workers = new JobWorkers();
+        JobWorkers workers = new JobWorkers(new JobLeases(client, settings.jobTimeout()));
         JobFailures failures = new JobFailures(progress, settings.retryBackoff());
         for (DmflowJob job : jobs) {
             Set<String> variables = new LinkedHashSet<>(job.inputs());
             variables.add(StartVariable.EXECUTION);
             workers.open.add(client.newWorker().jobType(job.type())
-                    .handler(new JobRunner(job, effects, progress, failures, settings.maxJobsInFlight()))
+                    .handler(new JobRunner(job, effects, progress, failures, workers.leases,
+                            settings.maxJobsInFlight()))
                     .name(workerName)
                     .maxJobsActive(settings.maxJobsActive())
                     .timeout(settings.jobTimeout())
@@ -52,5 +56,6 @@ public final class JobWorkers implements AutoCloseable {
     public void close() {
         open.forEach(JobWorker::close);
         open.clear();
+        leases.close();
     }
 }

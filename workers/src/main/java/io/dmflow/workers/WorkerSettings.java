@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param maxJobsActive jobs one worker activates per poll and holds at once
  * @param maxJobsInFlight jobs of one type worked on at once (device requests are paced per device anyway)
  * @param pollInterval pause between polls that found no work
- * @param jobTimeout how long the engine leaves an activated job to its worker before handing it out again
+ * @param jobTimeout how long the engine leaves an activated job to a worker that stopped renewing it (a worker
+ *        renews the jobs it works on) before handing it out again
  * @param retryBackoff pause before a job that failed on dmflow's own fault is retried
  */
 public record WorkerSettings(int maxJobsActive, int maxJobsInFlight, Duration pollInterval, Duration jobTimeout,

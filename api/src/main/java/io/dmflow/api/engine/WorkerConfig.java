@@ -25,8 +25,11 @@ public interface WorkerConfig {
     @WithDefault("100ms")
     Duration pollInterval();
 
-    /** How long the engine leaves an activated job to its worker; longer than the slowest device operation. */
-    @WithDefault("15m")
+    /**
+     * How long the engine leaves an activated job to a worker that stopped renewing it: the workers renew the jobs
+     * they work on, so this is how soon the jobs in flight when dmflow was killed are handed out again.
+     */
+    @WithDefault("1m")
     Duration jobTimeout();
 
     /** Pause before a job that failed on dmflow's own fault is tried again. */

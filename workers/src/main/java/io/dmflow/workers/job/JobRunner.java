@@ -27,21 +27,30 @@ public final class JobRunner implements JobHandler {
     private final JobEffects effects;
     private final ExecutionProgress progress;
     private final JobFailures failures;
+    private final JobLeases leases;
     private final Semaphore inFlight;
 
     public JobRunner(DmflowJob job, JobEffects effects, ExecutionProgress progress, JobFailures failures,
-            int maxInFlight) {
+            JobLeases leases, int maxInFlight) {
         this.job = job;
         this.effects = effects;
         this.progress = progress;
         this.failures = failures;
+        this.leases = leases;
         this.inFlight = new Semaphore(maxInFlight);
     }
 
     @Override
     public void handle(JobClient client, ActivatedJob activated) throws InterruptedException {
+        // Held from here, a wait for a free slot included; a job of a worker that dies is handed out again.
+        JobLeases.Lease lease = leases.hold(activated.getKey());
         // Blocks the client's handler thread only when this type already has its maximum in flight.
-        inFlight.acquire();
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            lease.release();
+            throw e;
+        }
         JobInputs inputs = new JobInputs(activated.getType(), activated.getVariablesAsMap());
         JobIdentity identity = new JobIdentity(activated.getKey(), activated.getType(),
                 activated.getProcessInstanceKey(), activated.getElementId(), activated.getRetries());
@@ -74,6 +83,7 @@ public final class JobRunner implements JobHandler {
                         activated.getType(), e.getMessage());
             } finally {
                 inFlight.release();
+                lease.release();
             }
         });
     }
