@@ -226,10 +226,11 @@ class BootstrapServerTest {
             noSec.start();
             othersIdentity.start();
             unknown.start();
-            Thread.sleep(4_000);
 
             for (SimulatedFleet fleet : List.of(wrongKey, noSec, othersIdentity, unknown)) {
                 SimulatedDevice device = fleet.device();
+                // turned away twice: its retry is refused as well
+                await().atMost(Duration.ofSeconds(30)).until(() -> device.failedBootstrapCount() >= 2);
                 assertThat(device.bootstrapCount()).as(device.endpoint()).isZero();
                 assertThat(device.isRegistered()).as(device.endpoint()).isFalse();
             }

@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -89,11 +93,43 @@ class PackageDeliveryTest {
                 && device.firmware().updateResult().code() != 0);
         assertThat(device.firmware().receivedBytes()).isEmpty();
 
-        PackageOffers offers = new PackageOffers(java.time.Clock.systemUTC());
-        PackageOffer offer = offers.offer(new InMemoryPackageSource("x", new byte[] { 1 }), Duration.ofMillis(1));
-        Thread.sleep(5);
-        assertThat(offers.find(offer.token())).isEmpty();
+        ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
+        PackageOffers offers = new PackageOffers(clock);
+        PackageOffer offer = offers.offer(new InMemoryPackageSource("x", new byte[] { 1 }), Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10).minusMillis(1));
+        assertThat(offers.find(offer.token())).as("still within its validity").isPresent();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(offers.find(offer.token())).as("expired").isEmpty();
         assertThat(offer.token()).hasSizeGreaterThanOrEqualTo(43);
+    }
+
+    /** A clock the test moves on, so that an offer expires when the test says, not after a sleep. */
+    private static final class ManualClock extends Clock {
+
+        private volatile Instant now;
+
+        ManualClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("offers read instants only");
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.dmflow.lwm2m.event.DeviceRegistration;
 import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.lwm2m.server.ServerSettings;
+import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.security.DeviceCredentials;
 
@@ -74,6 +75,16 @@ class DtlsSecurityTest {
                 .objects().requestTimeout(Duration.ofSeconds(2)).registrationRetry(Duration.ofMillis(500));
     }
 
+    /**
+     * Asks a device that still believes itself registered for an update: the server has forgotten its session, so
+     * the device registers anew, and this waits until that registration has been turned away.
+     */
+    private static void awaitRefusedAtItsNextAttempt(SimulatedDevice device) {
+        int refused = device.failedRegistrationCount();
+        device.triggerRegistrationUpdate();
+        await().atMost(Duration.ofSeconds(15)).until(() -> device.failedRegistrationCount() > refused);
+    }
+
     @Test
     void devicesWithTheirOwnPskOrPublicKeyRegisterAndEveryOtherAttemptIsRefused() throws Exception {
         security.put("sec-0", ClientCredentials.psk("id-sec-0", key("sec-0")));
@@ -103,12 +114,14 @@ class DtlsSecurityTest {
             assertThat(operations.read("sec-1", "/3/0/0").get(5, TimeUnit.SECONDS)
                     .value()).isEqualTo("dmflow");
 
-            // The refused ones have had several attempts by now; give them one more retry period to be sure.
-            Thread.sleep(2_500);
             for (String refused : List.of("sec-2", "sec-3", "sec-4", "sec-5")) {
-                assertThat(fleet.device(refused).isRegistered()).as(refused).isFalse();
+                SimulatedDevice device = fleet.device(refused);
+                // turned away twice: its retry is refused as well
+                await().atMost(Duration.ofSeconds(20)).until(() -> device.failedRegistrationCount() >= 2);
+                assertThat(device.isRegistered()).as(refused).isFalse();
                 assertThat(server.registration(refused)).as(refused).isEmpty();
             }
+            await().atMost(Duration.ofSeconds(10)).until(() -> noSec.device().failedRegistrationCount() >= 1);
             assertThat(noSec.device().isRegistered()).as("NoSec for an endpoint with credentials").isFalse();
             assertThat(server.registration("sec-6")).isEmpty();
         }
@@ -127,8 +140,7 @@ class DtlsSecurityTest {
             security.put("rt-0", ClientCredentials.psk("id-rt-0", key("second")));
             await().atMost(Duration.ofSeconds(2)).until(() -> server.registration("rt-0").isEmpty());
             assertThat(deregistered).contains("rt-0");
-            first.device().triggerRegistrationUpdate();
-            Thread.sleep(3_000);
+            awaitRefusedAtItsNextAttempt(first.device());
             assertThat(server.registration("rt-0")).as("the old key no longer gets in").isEmpty();
         }
         try (SimulatedFleet second = devices("rt-", 1)
@@ -138,8 +150,7 @@ class DtlsSecurityTest {
 
             security.remove("rt-0");
             await().atMost(Duration.ofSeconds(2)).until(() -> server.registration("rt-0").isEmpty());
-            second.device().triggerRegistrationUpdate();
-            Thread.sleep(3_000);
+            awaitRefusedAtItsNextAttempt(second.device());
             assertThat(server.registration("rt-0")).as("removed credentials no longer get in").isEmpty();
         }
     }
