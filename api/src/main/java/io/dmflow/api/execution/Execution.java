@@ -3,6 +3,7 @@ package io.dmflow.api.execution;
 import java.time.Instant;
 import java.util.List;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Generated;
 
 import io.dmflow.contract.ExecutionStatus;
@@ -17,6 +18,9 @@ import jakarta.persistence.Table;
 /** One task on one device: one process instance, and its status as the scheduler and its flow keep it. */
 @Entity
 @Table(name = "execution")
+// Several writers touch one execution at once (its start, its flow's reports): an update writes only
+// the columns it changed, so one never puts back another's status.
+@DynamicUpdate
 public class Execution extends PanacheEntityBase {
 
     /** Statuses of executions that have not ended. */

@@ -59,11 +59,9 @@ public class ExecutionQueue {
     /** The execution's process instance runs. */
     @Transactional
     public void started(String executionId, String processId, long processInstanceKey) {
-        Execution execution = Execution.findById(executionId);
-        if (execution != null) {
-            execution.processId = processId;
-            execution.processInstanceKey = processInstanceKey;
-        }
+        // Only these two columns: the flow may already have reported a status of its own.
+        Execution.update("processId = ?1, processInstanceKey = ?2 where id = ?3", processId, processInstanceKey,
+                executionId);
     }
 
     /** The execution could not be started: it ends with this status. */
