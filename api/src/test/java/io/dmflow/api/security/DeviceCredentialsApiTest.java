@@ -94,17 +94,20 @@ class DeviceCredentialsApiTest {
             noSec.start();
 
             assertThat(device.device().awaitRegistered(REGISTERED)).isTrue();
-            Thread.sleep(2_500);
-            for (String refused : List.of("api-psk-1", "api-psk-2", "api-psk-3")) {
-                assertThat(server.registration(refused)).as(refused).isEmpty();
+            for (SimulatedFleet refused : List.of(wrongKey, othersIdentity, noSec)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> refused.device().failedRegistrationCount() >= 1);
+                assertThat(server.registration(refused.device().endpoint())).as(refused.device().endpoint()).isEmpty();
             }
 
             // A new key: the old session and registration end at once, the old key no longer gets in.
             put("api-psk-0", "management", Map.of("mode", "psk", "identity", "id-api-psk-0", "key", hex(NEW_KEY)),
                     200);
             await().atMost(Duration.ofSeconds(3)).until(() -> server.registration("api-psk-0").isEmpty());
+            // The device still believes itself registered: its update goes unanswered, it registers anew and the
+            // old key is turned away.
+            int refused = device.device().failedRegistrationCount();
             device.device().triggerRegistrationUpdate();
-            Thread.sleep(2_500);
+            await().atMost(Duration.ofSeconds(15)).until(() -> device.device().failedRegistrationCount() > refused);
             assertThat(server.registration("api-psk-0")).isEmpty();
         }
         try (SimulatedFleet renewed = device("api-psk-0")
