@@ -157,7 +157,7 @@ public class GroupResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         GroupPath group = GroupPath.parse(path, "path");
         groups.require(group);
-        String value = PropertyValue.fromBody(body, contentType != null && contentType.contains("json"));
+        String value = PropertyValue.fromBody(body, contentType);
         GroupProperty.getEntityManager().createNativeQuery("""
                 INSERT INTO dmflow.group_property (group_path, name, value, updated_at) VALUES (?1, ?2, ?3, ?4)
                 ON CONFLICT (group_path, name) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at

@@ -29,6 +29,12 @@ public class ProblemException extends RuntimeException {
         this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
     }
 
+    /** A body that is not JSON, with the line and column where the parser gave up. */
+    public static ProblemException malformedJson(com.fasterxml.jackson.core.JsonProcessingException e, String field) {
+        return badRequest("Malformed JSON", "The body is not JSON at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), field);
+    }
+
     public static ProblemException notFound(String title, String detail) {
         return new ProblemException(Status.NOT_FOUND, title, detail);
     }

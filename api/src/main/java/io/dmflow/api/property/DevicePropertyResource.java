@@ -51,7 +51,7 @@ public class DevicePropertyResource {
     @Operation(summary = "Set a device's own property", description = "The body is the value: plain text, or a JSON string")
     public EffectiveProperties.Origin put(@PathParam("endpoint") String endpoint, @PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        String value = PropertyValue.fromBody(body, contentType != null && contentType.contains("json"));
+        String value = PropertyValue.fromBody(body, contentType);
         store.set(endpoint, PropertyValue.name(name), value);
         return new EffectiveProperties.Origin(value, "device");
     }

@@ -23,7 +23,9 @@ public final class PropertyValue {
         return name;
     }
 
-    public static String fromBody(String body, boolean json) {
+    /** The value of a PUT body: JSON (a single string) when the content type says so, plain text otherwise. */
+    public static String fromBody(String body, String contentType) {
+        boolean json = contentType != null && contentType.contains("json");
         if (body == null) {
             throw ProblemException.badRequest("Invalid property value", "the body must hold the value", "value");
         }
@@ -38,9 +40,7 @@ public final class PropertyValue {
             }
             return node.textValue();
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("Malformed JSON", "the body is not JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage(), "value");
+            throw ProblemException.malformedJson(e, "value");
         }
     }
 }

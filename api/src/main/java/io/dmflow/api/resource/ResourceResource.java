@@ -151,7 +151,7 @@ public class ResourceResource {
     public ResourceView putProperty(@PathParam("id") String id, @PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         require(id);
-        String value = PropertyValue.fromBody(body, contentType != null && contentType.contains("json"));
+        String value = PropertyValue.fromBody(body, contentType);
         ResourceProperty.getEntityManager().createNativeQuery("""
                 INSERT INTO dmflow.resource_property (resource_id, name, value) VALUES (?1, ?2, ?3)
                 ON CONFLICT (resource_id, name) DO UPDATE SET value = EXCLUDED.value""")

@@ -57,9 +57,7 @@ public class TaskResource {
         try {
             node = json.readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("Malformed JSON", "The body is not JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage(), "body");
+            throw ProblemException.malformedJson(e, "body");
         }
         TaskRequest request = TaskRequest.parse(node);
         requireDeployedFlow(request);

@@ -2,7 +2,7 @@ package io.dmflow.api.backup;
 
 import static io.dmflow.api.backup.SeedBackupRestoreTest.content;
 import static io.dmflow.api.backup.SeedBackupRestoreTest.onlyExecution;
-import static io.dmflow.api.backup.SeedBackupRestoreTest.submit;
+import static io.dmflow.api.testing.TaskApi.submit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

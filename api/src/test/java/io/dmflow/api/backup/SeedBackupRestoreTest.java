@@ -1,5 +1,7 @@
 package io.dmflow.api.backup;
 
+import static io.dmflow.api.testing.TaskApi.saveTemplate;
+import static io.dmflow.api.testing.TaskApi.submit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -164,16 +166,6 @@ class SeedBackupRestoreTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static void saveTemplate(String name, String xml) {
-        given().contentType(ContentType.XML).body(xml).put("/api/templates/{name}", name).then().log()
-                .ifValidationFails().statusCode(anyOf(equalTo(200), equalTo(201)));
-    }
-
-    static String submit(String json) {
-        return given().contentType(ContentType.JSON).body(json).post("/api/tasks").then().log().ifValidationFails()
-                .statusCode(201).extract().path("id");
     }
 
     static String rerun(String task) {

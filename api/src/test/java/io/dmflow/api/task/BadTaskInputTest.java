@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;

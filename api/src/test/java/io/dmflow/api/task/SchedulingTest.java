@@ -1,12 +1,12 @@
 package io.dmflow.api.task;
 
-import static io.dmflow.api.task.TaskApi.awaitDeviceState;
-import static io.dmflow.api.task.TaskApi.awaitStatus;
-import static io.dmflow.api.task.TaskApi.executionOf;
-import static io.dmflow.api.task.TaskApi.history;
-import static io.dmflow.api.task.TaskApi.saveTemplate;
-import static io.dmflow.api.task.TaskApi.status;
-import static io.dmflow.api.task.TaskApi.submit;
+import static io.dmflow.api.testing.TaskApi.awaitDeviceState;
+import static io.dmflow.api.testing.TaskApi.awaitStatus;
+import static io.dmflow.api.testing.TaskApi.executionOf;
+import static io.dmflow.api.testing.TaskApi.history;
+import static io.dmflow.api.testing.TaskApi.saveTemplate;
+import static io.dmflow.api.testing.TaskApi.status;
+import static io.dmflow.api.testing.TaskApi.submit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +18,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;

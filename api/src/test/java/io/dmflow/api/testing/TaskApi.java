@@ -1,4 +1,4 @@
-package io.dmflow.api.task;
+package io.dmflow.api.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -11,42 +11,42 @@ import java.util.List;
 import io.restassured.http.ContentType;
 
 /** The REST calls task tests make, in one place. */
-final class TaskApi {
+public final class TaskApi {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private TaskApi() {
     }
 
-    static void saveTemplate(String name, String xml) {
+    public static void saveTemplate(String name, String xml) {
         given().contentType(ContentType.XML).body(xml).put("/api/templates/{name}", name).then().log()
                 .ifValidationFails().statusCode(anyOf(equalTo(200), equalTo(201)));
     }
 
-    static String submit(String json) {
+    public static String submit(String json) {
         return given().contentType(ContentType.JSON).body(json).post("/api/tasks").then().log().ifValidationFails()
                 .statusCode(201).extract().path("id");
     }
 
-    static String executionOf(String task) {
+    public static String executionOf(String task) {
         return given().queryParam("task", task).get("/api/executions").then().statusCode(200)
                 .body("totalItems", equalTo(1)).extract().path("items[0].id");
     }
 
-    static String status(String execution) {
+    public static String status(String execution) {
         return given().get("/api/executions/{id}", execution).then().statusCode(200).extract().path("status");
     }
 
-    static void awaitStatus(String execution, String status) {
+    public static void awaitStatus(String execution, String status) {
         await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/executions/{id}", execution).then()
                 .statusCode(200).body("status", equalTo(status)));
     }
 
-    static List<String> history(String execution) {
+    public static List<String> history(String execution) {
         return given().get("/api/executions/{id}", execution).then().extract().path("history.status");
     }
 
-    static void awaitDeviceState(String endpoint, String state) {
+    public static void awaitDeviceState(String endpoint, String state) {
         await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/devices/{endpoint}", endpoint).then()
                 .statusCode(200).body("state", equalTo(state)));
     }
