@@ -3,6 +3,7 @@ package io.dmflow.api.execution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
@@ -22,7 +23,8 @@ import jakarta.transaction.Transactional;
 /**
  * Keeps executions in step with the engine where no flow reported: a user process that ended without
  * {@code dm.execution.update}, an instance cancelled in the engine, and an execution whose start a crash
- * interrupted (marked started, no instance recorded) — that one goes back to the queue.
+ * interrupted (marked started, no instance recorded): the engine's instance is adopted if it made one, and
+ * otherwise the execution goes back to the queue.
  */
 @ApplicationScoped
 public class ExecutionReconciler {
@@ -41,7 +43,10 @@ public class ExecutionReconciler {
     ExecutionRecords records;
 
     @Inject
-    ExecutionHistory history;
+    ExecutionQueue queue;
+
+    @Inject
+    ProcessStarter starter;
 
     @Inject
     ExecutionScheduler scheduler;
@@ -66,7 +71,9 @@ public class ExecutionReconciler {
 
     void round() {
         try {
-            requeueInterruptedStarts().forEach(endpoint -> scheduler.kick(endpoint, Trigger.RECOVERY));
+            for (Execution execution : interruptedStarts()) {
+                recoverStart(execution);
+            }
             for (Execution execution : quietRunning()) {
                 reconcile(execution);
             }
@@ -111,13 +118,26 @@ public class ExecutionReconciler {
     }
 
     @Transactional
-    List<String> requeueInterruptedStarts() {
-        List<Execution> stuck = Execution.list("status = ?1 and processInstanceKey is null and startedAt < ?2",
-                ExecutionStatus.IN_PROGRESS, Instant.now().minus(START_GRACE));
-        for (Execution execution : stuck) {
-            execution.startedAt = null;
-            history.change(execution, ExecutionStatus.QUEUED, "its start was interrupted; queued again");
+    List<Execution> interruptedStarts() {
+        // Waiting ones too: an instance whose key was lost may already have met its offline device.
+        return Execution.list("status in ?1 and processInstanceKey is null and startedAt < ?2",
+                List.of(ExecutionStatus.IN_PROGRESS, ExecutionStatus.WAITING_FOR_DEVICE),
+                Instant.now().minus(START_GRACE));
+    }
+
+    /**
+     * A start that was interrupted either created its instance (the crash came before its key was recorded)
+     * or did not: the engine knows which, by the execution's business id. Only the second runs again.
+     */
+    private void recoverStart(Execution execution) {
+        Optional<ProcessStarter.Running> running = starter.running(execution.id);
+        if (running.isPresent()) {
+            queue.started(execution.id, running.get().processId(), running.get().processInstanceKey());
+            LOG.infof("Execution %s runs as process instance %d, whose start a crash left unrecorded", execution.id,
+                    running.get().processInstanceKey());
+        } else {
+            queue.requeue(execution.id, "its start was interrupted; queued again");
+            scheduler.kick(execution.endpoint, Trigger.RECOVERY);
         }
-        return stuck.stream().map(execution -> execution.endpoint).distinct().toList();
     }
 }

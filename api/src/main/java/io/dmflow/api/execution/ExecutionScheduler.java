@@ -2,6 +2,7 @@ package io.dmflow.api.execution;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,11 +127,31 @@ public class ExecutionScheduler implements DeviceEventListener {
             queue.ended(executionId, ExecutionStatus.ERROR, e.getMessage());
             kick(endpoint, Trigger.ENDED);
         } catch (RuntimeException e) {
-            LOG.warnf("Could not start execution %s on %s: %s; it stays queued", executionId, endpoint,
-                    e.getMessage());
-            queue.requeue(executionId, "the workflow engine could not be reached: " + e.getMessage());
-            retryLater(endpoint, Trigger.ENDED);
+            startFailed(endpoint, executionId, e);
         }
+    }
+
+    /**
+     * The engine may have created the instance before the answer was lost: it runs again only when the
+     * engine says it has none. When the engine cannot say, the reconciler decides once the start is overdue.
+     */
+    private void startFailed(String endpoint, String executionId, RuntimeException failure) {
+        Optional<ProcessStarter.Running> running;
+        try {
+            running = starter.running(executionId);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not start execution %s on %s: %s; it is looked at again when the engine answers",
+                    executionId, endpoint, failure.getMessage());
+            return;
+        }
+        if (running.isPresent()) {
+            queue.started(executionId, running.get().processId(), running.get().processInstanceKey());
+            return;
+        }
+        LOG.warnf("Could not start execution %s on %s: %s; it stays queued", executionId, endpoint,
+                failure.getMessage());
+        queue.requeue(executionId, "the workflow engine could not be reached: " + failure.getMessage());
+        retryLater(endpoint, Trigger.ENDED);
     }
 
     private void retryLater(String endpoint, Trigger trigger) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.camunda.client.api.command.ProblemException;
 import io.dmflow.api.engine.EngineClient;
@@ -37,7 +38,11 @@ public class ProcessStarter {
         }
     }
 
-    public record Start(String processId, Map<String, Object> variables) {
+    public record Start(String executionId, String processId, Map<String, Object> variables) {
+    }
+
+    /** An instance the engine runs for the execution, found by its business id. */
+    public record Running(String processId, long processInstanceKey) {
     }
 
     /** Resolves what the execution runs on its device and with which variables. */
@@ -67,14 +72,18 @@ public class ProcessStarter {
         variables.put(StartVariable.DEVICE, device);
         variables.put(StartVariable.TASK, taskVariable);
         variables.put(StartVariable.EXECUTION, Map.of(StartVariable.EXECUTION_ID, execution.id));
-        return new Start(processId, variables);
+        return new Start(execution.id, processId, variables);
     }
 
-    /** Creates the process instance; answers its key. */
+    /**
+     * Creates the process instance; answers its key. The execution's id is the instance's business id, so an
+     * instance whose key was never recorded (a crash right after the engine created it) can be found again.
+     */
     public long start(Start start) {
         try {
             return engine.client().newCreateInstanceCommand().bpmnProcessId(start.processId()).latestVersion()
-                    .variables(start.variables()).send().join().getProcessInstanceKey();
+                    .variables(start.variables()).businessId(start.executionId()).send().join()
+                    .getProcessInstanceKey();
         } catch (ProblemException e) {
             if (e.code() >= 400 && e.code() < 500) {
                 throw new Unstartable("The workflow engine refused to start " + start.processId() + ": "
@@ -83,6 +92,14 @@ public class ProcessStarter {
             }
             throw e;
         }
+    }
+
+    /** The top-level instance the engine already runs (or ran) for the execution, if any. */
+    public Optional<Running> running(String executionId) {
+        return engine.client().newProcessInstanceSearchRequest()
+                .filter(filter -> filter.businessId(executionId).parentProcessInstanceKey(parent -> parent.exists(false)))
+                .send().join().items().stream().findFirst()
+                .map(instance -> new Running(instance.getProcessDefinitionId(), instance.getProcessInstanceKey()));
     }
 
     private static String processId(Task task, Map<String, String> deviceProperties) {
