@@ -14,6 +14,8 @@ public final class BuiltInProcess {
     public static final String BOOTSTRAP_CONFIGURATION = "lwm2m-bootstrap-configuration";
     public static final String BACKUP = "dm-backup";
     public static final String RESTORE = "dm-restore";
+    /** One interactive operation of {@code /api/devices/{endpoint}/operations}: the job type is a variable. */
+    public static final String DEVICE_OPERATION = "dm-device-operation";
 
     /** Prefix of a compiled template's process id: {@code template-<name>}. */
     public static final String TEMPLATE_PREFIX = "template-";

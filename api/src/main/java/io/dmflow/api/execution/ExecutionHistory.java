@@ -4,10 +4,15 @@ import java.time.Instant;
 
 import io.dmflow.contract.ExecutionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 
 /** Changes an execution's status and records the change, in the caller's transaction. */
 @ApplicationScoped
 public class ExecutionHistory {
+
+    @Inject
+    Event<ExecutionEnded> endings;
 
     public void change(Execution execution, ExecutionStatus status, String note) {
         Instant now = Instant.now();
@@ -18,6 +23,7 @@ public class ExecutionHistory {
         }
         if (status.isFinal()) {
             execution.endedAt = now;
+            endings.fire(new ExecutionEnded(execution.id, status));
         }
         record(execution.id, status, now, note);
     }

@@ -18,7 +18,7 @@ public record ExecutionView(String id, String taskId, String endpoint, String st
     public record StatusChange(String status, Instant at, String note) {
     }
 
-    static ExecutionView of(Execution execution, List<ActiveElement> active, List<StatusChange> history) {
+    public static ExecutionView of(Execution execution, List<ActiveElement> active, List<StatusChange> history) {
         return new ExecutionView(execution.id, execution.taskId, execution.endpoint, execution.status.name(),
                 execution.priority, execution.blocking, execution.executeImmediately, execution.processId,
                 execution.processInstanceKey, execution.result, execution.details, execution.createdAt,

@@ -9,10 +9,12 @@ import java.util.Optional;
 import io.camunda.client.api.command.ProblemException;
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.group.Groups;
+import io.dmflow.api.operation.DeviceOperation;
 import io.dmflow.api.property.EffectiveProperties;
 import io.dmflow.api.task.BuiltInTask;
 import io.dmflow.api.task.Task;
 import io.dmflow.api.template.TaskTemplate;
+import io.dmflow.contract.BuiltInProcess;
 import io.dmflow.contract.StartVariable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,7 +67,9 @@ public class ProcessStarter {
         taskVariable.put(StartVariable.TASK_PROPERTIES, task.properties);
 
         Map<String, Object> variables = new HashMap<>();
-        if (task.kind != Task.Kind.TEMPLATE) {
+        if (task.kind == Task.Kind.OPERATION) {
+            variables.putAll(DeviceOperation.byName(task.definition).orElseThrow().variables(task.properties));
+        } else if (task.kind != Task.Kind.TEMPLATE) {
             // Built-in flows and user processes take the task's attributes as variables of their own names.
             variables.putAll(task.properties);
         }
@@ -106,6 +110,7 @@ public class ProcessStarter {
         return switch (task.kind) {
             case TEMPLATE -> template(task.definition, "template").processId;
             case PROCESS -> task.definition;
+            case OPERATION -> BuiltInProcess.DEVICE_OPERATION;
             case TYPE -> {
                 BuiltInTask type = BuiltInTask.byTypeName(task.definition).orElseThrow();
                 String custom = type.customTemplateProperty().map(deviceProperties::get).orElse(null);

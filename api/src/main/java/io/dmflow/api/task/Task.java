@@ -27,7 +27,9 @@ public class Task extends PanacheEntityBase {
         /** A saved template. */
         TEMPLATE,
         /** A user's own BPMN process. */
-        PROCESS
+        PROCESS,
+        /** One interactive device operation ({@code /api/devices/{endpoint}/operations/{name}}). */
+        OPERATION
     }
 
     public enum State {
