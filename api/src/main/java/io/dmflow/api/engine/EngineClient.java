@@ -27,6 +27,9 @@ public class EngineClient {
     @Inject
     jakarta.enterprise.inject.Instance<io.quarkus.vertx.http.HttpServer> httpServer;
 
+    @Inject
+    io.dmflow.api.access.ApplicationCredential applicationCredential;
+
     private volatile CamundaClient client;
 
     public CamundaClient client() {
@@ -48,6 +51,10 @@ public class EngineClient {
                 .defaultJobWorkerStreamEnabled(false).defaultRequestTimeout(config.requestTimeout());
         // The embedded engine serves no gRPC; point the client at a port nothing listens on so it never tries.
         builder.grpcAddress(config.grpcAddress().orElse(URI.create("http://127.0.0.1:1")));
+        if (config.restAddress().isEmpty()) {
+            // Its own /v2 asks for credentials like any caller's; a named cluster keeps what it is configured with.
+            builder.credentialsProvider(applicationCredential.credentialsProvider());
+        }
         return builder.build();
     }
 

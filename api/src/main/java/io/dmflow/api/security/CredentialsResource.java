@@ -35,11 +35,14 @@ public class CredentialsResource {
     @Named("bootstrap")
     CredentialStore bootstrap;
 
+    @Inject
+    CredentialAuthors authors;
+
     @GET
     public List<CredentialView> list(@PathParam("endpoint") String endpoint) {
         List<CredentialView> views = new ArrayList<>();
-        management.credentials(endpoint).ifPresent(c -> views.add(CredentialView.of(CredentialScope.MANAGEMENT, c)));
-        bootstrap.byEndpoint(endpoint).ifPresent(c -> views.add(CredentialView.of(CredentialScope.BOOTSTRAP, c)));
+        management.credentials(endpoint).ifPresent(c -> views.add(view(endpoint, CredentialScope.MANAGEMENT, c)));
+        bootstrap.byEndpoint(endpoint).ifPresent(c -> views.add(view(endpoint, CredentialScope.BOOTSTRAP, c)));
         return views;
     }
 
@@ -48,7 +51,7 @@ public class CredentialsResource {
     public CredentialView get(@PathParam("endpoint") String endpoint, @PathParam("scope") String scopeName) {
         CredentialScope scope = CredentialScope.fromPath(scopeName);
         return (scope == CredentialScope.MANAGEMENT ? management.credentials(endpoint) : bootstrap.byEndpoint(endpoint))
-                .map(c -> CredentialView.of(scope, c))
+                .map(c -> view(endpoint, scope, c))
                 .orElseThrow(() -> notFound(endpoint, scope));
     }
 
@@ -73,7 +76,11 @@ public class CredentialsResource {
             throw new ProblemException(Status.CONFLICT, "Credentials already in use", e.getMessage(),
                     credentials instanceof ClientCredentials.PskCredentials ? "identity" : "publicKey");
         }
-        return CredentialView.of(scope, credentials);
+        return CredentialView.of(scope, credentials).changedBy(authors.recordChange(endpoint, scope));
+    }
+
+    private CredentialView view(String endpoint, CredentialScope scope, ClientCredentials credentials) {
+        return CredentialView.of(scope, credentials).changedBy(authors.lastChangedBy(endpoint, scope).orElse(null));
     }
 
     @DELETE

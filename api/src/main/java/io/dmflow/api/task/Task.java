@@ -81,6 +81,10 @@ public class Task extends PanacheEntityBase {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    /** Who submitted it: a user's name, or dmflow for what the application submits itself. */
+    @Column(name = "created_by")
+    public String createdBy;
+
     /** Active tasks that run this template or process: group tasks, and device tasks not yet ended. */
     public static long activeUsing(Kind kind, String definition) {
         return count("""

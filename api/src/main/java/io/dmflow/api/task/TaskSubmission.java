@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.dmflow.api.access.Caller;
 import io.dmflow.api.execution.Execution;
 import io.dmflow.api.execution.SchedulingRequest;
 import io.dmflow.api.execution.Trigger;
@@ -34,6 +35,9 @@ public class TaskSubmission {
     @Inject
     EntityManager entities;
 
+    @Inject
+    Caller caller;
+
     @Transactional
     public Task submit(TaskRequest request) {
         check(request);
@@ -50,6 +54,7 @@ public class TaskSubmission {
         task.executeImmediately = request.executeImmediately();
         task.state = Task.State.ACTIVE;
         task.createdAt = Instant.now();
+        task.createdBy = caller.name();
         task.persist();
         entities.flush();
         List<String> endpoints = request.device() != null ? List.of(request.device())

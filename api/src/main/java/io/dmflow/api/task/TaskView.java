@@ -7,7 +7,7 @@ import java.util.Map;
 public record TaskView(String id, String type, String template, String process, String operation, String name,
         Target target,
         Map<String, String> properties, int priority, boolean blocking, Boolean executeImmediately, String state,
-        Instant createdAt, Instant cancelledAt) {
+        Instant createdAt, Instant cancelledAt, String createdBy) {
 
     public record Target(String device, String group) {
     }
@@ -18,6 +18,6 @@ public record TaskView(String id, String type, String template, String process, 
                 task.kind == Task.Kind.PROCESS ? task.definition : null,
                 task.kind == Task.Kind.OPERATION ? task.definition : null, task.name,
                 new Target(task.targetDevice, task.targetGroup), task.properties, task.priority, task.blocking,
-                task.executeImmediately, task.state.name(), task.createdAt, task.cancelledAt);
+                task.executeImmediately, task.state.name(), task.createdAt, task.cancelledAt, task.createdBy);
     }
 }

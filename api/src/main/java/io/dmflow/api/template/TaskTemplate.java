@@ -36,4 +36,11 @@ public class TaskTemplate extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Who saved it first, and who saved it last: users' names. */
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
 }

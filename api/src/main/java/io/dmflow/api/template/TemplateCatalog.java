@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.dmflow.api.access.Caller;
 import io.dmflow.api.engine.Deployments;
 import io.dmflow.api.problem.Problem.ProblemError;
 import io.dmflow.api.problem.ProblemException;
@@ -22,6 +23,9 @@ public class TemplateCatalog {
 
     @Inject
     Deployments deployments;
+
+    @Inject
+    Caller caller;
 
     public record Saved(TaskTemplate template, boolean created, List<String> warnings) {
     }
@@ -62,6 +66,7 @@ public class TemplateCatalog {
             template = new TaskTemplate();
             template.name = name;
             template.createdAt = now;
+            template.createdBy = caller.name();
         }
         template.xml = xml;
         template.bpmn = bpmn;
@@ -69,6 +74,7 @@ public class TemplateCatalog {
         template.definitionKey = deployed.definitionKey();
         template.version = deployed.version();
         template.updatedAt = now;
+        template.updatedBy = caller.name();
         template.persist();
         return new Saved(template, created, warnings);
     }

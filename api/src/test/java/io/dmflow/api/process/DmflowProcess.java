@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.dmflow.api.testing.TestAdmin;
+
 /**
  * The packaged dmflow application run as a user runs it, {@code java -jar}, in its own process, on
  * loopback and free ports.
@@ -52,6 +54,10 @@ final class DmflowProcess implements AutoCloseable {
         command.add("-Ddmflow.bootstrap.coap.port=0");
         command.add("-Ddmflow.bootstrap.coaps.host=127.0.0.1");
         command.add("-Ddmflow.bootstrap.coaps.port=0");
+        if (!systemProperties.containsKey(TestAdmin.PASSWORD_SETTING)) {
+            // The admin tests sign in as; a test of the first start's generated password names the setting itself.
+            command.add("-D" + TestAdmin.PASSWORD_SETTING + "=" + TestAdmin.PASSWORD);
+        }
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());

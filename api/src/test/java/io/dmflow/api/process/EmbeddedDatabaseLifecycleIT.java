@@ -133,7 +133,7 @@ class EmbeddedDatabaseLifecycleIT {
         assertThat(postgresProcessesOn(dataDirectory)).isEmpty();
     }
 
-    private static int embeddedPostgresPort(DmflowProcess dmflow) {
+    static int embeddedPostgresPort(DmflowProcess dmflow) {
         Pattern started = Pattern.compile("Embedded PostgreSQL started on 127\\.0\\.0\\.1:(\\d+)");
         return dmflow.output().stream().map(started::matcher).filter(Matcher::find)
                 .map(matcher -> Integer.parseInt(matcher.group(1))).findFirst()
@@ -146,7 +146,8 @@ class EmbeddedDatabaseLifecycleIT {
     }
 
     static String body(URI http, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(http.resolve(path)).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(http.resolve(path))
+                .header("Authorization", io.dmflow.api.testing.TestAdmin.authorization()).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
     }

@@ -95,7 +95,8 @@ class SecuredRestartIT {
 
     private static String put(URI http, String path, String json) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(http.resolve(path))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header("Content-Type", "application/json")
+                .header("Authorization", io.dmflow.api.testing.TestAdmin.authorization()).PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();

@@ -1,0 +1,48 @@
+package io.dmflow.api.access;
+
+import java.util.Set;
+
+/**
+ * Which role a request needs, by method and path, in one table so that it can be read and tested as a whole:
+ * <ul>
+ * <li>{@code /v2/**} (the engine: deploy, start, cancel, jobs): admin;</li>
+ * <li>{@code /api/users/**}: admin, reading too;</li>
+ * <li>{@code /api/tokens/**}: any signed-in user, who sees and revokes only their own tokens unless admin;</li>
+ * <li>any other {@code /api} read (GET, HEAD, OPTIONS): viewer;</li>
+ * <li>changes to tasks ({@code /api/tasks/**}), device operations ({@code /api/devices/{e}/operations/**}), device
+ * properties ({@code /api/devices/{e}/properties/**}) and group properties
+ * ({@code /api/groups/{path}/properties/**}): operator;</li>
+ * <li>every other change (servers, credentials, bootstrap, templates, processes, resources, groups): admin.</li>
+ * </ul>
+ */
+public final class AccessRules {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private AccessRules() {
+    }
+
+    /** @param path the normalised request path, e.g. {@code /api/devices/dev-1/properties/site} */
+    public static Role required(String method, String path) {
+        String[] segments = path.replaceAll("^/+", "").split("/+");
+        String area = segments[0];
+        String collection = segments.length > 1 ? segments[1] : "";
+        if (!area.equals("api")) {
+            return Role.ADMIN;
+        }
+        if (collection.equals("users")) {
+            return Role.ADMIN;
+        }
+        if (collection.equals("tokens") || READS.contains(method)) {
+            return Role.VIEWER;
+        }
+        String part = segments.length > 3 ? segments[3] : "";
+        boolean operated = switch (collection) {
+            case "tasks" -> true;
+            case "devices" -> part.equals("operations") || part.equals("properties");
+            case "groups" -> part.equals("properties");
+            default -> false;
+        };
+        return operated ? Role.OPERATOR : Role.ADMIN;
+    }
+}

@@ -1,0 +1,55 @@
+package io.dmflow.api.access;
+
+import java.time.Instant;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * {@code Authorization: Bearer}: an API token, acting for its owner with the lower of its own role and the owner's
+ * current one; or the application's own credential.
+ */
+@ApplicationScoped
+public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    @Inject
+    ApplicationCredential application;
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    Users users;
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        String secret = request.getToken().getToken();
+        if (application.matches(secret)) {
+            return Uni.createFrom().item(Identities.of(ApplicationCredential.NAME, Role.ADMIN, "application", null));
+        }
+        return context.runBlocking(() -> {
+            ApiToken token = tokens.bySecret(secret)
+                    .orElseThrow(() -> new AuthenticationFailedException("the bearer token is not a dmflow API token"));
+            Instant now = Instant.now();
+            if (!token.usableAt(now)) {
+                throw new AuthenticationFailedException("the API token " + token.prefix() + "... is "
+                        + token.state(now));
+            }
+            User owner = users.find(token.owner())
+                    .orElseThrow(() -> new AuthenticationFailedException("the API token's user no longer exists"));
+            return Identities.of(owner.name(), token.role().atMost(owner.role()), "token", token.id());
+        });
+    }
+}
