@@ -33,6 +33,7 @@ import io.dmflow.simulator.object.sensor.TemperatureSensor;
 import io.dmflow.simulator.object.software.SoftwareManagement;
 import io.dmflow.simulator.object.stored.StoredResources;
 import io.dmflow.simulator.transport.DeviceEndpointsProvider;
+import io.dmflow.simulator.transport.LinkDrop;
 import io.dmflow.simulator.transport.Radio;
 
 /**
@@ -241,6 +242,14 @@ public final class SimulatedDevice implements AutoCloseable {
 
     public boolean isOffline() {
         return radio.isOffline();
+    }
+
+    /**
+     * Drops off the link at the first request {@code drop} names, as a device that loses coverage exactly there; it
+     * stays offline until {@link #comeBack()}.
+     */
+    public void dropOffAt(LinkDrop drop) {
+        radio.dropOffAt(drop);
     }
 
     /** In queue mode: true while the radio sleeps and requests to the device are lost. */

@@ -25,6 +25,8 @@ public final class Radio {
 
     private boolean offline;
     private boolean sleeping;
+    private LinkDrop armedDrop;
+    private int armedDropMatches;
     private long lastTrafficNanos = System.nanoTime();
     private ScheduledFuture<?> sleepCheck;
 
@@ -64,6 +66,30 @@ public final class Radio {
         offline = false;
         sleeping = false;
         touch();
+    }
+
+    /** Arms a drop: the link goes at the request {@code drop} names (once). */
+    public synchronized void dropOffAt(LinkDrop drop) {
+        armedDrop = drop;
+        armedDropMatches = 0;
+    }
+
+    /** Counts a request the armed drop names; answers whether it is the one the link drops at. */
+    synchronized boolean isDropPoint(LinkDrop drop) {
+        return armedDrop == drop && ++armedDropMatches == drop.occurrence();
+    }
+
+    /** The drop armed and not yet happened, if any. */
+    synchronized LinkDrop armedDrop() {
+        return armedDrop;
+    }
+
+    /** The armed drop happens now: the radio is offline until {@link #comeBack()}. */
+    synchronized void dropOff(LinkDrop drop) {
+        if (armedDrop == drop) {
+            armedDrop = null;
+        }
+        offline = true;
     }
 
     public synchronized boolean isOffline() {

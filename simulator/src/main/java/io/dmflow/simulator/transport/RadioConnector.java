@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 
+import org.eclipse.californium.core.coap.Message;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.network.serialization.UdpDataParser;
 import org.eclipse.californium.elements.Connector;
 import org.eclipse.californium.elements.EndpointContextMatcher;
 import org.eclipse.californium.elements.RawData;
@@ -17,6 +21,9 @@ final class RadioConnector implements Connector {
 
     private final Connector socket;
     private final Radio radio;
+    private final UdpDataParser parser = new UdpDataParser();
+    private volatile int lostAnswerMid = -1; // the request whose answer the armed drop loses
+    private volatile LinkDrop lostAnswerDrop;
 
     RadioConnector(Connector socket, Radio radio) {
         this.socket = socket;
@@ -45,6 +52,10 @@ final class RadioConnector implements Connector {
 
     @Override
     public void send(RawData msg) {
+        if (lostAnswerDrop != null && isAnswerTo(msg, lostAnswerMid)) {
+            radio.dropOff(lostAnswerDrop);
+            lostAnswerDrop = null;
+        }
         if (radio.admitOutbound()) {
             socket.send(msg);
         } else {
@@ -56,10 +67,44 @@ final class RadioConnector implements Connector {
     @Override
     public void setRawDataReceiver(RawDataChannel receiver) {
         socket.setRawDataReceiver(raw -> {
-            if (radio.admitInbound()) {
+            if (radio.admitInbound() && !dropsOffAt(raw)) {
                 receiver.receiveData(raw);
             }
         });
+    }
+
+    /** Whether an armed {@link LinkDrop} happens at this datagram; the link goes now or with the answer. */
+    private boolean dropsOffAt(RawData raw) {
+        LinkDrop drop = radio.armedDrop();
+        // Only plain CoAP can be read here; a DTLS connector's datagrams are records this layer cannot open.
+        if (drop == null || !"UDP".equals(socket.getProtocol())) {
+            return false;
+        }
+        Message message = parse(raw);
+        if (!(message instanceof Request request) || !drop.matches(request) || !radio.isDropPoint(drop)) {
+            return false;
+        }
+        if (drop.moment() == LinkDrop.Moment.REQUEST_LOST) {
+            radio.dropOff(drop);
+            return true;
+        }
+        lostAnswerMid = request.getMID();
+        lostAnswerDrop = drop;
+        return false;
+    }
+
+    private boolean isAnswerTo(RawData raw, int mid) {
+        Message message = parse(raw);
+        return message instanceof Response && message.getMID() == mid;
+    }
+
+    /** A plain CoAP message, or null for a datagram that does not parse as one (it then passes unchanged). */
+    private Message parse(RawData raw) {
+        try {
+            return parser.parseMessage(raw);
+        } catch (RuntimeException notCoap) {
+            return null;
+        }
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.time.Duration;
 public final class FirmwareFaults {
 
     private volatile boolean corruptPackage;
-    private volatile boolean failDownload;
-    private volatile boolean failUpdate;
+    private volatile UpdateResult downloadFailure; // null: downloads succeed
+    private volatile UpdateResult updateFailure; // null: updates succeed
     private volatile Duration downloadDuration = Duration.ZERO;
     private volatile Duration updateDuration = Duration.ofMillis(200);
 
@@ -22,14 +22,36 @@ public final class FirmwareFaults {
 
     /** Every download, push or pull, is lost mid-way (Update Result 4). */
     public FirmwareFaults failDownload(boolean on) {
-        this.failDownload = on;
+        this.downloadFailure = on ? UpdateResult.CONNECTION_LOST : null;
+        return this;
+    }
+
+    /**
+     * Every download, push or pull, fails once its bytes arrived with {@code reason} as Update Result and the machine
+     * back in Idle, as a device does that finds no room (2), runs out of RAM (3), cannot read the package type (6)...
+     */
+    public FirmwareFaults failDownloadWith(UpdateResult reason) {
+        this.downloadFailure = requireFailure(reason);
         return this;
     }
 
     /** Executing Update fails after {@link #updateDuration()} (Update Result 8, back to Downloaded). */
     public FirmwareFaults failUpdate(boolean on) {
-        this.failUpdate = on;
+        this.updateFailure = on ? UpdateResult.UPDATE_FAILED : null;
         return this;
+    }
+
+    /** Executing Update fails after {@link #updateDuration()} with {@code reason}, back to Downloaded. */
+    public FirmwareFaults failUpdateWith(UpdateResult reason) {
+        this.updateFailure = requireFailure(reason);
+        return this;
+    }
+
+    private static UpdateResult requireFailure(UpdateResult reason) {
+        if (reason == UpdateResult.INITIAL || reason == UpdateResult.SUCCESS) {
+            throw new IllegalArgumentException(reason + " is not a failure");
+        }
+        return reason;
     }
 
     /** Time spent in Downloading after the bytes arrived (verification, flash writes), so observers can see it. */
@@ -46,8 +68,8 @@ public final class FirmwareFaults {
 
     public FirmwareFaults clear() {
         corruptPackage = false;
-        failDownload = false;
-        failUpdate = false;
+        downloadFailure = null;
+        updateFailure = null;
         return this;
     }
 
@@ -55,12 +77,14 @@ public final class FirmwareFaults {
         return corruptPackage;
     }
 
-    boolean failDownload() {
-        return failDownload;
+    /** The Update Result a download ends with, or null when it succeeds. */
+    UpdateResult downloadFailure() {
+        return downloadFailure;
     }
 
-    boolean failUpdate() {
-        return failUpdate;
+    /** The Update Result an update ends with, or null when it succeeds. */
+    UpdateResult updateFailure() {
+        return updateFailure;
     }
 
     Duration downloadDuration() {

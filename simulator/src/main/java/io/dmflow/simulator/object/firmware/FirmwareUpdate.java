@@ -2,6 +2,7 @@ package io.dmflow.simulator.object.firmware;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
     private long maximumDeferPeriod;
     private int generation;
     private CompletableFuture<byte[]> pendingDownload;
-    private final List<FirmwareState> history = new ArrayList<>(List.of(FirmwareState.IDLE));
+    private final List<StateChange> history = new ArrayList<>(List.of(new StateChange(FirmwareState.IDLE, Instant.now())));
 
     /**
      * @param retainPackageBytes keep the last received image in memory for assertions; fleets under load keep only
@@ -120,7 +121,16 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
 
     /** Every state the machine went through, oldest first (the last {@value #HISTORY_LIMIT}). */
     public synchronized List<FirmwareState> stateHistory() {
+        return history.stream().map(StateChange::state).toList();
+    }
+
+    /** The same states with the moment each was entered, e.g. to see how many devices were downloading at once. */
+    public synchronized List<StateChange> stateChanges() {
         return List.copyOf(history);
+    }
+
+    /** The machine entered {@code state} at {@code at}. */
+    public record StateChange(FirmwareState state, Instant at) {
     }
 
     public FirmwareFaults faults() {
@@ -323,8 +333,9 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
             return;
         }
         pendingDownload = null;
-        if (faults.failDownload()) {
-            failNow(UpdateResult.CONNECTION_LOST);
+        UpdateResult downloadFailure = faults.downloadFailure();
+        if (downloadFailure != null) {
+            failNow(downloadFailure);
             return;
         }
         ReceivedPackage pkg = PackageFormat.read(bytes);
@@ -373,8 +384,9 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
             if (gen != generation || state != FirmwareState.UPDATING) {
                 return;
             }
-            if (faults.failUpdate()) {
-                transition(FirmwareState.DOWNLOADED, UpdateResult.UPDATE_FAILED);
+            UpdateResult updateFailure = faults.updateFailure();
+            if (updateFailure != null) {
+                transition(FirmwareState.DOWNLOADED, updateFailure);
                 version = null;
             } else {
                 version = received.version();
@@ -416,7 +428,7 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
         if (newState != state) {
             state = newState;
             lastStateChange = new Date();
-            history.add(newState);
+            history.add(new StateChange(newState, lastStateChange.toInstant()));
             if (history.size() > HISTORY_LIMIT) {
                 history.remove(0);
             }
