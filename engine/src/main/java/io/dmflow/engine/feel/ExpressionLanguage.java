@@ -58,6 +58,9 @@ public final class ExpressionLanguage {
     if (!expression.isFeel()) {
       return expression.text();
     }
+    if (expression.shortcut() != null) {
+      return toJsonValue(expression.shortcut().evaluate(variables));
+    }
     EvaluationResult result = feel.evaluate(expression.parsed(), variables);
     if (!result.isSuccess()) {
       throw new ExpressionFailure("failed to evaluate expression '" + expression.text() + "': "
