@@ -1,0 +1,60 @@
+package io.dmflow.workers.quota;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.dmflow.contract.JobType;
+import io.dmflow.workers.job.DmflowJob;
+import io.dmflow.workers.job.InvalidJobInput;
+import io.dmflow.workers.job.JobIdentity;
+import io.dmflow.workers.job.JobInputs;
+import io.dmflow.workers.store.Quotas;
+
+/**
+ * {@code dm.quota.acquire}: takes a slot of quota {@code name} for the execution, if fewer than {@code limit} (or
+ * the setting {@code dmflow.quota.<name>}) are taken; sets {@code quotaGranted}. It never waits: a flow that gets
+ * no slot waits on a timer of its own and asks again, so a full quota holds no worker.
+ */
+public final class QuotaAcquireJob implements DmflowJob {
+
+    public static final String GRANTED = "quotaGranted";
+
+    private final Quotas quotas;
+
+    public QuotaAcquireJob(Quotas quotas) {
+        this.quotas = quotas;
+    }
+
+    @Override
+    public String type() {
+        return JobType.DM_QUOTA_ACQUIRE;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(QuotaInputs.NAME, QuotaInputs.LIMIT);
+    }
+
+    @Override
+    public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
+        String name = inputs.text(QuotaInputs.NAME);
+        int limit = inputs.optionalLong(QuotaInputs.LIMIT).map(Math::toIntExact).orElseGet(() -> configuredLimit(name));
+        if (limit < 1) {
+            throw new InvalidJobInput(type(), QuotaInputs.LIMIT, "must be at least 1, not " + limit);
+        }
+        boolean granted = quotas.acquire(name, limit, QuotaInputs.holder(inputs, job));
+        return CompletableFuture.completedFuture(Map.of(GRANTED, granted));
+    }
+
+    private int configuredLimit(String name) {
+        OptionalInt configured = quotas.configuredLimit(name);
+        if (configured.isEmpty()) {
+            throw new InvalidJobInput(type(), QuotaInputs.LIMIT,
+                    "is missing and the setting dmflow.quota." + name + " gives quota '" + name + "' no limit");
+        }
+        return configured.getAsInt();
+    }
+}

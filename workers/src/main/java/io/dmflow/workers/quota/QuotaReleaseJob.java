@@ -1,0 +1,38 @@
+package io.dmflow.workers.quota;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.dmflow.contract.JobType;
+import io.dmflow.workers.job.DmflowJob;
+import io.dmflow.workers.job.JobIdentity;
+import io.dmflow.workers.job.JobInputs;
+import io.dmflow.workers.store.Quotas;
+
+/** {@code dm.quota.release}: gives the execution's slot of quota {@code name} back (nothing if it holds none). */
+public final class QuotaReleaseJob implements DmflowJob {
+
+    private final Quotas quotas;
+
+    public QuotaReleaseJob(Quotas quotas) {
+        this.quotas = quotas;
+    }
+
+    @Override
+    public String type() {
+        return JobType.DM_QUOTA_RELEASE;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(QuotaInputs.NAME);
+    }
+
+    @Override
+    public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
+        quotas.release(inputs.text(QuotaInputs.NAME), QuotaInputs.holder(inputs, job));
+        return CompletableFuture.completedFuture(Map.of());
+    }
+}
