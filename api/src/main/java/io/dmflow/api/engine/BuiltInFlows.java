@@ -5,13 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
-import io.dmflow.contract.BuiltInProcess;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,15 +19,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Deploys the built-in flows that ship as BPMN files in this application ({@code bpmn/<process id>.bpmn}) when it
- * starts. The embedded engine answers on this application's own HTTP port, and an external one may come up later,
- * so the deployment runs beside startup and tries again until the engine takes it. Deploying the same files again
- * (a restart, a second node) keeps their version.
+ * Deploys the built-in flows of the bpmn module (every file {@code bpmn/flows.list} names, from the classpath) when
+ * the application starts. The embedded engine answers on this application's own HTTP port, and an external one may
+ * come up later, so the deployment runs beside startup and tries again until the engine takes it. Both engines keep
+ * the version of a file deployed again unchanged (a restart, a second node): a new version appears only when a file
+ * changed.
  */
 @ApplicationScoped
 public class BuiltInFlows {
 
-    static final List<String> PROCESS_IDS = List.of(BuiltInProcess.BACKUP, BuiltInProcess.RESTORE);
+    /** The bpmn module's list of its flows, one file name a line ({@code #} starts a comment). */
+    static final String FLOW_LIST = "bpmn/flows.list";
 
     private static final Logger LOG = Logger.getLogger(BuiltInFlows.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
@@ -41,7 +43,8 @@ public class BuiltInFlows {
     private volatile Thread deployer;
 
     void start(@Observes StartupEvent event) {
-        List<String> files = PROCESS_IDS.stream().map(id -> "bpmn/" + id + ".bpmn").toList();
+        List<String> files = read(FLOW_LIST).lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).map(name -> "bpmn/" + name).toList();
         List<String> bpmn = files.stream().map(BuiltInFlows::read).toList();
         Thread thread = new Thread(() -> deployUntilTaken(files, bpmn), "dmflow-built-in-flows");
         thread.setDaemon(true);
@@ -65,10 +68,12 @@ public class BuiltInFlows {
         long startedAt = System.nanoTime();
         Duration wait = FIRST_RETRY;
         boolean complained = false;
+        List<String> deployedIds = new ArrayList<>();
         for (int next = 0; next < files.size();) {
             try {
                 Deployments.Deployed flow = deployments.deploy(files.get(next), bpmn.get(next));
                 LOG.debugf("Built-in flow %s deployed, version %d", flow.processId(), flow.version());
+                deployedIds.add(flow.processId());
                 next++;
             } catch (RuntimeException e) {
                 if (!complained && Duration.ofNanos(System.nanoTime() - startedAt).compareTo(COMPLAIN_AFTER) > 0) {
@@ -84,14 +89,14 @@ public class BuiltInFlows {
                 wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
             }
         }
-        LOG.infof("Built-in flows deployed: %s", String.join(", ", PROCESS_IDS));
+        LOG.infof("Built-in flows deployed: %s", String.join(", ", deployedIds));
         deployed.countDown();
     }
 
     private static String read(String file) {
         try (InputStream in = BuiltInFlows.class.getClassLoader().getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException("The built-in flow " + file + " is missing from the application");
+                throw new IllegalStateException(file + " of the built-in flows is missing from the application");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

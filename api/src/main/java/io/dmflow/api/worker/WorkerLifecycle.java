@@ -8,7 +8,9 @@ import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.engine.WorkerConfig;
 import io.dmflow.api.execution.ExecutionRecords;
 import io.dmflow.api.execution.ExecutionScheduler;
+import io.dmflow.api.firmware.StoredPackages;
 import io.dmflow.api.property.DevicePropertyStore;
+import io.dmflow.api.quota.PostgresQuotas;
 import io.dmflow.api.resource.ResourceStore;
 import io.dmflow.lwm2m.observation.DeviceObservations;
 import io.dmflow.lwm2m.operation.DeviceClient;
@@ -28,7 +30,10 @@ import io.dmflow.workers.device.ReadJob;
 import io.dmflow.workers.device.WriteAttributesJob;
 import io.dmflow.workers.device.WriteCompositeJob;
 import io.dmflow.workers.device.WriteJob;
+import io.dmflow.workers.firmware.FirmwareDeliverJob;
 import io.dmflow.workers.job.DmflowJob;
+import io.dmflow.workers.quota.QuotaAcquireJob;
+import io.dmflow.workers.quota.QuotaReleaseJob;
 import io.dmflow.workers.record.DevicePropertySetJob;
 import io.dmflow.workers.record.ExecutionUpdateJob;
 import io.dmflow.workers.record.LogJob;
@@ -71,6 +76,12 @@ public class WorkerLifecycle {
     @Inject
     ResourceStore resources;
 
+    @Inject
+    StoredPackages packages;
+
+    @Inject
+    PostgresQuotas quotas;
+
     private JobWorkers workers;
 
     @Produces
@@ -96,7 +107,9 @@ public class WorkerLifecycle {
                 new WriteCompositeJob(operations), new DevicePropertySetJob(properties),
                 new ResourceReadJob(resources), new ResourceEditJob(resources), new ResourceNewestJob(resources),
                 new LogJob(executions),
-                new ExecutionUpdateJob(executions));
+                new ExecutionUpdateJob(executions),
+                new FirmwareDeliverJob(operations, server.delivery(), packages),
+                new QuotaAcquireJob(quotas), new QuotaReleaseJob(quotas));
         WorkerSettings settings = new WorkerSettings(config.maxJobsActive(), config.maxJobsInFlight(),
                 config.pollInterval(), config.jobTimeout(), config.retryBackoff());
         // The embedded engine listens on this application's HTTP port, which may only be known once the
