@@ -92,6 +92,15 @@ class AccessTest {
     }
 
     @Test
+    void theOpenApiDocumentIsOpenAndNamesBothWaysToSignIn() {
+        anonymous().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.basic.scheme", equalTo("basic"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("security.flatten()", hasItem(org.hamcrest.Matchers.hasKey("bearer")))
+                .body("paths.'/api/users'.post.summary", equalTo("Create a user"));
+    }
+
+    @Test
     void aWrongPasswordOrAnUnknownUserIsRefused() {
         given().auth().preemptive().basic(TestAdmin.USER, "not the password").get("/api/devices").then()
                 .statusCode(401).contentType("application/problem+json")
