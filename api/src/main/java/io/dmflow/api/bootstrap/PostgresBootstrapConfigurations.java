@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.dmflow.api.secret.SecretBox;
+import io.dmflow.api.secret.SecretSealing;
 import io.dmflow.lwm2m.bootstrap.BootstrapConfiguration;
 import io.dmflow.lwm2m.bootstrap.BootstrapConfigurations;
 import io.dmflow.lwm2m.bootstrap.ServerAssignment;
@@ -36,6 +38,10 @@ public class PostgresBootstrapConfigurations implements BootstrapConfigurations 
 
     @Inject
     DataSource dataSource;
+
+    /** Seals the PSKs and private keys handed to devices before they are stored. */
+    @Inject
+    SecretBox secrets;
 
     // ---- named servers
 
@@ -143,10 +149,10 @@ public class PostgresBootstrapConfigurations implements BootstrapConfigurations 
                         insert.setString(3, assignment.serverName());
                         insert.setString(4, credentials == null ? null : modeColumn(credentials.mode()));
                         insert.setString(5, psk == null ? null : psk.identity());
-                        insert.setBytes(6, psk == null ? null : psk.key());
+                        insert.setBytes(6, psk == null ? null : secrets.seal(SecretSealing.BOOTSTRAP_PSK, psk.key()));
                         insert.setBytes(7, rpk == null ? null : rpk.publicKey().getEncoded());
-                        insert.setBytes(8, rpk == null ? null
-                                : rpk.privateKey().map(java.security.PrivateKey::getEncoded).orElse(null));
+                        insert.setBytes(8, rpk == null ? null : secrets.seal(SecretSealing.BOOTSTRAP_PRIVATE_KEY,
+                                rpk.privateKey().map(java.security.PrivateKey::getEncoded).orElse(null)));
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -194,15 +200,17 @@ public class PostgresBootstrapConfigurations implements BootstrapConfigurations 
         }
     }
 
-    private static Optional<ClientCredentials> credentials(ResultSet row) throws SQLException {
+    private Optional<ClientCredentials> credentials(ResultSet row) throws SQLException {
         String mode = row.getString("mode");
         if (mode == null) {
             return Optional.empty();
         }
         return Optional.of(switch (mode) {
-            case "psk" -> ClientCredentials.psk(row.getString("psk_identity"), row.getBytes("psk_key"));
+            case "psk" -> ClientCredentials.psk(row.getString("psk_identity"),
+                    secrets.open(SecretSealing.BOOTSTRAP_PSK, row.getBytes("psk_key")));
             case "rpk" -> ClientCredentials.rpk(RpkCredentials.decodePublicKey(row.getBytes("public_key")),
-                    RpkCredentials.decodePrivateKey(row.getBytes("private_key")));
+                    RpkCredentials.decodePrivateKey(
+                            secrets.open(SecretSealing.BOOTSTRAP_PRIVATE_KEY, row.getBytes("private_key"))));
             default -> throw new IllegalStateException("unknown credential mode in the database: " + mode);
         });
     }

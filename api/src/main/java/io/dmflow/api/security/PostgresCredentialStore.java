@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.dmflow.api.secret.SecretBox;
+import io.dmflow.api.secret.SecretSealing;
 import io.dmflow.lwm2m.security.ClientCredentials;
 import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
 import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
@@ -26,10 +28,13 @@ public final class PostgresCredentialStore implements CredentialStore {
 
     private final DataSource dataSource;
     private final CredentialScope scope;
+    private final SecretBox secrets;
 
-    public PostgresCredentialStore(DataSource dataSource, CredentialScope scope) {
+    /** @param secrets seals PSKs before they are stored, and opens them when read */
+    public PostgresCredentialStore(DataSource dataSource, CredentialScope scope, SecretBox secrets) {
         this.dataSource = dataSource;
         this.scope = scope;
+        this.secrets = secrets;
     }
 
     @Override
@@ -98,7 +103,7 @@ public final class PostgresCredentialStore implements CredentialStore {
                     PskCredentials psk = credentials instanceof PskCredentials p ? p : null;
                     RpkCredentials rpk = credentials instanceof RpkCredentials r ? r : null;
                     upsert.setString(4, psk == null ? null : psk.identity());
-                    upsert.setBytes(5, psk == null ? null : psk.key());
+                    upsert.setBytes(5, psk == null ? null : secrets.seal(SecretSealing.DEVICE_PSK, psk.key()));
                     upsert.setBytes(6, rpk == null ? null : rpk.publicKey().getEncoded());
                     upsert.executeUpdate();
                 }
@@ -172,10 +177,11 @@ public final class PostgresCredentialStore implements CredentialStore {
         }
     }
 
-    private static ClientCredentials credentials(ResultSet row) throws SQLException {
+    private ClientCredentials credentials(ResultSet row) throws SQLException {
         String mode = row.getString("mode");
         return switch (mode) {
-            case "psk" -> ClientCredentials.psk(row.getString("psk_identity"), row.getBytes("psk_key"));
+            case "psk" -> ClientCredentials.psk(row.getString("psk_identity"),
+                    secrets.open(SecretSealing.DEVICE_PSK, row.getBytes("psk_key")));
             case "rpk" -> ClientCredentials.rpk(RpkCredentials.decodePublicKey(row.getBytes("public_key")));
             case "x509" -> ClientCredentials.x509();
             default -> throw new IllegalStateException("unknown credential mode in the database: " + mode);

@@ -2,6 +2,7 @@ package io.dmflow.api.security;
 
 import javax.sql.DataSource;
 
+import io.dmflow.api.secret.SecretBox;
 import io.dmflow.lwm2m.security.CredentialStore;
 import io.dmflow.lwm2m.security.DeviceSecurityStore;
 import io.dmflow.lwm2m.security.ServerSideCredentials;
@@ -17,15 +18,15 @@ public class SecurityStores {
     /** What devices present to the management server; changes revoke sessions and registrations at once. */
     @Produces
     @Singleton
-    DeviceSecurityStore managementSecurity(DataSource dataSource) {
-        return new DeviceSecurityStore(new PostgresCredentialStore(dataSource, CredentialScope.MANAGEMENT));
+    DeviceSecurityStore managementSecurity(DataSource dataSource, SecretBox secrets) {
+        return new DeviceSecurityStore(new PostgresCredentialStore(dataSource, CredentialScope.MANAGEMENT, secrets));
     }
 
     /** What devices present to the bootstrap server; of RPK devices only the public key, as for the management server. */
     @Produces
     @Singleton
     @Named("bootstrap")
-    CredentialStore bootstrapCredentials(DataSource dataSource) {
-        return ServerSideCredentials.of(new PostgresCredentialStore(dataSource, CredentialScope.BOOTSTRAP));
+    CredentialStore bootstrapCredentials(DataSource dataSource, SecretBox secrets) {
+        return ServerSideCredentials.of(new PostgresCredentialStore(dataSource, CredentialScope.BOOTSTRAP, secrets));
     }
 }

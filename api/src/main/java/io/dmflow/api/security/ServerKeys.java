@@ -12,6 +12,8 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import io.dmflow.api.secret.SecretBox;
+import io.dmflow.api.secret.SecretSealing;
 import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +31,9 @@ public class ServerKeys {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    SecretBox secrets;
+
     public KeyPair keyPair(String name) {
         try (Connection connection = dataSource.getConnection()) {
             KeyPair generated = generate();
@@ -36,7 +41,7 @@ public class ServerKeys {
                     + "(name, public_key, private_key) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
                 insert.setString(1, name);
                 insert.setBytes(2, generated.getPublic().getEncoded());
-                insert.setBytes(3, generated.getPrivate().getEncoded());
+                insert.setBytes(3, secrets.seal(SecretSealing.SERVER_PRIVATE_KEY, generated.getPrivate().getEncoded()));
                 insert.executeUpdate();
             }
             try (PreparedStatement query = connection.prepareStatement(
@@ -45,7 +50,8 @@ public class ServerKeys {
                 try (ResultSet row = query.executeQuery()) {
                     row.next();
                     return new KeyPair(RpkCredentials.decodePublicKey(row.getBytes(1)),
-                            KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(row.getBytes(2))));
+                            KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
+                                    secrets.open(SecretSealing.SERVER_PRIVATE_KEY, row.getBytes(2)))));
                 }
             }
         } catch (SQLException e) {

@@ -25,6 +25,10 @@ import io.dmflow.api.testing.TestAdmin;
  */
 final class DmflowProcess implements AutoCloseable {
 
+    /** The key that seals device secrets, as the test profile sets it (application.properties). */
+    static final String SECRETS_KEY = "fxFiSKUURF7CMGq2VoYIiNKlRCs+VWkjyurlXIPiuog=";
+    static final String SECRETS_KEY_FILE = "dmflow.secrets.key-file";
+
     private static final Pattern HTTP_LISTENING = Pattern.compile("Listening on: (http://\\S+)");
     private static final Pattern COAP_LISTENING = Pattern.compile("LwM2M server listening on (coap://\\S+)");
 
@@ -57,6 +61,10 @@ final class DmflowProcess implements AutoCloseable {
         if (!systemProperties.containsKey(TestAdmin.PASSWORD_SETTING)) {
             // The admin tests sign in as; a test of the first start's generated password names the setting itself.
             command.add("-D" + TestAdmin.PASSWORD_SETTING + "=" + TestAdmin.PASSWORD);
+        }
+        if (!systemProperties.containsKey("dmflow.secrets.key") && !systemProperties.containsKey(SECRETS_KEY_FILE)) {
+            // The test profile's key, so that no test writes a key file into the home folder.
+            command.add("-Ddmflow.secrets.key=" + SECRETS_KEY);
         }
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,7 +29,8 @@ import io.dmflow.api.testing.TestAdmin;
 
 /**
  * The packaged application's first start without {@code dmflow.auth.initial-admin-password}: it prints a generated
- * admin password exactly once, stores only its hash, and the password signs in across restarts.
+ * admin password exactly once, stores only its hash, and the password signs in across restarts. Without a secrets
+ * key it also makes its key file, readable by its owner only, and uses it again on the next start.
  */
 class FirstStartIT {
 
@@ -39,8 +41,9 @@ class FirstStartIT {
     void theFirstStartPrintsTheGeneratedAdminPasswordOnceAndStoresOnlyItsHash() throws Exception {
         Path dataDirectory = Files.createTempDirectory("dmflow-it-first-start");
         // An empty value is no value: dmflow generates the password.
+        Path keyFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-secrets").resolve("secrets.key");
         Map<String, String> properties = Map.of("dmflow.database.embedded.data-dir", dataDirectory.toString(),
-                TestAdmin.PASSWORD_SETTING, "");
+                TestAdmin.PASSWORD_SETTING, "", DmflowProcess.SECRETS_KEY_FILE, keyFile.toString());
         String password;
         try (DmflowProcess dmflow = DmflowProcess.start(properties, Map.of())) {
             URI http = dmflow.awaitHttp(Duration.ofSeconds(60));
@@ -52,6 +55,10 @@ class FirstStartIT {
             password = matcher.group(1);
             assertThat(password).hasSizeGreaterThanOrEqualTo(20);
 
+            assertThat(keyFile).as("the key that seals device secrets, made at first start").exists();
+            assertThat(Files.getPosixFilePermissions(keyFile)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(dmflow.output()).anyMatch(line -> line.contains("Created the key that seals device secrets"));
             assertThat(status(http, "admin", password)).isEqualTo(200);
             assertThat(status(http, "admin", password + "x")).isEqualTo(401);
             assertThat(status(http, null, null)).isEqualTo(401);
@@ -76,6 +83,8 @@ class FirstStartIT {
             awaitReady(http);
             assertThat(status(http, "admin", password)).as("the first start's password still signs in")
                     .isEqualTo(200);
+            assertThat(dmflow.output()).as("the key file is made once")
+                    .noneMatch(line -> line.contains("Created the key that seals device secrets"));
             assertThat(dmflow.output()).as("a second start prints no password")
                     .noneMatch(line -> GENERATED.matcher(line).find() || line.contains(password));
             dmflow.terminate(Duration.ofSeconds(30));

@@ -1,0 +1,126 @@
+package io.dmflow.api.secret;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+
+import io.dmflow.api.startup.CannotStart;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * The columns that hold device secrets, and the start-up step that guards them: before the LwM2M and bootstrap
+ * servers read any secret, it checks that the key is the database's, then seals every value still in clear (rows
+ * stored before secrets were sealed). A value counts as sealed when it opens with the key; a value in clear does
+ * not pass the GCM tag check.
+ */
+@ApplicationScoped
+public class SecretSealing {
+
+    public static final String DEVICE_PSK = "device_credentials.psk_key";
+    public static final String BOOTSTRAP_PSK = "bootstrap_assignment.psk_key";
+    public static final String BOOTSTRAP_PRIVATE_KEY = "bootstrap_assignment.private_key";
+    public static final String SERVER_PRIVATE_KEY = "server_key.private_key";
+
+    static final List<String> COLUMNS = List.of(DEVICE_PSK, BOOTSTRAP_PSK, BOOTSTRAP_PRIVATE_KEY, SERVER_PRIVATE_KEY);
+
+    private static final String KEY_CHECK = "secret_key_check.sealed";
+    private static final byte[] KEY_CHECK_VALUE = "dmflow secrets key check".getBytes(StandardCharsets.US_ASCII);
+
+    private static final Logger LOG = Logger.getLogger(SecretSealing.class);
+
+    @Inject
+    SecretBox box;
+
+    @Inject
+    DataSource dataSource;
+
+    /** Before the LwM2M server (priority 100) and the bootstrap server (110) start. */
+    void onStart(@Observes @Priority(10) StartupEvent start) {
+        checkKey();
+        int sealed = sealValuesInClear();
+        if (sealed > 0) {
+            LOG.infof("Sealed %d device secret(s) that were stored in clear", sealed);
+        }
+    }
+
+    void checkKey() {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO dmflow.secret_key_check (id, sealed) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")) {
+                insert.setBytes(1, box.seal(KEY_CHECK, KEY_CHECK_VALUE));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT sealed FROM dmflow.secret_key_check WHERE id = 1");
+                    ResultSet row = query.executeQuery()) {
+                row.next();
+                if (box.tryOpen(KEY_CHECK, row.getBytes(1)).isEmpty()) {
+                    throw new CannotStart("the secrets key (dmflow.secrets.key or dmflow.secrets.key-file) is not "
+                            + "the key this database's device secrets were sealed with");
+                }
+            }
+        } catch (SQLException e) {
+            throw CannotStart.because("dmflow could not check its secrets key against the database", e);
+        }
+    }
+
+    /** Seals, in one transaction, every secret not yet sealed; answers how many there were. */
+    public int sealValuesInClear() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int sealed = 0;
+                for (String column : COLUMNS) {
+                    sealed += sealColumn(connection, column);
+                }
+                connection.commit();
+                return sealed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw CannotStart.because("dmflow could not seal the device secrets stored in clear", e);
+        }
+    }
+
+    private int sealColumn(Connection connection, String qualified) throws SQLException {
+        String table = qualified.substring(0, qualified.indexOf('.'));
+        String column = qualified.substring(qualified.indexOf('.') + 1);
+        record Row(String ctid, byte[] value) {
+        }
+        List<Row> inClear = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT ctid::text, " + column + " FROM dmflow."
+                + table + " WHERE " + column + " IS NOT NULL FOR UPDATE");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                byte[] value = rows.getBytes(2);
+                if (box.tryOpen(qualified, value).isEmpty()) {
+                    inClear.add(new Row(rows.getString(1), value));
+                }
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE dmflow." + table + " SET " + column + " = ? WHERE ctid = ?::tid")) {
+            for (Row row : inClear) {
+                update.setBytes(1, box.seal(qualified, row.value()));
+                update.setString(2, row.ctid());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        return inClear.size();
+    }
+}
