@@ -1,0 +1,90 @@
+package io.dmflow.api.firmware;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import io.dmflow.api.testing.TaskApi;
+import io.dmflow.simulator.delivery.PackageFormat;
+import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.dmflow.simulator.object.firmware.FirmwareState;
+import io.dmflow.simulator.object.firmware.FirmwareUpdate;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** What the firmware tests do over and over: devices on 1.0.0, stored images of 2.0.0, tasks and their ends. */
+final class FirmwareDevices {
+
+    static final String OLD_VERSION = "1.0.0";
+    static final String NEW_VERSION = "2.0.0";
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private FirmwareDevices() {
+    }
+
+    static SimulatedFleet.Builder fleet(URI server, String endpoint) {
+        return SimulatedFleet.builder().serverUri(server).endpoint(endpoint).firmwareVersion(OLD_VERSION)
+                .lifetime(Duration.ofSeconds(300));
+    }
+
+    static SimulatedFleet start(SimulatedFleet.Builder builder, String... endpoints) {
+        SimulatedFleet fleet = builder.build().start();
+        if (!fleet.awaitRegisteredCount(endpoints.length, TIMEOUT)) {
+            throw new AssertionError("the simulated devices did not register");
+        }
+        for (String endpoint : endpoints) {
+            TaskApi.awaitDeviceState(endpoint, "online");
+        }
+        return fleet;
+    }
+
+    /** Stores a 2.0.0 image (a few blocks: small enough to be quick, large enough to be block-wise). */
+    static String storeImage(String id) {
+        byte[] image = PackageFormat.build("dmflow-fw", NEW_VERSION, 3000);
+        given().contentType(ContentType.BINARY).body(image).put("/api/resources/{id}/data?category=firmware", id)
+                .then().statusCode(anyOf(equalTo(200), equalTo(201)));
+        return id;
+    }
+
+    /** Submits a firmware update of {@code endpoint}; {@code properties} are the JSON members after resourceId. */
+    static String update(String endpoint, String resourceId, String properties) {
+        String more = properties.isBlank() ? "" : ", " + properties;
+        return TaskApi.executionOf(TaskApi.submit("""
+                {"type": "Lwm2mFirmwareUpdateTask", "target": {"device": "%s"},
+                 "properties": {"resourceId": "%s", "statePollInterval": "PT1S"%s}}""".formatted(endpoint,
+                resourceId, more)));
+    }
+
+    /** Waits for the execution to end with {@code status}; answers it. */
+    static JsonPath ended(String execution, String status) {
+        try {
+            await().atMost(TIMEOUT).until(() -> isFinal(TaskApi.status(execution)));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("execution " + execution + " did not end: " + given()
+                    .get("/api/executions/{id}", execution).asString() + "; incidents: " + given().contentType(
+                            ContentType.JSON).body("{}").post("/v2/incidents/search").asString(), e);
+        }
+        JsonPath view = given().get("/api/executions/{id}", execution).then().statusCode(200).extract().jsonPath();
+        if (!view.getString("status").equals(status)) {
+            throw new AssertionError("execution " + execution + " ended " + view.getString("status") + ", not "
+                    + status + ": " + view.getString("details"));
+        }
+        return view;
+    }
+
+    private static boolean isFinal(String status) {
+        return List.of("SUCCESS", "WARNING", "ERROR", "CANCELLED").contains(status);
+    }
+
+    /** How many times the device started receiving a package. */
+    static long downloads(FirmwareUpdate firmware) {
+        return firmware.stateHistory().stream().filter(state -> state == FirmwareState.DOWNLOADING).count();
+    }
+}

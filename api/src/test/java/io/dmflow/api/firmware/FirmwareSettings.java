@@ -1,0 +1,20 @@
+package io.dmflow.api.firmware;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * Firmware tests see a device that dropped off within seconds, not after the production request timeouts, and a
+ * firmware quota of {@value #QUOTA} slots.
+ */
+public class FirmwareSettings implements QuarkusTestProfile {
+
+    static final int QUOTA = 2;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("dmflow.lwm2m.timeout.request", "3s", "dmflow.lwm2m.timeout.block-transfer", "5s",
+                "dmflow.quota.firmware", Integer.toString(QUOTA));
+    }
+}

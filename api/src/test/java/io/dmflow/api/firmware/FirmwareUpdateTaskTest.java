@@ -1,0 +1,106 @@
+package io.dmflow.api.firmware;
+
+import static io.dmflow.api.firmware.FirmwareDevices.NEW_VERSION;
+import static io.dmflow.api.firmware.FirmwareDevices.OLD_VERSION;
+import static io.dmflow.api.firmware.FirmwareDevices.downloads;
+import static io.dmflow.api.firmware.FirmwareDevices.ended;
+import static io.dmflow.api.firmware.FirmwareDevices.fleet;
+import static io.dmflow.api.firmware.FirmwareDevices.start;
+import static io.dmflow.api.firmware.FirmwareDevices.storeImage;
+import static io.dmflow.api.firmware.FirmwareDevices.update;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+
+import io.dmflow.api.engine.BuiltInFlows;
+import io.dmflow.api.testing.TestDatabase;
+import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
+import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.simulator.delivery.PackageFormat;
+import io.dmflow.simulator.fleet.SimulatedDevice;
+import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.dmflow.simulator.object.firmware.FirmwareState;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+/**
+ * Lwm2mFirmwareUpdateTask end to end on simulated devices: push and pull (CoAP and HTTP), from Idle and from a
+ * machine stuck in Downloaded, ends SUCCESS with the new version read back from the rebooted device.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+@TestProfile(FirmwareSettings.class)
+class FirmwareUpdateTaskTest {
+
+    @Inject
+    DeviceManagementServer server;
+
+    @Inject
+    BuiltInFlows builtInFlows;
+
+    private URI coap() {
+        return server.coapUri().orElseThrow();
+    }
+
+    @Test
+    void aPushFromIdleUpdatesTheDeviceAndReportsBothVersions() throws InterruptedException {
+        assertThat(builtInFlows.awaitDeployed(FirmwareDevices.TIMEOUT)).isTrue();
+        String image = storeImage("fw-push-image");
+        try (SimulatedFleet fleet = start(fleet(coap(), "fw-push"), "fw-push")) {
+            SimulatedDevice device = fleet.device();
+            JsonPath execution = ended(update("fw-push", image, "\"transferMethod\": \"Push\""), "SUCCESS");
+
+            assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
+            assertThat(device.rebootCount()).isEqualTo(1);
+            assertThat(device.firmware().stateHistory()).containsSubsequence(FirmwareState.IDLE,
+                    FirmwareState.DOWNLOADING, FirmwareState.DOWNLOADED, FirmwareState.UPDATING, FirmwareState.IDLE);
+            assertThat(downloads(device.firmware())).isEqualTo(1);
+            assertThat(execution.getString("result")).isEqualTo("SUCCESS");
+            assertThat(execution.getString("details")).contains("oldFirmwareVersion=" + OLD_VERSION,
+                    "newFirmwareVersion=" + NEW_VERSION, "updateResult=1");
+        }
+    }
+
+    @Test
+    void aCoapPullFromAStuckDownloadedStateResetsTheMachineFirst() {
+        String image = storeImage("fw-pull-coap-image");
+        try (SimulatedFleet fleet = start(fleet(coap(), "fw-pull-coap"), "fw-pull-coap")) {
+            SimulatedDevice device = fleet.device();
+            // An older image left behind by an update that never ran: the machine waits in Downloaded.
+            server.delivery().push("fw-pull-coap", "/5/0/0", new InMemoryPackageSource("stale",
+                    PackageFormat.build("dmflow-fw", "1.5.0", 500))).join();
+            await().atMost(FirmwareDevices.TIMEOUT).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+
+            JsonPath execution = ended(update("fw-pull-coap", image,
+                    "\"transferMethod\": \"Pull\", \"protocol\": \"coap\", \"checkDeliveryAndProtocol\": \"true\""),
+                    "SUCCESS");
+
+            assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
+            assertThat(device.firmware().packageUri()).startsWith(coap() + "/fw/");
+            assertThat(device.firmware().stateHistory()).containsSubsequence(FirmwareState.DOWNLOADED,
+                    FirmwareState.IDLE, FirmwareState.DOWNLOADING, FirmwareState.DOWNLOADED, FirmwareState.UPDATING);
+            assertThat(execution.getString("details")).contains("newFirmwareVersion=" + NEW_VERSION);
+        }
+    }
+
+    @Test
+    void anHttpPullDownloadsFromTheGivenBaseUrl() {
+        String image = storeImage("fw-pull-http-image");
+        String base = "http://127.0.0.1:" + RestAssured.port;
+        try (SimulatedFleet fleet = start(fleet(coap(), "fw-pull-http"), "fw-pull-http")) {
+            SimulatedDevice device = fleet.device();
+            ended(update("fw-pull-http", image, """
+                    "transferMethod": "Pull", "protocol": "http", "baseUrl": "%s\"""".formatted(base)), "SUCCESS");
+
+            assertThat(device.firmware().packageUri()).startsWith(base + "/packages/");
+            assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
+        }
+    }
+}
