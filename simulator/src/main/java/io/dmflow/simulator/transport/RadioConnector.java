@@ -101,7 +101,8 @@ final class RadioConnector implements Connector {
     /** A plain CoAP message, or null for a datagram that does not parse as one (it then passes unchanged). */
     private Message parse(RawData raw) {
         try {
-            return parser.parseMessage(raw);
+            // From the bytes alone: a datagram on its way out carries no source context to parse from.
+            return parser.parseMessage(raw.getBytes());
         } catch (RuntimeException notCoap) {
             return null;
         }
