@@ -44,6 +44,9 @@ class AccessTest {
 
     private static final String PASSWORD = "correct horse battery";
 
+    /** Names made once per run, so that the tests also pass again on a kept database (DMFLOW_TEST_JDBC_URL). */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
     @Inject
     DataSource dataSource;
 
@@ -119,7 +122,8 @@ class AccessTest {
         String secret = token(given(), Map.of("name", "script"));
         bearer(secret).get("/api/devices").then().statusCode(200);
         bearer(secret).get("/v2/topology").then().statusCode(200);
-        String id = bearer(secret).get("/api/tokens").then().statusCode(200).extract().path("items.find { it.name == 'script' }.id");
+        String id = bearer(secret).get("/api/tokens").then().statusCode(200).extract()
+                .path("items.find { it.name == 'script' }.id");
         bearer(secret).get("/api/tokens/{id}", id).then().statusCode(200).body("token", nullValue())
                 .body("prefix", equalTo(secret.substring(0, 12))).body("state", equalTo("active"))
                 .body("user", equalTo(TestAdmin.USER)).body("role", equalTo("admin"));
@@ -127,36 +131,37 @@ class AccessTest {
 
     @Test
     void eachRoleReachesWhatItMayAndIsRefusedTheRest() {
-        createUser("role-viewer", "viewer");
-        createUser("role-operator", "operator");
+        createUser("role-viewer-" + RUN, "viewer");
+        createUser("role-operator-" + RUN, "operator");
         TaskApi.saveTemplate("access-template", "<config><log message=\"hello\"/></config>");
-        given().put("/api/groups/root.access").then().statusCode(201);
-        String task = "{\"template\":\"access-template\",\"target\":{\"group\":\"root.access\"}}";
-        String credentials = "{\"mode\":\"psk\",\"identity\":\"access-psk\",\"key\":\"00112233445566778899aabbccddeeff\"}";
+        given().put("/api/groups/root.access-" + RUN).then().statusCode(201);
+        String task = "{\"template\":\"access-template\",\"target\":{\"group\":\"root.access-" + RUN + "\"}}";
+        String credentials = "{\"mode\":\"psk\",\"identity\":\"access-psk\","
+                + "\"key\":\"00112233445566778899aabbccddeeff\"}";
         String template = "<config><log message=\"changed\"/></config>";
 
-        as("role-viewer").get("/api/devices").then().statusCode(200);
-        as("role-viewer").get("/api/templates").then().statusCode(200);
-        as("role-viewer").contentType(ContentType.JSON).body(task).post("/api/tasks").then().statusCode(403)
+        as("role-viewer-" + RUN).get("/api/devices").then().statusCode(200);
+        as("role-viewer-" + RUN).get("/api/templates").then().statusCode(200);
+        as("role-viewer-" + RUN).contentType(ContentType.JSON).body(task).post("/api/tasks").then().statusCode(403)
                 .contentType("application/problem+json").body("status", equalTo(403))
                 .body("detail", containsString("needs the role operator"));
-        as("role-viewer").contentType(ContentType.TEXT).body("x").put("/api/devices/access-dev/properties/site")
+        as("role-viewer-" + RUN).contentType(ContentType.TEXT).body("x").put("/api/devices/access-dev/properties/site")
                 .then().statusCode(403);
-        as("role-viewer").get("/api/users").then().statusCode(403).body("detail", containsString("admin"));
-        as("role-viewer").contentType(ContentType.JSON).body("{}").post("/v2/process-instances/search").then()
+        as("role-viewer-" + RUN).get("/api/users").then().statusCode(403).body("detail", containsString("admin"));
+        as("role-viewer-" + RUN).contentType(ContentType.JSON).body("{}").post("/v2/process-instances/search").then()
                 .statusCode(403);
 
-        as("role-operator").contentType(ContentType.JSON).body(task).post("/api/tasks").then().statusCode(201)
-                .body("createdBy", equalTo("role-operator"));
-        as("role-operator").contentType(ContentType.TEXT).body("eu-west")
+        as("role-operator-" + RUN).contentType(ContentType.JSON).body(task).post("/api/tasks").then().statusCode(201)
+                .body("createdBy", equalTo("role-operator-" + RUN));
+        as("role-operator-" + RUN).contentType(ContentType.TEXT).body("eu-west")
                 .put("/api/devices/access-dev/properties/site").then().statusCode(200);
-        as("role-operator").contentType(ContentType.XML).body(template).put("/api/templates/access-template")
+        as("role-operator-" + RUN).contentType(ContentType.XML).body(template).put("/api/templates/access-template")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("needs the role admin"));
-        as("role-operator").contentType(ContentType.JSON).body(credentials)
+        as("role-operator-" + RUN).contentType(ContentType.JSON).body(credentials)
                 .put("/api/devices/access-dev/credentials/management").then().statusCode(403);
-        as("role-operator").get("/api/users").then().statusCode(403);
-        as("role-operator").get("/v2/topology").then().statusCode(403);
+        as("role-operator-" + RUN).get("/api/users").then().statusCode(403);
+        as("role-operator-" + RUN).get("/v2/topology").then().statusCode(403);
 
         given().contentType(ContentType.XML).body(template).put("/api/templates/access-template").then()
                 .statusCode(200).body("createdBy", equalTo(TestAdmin.USER)).body("updatedBy", equalTo(TestAdmin.USER));
@@ -164,7 +169,7 @@ class AccessTest {
                 .then().statusCode(200).body("updatedBy", equalTo(TestAdmin.USER));
         given().get("/api/devices/access-dev/credentials/management").then().statusCode(200)
                 .body("updatedBy", equalTo(TestAdmin.USER));
-        given().get("/api/users").then().statusCode(200).body("items.name", hasItem("role-operator"));
+        given().get("/api/users").then().statusCode(200).body("items.name", hasItem("role-operator-" + RUN));
     }
 
     @Test
@@ -193,31 +198,31 @@ class AccessTest {
 
     @Test
     void aTokenActsWithAtMostItsOwnersRoleAndUsersSeeOnlyTheirOwnTokens() {
-        createUser("token-viewer", "viewer");
-        as("token-viewer").contentType(ContentType.JSON).body(Map.of("name", "too-high", "role", "operator"))
+        createUser("token-viewer-" + RUN, "viewer");
+        as("token-viewer-" + RUN).contentType(ContentType.JSON).body(Map.of("name", "too-high", "role", "operator"))
                 .post("/api/tokens").then().statusCode(400).body("parameter", equalTo("role"));
-        String viewerToken = token(as("token-viewer"), Map.of("name", "mine"));
+        String viewerToken = token(as("token-viewer-" + RUN), Map.of("name", "mine"));
         bearer(viewerToken).contentType(ContentType.JSON).body("{}").post("/api/tasks").then().statusCode(403);
         bearer(viewerToken).get("/api/tokens").then().statusCode(200)
-                .body("items.user", everyItem(equalTo("token-viewer")));
+                .body("items.user", everyItem(equalTo("token-viewer-" + RUN)));
         String adminToken = token(given(), Map.of("name", "admins-own"));
         String adminTokenId = bearer(adminToken).get("/api/tokens?user=admin").then().statusCode(200).extract()
                 .path("items.find { it.name == 'admins-own' }.id");
-        as("token-viewer").get("/api/tokens/{id}", adminTokenId).then().statusCode(404);
-        as("token-viewer").delete("/api/tokens/{id}", adminTokenId).then().statusCode(404);
-        as("token-viewer").get("/api/tokens?user=admin").then().statusCode(403);
+        as("token-viewer-" + RUN).get("/api/tokens/{id}", adminTokenId).then().statusCode(404);
+        as("token-viewer-" + RUN).delete("/api/tokens/{id}", adminTokenId).then().statusCode(404);
+        as("token-viewer-" + RUN).get("/api/tokens?user=admin").then().statusCode(403);
         bearer(adminToken).get("/api/devices").then().statusCode(200);
 
         // An admin's operator token cannot manage users; the owner's demotion lowers what the token may do.
-        createUser("token-admin", "admin");
-        String operatorToken = token(as("token-admin"), Map.of("name", "ops", "role", "operator"));
+        createUser("token-admin-" + RUN, "admin");
+        String operatorToken = token(as("token-admin-" + RUN), Map.of("name", "ops", "role", "operator"));
         bearer(operatorToken).get("/api/users").then().statusCode(403);
-        String fullToken = token(as("token-admin"), Map.of("name", "full"));
+        String fullToken = token(as("token-admin-" + RUN), Map.of("name", "full"));
         bearer(fullToken).get("/api/users").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("role", "viewer")).put("/api/users/token-admin").then()
+        given().contentType(ContentType.JSON).body(Map.of("role", "viewer")).put("/api/users/token-admin-" + RUN).then()
                 .statusCode(200).body("role", equalTo("viewer"));
         bearer(fullToken).get("/api/users").then().statusCode(403);
-        given().delete("/api/users/token-admin").then().statusCode(204);
+        given().delete("/api/users/token-admin-" + RUN).then().statusCode(204);
         bearer(fullToken).get("/api/devices").then().statusCode(401);
     }
 
@@ -244,12 +249,12 @@ class AccessTest {
 
     @Test
     void passwordsAreStoredOnlyAsBcryptHashes() throws Exception {
-        createUser("hashed-user", "viewer");
+        createUser("hashed-user-" + RUN, "viewer");
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT name, password_hash FROM dmflow.app_user WHERE name IN (?, ?)")) {
             query.setString(1, TestAdmin.USER);
-            query.setString(2, "hashed-user");
+            query.setString(2, "hashed-user-" + RUN);
             int rows = 0;
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
@@ -263,7 +268,8 @@ class AccessTest {
         String secret = token(given(), Map.of("name", "hash-check"));
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT secret_sha256, prefix FROM dmflow.api_token WHERE name = 'hash-check'");
+                        "SELECT secret_sha256, prefix FROM dmflow.api_token WHERE name = 'hash-check' "
+                                + "ORDER BY created_at DESC LIMIT 1");
                 ResultSet row = query.executeQuery()) {
             assertThat(row.next()).isTrue();
             assertThat(row.getString(1)).hasSize(64).isNotEqualTo(secret).doesNotContain(secret.substring(12));

@@ -39,6 +39,9 @@ class SecretsAtRestTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Names made once per run, so that the tests also pass again on a kept database (DMFLOW_TEST_JDBC_URL). */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
     @Inject
     DataSource dataSource;
 
@@ -56,27 +59,31 @@ class SecretsAtRestTest {
         byte[] psk = random(16);
         byte[] bootstrapPsk = random(16);
         KeyPair devicePair = ecKeyPair();
-        given().contentType(ContentType.JSON).body(Map.of("mode", "psk", "identity", "sealed-1-id", "key", hex(psk)))
-                .put("/api/devices/sealed-1/credentials/management").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("mode", "psk", "identity", "sealed-1-id-" + RUN, "key", hex(psk)))
+                .put("/api/devices/sealed-1-" + RUN + "/credentials/management").then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("uri", "coaps://127.0.0.1:15684", "shortServerId", 7,
-                "securityMode", "psk", "provisionCredentials", false)).put("/api/servers/sealed-psk").then().statusCode(200);
+                "securityMode", "psk", "provisionCredentials", false)).put("/api/servers/sealed-psk").then()
+                .statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("uri", "coaps://127.0.0.1:15685", "shortServerId", 8,
-                "securityMode", "rpk", "provisionCredentials", false)).put("/api/servers/sealed-rpk").then().statusCode(200);
+                "securityMode", "rpk", "provisionCredentials", false)).put("/api/servers/sealed-rpk").then()
+                .statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("servers", List.of(
                 Map.of("server", "sealed-psk", "credentials",
-                        Map.of("mode", "psk", "identity", "sealed-2-id", "key", hex(bootstrapPsk))),
+                        Map.of("mode", "psk", "identity", "sealed-2-id-" + RUN, "key", hex(bootstrapPsk))),
                 Map.of("server", "sealed-rpk", "credentials", Map.of("mode", "rpk",
                         "publicKey", Base64.getEncoder().encodeToString(devicePair.getPublic().getEncoded()),
                         "privateKey", Base64.getEncoder().encodeToString(devicePair.getPrivate().getEncoded()))))))
                 .put("/api/devices/sealed-2/bootstrap").then().statusCode(200);
 
         String dump = dump();
-        assertThat(dump).as("the dump holds the rows written").contains("sealed-1-id").contains("sealed-2-id");
+        assertThat(dump).as("the dump holds the rows written").contains("sealed-1-id-" + RUN)
+                .contains("sealed-2-id-" + RUN);
         assertThat(dump).doesNotContain(hex(psk)).doesNotContain(hex(bootstrapPsk))
                 .doesNotContain(hex(devicePair.getPrivate().getEncoded()))
                 .doesNotContain(hex(serverKeys.keyPair(ServerKeys.MANAGEMENT).getPrivate().getEncoded()))
                 .doesNotContain(hex(serverKeys.keyPair(ServerKeys.BOOTSTRAP).getPrivate().getEncoded()));
-        assertThat(((PskCredentials) management.credentials("sealed-1").orElseThrow()).key())
+        assertThat(((PskCredentials) management.credentials("sealed-1-" + RUN).orElseThrow()).key())
                 .as("the PSK reads back as it was given").isEqualTo(psk);
         given().get("/api/devices/sealed-2/bootstrap").then().statusCode(200);
     }
@@ -86,9 +93,10 @@ class SecretsAtRestTest {
         byte[] legacy = random(16);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO dmflow.device_credentials "
-                        + "(endpoint, scope, mode, psk_identity, psk_key) VALUES ('legacy-1', 'management', 'psk', "
-                        + "'legacy-1-id', ?)")) {
-            insert.setBytes(1, legacy);
+                        + "(endpoint, scope, mode, psk_identity, psk_key) VALUES (?, 'management', 'psk', ?, ?)")) {
+            insert.setString(1, "legacy-" + RUN);
+            insert.setString(2, "legacy-id-" + RUN);
+            insert.setBytes(3, legacy);
             insert.executeUpdate();
         }
         assertThat(dump()).as("a row as dmflow stored it before secrets were sealed").contains(hex(legacy));
@@ -96,7 +104,7 @@ class SecretsAtRestTest {
         assertThat(sealing.sealValuesInClear()).isEqualTo(1);
 
         assertThat(dump()).doesNotContain(hex(legacy));
-        assertThat(((PskCredentials) management.credentials("legacy-1").orElseThrow()).key()).isEqualTo(legacy);
+        assertThat(((PskCredentials) management.credentials("legacy-" + RUN).orElseThrow()).key()).isEqualTo(legacy);
         assertThat(sealing.sealValuesInClear()).as("a sealed value is not sealed twice").isZero();
     }
 
