@@ -1,6 +1,7 @@
 package io.dmflow.api.task;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import io.dmflow.contract.BuiltInProcess;
@@ -44,6 +45,14 @@ public enum BuiltInTask {
             case BACKUP -> Optional.of("customBackupTask");
             case RESTORE -> Optional.of("customRestoreTask");
             default -> Optional.empty();
+        };
+    }
+
+    /** The task properties the type cannot run without: a task lacking one is refused when it is submitted. */
+    public List<String> requiredProperties() {
+        return switch (this) {
+            case FIRMWARE_UPDATE -> List.of("resourceId");
+            default -> List.of();
         };
     }
 

@@ -60,6 +60,7 @@ public class TaskResource {
             throw ProblemException.malformedJson(e, "body");
         }
         TaskRequest request = TaskRequest.parse(node);
+        requireProperties(request);
         requireDeployedFlow(request);
         Task task = submission.submit(request);
         return Response.created(URI.create("/api/tasks/" + task.id)).entity(TaskView.of(Task.findById(task.id)))
@@ -131,6 +132,19 @@ public class TaskResource {
                 counts.getOrDefault(ExecutionStatus.WAITING_FOR_DEVICE, 0L),
                 counts.getOrDefault(ExecutionStatus.SUCCESS, 0L), counts.getOrDefault(ExecutionStatus.WARNING, 0L),
                 counts.getOrDefault(ExecutionStatus.ERROR, 0L), counts.getOrDefault(ExecutionStatus.CANCELLED, 0L));
+    }
+
+    /** A built-in task comes with the properties its flow cannot do without, e.g. the image of a firmware update. */
+    private static void requireProperties(TaskRequest request) {
+        if (request.kind() != Task.Kind.TYPE) {
+            return;
+        }
+        BuiltInTask.byTypeName(request.definition()).ifPresent(type -> type.requiredProperties().stream()
+                .filter(name -> request.properties().getOrDefault(name, "").isBlank()).findFirst()
+                .ifPresent(name -> {
+                    throw ProblemException.badRequest("Missing task property", "Task type " + type.typeName()
+                            + " needs the property " + name, "properties." + name);
+                }));
     }
 
     /**

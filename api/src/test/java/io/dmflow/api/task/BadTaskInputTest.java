@@ -107,8 +107,8 @@ class BadTaskInputTest {
                 {"type": "NoSuchTask", "target": {"device": "bad-input-device"}}""").statusCode(400)
                 .body("parameter", equalTo("type")).body("detail", containsString("Lwm2mFirmwareUpdateTask"));
         postTask("""
-                {"type": "Lwm2mFirmwareUpdateTask", "target": {"device": "bad-input-device"}}""").statusCode(400)
-                .body("parameter", equalTo("type")).body("detail", containsString("lwm2m-firmware-update"));
+                {"type": "Lwm2mSoftwareManagementTask", "target": {"device": "bad-input-device"}}""").statusCode(400)
+                .body("parameter", equalTo("type")).body("detail", containsString("lwm2m-software-management"));
     }
 
     @Test
