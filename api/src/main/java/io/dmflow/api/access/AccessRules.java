@@ -6,7 +6,8 @@ import java.util.Set;
  * Which role a request needs, by method and path, in one table so that it can be read and tested as a whole:
  * <ul>
  * <li>{@code /v2/**} (the engine: deploy, start, cancel, jobs): admin;</li>
- * <li>{@code /api/users/**}: admin, reading too;</li>
+ * <li>{@code /api/users/**}: admin, reading too, except {@code PUT /api/users/{name}}, where any signed-in user
+ * changes their own password;</li>
  * <li>{@code /api/tokens/**}: any signed-in user, who sees and revokes only their own tokens unless admin;</li>
  * <li>any other {@code /api} read (GET, HEAD, OPTIONS): viewer;</li>
  * <li>changes to tasks ({@code /api/tasks/**}), device operations ({@code /api/devices/{e}/operations/**}), device
@@ -31,7 +32,7 @@ public final class AccessRules {
             return Role.ADMIN;
         }
         if (collection.equals("users")) {
-            return Role.ADMIN;
+            return method.equals("PUT") && segments.length == 3 ? Role.VIEWER : Role.ADMIN;
         }
         if (collection.equals("tokens") || READS.contains(method)) {
             return Role.VIEWER;

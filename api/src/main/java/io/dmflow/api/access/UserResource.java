@@ -25,8 +25,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
 
-/** The users who may sign in (admin only, as {@link AccessRules} says). */
+/** The users who may sign in: admins manage them (as {@link AccessRules} says); a user changes their own password. */
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
@@ -86,10 +87,11 @@ public class UserResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a user's password or role", description = "password and/or role; the last admin keeps the admin role")
+    @Operation(summary = "Change a user's password or role", description = "An admin: password and/or role of any user; the last admin keeps the admin role. Any user: their own password, with currentPassword")
     public UserView update(@PathParam("name") String name, String body) {
-        JsonBody request = JsonBody.parse(json, body, INVALID, Set.of("password", "role"));
-        User current = require(name);
+        JsonBody request = JsonBody.parse(json, body, INVALID, Set.of("password", "role", "currentPassword"));
+        boolean admin = caller.role().filter(role -> role == Role.ADMIN).isPresent();
+        User current = admin ? require(name) : ownAccount(name, request);
         if (!request.has("password") && !request.has("role")) {
             throw request.invalid("give a new password, a new role or both", "body");
         }
@@ -114,6 +116,27 @@ public class UserResource {
             requireAnotherAdmin(name);
         }
         users.delete(name);
+    }
+
+    /**
+     * A user who is not an admin changes only their own password, and proves they know the current one, so that a
+     * token alone cannot take the account over.
+     */
+    private User ownAccount(String name, JsonBody request) {
+        if (!name.equals(caller.name())) {
+            throw new ProblemException(Status.FORBIDDEN, "Forbidden", "only an admin changes other users", "name");
+        }
+        if (request.has("role")) {
+            throw new ProblemException(Status.FORBIDDEN, "Forbidden", "only an admin changes roles", "role");
+        }
+        User current = require(name);
+        String given = request.text("currentPassword", 1000)
+                .orElseThrow(() -> request.invalid("currentPassword is required to change your own password",
+                        "currentPassword"));
+        if (!passwords.matches(current.passwordHash(), given)) {
+            throw request.invalid("currentPassword is not your current password", "currentPassword");
+        }
+        return current;
     }
 
     private void requireAnotherAdmin(String name) {

@@ -16,6 +16,8 @@ class AccessRulesTest {
             "GET,     /api/users,                                  admin",
             "GET,     /api/users/admin,                            admin",
             "POST,    /api/users,                                  admin",
+            "PUT,     /api/users/ops-1,                            viewer",
+            "DELETE,  /api/users/ops-1,                            admin",
             "GET,     /api/tokens,                                 viewer",
             "POST,    /api/tokens,                                 viewer",
             "DELETE,  /api/tokens/t-1,                             viewer",

@@ -248,6 +248,23 @@ class AccessTest {
     }
 
     @Test
+    void aUserChangesTheirOwnPasswordButNothingElse() {
+        String name = "self-service-" + RUN;
+        createUser(name, "operator");
+        String body = "{\"password\":\"a new long password\",\"currentPassword\":\"" + PASSWORD + "\"}";
+        as(name).contentType(ContentType.JSON).body("{\"password\":\"a new long password\"}").put("/api/users/" + name)
+                .then().statusCode(400).body("parameter", equalTo("currentPassword"));
+        as(name).contentType(ContentType.JSON).body(Map.of("role", "admin", "currentPassword", PASSWORD))
+                .put("/api/users/" + name).then().statusCode(403).body("parameter", equalTo("role"));
+        as(name).contentType(ContentType.JSON).body(body).put("/api/users/" + TestAdmin.USER).then().statusCode(403);
+        as(name).contentType(ContentType.JSON).body(body).put("/api/users/" + name).then().statusCode(200)
+                .body("role", equalTo("operator"));
+        as(name).get("/api/devices").then().statusCode(401);
+        given().auth().preemptive().basic(name, "a new long password").get("/api/devices").then().statusCode(200);
+        given().auth().preemptive().basic(name, "a new long password").get("/api/users").then().statusCode(403);
+    }
+
+    @Test
     void passwordsAreStoredOnlyAsBcryptHashes() throws Exception {
         createUser("hashed-user-" + RUN, "viewer");
         try (Connection connection = dataSource.getConnection();
