@@ -30,8 +30,9 @@ final class FirmwareDevices {
     }
 
     static SimulatedFleet.Builder fleet(URI server, String endpoint) {
+        // A device that rebooted while offline registers again soon after its link is back.
         return SimulatedFleet.builder().serverUri(server).endpoint(endpoint).firmwareVersion(OLD_VERSION)
-                .lifetime(Duration.ofSeconds(300));
+                .lifetime(Duration.ofSeconds(300)).registrationRetry(Duration.ofSeconds(1));
     }
 
     static SimulatedFleet start(SimulatedFleet.Builder builder, String... endpoints) {

@@ -9,7 +9,9 @@ import static io.dmflow.api.firmware.FirmwareDevices.start;
 import static io.dmflow.api.firmware.FirmwareDevices.storeImage;
 import static io.dmflow.api.firmware.FirmwareDevices.update;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
 
@@ -27,6 +29,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
@@ -88,6 +91,13 @@ class FirmwareUpdateTaskTest {
                     FirmwareState.IDLE, FirmwareState.DOWNLOADING, FirmwareState.DOWNLOADED, FirmwareState.UPDATING);
             assertThat(execution.getString("details")).contains("newFirmwareVersion=" + NEW_VERSION);
         }
+    }
+
+    @Test
+    void aFirmwareUpdateWithoutAnImageIsRefusedNamingTheProperty() {
+        given().contentType(ContentType.JSON).body("""
+                {"type": "Lwm2mFirmwareUpdateTask", "target": {"device": "fw-push"}, "properties": {}}""")
+                .post("/api/tasks").then().statusCode(400).body("parameter", equalTo("properties.resourceId"));
     }
 
     @Test
