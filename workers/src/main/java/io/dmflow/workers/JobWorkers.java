@@ -3,6 +3,8 @@ package io.dmflow.workers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -23,8 +25,16 @@ public final class JobWorkers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobWorkers.class);
 
+    /** Threads that give the engine the jobs' answers: few, since what they wait for is a write or a send. */
+    private static final int ANSWERING_THREADS = 4;
+
     private final List<JobWorker> open = new ArrayList<>();
     private final JobLeases leases;
+    private final ExecutorService answers = Executors.newFixedThreadPool(ANSWERING_THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "dmflow-job-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private JobWorkers(JobLeases leases) {
         this.leases = leases;
@@ -39,7 +49,7 @@ public final class JobWorkers implements AutoCloseable {
             variables.add(StartVariable.EXECUTION);
             workers.open.add(client.newWorker().jobType(job.type())
                     .handler(new JobRunner(job, effects, progress, failures, workers.leases,
-                            settings.maxJobsInFlight()))
+                            settings.maxJobsInFlight(), workers.answers))
                     .name(workerName)
                     .maxJobsActive(settings.maxJobsActive())
                     .timeout(settings.jobTimeout())
@@ -56,6 +66,7 @@ public final class JobWorkers implements AutoCloseable {
     public void close() {
         open.forEach(JobWorker::close);
         open.clear();
+        answers.shutdown();
         leases.close();
     }
 }

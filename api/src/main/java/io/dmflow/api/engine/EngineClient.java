@@ -25,6 +25,9 @@ public class EngineClient {
     EngineClientConfig config;
 
     @Inject
+    WorkerConfig workers;
+
+    @Inject
     jakarta.enterprise.inject.Instance<io.quarkus.vertx.http.HttpServer> httpServer;
 
     @Inject
@@ -48,7 +51,8 @@ public class EngineClient {
     private CamundaClient build() {
         URI rest = config.restAddress().orElseGet(this::ownAddress);
         var builder = CamundaClient.newClientBuilder().restAddress(rest).preferRestOverGrpc(true)
-                .defaultJobWorkerStreamEnabled(false).defaultRequestTimeout(config.requestTimeout());
+                .defaultJobWorkerStreamEnabled(false).defaultRequestTimeout(config.requestTimeout())
+                .numJobWorkerExecutionThreads(workers.handlerThreads());
         // The embedded engine serves no gRPC; point the client at a port nothing listens on so it never tries.
         builder.grpcAddress(config.grpcAddress().orElse(URI.create("http://127.0.0.1:1")));
         if (config.restAddress().isEmpty()) {

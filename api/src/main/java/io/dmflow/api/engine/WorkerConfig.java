@@ -21,6 +21,14 @@ public interface WorkerConfig {
     @WithDefault("256")
     int maxJobsInFlight();
 
+    /**
+     * Threads that hand activated jobs to their handlers. A handler records that its execution is working and
+     * looks up the job's recorded effect before it starts the device operation, so one thread caps the jobs
+     * started per second.
+     */
+    @WithDefault("8")
+    int handlerThreads();
+
     /** Pause between polls that found no work. */
     @WithDefault("100ms")
     Duration pollInterval();

@@ -29,8 +29,7 @@ public class ExecutionQueue {
     @Transactional
     public Decision decide(String endpoint, Trigger trigger) {
         lock(endpoint);
-        List<Execution> open = Execution.list("endpoint = ?1 and status in ?2 order by priority, queueSeq", endpoint,
-                Execution.OPEN);
+        List<Execution> open = openOn(endpoint);
         if (open.isEmpty() || open.stream().anyMatch(e -> e.status == ExecutionStatus.IN_PROGRESS)) {
             return Decision.NOTHING;
         }
@@ -82,6 +81,18 @@ public class ExecutionQueue {
             execution.startedAt = null;
             history.change(execution, ExecutionStatus.QUEUED, reason);
         }
+    }
+
+    /**
+     * The device's open executions in the order they run. Native SQL: a query with a list parameter is translated
+     * anew on every call, and this one runs for every decision.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Execution> openOn(String endpoint) {
+        return Execution.getEntityManager().createNativeQuery("""
+                SELECT * FROM dmflow.execution WHERE endpoint = ?1
+                AND status IN ('QUEUED', 'IN_PROGRESS', 'WAITING_FOR_DEVICE') ORDER BY priority, queue_seq""",
+                Execution.class).setParameter(1, endpoint).getResultList();
     }
 
     private static boolean isOnline(String endpoint) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 
 import org.slf4j.Logger;
@@ -29,15 +30,17 @@ public final class JobRunner implements JobHandler {
     private final JobFailures failures;
     private final JobLeases leases;
     private final Semaphore inFlight;
+    private final Executor answers;
 
     public JobRunner(DmflowJob job, JobEffects effects, ExecutionProgress progress, JobFailures failures,
-            JobLeases leases, int maxInFlight) {
+            JobLeases leases, int maxInFlight, Executor answers) {
         this.job = job;
         this.effects = effects;
         this.progress = progress;
         this.failures = failures;
         this.leases = leases;
         this.inFlight = new Semaphore(maxInFlight);
+        this.answers = answers;
     }
 
     @Override
@@ -55,36 +58,60 @@ public final class JobRunner implements JobHandler {
         JobIdentity identity = new JobIdentity(activated.getKey(), activated.getType(),
                 activated.getProcessInstanceKey(), activated.getElementId(), activated.getRetries());
         CompletionStage<Map<String, Object>> outcome;
+        boolean replayed = false;
         try {
             inputs.executionId().ifPresent(progress::working);
             Optional<Map<String, Object>> applied = job.hasEffect() ? effects.applied(identity.key())
                     : Optional.empty();
-            outcome = applied.isPresent() ? CompletableFuture.completedFuture(applied.get())
-                    : job.run(inputs, identity).thenApply(outputs -> {
-                        if (job.hasEffect()) {
-                            effects.record(identity.key(), outputs);
-                        }
-                        return outputs;
-                    });
+            replayed = applied.isPresent();
+            outcome = replayed ? CompletableFuture.completedFuture(applied.get()) : job.run(inputs, identity);
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
-        outcome.whenComplete((outputs, failure) -> {
-            try {
-                if (failure == null) {
-                    client.newCompleteCommand(activated.getKey()).variables(outputs).send().join();
-                } else {
-                    failures.report(client, activated, inputs, failure);
-                }
-            } catch (RuntimeException e) {
-                // The engine did not take the answer; the job comes back at its timeout, and a job with an
-                // effect is then answered from its record instead of being applied again.
-                LOG.warn("Could not report job {} of type {} to the engine: {}", activated.getKey(),
-                        activated.getType(), e.getMessage());
-            } finally {
-                inFlight.release();
-                lease.release();
+        boolean record = job.hasEffect() && !replayed;
+        // The device's answer arrives on a thread of the LwM2M server: the answer to the engine is given elsewhere,
+        // so that devices are never kept waiting for a database write or an HTTP round trip.
+        Runnable release = () -> {
+            inFlight.release();
+            lease.release();
+        };
+        outcome.whenCompleteAsync(
+                (outputs, failure) -> answer(client, activated, inputs, record, outputs, failure, release), answers);
+    }
+
+    private void answer(JobClient client, ActivatedJob activated, JobInputs inputs, boolean record,
+            Map<String, Object> outputs, Throwable failure, Runnable release) {
+        try {
+            if (failure == null && record) {
+                effects.record(activated.getKey(), outputs);
             }
-        });
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            if (failure == null) {
+                client.newCompleteCommand(activated.getKey()).variables(outputs).send()
+                        .whenComplete((done, refused) -> {
+                            if (refused != null) {
+                                notTaken(activated, refused);
+                            }
+                            release.run();
+                        });
+                return;
+            }
+            failures.report(client, activated, inputs, failure);
+        } catch (RuntimeException e) {
+            notTaken(activated, e);
+        }
+        release.run();
+    }
+
+    /**
+     * The engine did not take the answer; the job comes back at its timeout, and a job with an effect is then
+     * answered from its record instead of being applied again.
+     */
+    private static void notTaken(ActivatedJob activated, Throwable cause) {
+        LOG.warn("Could not report job {} of type {} to the engine: {}", activated.getKey(), activated.getType(),
+                cause.getMessage());
     }
 }
