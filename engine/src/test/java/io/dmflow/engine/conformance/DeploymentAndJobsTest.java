@@ -115,6 +115,7 @@ class DeploymentAndJobsTest extends ConformanceTest {
     deploy(oneTask(id, id));
     var pending = client.newActivateJobsCommand().jobType(id).maxJobsToActivate(1)
         .requestTimeout(Duration.ofSeconds(8)).send();
+    // The long poll must already be parked when the job appears; the REST API gives no signal that it is.
     sleep(300);
     long created = System.nanoTime();
     start(id, Map.of());
@@ -199,6 +200,7 @@ class DeploymentAndJobsTest extends ConformanceTest {
     return jobs.get(0);
   }
 
+  /** A pause where the engine offers no signal to wait for; each caller says why. */
   static void sleep(long ms) {
     try {
       Thread.sleep(ms);
