@@ -27,6 +27,8 @@ public final class JobType {
     public static final String DM_RESOURCE_EDIT = "dm.resource.edit";
     /** The newest stored resource whose id and properties match: the backup a restore picks. */
     public static final String DM_RESOURCE_NEWEST = "dm.resource.newest";
+    /** The value the device last reported for a path: the data model cache (observations and Sends fill it). */
+    public static final String DM_DEVICE_VALUE_READ = "dm.device-value.read";
     public static final String DM_LOG = "dm.log";
     public static final String DM_EXECUTION_UPDATE = "dm.execution.update";
     public static final String DM_DEVICE_LOCK = "dm.device.lock";

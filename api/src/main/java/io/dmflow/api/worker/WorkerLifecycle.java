@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import io.dmflow.api.datamodel.PostgresDataModelCache;
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.engine.WorkerConfig;
 import io.dmflow.api.execution.ExecutionRecords;
@@ -35,6 +36,7 @@ import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.quota.QuotaAcquireJob;
 import io.dmflow.workers.quota.QuotaReleaseJob;
 import io.dmflow.workers.record.DevicePropertySetJob;
+import io.dmflow.workers.record.DeviceValueReadJob;
 import io.dmflow.workers.record.ExecutionUpdateJob;
 import io.dmflow.workers.record.LogJob;
 import io.dmflow.workers.record.ResourceEditJob;
@@ -82,6 +84,9 @@ public class WorkerLifecycle {
     @Inject
     PostgresQuotas quotas;
 
+    @Inject
+    PostgresDataModelCache dataModelCache;
+
     private JobWorkers workers;
 
     @Produces
@@ -109,7 +114,7 @@ public class WorkerLifecycle {
                 new LogJob(executions),
                 new ExecutionUpdateJob(executions),
                 new FirmwareDeliverJob(operations, server.delivery(), packages),
-                new QuotaAcquireJob(quotas), new QuotaReleaseJob(quotas));
+                new QuotaAcquireJob(quotas), new QuotaReleaseJob(quotas), new DeviceValueReadJob(dataModelCache));
         WorkerSettings settings = new WorkerSettings(config.maxJobsActive(), config.maxJobsInFlight(),
                 config.pollInterval(), config.jobTimeout(), config.retryBackoff());
         // The embedded engine listens on this application's HTTP port, which may only be known once the

@@ -94,6 +94,38 @@ class FirmwareUpdateTaskTest {
     }
 
     @Test
+    void withTheCacheTheStateTheDeviceReportedDecidesOnTheResetAndTheObjectIsNotRead() {
+        String image = storeImage("fw-cache-image");
+        try (SimulatedFleet fleet = start(fleet(coap(), "fw-cache"), "fw-cache")) {
+            SimulatedDevice device = fleet.device();
+            server.delivery().push("fw-cache", "/5/0/0", new InMemoryPackageSource("stale",
+                    PackageFormat.build("dmflow-fw", "1.5.0", 500))).join();
+            await().atMost(FirmwareDevices.TIMEOUT).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+            assertThat(device.sendData("/5/0/3")).isTrue();
+            await().atMost(FirmwareDevices.TIMEOUT).untilAsserted(() -> given()
+                    .get("/api/devices/{endpoint}/values", "fw-cache").then().statusCode(200)
+                    .body("find { it.path == '/5/0/3' }.value", equalTo(2)));
+
+            JsonPath execution = ended(update("fw-cache", image, "\"useCacheForInitialStateRead\": \"true\""),
+                    "SUCCESS");
+
+            assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
+            assertThat(device.firmware().stateHistory()).containsSubsequence(FirmwareState.DOWNLOADED,
+                    FirmwareState.IDLE, FirmwareState.DOWNLOADING);
+            String instance = execution.getString("processInstanceKey");
+            assertThat(visits(instance, "readCachedState")).isEqualTo(1);
+            assertThat(visits(instance, "readInitialState")).isZero();
+        }
+    }
+
+    /** How many times the flow entered an element, from the engine's element instances. */
+    private static int visits(String processInstanceKey, String elementId) {
+        return given().contentType(ContentType.JSON).body("""
+                {"filter": {"processInstanceKey": "%s", "elementId": "%s"}}""".formatted(processInstanceKey, elementId))
+                .post("/v2/element-instances/search").then().statusCode(200).extract().path("page.totalItems");
+    }
+
+    @Test
     void aFirmwareUpdateWithoutAnImageIsRefusedNamingTheProperty() {
         given().contentType(ContentType.JSON).body("""
                 {"type": "Lwm2mFirmwareUpdateTask", "target": {"device": "fw-push"}, "properties": {}}""")
