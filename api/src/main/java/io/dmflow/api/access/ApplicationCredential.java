@@ -19,12 +19,14 @@ public class ApplicationCredential {
     /** The caller name of what dmflow does by itself, also recorded as the author of such changes. */
     public static final String NAME = "dmflow";
 
+    static final String PREFIX = "dmflow-app_";
+
     private final byte[] secret;
 
     public ApplicationCredential() {
         byte[] bits = new byte[32];
         new SecureRandom().nextBytes(bits);
-        secret = ("dmflow-app_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bits))
+        secret = (PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bits))
                 .getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -6,11 +6,9 @@ import java.util.Set;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
-import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
@@ -22,7 +20,8 @@ import jakarta.inject.Inject;
 
 /**
  * Reads {@code Authorization: Basic} (a user and password) and {@code Authorization: Bearer} (an API token) and
- * answers a caller without acceptable credentials with 401, a problem+json body and both challenges.
+ * answers a caller without acceptable credentials with 401, a problem+json body and both challenges. A bearer token
+ * that is not dmflow's own is left to the OIDC mechanism, when OIDC is on; it runs after this one.
  */
 @ApplicationScoped
 public class BasicAndBearerMechanism implements HttpAuthenticationMechanism {
@@ -64,7 +63,11 @@ public class BasicAndBearerMechanism implements HttpAuthenticationMechanism {
             if (value.isEmpty()) {
                 return refuse(request, "the Bearer credentials hold no token");
             }
-            credentials = new TokenAuthenticationRequest(new TokenCredential(value, "bearer"));
+            if (!ApiTokenRequest.isOwn(value)) {
+                // An OIDC access token, or nothing dmflow knows: the OIDC mechanism (when on) judges it.
+                return Uni.createFrom().nullItem();
+            }
+            credentials = new ApiTokenRequest(value);
         } else {
             // Another scheme is not dmflow's to judge: the caller stays anonymous and protected paths ask again.
             return Uni.createFrom().nullItem();
@@ -102,6 +105,12 @@ public class BasicAndBearerMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(UsernamePasswordAuthenticationRequest.class, TokenAuthenticationRequest.class);
+        return Set.of(UsernamePasswordAuthenticationRequest.class, ApiTokenRequest.class);
+    }
+
+    /** Before the OIDC mechanism, which would take a dmflow token for a malformed JWT. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
     }
 }

@@ -6,7 +6,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +15,7 @@ import jakarta.inject.Inject;
  * current one; or the application's own credential.
  */
 @ApplicationScoped
-public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class TokenIdentityProvider implements IdentityProvider<ApiTokenRequest> {
 
     @Inject
     ApplicationCredential application;
@@ -28,14 +27,13 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     Users users;
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public Class<ApiTokenRequest> getRequestType() {
+        return ApiTokenRequest.class;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
-            AuthenticationRequestContext context) {
-        String secret = request.getToken().getToken();
+    public Uni<SecurityIdentity> authenticate(ApiTokenRequest request, AuthenticationRequestContext context) {
+        String secret = request.secret();
         if (application.matches(secret)) {
             return Uni.createFrom().item(Identities.of(ApplicationCredential.NAME, Role.ADMIN, "application", null));
         }
