@@ -11,14 +11,19 @@ import static io.dmflow.api.firmware.FirmwareDevices.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
 
 import org.junit.jupiter.api.Test;
 
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.dmflow.api.engine.BuiltInFlows;
+import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
+import io.dmflow.contract.BuiltInProcess;
+import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.delivery.PackageFormat;
@@ -123,6 +128,31 @@ class FirmwareUpdateTaskTest {
         return given().contentType(ContentType.JSON).body("""
                 {"filter": {"processInstanceKey": "%s", "elementId": "%s"}}""".formatted(processInstanceKey, elementId))
                 .post("/v2/element-instances/search").then().statusCode(200).extract().path("page.totalItems");
+    }
+
+    @Test
+    void calledAsAStepOfAnotherFlowItLeavesItsOutcomeAndTheExecutionToTheCaller() {
+        String caller = Bpmn.convertToString(Bpmn.createExecutableProcess("fw-caller").startEvent("start")
+                .callActivity("update").zeebeProcessId(BuiltInProcess.FIRMWARE_UPDATE)
+                .zeebeInputExpression("false", "endsExecution")
+                .serviceTask("record").zeebeJobType(JobType.DM_EXECUTION_UPDATE)
+                .zeebeInputExpression("\"WARNING\"", "status").zeebeInputExpression("result", "result")
+                .zeebeInputExpression("resultDetails", "details").endEvent("end").done());
+        given().contentType(ContentType.XML).body(caller).put("/api/processes/{id}", "fw-caller").then()
+                .statusCode(anyOf(equalTo(200), equalTo(201)));
+        String image = storeImage("fw-called-image");
+        try (SimulatedFleet fleet = start(fleet(coap(), "fw-called"), "fw-called")) {
+            String execution = TaskApi.executionOf(TaskApi.submit("""
+                    {"process": "fw-caller", "target": {"device": "fw-called"},
+                     "properties": {"resourceId": "%s", "statePollInterval": "PT1S"}}""".formatted(image)));
+
+            JsonPath ended = ended(execution, "WARNING");
+
+            assertThat(ended.getString("result")).isEqualTo("SUCCESS");
+            assertThat(ended.getString("details")).contains("newFirmwareVersion=" + NEW_VERSION);
+            assertThat(ended.getList("history.status", String.class)).doesNotContain("SUCCESS");
+            assertThat(fleet.device().deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
+        }
     }
 
     @Test
