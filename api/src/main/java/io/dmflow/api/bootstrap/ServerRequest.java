@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 import io.dmflow.api.problem.ProblemException;
+import io.dmflow.lwm2m.bootstrap.InvalidServerDefinition;
 import io.dmflow.lwm2m.bootstrap.ServerDefinition;
 import io.dmflow.lwm2m.bootstrap.ServerKind;
 import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
@@ -65,27 +66,17 @@ public record ServerRequest(String kind, String uri, Integer shortServerId, Stri
                     Duration.ofSeconds(lifetimeSeconds == null ? 300 : lifetimeSeconds), binding == null ? "U" : binding,
                     notificationStoring == null || notificationStoring,
                     Duration.ofSeconds(clientHoldOffSeconds == null ? 0 : clientHoldOffSeconds));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Invalid server", e.getMessage(), fieldOf(e.getMessage()));
+        } catch (InvalidServerDefinition e) {
+            throw ProblemException.badRequest("Invalid server", e.getMessage(), field(e.component()));
         }
     }
 
-    private static String fieldOf(String message) {
-        if (message.contains("short server id")) {
-            return "shortServerId";
-        }
-        if (message.contains("URI")) {
-            return "uri";
-        }
-        if (message.contains("public key")) {
-            return "serverPublicKey";
-        }
-        if (message.contains("lifetime")) {
-            return "lifetimeSeconds";
-        }
-        if (message.contains("binding")) {
-            return "binding";
-        }
-        return null;
+    /** The request's field for a component of the server definition (they differ where units are named). */
+    private static String field(String component) {
+        return switch (component) {
+            case "lifetime" -> "lifetimeSeconds";
+            case "clientHoldOff" -> "clientHoldOffSeconds";
+            default -> component;
+        };
     }
 }

@@ -159,7 +159,13 @@ class BootstrapApiTest {
                 .body("parameter", equalTo("shortServerId"));
         given().contentType("application/json").body(Map.of("uri", "coap://x:5683", "shortServerId", 5,
                 "securityMode", "psk")).put("/api/servers/bad").then().statusCode(400)
-                .body("detail", containsString("coaps://"));
+                .body("detail", containsString("coaps://")).body("parameter", equalTo("uri"));
+        given().contentType("application/json").body(Map.of("uri", "coap://x:5683", "shortServerId", 5,
+                "securityMode", "nosec", "lifetimeSeconds", 0)).put("/api/servers/bad").then().statusCode(400)
+                .body("parameter", equalTo("lifetimeSeconds"));
+        given().contentType("application/json").body(Map.of("uri", "coap://x:5683", "shortServerId", 5,
+                "securityMode", "nosec", "binding", "X")).put("/api/servers/bad").then().statusCode(400)
+                .body("parameter", equalTo("binding")).body("detail", containsString("UQ"));
         putJson("/api/servers/{name}", Map.of("uri", "coaps://dm.example.com:5684", "shortServerId", 7,
                 "securityMode", "psk"), 200, "dm-example");
 

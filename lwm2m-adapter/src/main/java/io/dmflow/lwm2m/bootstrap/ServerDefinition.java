@@ -38,32 +38,34 @@ public record ServerDefinition(
 
     public ServerDefinition {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a server needs a name");
+            throw new InvalidServerDefinition("name", "a server needs a name");
         }
         if (kind == null || securityMode == null || uri == null) {
-            throw new IllegalArgumentException("server " + name + " needs a kind, a URI and a security mode");
+            throw new InvalidServerDefinition(kind == null ? "kind" : uri == null ? "uri" : "securityMode",
+                    "server " + name + " needs a kind, a URI and a security mode");
         }
         String scheme = uri.getScheme();
         if (!"coap".equals(scheme) && !"coaps".equals(scheme)) {
-            throw new IllegalArgumentException("server " + name + ": the URI must be coap:// or coaps://, not " + uri);
+            throw new InvalidServerDefinition("uri",
+                    "server " + name + ": the URI must be coap:// or coaps://, not " + uri);
         }
         if (securityMode == SecurityMode.NO_SEC != "coap".equals(scheme)) {
-            throw new IllegalArgumentException("server " + name + ": security mode " + securityMode
+            throw new InvalidServerDefinition("uri", "server " + name + ": security mode " + securityMode
                     + " needs a " + (securityMode == SecurityMode.NO_SEC ? "coap://" : "coaps://") + " URI, not " + uri);
         }
         if (kind == ServerKind.MANAGEMENT && (shortServerId < 1 || shortServerId > 65534)) {
-            throw new IllegalArgumentException("server " + name + ": the short server id must be 1..65534, not "
+            throw new InvalidServerDefinition("shortServerId", "server " + name + ": the short server id must be 1..65534, not "
                     + shortServerId);
         }
         serverPublicKey = serverPublicKey == null ? Optional.empty() : serverPublicKey;
         if (securityMode == SecurityMode.RPK && serverPublicKey.isEmpty()) {
-            throw new IllegalArgumentException("server " + name + ": RPK needs the server's public key");
+            throw new InvalidServerDefinition("serverPublicKey", "server " + name + ": RPK needs the server's public key");
         }
         if (lifetime == null || lifetime.toSeconds() < 1) {
-            throw new IllegalArgumentException("server " + name + ": the lifetime must be at least one second");
+            throw new InvalidServerDefinition("lifetime", "server " + name + ": the lifetime must be at least one second");
         }
         if (binding == null || !BINDINGS.contains(binding)) {
-            throw new IllegalArgumentException("server " + name + ": unknown binding '" + binding + "' (one of "
+            throw new InvalidServerDefinition("binding", "server " + name + ": unknown binding '" + binding + "' (one of "
                     + new java.util.TreeSet<>(BINDINGS) + ")");
         }
         clientHoldOff = clientHoldOff == null ? Duration.ZERO : clientHoldOff;
