@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * A built-in task used as a tag ({@code lwm2mFirmwareUpdate}, {@code observe}, ...): a call activity of the
  * hand-modelled process in bpmn/, by process id, with each attribute passed as an input variable of the
- * same name. Booleans and numbers written as text are passed as such.
+ * same name. Booleans and numbers written as text are passed as such. The call passes endsExecution=false, so that
+ * the called flow records no final status and the template's execution runs on after it.
  */
 final class BuiltInTaskTag implements TagCompiler {
 
@@ -123,6 +124,8 @@ final class BuiltInTaskTag implements TagCompiler {
         for (String[] input : inputs) {
             call.input(input[0], input[1]);
         }
+        // the template goes on after the call: the called flow leaves the execution's final status to it
+        call.input("endsExecution", "=false");
         // the called process leaves its outcome in result / resultDetails
         element.attribute("resultVar").ifPresent(a -> call.output("=result", a.value().text()));
         element.attribute("resultDetailsVar").ifPresent(a -> call.output("=resultDetails", a.value().text()));

@@ -262,7 +262,8 @@ class TagBehaviourTest {
                 .handle("lwm2m-firmware-update", (job, vars) -> Map.of("result", "SUCCESS", "other", "dropped"))
                 .run();
         assertThat(onlyJob(w, "lwm2m-firmware-update")).containsEntry("resourceId", "fw-2").containsEntry("transferMethod", "Pull")
-                .containsEntry("timeoutInSec", number(600)).containsEntry("useQuota", true);
+                .containsEntry("timeoutInSec", number(600)).containsEntry("useQuota", true)
+                .containsEntry("endsExecution", false);
         assertThat(onlyJob(w, "dm.log")).containsEntry("message", "SUCCESS");
         assertThat(w.variables()).doesNotContainKey("other");
     }
@@ -278,7 +279,7 @@ class TagBehaviourTest {
     @Test
     void bestEffortGetCallsItsProcess() {
         assertThat(onlyJob(walker("<lwm2mBestEffortGet key=\"Device.0\" useDiscover=\"true\" />").run(), "lwm2m-best-effort-get"))
-                .containsEntry("key", "Device.0").containsEntry("useDiscover", true);
+                .containsEntry("key", "Device.0").containsEntry("useDiscover", true).containsEntry("endsExecution", false);
     }
 
     @Test
