@@ -1,0 +1,263 @@
+// Flows, read from the engine's Camunda 8 REST API (/v2, the searches docs/engine-rest-api.md lists), so that the
+// same pages work on the embedded engine and on a Camunda 8 cluster: process definitions with their instance counts,
+// instances by process and state, and one instance drawn with its state, variables, history and incidents, with
+// the repairs (retry an incident, edit a variable, cancel the instance).
+import { h, show, time, badge, table, keyValues, confirmAction, formDialog, notify, problemText } from '../dom.js';
+import { get, post, request, search } from '../http.js';
+import { may } from '../session.js';
+import { diagramPanel } from '../diagram.js';
+
+const XML = 'application/xml, text/xml, application/problem+json';
+
+function adminOnly(container) {
+  show(container, h('h1', {}, 'Flows'), h('p', {}, 'The flows are read from the workflow engine\'s /v2 API, which dmflow ',
+    'opens to the admin role only. A device\'s history and each execution\'s status and log are on the ',
+    h('a', { href: '#/devices' }, 'device pages'), '.'));
+  return {};
+}
+
+async function count(filter) {
+  return (await search('process-instances', filter, { limit: 1 })).page.totalItems;
+}
+
+export function definitions(container) {
+  if (!may('admin')) return adminOnly(container);
+  const allVersions = h('input', { id: 'all-versions', type: 'checkbox' });
+  const results = h('div', {});
+  allVersions.addEventListener('change', () => refresh());
+  show(container, h('h1', {}, 'Flows'),
+    h('p', {}, h('a', { href: '#/flows/instances?state=ACTIVE' }, 'Active instances'), ' · ',
+      h('a', { href: '#/flows/instances?state=INCIDENT' }, 'Instances with incidents'), ' · ',
+      h('a', { href: '#/flows/instances' }, 'All instances')),
+    h('div', { class: 'filters' }, allVersions, h('label', { for: 'all-versions' }, 'Every version (else the latest, counting all its versions\' instances)')),
+    results);
+
+  async function refresh() {
+    const every = allVersions.checked;
+    const found = await search('process-definitions', every ? {} : { isLatestVersion: true },
+      { sort: [{ field: 'processDefinitionId', order: 'ASC' }, { field: 'version', order: 'DESC' }], limit: 500 });
+    const counted = await Promise.all(found.items.map(async d => {
+      const of = every ? { processDefinitionKey: d.processDefinitionKey } : { processDefinitionId: d.processDefinitionId };
+      const [active, incidents, completed] = await Promise.all([count({ ...of, state: 'ACTIVE' }),
+        count({ ...of, state: 'ACTIVE', hasIncident: true }), count({ ...of, state: 'COMPLETED' })]);
+      return { ...d, active, incidents, completed };
+    }));
+    const link = (d, state, n) => h('a', { href: `#/flows/instances?process=${encodeURIComponent(d.processDefinitionId)}&state=${state}`,
+      class: state === 'INCIDENT' && n > 0 ? 'incident-count' : '' }, String(n));
+    show(results, table([
+      { title: 'Process', cell: d => [h('strong', {}, d.name ?? d.processDefinitionId), d.name && d.name !== d.processDefinitionId
+        ? h('div', { class: 'small muted' }, d.processDefinitionId) : null] },
+      { title: 'Version', cell: d => String(d.version) },
+      { title: 'Resource', cell: d => h('span', { class: 'small' }, d.resourceName ?? '') },
+      { title: 'Active', cell: d => link(d, 'ACTIVE', d.active) },
+      { title: 'Incidents', cell: d => link(d, 'INCIDENT', d.incidents) },
+      { title: 'Completed', cell: d => link(d, 'COMPLETED', d.completed) },
+    ], counted, 'No process is deployed.'));
+  }
+  return { refresh };
+}
+
+export function instances(container, [rawQuery]) {
+  if (!may('admin')) return adminOnly(container);
+  const params = new URLSearchParams((rawQuery ?? '').replace(/^\?/, ''));
+  const limit = 50;
+  let from = 0;
+  const process = h('input', { id: 'instance-process', value: params.get('process') ?? '', list: 'process-ids', placeholder: 'any process' });
+  const ids = h('datalist', { id: 'process-ids' });
+  const state = h('select', { id: 'instance-state' }, [['', 'any state'], ['ACTIVE', 'active'], ['INCIDENT', 'with an incident'],
+    ['COMPLETED', 'completed'], ['TERMINATED', 'cancelled']].map(([v, t]) => h('option', { value: v, selected: v === (params.get('state') ?? '') }, t)));
+  const since = h('input', { id: 'instance-since', type: 'datetime-local', value: params.get('since') ?? '' });
+  const form = h('form', { class: 'filters', role: 'search' },
+    h('label', { for: 'instance-process' }, 'Process'), process, ids,
+    h('label', { for: 'instance-state' }, 'State'), state,
+    h('label', { for: 'instance-since' }, 'Started after'), since,
+    h('button', { type: 'submit' }, 'Filter'));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const next = new URLSearchParams(Object.entries({ process: process.value.trim(), state: state.value, since: since.value })
+      .filter(([, v]) => v));
+    location.hash = `#/flows/instances${next.size ? `?${next}` : ''}`;
+  });
+  const results = h('div', {});
+  show(container, h('p', { class: 'crumbs' }, h('a', { href: '#/flows' }, 'Flows'), ' / instances'), h('h1', {}, 'Process instances'),
+    form, results);
+  search('process-definitions', { isLatestVersion: true }, { limit: 500 }).then(found =>
+    ids.replaceChildren(...found.items.map(d => h('option', { value: d.processDefinitionId })))).catch(() => {});
+
+  function filter() {
+    const f = {};
+    if (params.get('process')) f.processDefinitionId = params.get('process');
+    const s = params.get('state');
+    if (s === 'INCIDENT') Object.assign(f, { state: 'ACTIVE', hasIncident: true });
+    else if (s) f.state = s;
+    if (params.get('since')) f.startDate = { $gte: new Date(params.get('since')).toISOString() };
+    return f;
+  }
+
+  async function refresh() {
+    const found = await search('process-instances', filter(),
+      { sort: [{ field: 'startDate', order: 'DESC' }, { field: 'processInstanceKey', order: 'DESC' }], limit, from });
+    const total = found.page.totalItems;
+    show(results, table([
+      { title: 'Instance', cell: i => h('a', { href: `#/flows/instances/${i.processInstanceKey}` }, i.processInstanceKey) },
+      { title: 'Process', cell: i => `${i.processDefinitionName ?? i.processDefinitionId} v${i.processDefinitionVersion}` },
+      { title: 'State', cell: i => [badge(i.state), i.hasIncident ? [' ', badge('incident')] : null] },
+      { title: 'Started', cell: i => time(i.startDate) },
+      { title: 'Ended', cell: i => time(i.endDate) },
+      { title: 'Called by', cell: i => i.parentProcessInstanceKey
+        ? h('a', { href: `#/flows/instances/${i.parentProcessInstanceKey}` }, i.parentProcessInstanceKey) : '' },
+    ], found.items, 'No instance matches.'),
+    h('nav', { class: 'pager', 'aria-label': 'Pages' },
+      h('button', { type: 'button', disabled: from === 0, onclick: () => { from = Math.max(0, from - limit); refresh(); } }, '‹ Newer'),
+      h('span', {}, total ? `${from + 1}–${Math.min(from + limit, total)} of ${total}` : '0'),
+      h('button', { type: 'button', disabled: from + limit >= total, onclick: () => { from += limit; refresh(); } }, 'Older ›')));
+  }
+  return { refresh };
+}
+
+/** The JSON of a variable's value, shortened for a table cell. */
+function shortValue(value) {
+  return value.length > 160 ? `${value.slice(0, 160)}…` : value;
+}
+
+export function instance(container, [key]) {
+  if (!may('admin')) return adminOnly(container);
+  const head = h('section', {});
+  const { panel, diagram, note } = diagramPanel();
+  const incidents = h('section', {});
+  const variables = h('section', {});
+  const history = h('section', {});
+  const children = h('section', {});
+  let selected = null;
+  diagram.onSelect(elementId => { selected = selected === elementId ? null : elementId; refresh(); });
+  show(container, h('p', { class: 'crumbs' }, h('a', { href: '#/flows' }, 'Flows'), ' / ',
+    h('a', { href: '#/flows/instances' }, 'instances'), ' / ', key), head, panel, incidents, variables, children, history);
+
+  async function retry(incident) {
+    const retries = incident.jobKey ? 1 : null;
+    if (!await confirmAction(`Retry ${incident.elementId}?`, incident.jobKey
+      ? 'The job gets 1 retry and the incident is resolved: a worker takes the job again.'
+      : 'The incident is resolved and the engine tries the failed step again.', 'Retry')) return;
+    try {
+      if (retries) await request('PATCH', `/v2/jobs/${incident.jobKey}`, { json: { changeset: { retries } } });
+      await post(`/v2/incidents/${incident.incidentKey}/resolution`);
+      notify('Incident resolved; the step runs again.');
+    } catch (e) {
+      notify(problemText(e), 'error');
+    }
+    refresh();
+  }
+
+  async function edit(variable, scopeName) {
+    const full = variable.isTruncated ? await get(`/v2/variables/${variable.variableKey}`) : variable;
+    const area = h('textarea', { name: 'value', id: 'variable-value', rows: 10, class: 'xml', required: true });
+    area.value = JSON.stringify(JSON.parse(full.value), null, 2);
+    const values = await formDialog(`Edit ${variable.name} (${scopeName})`,
+      [h('label', { for: 'variable-value' }, 'Value, as JSON'), area], 'Review');
+    if (!values) return;
+    let parsed;
+    try {
+      parsed = JSON.parse(values.value);
+    } catch (e) {
+      notify(`Not JSON: ${e.message}`, 'error');
+      return;
+    }
+    if (!await confirmAction(`Set ${variable.name} in ${scopeName}?`, JSON.stringify(parsed), 'Set the variable')) return;
+    try {
+      await request('PUT', `/v2/element-instances/${variable.scopeKey}/variables`,
+        { json: { variables: { [variable.name]: parsed }, local: true } });
+      notify(`${variable.name} set. Retry the incident to run the step with it.`);
+    } catch (e) {
+      notify(problemText(e), 'error');
+    }
+    refresh();
+  }
+
+  async function cancel(instance) {
+    if (!await confirmAction(`Cancel instance ${key}?`, `Every active element of ${instance.processDefinitionId} is ` +
+      'terminated, its jobs and timers are cancelled and its incidents resolved. This cannot be undone.', 'Cancel the instance')) return;
+    try {
+      await post(`/v2/process-instances/${key}/cancellation`);
+      notify('Instance cancelled.');
+    } catch (e) {
+      notify(problemText(e), 'error');
+    }
+    refresh();
+  }
+
+  async function refresh() {
+    const instance = await get(`/v2/process-instances/${key}`);
+    const [xml, statistics, flows, incidentList, variableList, elements, called] = await Promise.all([
+      get(`/v2/process-definitions/${instance.processDefinitionKey}/xml`, { accept: XML }),
+      get(`/v2/process-instances/${key}/statistics/element-instances`),
+      get(`/v2/process-instances/${key}/sequence-flows`),
+      post(`/v2/process-instances/${key}/incidents/search`, { page: { limit: 200 } }),
+      search('variables', { processInstanceKey: key }, { sort: [{ field: 'name', order: 'ASC' }], limit: 1000 }),
+      search('element-instances', { processInstanceKey: key },
+        { sort: [{ field: 'startDate', order: 'ASC' }, { field: 'elementInstanceKey', order: 'ASC' }], limit: 1000 }),
+      search('process-instances', { parentProcessInstanceKey: key }, { limit: 100 }),
+    ]);
+    const warnings = await diagram.draw(xml);
+    if (warnings.length) note.textContent = `${warnings.length} drawing warning(s): ${warnings[0].message}`;
+    diagram.paint(statistics.items, flows.items.map(f => f.sequenceFlowId));
+    const active = instance.state === 'ACTIVE';
+    const root = Object.fromEntries(variableList.items.filter(v => v.scopeKey === key).map(v => [v.name, v.value]));
+    const start = name => { try { return JSON.parse(root[name] ?? 'null'); } catch { return null; } };
+    const device = start('device');
+    const task = start('task');
+    const execution = start('execution');
+
+    show(head, h('h1', {}, `${instance.processDefinitionName ?? instance.processDefinitionId} `,
+      h('span', { class: 'muted' }, `v${instance.processDefinitionVersion}`)),
+    keyValues([['Instance', key], ['State', [badge(instance.state), instance.hasIncident ? [' ', badge('incident')] : null]],
+      ['Started', time(instance.startDate)], ['Ended', time(instance.endDate)],
+      ['Device', device?.endpoint ? h('a', { href: `#/devices/${encodeURIComponent(device.endpoint)}` }, device.endpoint) : undefined],
+      ['Task', task?.id ? h('a', { href: `#/tasks/${encodeURIComponent(task.id)}` }, task.name ?? task.id) : undefined],
+      ['Execution', execution?.id ? h('a', { href: `#/executions/${encodeURIComponent(execution.id)}` }, execution.id) : undefined],
+      ['Called by', instance.parentProcessInstanceKey
+        ? h('a', { href: `#/flows/instances/${instance.parentProcessInstanceKey}` }, instance.parentProcessInstanceKey) : undefined]]),
+    h('p', { class: 'legend small' }, h('span', { class: 'l-active' }, 'active'), h('span', { class: 'l-completed' }, 'completed'),
+      h('span', { class: 'l-incident' }, 'incident'), h('span', { class: 'l-taken' }, 'flow taken'),
+      ' · click an element to see only its history'),
+    active ? h('button', { type: 'button', class: 'danger', onclick: () => cancel(instance) }, 'Cancel instance') : null);
+
+    const open = incidentList.items.filter(i => i.state === 'ACTIVE');
+    show(incidents, h('h2', {}, `Incidents (${open.length} open)`), table([
+      { title: 'Element', cell: i => i.elementId },
+      { title: 'Type', cell: i => badge(i.errorType) },
+      { title: 'Message', cell: i => h('span', { class: 'incident-message' }, i.errorMessage ?? '') },
+      { title: 'Raised', cell: i => time(i.creationTime) },
+      { title: 'State', cell: i => badge(i.state) },
+      { title: '', cell: i => i.state === 'ACTIVE' ? h('button', { type: 'button', class: 'primary', onclick: () => retry(i) }, 'Retry') : '' },
+    ], incidentList.items, 'No incident.'));
+
+    const scopeNames = new Map(elements.items.map(e => [e.elementInstanceKey, e.elementName ?? e.elementId]));
+    scopeNames.set(key, 'process');
+    const editable = new Set(elements.items.filter(e => e.state === 'ACTIVE').map(e => e.elementInstanceKey));
+    show(variables, h('h2', {}, 'Variables'), table([
+      { title: 'Name', cell: v => h('code', {}, v.name) },
+      { title: 'Scope', cell: v => scopeNames.get(v.scopeKey) ?? v.scopeKey },
+      { title: 'Value', cell: v => h('code', { class: 'value' }, shortValue(v.value), v.isTruncated ? ' (truncated)' : '') },
+      { title: '', cell: v => active && editable.has(v.scopeKey)
+        ? h('button', { type: 'button', onclick: () => edit(v, scopeNames.get(v.scopeKey) ?? v.scopeKey) }, 'Edit') : '' },
+    ], variableList.items, 'No variable.'));
+
+    show(children, called.items.length ? [h('h2', {}, 'Called instances'), table([
+      { title: 'Instance', cell: i => h('a', { href: `#/flows/instances/${i.processInstanceKey}` }, i.processInstanceKey) },
+      { title: 'Process', cell: i => i.processDefinitionId },
+      { title: 'State', cell: i => [badge(i.state), i.hasIncident ? [' ', badge('incident')] : null] },
+    ], called.items)] : null);
+
+    const shownElements = elements.items.filter(e => e.type !== 'PROCESS' && (!selected || e.elementId === selected));
+    show(history, h('h2', {}, selected ? `History of ${selected} ` : 'Element history ',
+      selected ? h('button', { type: 'button', class: 'small', onclick: () => { selected = null; refresh(); } }, 'Show all') : null),
+    table([
+      { title: 'Element', cell: e => e.elementName ?? e.elementId },
+      { title: 'Type', cell: e => h('span', { class: 'small' }, e.type) },
+      { title: 'State', cell: e => [badge(e.state), e.hasIncident ? [' ', badge('incident')] : null] },
+      { title: 'Started', cell: e => time(e.startDate) },
+      { title: 'Ended', cell: e => time(e.endDate) },
+    ], shownElements, 'No element has run yet.'));
+  }
+  return { refresh, unmount: () => diagram.destroy() };
+}
