@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.camunda.client.api.command.ProblemException;
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.group.Groups;
+import io.dmflow.api.observation.DeviceValues;
 import io.dmflow.api.operation.DeviceOperation;
 import io.dmflow.api.property.EffectiveProperties;
 import io.dmflow.api.task.BuiltInTask;
@@ -32,6 +33,9 @@ public class ProcessStarter {
 
     @Inject
     Groups groups;
+
+    @Inject
+    DeviceValues values;
 
     /** Why an execution cannot start at all (not: the engine is away for now). */
     public static final class Unstartable extends RuntimeException {
@@ -128,11 +132,7 @@ public class ProcessStarter {
         return template;
     }
 
-    private static String softwareVersion(String endpoint) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows = Execution.getEntityManager().createNativeQuery(
-                "SELECT value #>> '{}' FROM dmflow.device_value WHERE endpoint = ?1 AND path = '/3/0/3'")
-                .setParameter(1, endpoint).getResultList();
-        return rows.isEmpty() || rows.get(0) == null ? "" : rows.get(0).toString();
+    private String softwareVersion(String endpoint) {
+        return values.latest(endpoint, "/3/0/3").map(Object::toString).orElse("");
     }
 }

@@ -1,16 +1,8 @@
 package io.dmflow.api.observation;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-
-import javax.sql.DataSource;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -33,14 +25,13 @@ public class DeviceValueResource {
     static final int MAX_HISTORY = 10_000;
 
     @Inject
-    DataSource dataSource;
+    DeviceValues values;
 
     @GET
     @Operation(summary = "The data model cache: the latest value the device reported for each observed path")
     public List<DeviceValueView> latest(@PathParam("endpoint") String endpoint) {
         requireDevice(endpoint);
-        return query("SELECT path, value::text, observed_at FROM dmflow.device_value WHERE endpoint = ? ORDER BY path",
-                endpoint);
+        return values.latest(endpoint);
     }
 
     @GET
@@ -60,11 +51,7 @@ public class DeviceValueResource {
         }
         Instant since = instant(from, "from", Instant.EPOCH);
         Instant until = instant(to, "to", Instant.parse("9999-12-31T23:59:59Z"));
-        return query("""
-                SELECT path, value::text, observed_at FROM dmflow.device_value_history
-                WHERE endpoint = ? AND path = ? AND observed_at >= ? AND observed_at <= ?
-                ORDER BY observed_at, id LIMIT ?""", endpoint, path, Timestamp.from(since), Timestamp.from(until),
-                limit);
+        return values.history(endpoint, path, since, until, limit);
     }
 
     private static void requireDevice(String endpoint) {
@@ -84,25 +71,6 @@ public class DeviceValueResource {
             throw ProblemException.badRequest("Invalid query parameter",
                     parameter + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, was '" + text + "'",
                     parameter);
-        }
-    }
-
-    private List<DeviceValueView> query(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<DeviceValueView> values = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(new DeviceValueView(rows.getString(1), rows.getString(2),
-                            rows.getTimestamp(3).toInstant()));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read device values", e);
         }
     }
 }

@@ -4,12 +4,12 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
-import io.dmflow.api.datamodel.PostgresDataModelCache;
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.engine.WorkerConfig;
 import io.dmflow.api.execution.ExecutionRecords;
 import io.dmflow.api.execution.ExecutionScheduler;
 import io.dmflow.api.firmware.StoredPackages;
+import io.dmflow.api.observation.DeviceValues;
 import io.dmflow.api.property.DevicePropertyStore;
 import io.dmflow.api.quota.PostgresQuotas;
 import io.dmflow.api.resource.ResourceStore;
@@ -85,7 +85,7 @@ public class WorkerLifecycle {
     PostgresQuotas quotas;
 
     @Inject
-    PostgresDataModelCache dataModelCache;
+    DeviceValues dataModelCache;
 
     private JobWorkers workers;
 

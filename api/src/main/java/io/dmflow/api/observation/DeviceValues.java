@@ -1,0 +1,84 @@
+package io.dmflow.api.observation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dmflow.workers.store.DataModelCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Reads what {@link DeviceValueRecorder} keeps: the data model cache (the latest value of each path) and the
+ * time series. Plain JDBC like the recorder, since both sit on the path of every notification.
+ */
+@ApplicationScoped
+public class DeviceValues implements DataModelCache {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The cached value of every path of the device, by path. */
+    public List<DeviceValueView> latest(String endpoint) {
+        return views("SELECT path, value::text, observed_at FROM dmflow.device_value WHERE endpoint = ? ORDER BY path",
+                endpoint);
+    }
+
+    /** The values reported for one path between two instants, oldest first, at most {@code limit}. */
+    public List<DeviceValueView> history(String endpoint, String path, Instant since, Instant until, int limit) {
+        return views("""
+                SELECT path, value::text, observed_at FROM dmflow.device_value_history
+                WHERE endpoint = ? AND path = ? AND observed_at >= ? AND observed_at <= ?
+                ORDER BY observed_at, id LIMIT ?""", endpoint, path, Timestamp.from(since), Timestamp.from(until),
+                limit);
+    }
+
+    /** The cached value of one path, in its JSON form as flows see it. */
+    @Override
+    public Optional<Object> latest(String endpoint, String path) {
+        List<DeviceValueView> rows = views(
+                "SELECT path, value::text, observed_at FROM dmflow.device_value WHERE endpoint = ? AND path = ?",
+                endpoint, path);
+        if (rows.isEmpty() || rows.get(0).value() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(json.readValue(rows.get(0).value(), Object.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable cached value of " + path + " of " + endpoint, e);
+        }
+    }
+
+    private List<DeviceValueView> views(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<DeviceValueView> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(new DeviceValueView(rows.getString(1), rows.getString(2),
+                            rows.getTimestamp(3).toInstant()));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the values of " + parameters[0] + ": " + e.getMessage(), e);
+        }
+    }
+}
