@@ -1,8 +1,9 @@
-package io.dmflow.api.bootstrap;
+package io.dmflow.api.lwm2m;
 
 import org.jboss.logging.Logger;
 
-import io.dmflow.api.lwm2m.Lwm2mServerLifecycle;
+import io.dmflow.api.bootstrap.BootstrapSessions;
+import io.dmflow.api.bootstrap.PostgresBootstrapConfigurations;
 import io.dmflow.api.security.ServerKeys;
 import io.dmflow.api.startup.CannotStart;
 import io.dmflow.lwm2m.bootstrap.BootstrapServer;
@@ -69,8 +70,6 @@ public class BootstrapServerLifecycle {
                     + ", set by dmflow.bootstrap.coap.host/port and dmflow.bootstrap.coaps.host/port; is a port in "
                     + "use by another process?", e);
         }
-        LOG.infof("Bootstrap server listening on %s %s", server.coapUri().map(Object::toString).orElse("(no CoAP)"),
-                server.coapsUri().map(Object::toString).orElse("(no CoAPS)"));
     }
 
     void stop(@Observes @Priority(0) ShutdownEvent event, BootstrapServer server) {

@@ -1,4 +1,4 @@
-package io.dmflow.api.bootstrap;
+package io.dmflow.api.lwm2m;
 
 import java.time.Duration;
 
