@@ -10,19 +10,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.dmflow.lwm2m.security.TestCertificates.Issued;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.lwm2m.server.ServerSettings;
 import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.security.DeviceCredentials;
+import io.dmflow.testing.TestCertificateAuthority;
+import io.dmflow.testing.TestCertificateAuthority.Issued;
 
 /** X.509: a device whose certificate a trusted authority signed for its endpoint gets in; nobody else does. */
 class DtlsX509Test {
 
     @Test
     void aCertificateSignedForTheEndpointGetsInAndAnotherEndpointsOrAnUnsignedOneDoesNot() throws Exception {
-        TestCertificates authority = TestCertificates.authority();
+        TestCertificateAuthority authority = TestCertificateAuthority.create();
         CompletableFuture<Issued> server = issue(authority, "server", "dmflow-test-server");
         CompletableFuture<Issued> own = issue(authority, "x509-0", "x509-0");
         CompletableFuture<Issued> others = issue(authority, "x509-1", "x509-1");
@@ -37,8 +38,8 @@ class DtlsX509Test {
                 .securityStore(security)
                 .serverCertificate(serverIdentity.privateKey(),
                         new java.security.cert.X509Certificate[] { serverIdentity.certificate(),
-                                authority.authorityCertificate() },
-                        authority.authorityCertificate())
+                                authority.certificate() },
+                        authority.certificate())
                 .build()) {
             dm.start();
             Issued ownCertificate = own.get(60, TimeUnit.SECONDS);
@@ -72,7 +73,7 @@ class DtlsX509Test {
         }
     }
 
-    private static CompletableFuture<Issued> issue(TestCertificates authority, String alias, String commonName) {
+    private static CompletableFuture<Issued> issue(TestCertificateAuthority authority, String alias, String commonName) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return authority.issue(alias, commonName);

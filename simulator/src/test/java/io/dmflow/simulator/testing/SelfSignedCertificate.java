@@ -1,22 +1,15 @@
 package io.dmflow.simulator.testing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/**
- * A throw-away certificate for 127.0.0.1, made with the JDK's keytool (the JDK has no public API to sign one), for
- * HTTPS package servers in tests.
- */
+import io.dmflow.testing.TestCertificateAuthority;
+
+/** A throw-away certificate for 127.0.0.1, for HTTPS package servers in tests: the server's side and a client's trust. */
 final class SelfSignedCertificate {
 
     private static final char[] PASSWORD = "test-only".toCharArray();
@@ -28,33 +21,11 @@ final class SelfSignedCertificate {
     }
 
     static SelfSignedCertificate forLoopback() {
+        TestCertificateAuthority authority = TestCertificateAuthority.create();
         try {
-            Path dir = Files.createTempDirectory("dmflow-sim-tls");
-            Path file = dir.resolve("server.p12");
-            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
-                    "-storetype", "PKCS12", "-keystore", file.toString(),
-                    "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-                    .redirectErrorStream(true).start();
-            String output = new String(keytool.getInputStream().readAllBytes());
-            if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: " + output);
-            }
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(file)) {
-                store.load(in, PASSWORD);
-            }
-            Files.delete(file);
-            Files.delete(dir);
-            return new SelfSignedCertificate(store);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return new SelfSignedCertificate(authority.selfSigned("server", "127.0.0.1").keyStore("server", PASSWORD));
+        } finally {
+            authority.delete();
         }
     }
 
