@@ -1,15 +1,11 @@
 package io.dmflow.api.firmware;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-
-import org.awaitility.core.ConditionTimeoutException;
 
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.simulator.delivery.PackageFormat;
@@ -65,23 +61,7 @@ final class FirmwareDevices {
 
     /** Waits for the execution to end with {@code status}; answers it. */
     static JsonPath ended(String execution, String status) {
-        try {
-            await().atMost(TIMEOUT).until(() -> isFinal(TaskApi.status(execution)));
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("execution " + execution + " did not end: " + given()
-                    .get("/api/executions/{id}", execution).asString() + "; incidents: " + given().contentType(
-                            ContentType.JSON).body("{}").post("/v2/incidents/search").asString(), e);
-        }
-        JsonPath view = given().get("/api/executions/{id}", execution).then().statusCode(200).extract().jsonPath();
-        if (!view.getString("status").equals(status)) {
-            throw new AssertionError("execution " + execution + " ended " + view.getString("status") + ", not "
-                    + status + ": " + view.getString("details"));
-        }
-        return view;
-    }
-
-    private static boolean isFinal(String status) {
-        return List.of("SUCCESS", "WARNING", "ERROR", "CANCELLED").contains(status);
+        return TaskApi.ended(execution, status, TIMEOUT);
     }
 
     /** How many times the device started receiving a package. */

@@ -8,7 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.util.List;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /** The REST calls task tests make, in one place. */
 public final class TaskApi {
@@ -49,5 +52,23 @@ public final class TaskApi {
     public static void awaitDeviceState(String endpoint, String state) {
         await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/devices/{endpoint}", endpoint).then()
                 .statusCode(200).body("state", equalTo(state)));
+    }
+
+    /** Waits up to {@code timeout} for the execution to end, asserts that it ended with {@code status}; answers it. */
+    public static JsonPath ended(String execution, String status, Duration timeout) {
+        try {
+            await().atMost(timeout).until(() -> List.of("SUCCESS", "WARNING", "ERROR", "CANCELLED")
+                    .contains(status(execution)));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("execution " + execution + " did not end: " + given()
+                    .get("/api/executions/{id}", execution).asString() + "; incidents: " + given().contentType(
+                            ContentType.JSON).body("{}").post("/v2/incidents/search").asString(), e);
+        }
+        JsonPath view = given().get("/api/executions/{id}", execution).then().statusCode(200).extract().jsonPath();
+        if (!view.getString("status").equals(status)) {
+            throw new AssertionError("execution " + execution + " ended " + view.getString("status") + ", not "
+                    + status + ": " + view.getString("details"));
+        }
+        return view;
     }
 }

@@ -1,0 +1,14 @@
+package io.dmflow.api.builtin;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** The built-in task tests see a device that dropped off within seconds, not after the production request timeout. */
+public class BuiltInTaskSettings implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("dmflow.lwm2m.timeout.request", "3s");
+    }
+}
