@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+
 import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +24,7 @@ import io.dmflow.api.security.ServerKeys;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
 import io.dmflow.lwm2m.security.DeviceSecurityStore;
+import io.dmflow.testing.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -58,7 +59,7 @@ class SecretsAtRestTest {
     void aDumpOfTheSchemaHoldsNoDeviceKeyInClear() throws Exception {
         byte[] psk = random(16);
         byte[] bootstrapPsk = random(16);
-        KeyPair devicePair = ecKeyPair();
+        KeyPair devicePair = TestKeys.ecP256();
         given().contentType(ContentType.JSON)
                 .body(Map.of("mode", "psk", "identity", "sealed-1-id-" + RUN, "key", hex(psk)))
                 .put("/api/devices/sealed-1-" + RUN + "/credentials/management").then().statusCode(200);
@@ -138,12 +139,6 @@ class SecretsAtRestTest {
         byte[] bytes = new byte[length];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    private static KeyPair ecKeyPair() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
     }
 
     private static String hex(byte[] bytes) {

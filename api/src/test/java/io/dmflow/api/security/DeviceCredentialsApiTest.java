@@ -8,8 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,6 +24,7 @@ import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.security.DeviceCredentials;
+import io.dmflow.testing.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -139,18 +139,14 @@ class DeviceCredentialsApiTest {
 
     @Test
     void aDeviceRegistersWithItsPublicKeyGivenOverRest() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("EC").generateKeyPair();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        keys = generator.generateKeyPair();
-        KeyPair deviceKeys = keys;
+        KeyPair deviceKeys = TestKeys.ecP256();
         put("api-rpk-0", "management",
-                Map.of("mode", "rpk", "publicKey", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded())),
+                Map.of("mode", "rpk", "publicKey", Base64.getEncoder().encodeToString(deviceKeys.getPublic().getEncoded())),
                 200);
         try (SimulatedFleet device = device("api-rpk-0").credentials(
                 ep -> DeviceCredentials.rawPublicKey(deviceKeys, server.serverPublicKey().orElseThrow())).build();
                 SimulatedFleet stranger = device("api-rpk-1").credentials(
-                        ep -> DeviceCredentials.rawPublicKey(generator.generateKeyPair(),
+                        ep -> DeviceCredentials.rawPublicKey(TestKeys.ecP256(),
                                 server.serverPublicKey().orElseThrow())).build()) {
             device.start();
             stranger.start();

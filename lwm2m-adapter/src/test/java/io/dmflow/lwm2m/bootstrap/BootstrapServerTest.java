@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +32,7 @@ import io.dmflow.lwm2m.server.ServerSettings;
 import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.security.DeviceCredentials;
+import io.dmflow.testing.TestKeys;
 
 /**
  * Devices that know only the bootstrap server get the named management server of their configuration, with DTLS
@@ -41,8 +41,8 @@ import io.dmflow.simulator.security.DeviceCredentials;
 class BootstrapServerTest {
 
     private static final Duration REGISTERED = Duration.ofSeconds(15);
-    private static final KeyPair SERVER_A_KEYS = ecKeyPair();
-    private static final KeyPair BOOTSTRAP_KEYS = ecKeyPair();
+    private static final KeyPair SERVER_A_KEYS = TestKeys.ecP256();
+    private static final KeyPair BOOTSTRAP_KEYS = TestKeys.ecP256();
 
     private static DeviceSecurityStore securityA;
     private static DeviceSecurityStore securityB;
@@ -51,16 +51,6 @@ class BootstrapServerTest {
     private static InMemoryBootstrapConfigurations configurations;
     private static BootstrapServer bootstrap;
     private static final List<BootstrapResult> sessions = new CopyOnWriteArrayList<>();
-
-    static KeyPair ecKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static byte[] key(String seed) {
         return ("bs-key-" + seed).getBytes(StandardCharsets.UTF_8);
@@ -169,7 +159,7 @@ class BootstrapServerTest {
 
     @Test
     void aDeviceGetsRpkCredentialsForItsManagementServerOverABootstrapPskSession() throws Exception {
-        KeyPair deviceKeys = ecKeyPair();
+        KeyPair deviceKeys = TestKeys.ecP256();
         bootstrap.credentials().put("bs-rpk-0", ClientCredentials.psk("bs-id-rpk-0", key("bootstrap")));
         configurations.put(BootstrapConfiguration.of("bs-rpk-0", ServerAssignment.of("dm-a-rpk",
                 ClientCredentials.rpk(deviceKeys.getPublic(), deviceKeys.getPrivate()))));
@@ -187,9 +177,9 @@ class BootstrapServerTest {
 
     @Test
     void aDeviceAuthenticatesToTheBootstrapServerWithItsRawPublicKeyAndAStrangersKeyIsRefused() throws Exception {
-        KeyPair deviceKeys = ecKeyPair();
+        KeyPair deviceKeys = TestKeys.ecP256();
         bootstrap.credentials().put("bs-rpkbs-0", ClientCredentials.rpk(deviceKeys.getPublic()));
-        bootstrap.credentials().put("bs-rpkbs-1", ClientCredentials.rpk(ecKeyPair().getPublic()));
+        bootstrap.credentials().put("bs-rpkbs-1", ClientCredentials.rpk(TestKeys.ecP256().getPublic()));
         for (String endpoint : List.of("bs-rpkbs-0", "bs-rpkbs-1")) {
             configurations.put(BootstrapConfiguration.of(endpoint,
                     ServerAssignment.of("dm-b", ClientCredentials.psk("id-" + endpoint, key(endpoint)))));
@@ -197,7 +187,7 @@ class BootstrapServerTest {
         try (SimulatedFleet known = device("bs-rpkbs-0", bootstrap.coapsUri().orElseThrow())
                 .credentials(ep -> DeviceCredentials.rawPublicKey(deviceKeys, BOOTSTRAP_KEYS.getPublic())).build();
                 SimulatedFleet stranger = device("bs-rpkbs-1", bootstrap.coapsUri().orElseThrow())
-                        .credentials(ep -> DeviceCredentials.rawPublicKey(ecKeyPair(), BOOTSTRAP_KEYS.getPublic()))
+                        .credentials(ep -> DeviceCredentials.rawPublicKey(TestKeys.ecP256(), BOOTSTRAP_KEYS.getPublic()))
                         .build()) {
             known.start();
             stranger.start();

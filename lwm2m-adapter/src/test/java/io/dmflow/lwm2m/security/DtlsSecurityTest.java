@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,30 +24,21 @@ import io.dmflow.lwm2m.server.ServerSettings;
 import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.security.DeviceCredentials;
+import io.dmflow.testing.TestKeys;
 
 /** DTLS PSK and RPK against the management server over real UDP on loopback: who gets in and who does not. */
 class DtlsSecurityTest {
 
     private static final Duration REGISTERED = Duration.ofSeconds(10);
 
-    private static final KeyPair SERVER_KEYS = ecKeyPair();
-    private static final KeyPair KNOWN_DEVICE_KEYS = ecKeyPair();
+    private static final KeyPair SERVER_KEYS = TestKeys.ecP256();
+    private static final KeyPair KNOWN_DEVICE_KEYS = TestKeys.ecP256();
     private static DeviceSecurityStore security;
     private static DeviceManagementServer server;
     private static final List<String> deregistered = new CopyOnWriteArrayList<>();
 
     static byte[] key(String seed) {
         return ("psk-" + seed).getBytes(StandardCharsets.UTF_8);
-    }
-
-    static KeyPair ecKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @BeforeAll
@@ -91,7 +81,7 @@ class DtlsSecurityTest {
         security.put("sec-1", ClientCredentials.rpk(KNOWN_DEVICE_KEYS.getPublic()));
         security.put("sec-2", ClientCredentials.psk("id-sec-2", key("sec-2")));
         security.put("sec-4", ClientCredentials.psk("id-sec-4", key("sec-4")));
-        security.put("sec-5", ClientCredentials.rpk(ecKeyPair().getPublic()));
+        security.put("sec-5", ClientCredentials.rpk(TestKeys.ecP256().getPublic()));
         security.put("sec-6", ClientCredentials.psk("id-sec-6", key("sec-6")));
         try (SimulatedFleet fleet = devices("sec-", 6).credentials(ep -> switch (ep) {
             case "sec-0" -> DeviceCredentials.psk("id-sec-0", key("sec-0"));
@@ -99,7 +89,7 @@ class DtlsSecurityTest {
             case "sec-2" -> DeviceCredentials.psk("id-sec-2", key("a wrong key")); // wrong key
             case "sec-3" -> DeviceCredentials.psk("id-nobody", key("sec-3")); // identity nobody has
             case "sec-4" -> DeviceCredentials.psk("id-sec-0", key("sec-0")); // another endpoint's valid PSK
-            default -> DeviceCredentials.rawPublicKey(ecKeyPair(), SERVER_KEYS.getPublic()); // key not on record
+            default -> DeviceCredentials.rawPublicKey(TestKeys.ecP256(), SERVER_KEYS.getPublic()); // key not on record
         }).build();
                 SimulatedFleet noSec = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow())
                         .endpoint("sec-6").objects().requestTimeout(Duration.ofSeconds(2)).build()) {
@@ -158,7 +148,7 @@ class DtlsSecurityTest {
     @Test
     void anIdentityOrPublicKeyBelongsToOneEndpoint() {
         security.put("dup-0", ClientCredentials.psk("id-dup", key("dup")));
-        KeyPair keys = ecKeyPair();
+        KeyPair keys = TestKeys.ecP256();
         security.put("dup-1", ClientCredentials.rpk(keys.getPublic()));
 
         assertThatThrownBy(() -> security.put("dup-2", ClientCredentials.psk("id-dup", key("other"))))
@@ -170,7 +160,7 @@ class DtlsSecurityTest {
 
     @Test
     void credentialsNeverPrintTheirSecrets() {
-        KeyPair keys = ecKeyPair();
+        KeyPair keys = TestKeys.ecP256();
         String hexKey = java.util.HexFormat.of().formatHex(key("secret"));
         ClientCredentials psk = ClientCredentials.psk("id-print", key("secret"));
         ClientCredentials rpk = ClientCredentials.rpk(keys.getPublic(), keys.getPrivate());

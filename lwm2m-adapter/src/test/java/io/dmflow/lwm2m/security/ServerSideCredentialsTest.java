@@ -1,9 +1,10 @@
 package io.dmflow.lwm2m.security;
 
+import io.dmflow.testing.TestKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class ServerSideCredentialsTest {
 
     @Test
     void aStoreKeepsOnlyThePublicKeyOfAnRpkDevice() throws Exception {
-        KeyPair pair = ecKeyPair();
+        KeyPair pair = TestKeys.ecP256();
         CredentialStore store = ServerSideCredentials.of(new InMemoryCredentialStore());
 
         store.put("rpk-0", ClientCredentials.rpk(pair.getPublic(), pair.getPrivate()));
@@ -25,7 +26,7 @@ class ServerSideCredentialsTest {
 
     @Test
     void theManagementServersStoreKeepsOnlyThePublicKeyToo() throws Exception {
-        KeyPair pair = ecKeyPair();
+        KeyPair pair = TestKeys.ecP256();
         InMemoryCredentialStore underlying = new InMemoryCredentialStore();
         DeviceSecurityStore security = new DeviceSecurityStore(underlying);
 
@@ -46,7 +47,4 @@ class ServerSideCredentialsTest {
         assertThat(store.byEndpoint("psk-0")).contains(psk);
     }
 
-    private static KeyPair ecKeyPair() throws Exception {
-        return KeyPairGenerator.getInstance("EC").generateKeyPair();
-    }
 }

@@ -15,6 +15,7 @@ import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.fleet.SupportedObject;
 import io.dmflow.simulator.testing.TestLwM2mServer;
+import io.dmflow.testing.TestKeys;
 
 class SecureRegistrationTest {
 
@@ -57,16 +58,16 @@ class SecureRegistrationTest {
     @Test
     void aDeviceWithItsRawPublicKeyRegistersAndAnUnknownKeyIsRefused() throws Exception {
         try (TestLwM2mServer server = TestLwM2mServer.startSecure()) {
-            KeyPair known = TestLwM2mServer.newEcKeyPair();
+            KeyPair known = TestKeys.ecP256();
             server.addRpk("rpk-0", known.getPublic());
-            server.addRpk("rpk-1", TestLwM2mServer.newEcKeyPair().getPublic());
+            server.addRpk("rpk-1", TestKeys.ecP256().getPublic());
             try (SimulatedFleet fleet = SimulatedFleet.builder()
                     .serverUri(server.coapsUri())
                     .endpointPrefix("rpk-").count(2)
                     .objects()
                     .requestTimeout(Duration.ofSeconds(3))
                     .credentials(ep -> DeviceCredentials.rawPublicKey(
-                            ep.equals("rpk-0") ? known : TestLwM2mServer.newEcKeyPair(), server.publicKey()))
+                            ep.equals("rpk-0") ? known : TestKeys.ecP256(), server.publicKey()))
                     .build()) {
                 fleet.start();
 

@@ -1,11 +1,11 @@
 package io.dmflow.simulator.testing;
 
 import java.net.InetSocketAddress;
-import java.security.GeneralSecurityException;
+
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+
 import java.security.PublicKey;
-import java.security.spec.ECGenParameterSpec;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +40,7 @@ import org.eclipse.leshan.servers.security.NonUniqueSecurityInfoException;
 import org.eclipse.leshan.servers.security.SecurityInfo;
 
 import io.dmflow.lwm2m.model.ObjectModels;
+import io.dmflow.testing.TestKeys;
 
 /** A real Leshan server on 127.0.0.1 and an ephemeral UDP port, with the simulator's object models. */
 public final class TestLwM2mServer implements AutoCloseable {
@@ -56,7 +57,7 @@ public final class TestLwM2mServer implements AutoCloseable {
     }
 
     private TestLwM2mServer(int clientAwakeTimeMillis, boolean secure) {
-        this(clientAwakeTimeMillis, secure, 0, 0, newEcKeyPair());
+        this(clientAwakeTimeMillis, secure, 0, 0, TestKeys.ecP256());
     }
 
     private TestLwM2mServer(int clientAwakeTimeMillis, boolean secure, int coapPort, int coapsPort,
@@ -154,7 +155,7 @@ public final class TestLwM2mServer implements AutoCloseable {
 
     /** A fresh server on a given CoAP port, e.g. to stand in for a restarted one that lost its registrations. */
     public static TestLwM2mServer startOnPort(int coapPort) {
-        return new TestLwM2mServer(93_000, false, coapPort, 0, newEcKeyPair());
+        return new TestLwM2mServer(93_000, false, coapPort, 0, TestKeys.ecP256());
     }
 
     /** A server that considers queue-mode clients asleep after {@code awakeMillis} without traffic. */
@@ -195,17 +196,6 @@ public final class TestLwM2mServer implements AutoCloseable {
     /** The server's RPK, which RPK devices pin. */
     public PublicKey publicKey() {
         return serverKeys.getPublic();
-    }
-
-    /** A P-256 key pair, the curve every DTLS 1.2 RPK stack supports. */
-    public static KeyPair newEcKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public String coapsUri() {
