@@ -14,7 +14,6 @@ import io.dmflow.api.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,9 +48,9 @@ public class TokenResource {
 
     @GET
     @Operation(summary = "List API tokens", description = "The caller's own; an admin sees every user's, or one user's with user=")
-    public Page<TokenView> list(@QueryParam("user") String user, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        PageRequest request = PageRequest.of(page, size);
+    public Page<TokenView> list(@QueryParam("user") String user, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         String owner;
         if (isAdmin()) {
             owner = user == null || user.isBlank() ? null : user;

@@ -15,7 +15,6 @@ import io.dmflow.api.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -49,9 +48,9 @@ public class UserResource {
 
     @GET
     @Operation(summary = "List users", description = "By name; never a password")
-    public Page<UserView> list(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        PageRequest request = PageRequest.of(page, size);
+    public Page<UserView> list(@QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         return Page.of(users.page(request.page(), request.size()).stream().map(UserView::of).toList(), request,
                 users.count());
     }

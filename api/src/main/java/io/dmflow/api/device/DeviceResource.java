@@ -8,10 +8,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import io.dmflow.api.paging.PageRequest;
 import io.dmflow.api.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,22 +24,14 @@ import jakarta.ws.rs.core.Response.Status;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceResource {
 
-    static final int MAX_PAGE_SIZE = 1000;
-
     @GET
     @Operation(summary = "List devices", description = "Paged, ordered by endpoint; filter by state and endpoint prefix")
     public DevicePage list(
             @Parameter(description = "online, sleeping or offline") @QueryParam("state") String state,
             @Parameter(description = "only endpoints starting with this text") @QueryParam("endpointPrefix") String endpointPrefix,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0) {
-            throw ProblemException.badRequest("Invalid query parameter", "page must be 0 or more, was " + page, "page");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.badRequest("Invalid query parameter",
-                    "size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size, "size");
-        }
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (state != null && !state.isBlank()) {
@@ -55,10 +47,11 @@ public class DeviceResource {
             parameters.put("prefix", escapeLike(endpointPrefix) + "%");
         }
         PanacheQuery<Device> query = Device.find(String.join(" and ", conditions), Sort.by("endpoint"), parameters)
-                .page(page, size);
+                .page(request.page(), request.size());
         List<DeviceView> items = query.list().stream().map(DeviceView::of).toList();
         long total = query.count();
-        return new DevicePage(items, page, size, total, (int) ((total + size - 1) / size));
+        return new DevicePage(items, request.page(), request.size(), total,
+                (int) ((total + request.size() - 1) / request.size()));
     }
 
     @GET

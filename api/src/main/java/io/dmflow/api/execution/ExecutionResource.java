@@ -18,7 +18,6 @@ import io.dmflow.contract.ExecutionStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,9 +39,9 @@ public class ExecutionResource {
     @Path("executions")
     @Operation(summary = "List executions", description = "Newest first; filter by task, device and status")
     public Page<ExecutionView> list(@QueryParam("task") String task, @QueryParam("device") String device,
-            @QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        PageRequest request = PageRequest.of(page, size);
+            @QueryParam("status") String status, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (task != null && !task.isBlank()) {
@@ -72,7 +71,7 @@ public class ExecutionResource {
     @Path("devices/{endpoint}/executions")
     @Operation(summary = "A device's executions", description = "Newest first: the device's history as the flows it went through")
     public Page<ExecutionView> ofDevice(@PathParam("endpoint") String endpoint, @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         return list(null, endpoint, status, page, size);
     }
 

@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -43,9 +42,9 @@ public class GroupResource {
 
     @GET
     @Operation(summary = "List groups", description = "Paged, ordered by path; prefix filters by path")
-    public Page<String> list(@QueryParam("prefix") String prefix, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        PageRequest request = PageRequest.of(page, size);
+    public Page<String> list(@QueryParam("prefix") String prefix, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         PanacheQuery<DeviceGroup> query = prefix == null || prefix.isEmpty()
                 ? DeviceGroup.findAll(Sort.by("path"))
                 : DeviceGroup.find("path like ?1", Sort.by("path"), prefix.replace("%", "\\%") + "%");
@@ -92,11 +91,11 @@ public class GroupResource {
     @Path("{path}/members")
     @Operation(summary = "The group's direct members", description = "Paged, ordered by endpoint")
     @Transactional
-    public Page<String> members(@PathParam("path") String path, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
+    public Page<String> members(@PathParam("path") String path, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         GroupPath group = GroupPath.parse(path, "path");
         groups.require(group);
-        PageRequest request = PageRequest.of(page, size);
+        PageRequest request = PageRequest.parse(page, size);
         PanacheQuery<GroupMember> query = GroupMember.find("groupPath", Sort.by("endpoint"), group.value());
         return Page.of(query.page(request.page(), request.size()).list().stream().map(member -> member.endpoint)
                 .toList(), request, query.count());

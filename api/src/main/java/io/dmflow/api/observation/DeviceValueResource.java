@@ -7,9 +7,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.dmflow.api.device.Device;
+import io.dmflow.api.paging.QueryParameters;
 import io.dmflow.api.problem.ProblemException;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,12 +39,13 @@ public class DeviceValueResource {
     @Operation(summary = "The values a device reported for one path over time, oldest first")
     public List<DeviceValueView> history(@PathParam("endpoint") String endpoint, @QueryParam("path") String path,
             @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("limit") @DefaultValue("1000") int limit) {
+            @QueryParam("limit") String limitText) {
         requireDevice(endpoint);
         if (path == null || path.isBlank()) {
             throw ProblemException.badRequest("Missing query parameter", "path is required, e.g. /3303/0/5700",
                     "path");
         }
+        int limit = QueryParameters.wholeNumber("limit", limitText, 1000);
         if (limit < 1 || limit > MAX_HISTORY) {
             throw ProblemException.badRequest("Invalid query parameter",
                     "limit must be between 1 and " + MAX_HISTORY + ", was " + limit, "limit");

@@ -7,6 +7,13 @@ public record PageRequest(int page, int size) {
 
     public static final int MAX_SIZE = 1000;
 
+    public static final int DEFAULT_SIZE = 50;
+
+    /** The page and size query parameters as given (absent: the first page of 50), checked. */
+    public static PageRequest parse(String page, String size) {
+        return of(QueryParameters.wholeNumber("page", page, 0), QueryParameters.wholeNumber("size", size, DEFAULT_SIZE));
+    }
+
     public static PageRequest of(int page, int size) {
         if (page < 0) {
             throw ProblemException.badRequest("Invalid query parameter", "page must be 0 or more, was " + page, "page");

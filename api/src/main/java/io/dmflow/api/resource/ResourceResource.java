@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -53,8 +52,8 @@ public class ResourceResource {
     @GET
     @Operation(summary = "List stored files", description = "Paged, ordered by id; filter by category and id prefix")
     public Page<ResourceView> list(@QueryParam("category") String category, @QueryParam("idPrefix") String idPrefix,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        PageRequest request = PageRequest.of(page, size);
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         String pattern = ResourceStore.prefixPattern(idPrefix == null ? "" : idPrefix);
         PanacheQuery<StoredResource> query = category == null || category.isBlank()
                 ? StoredResource.find("id like ?1 escape '\\'", Sort.by("id"), pattern)

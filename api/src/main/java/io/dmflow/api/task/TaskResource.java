@@ -22,7 +22,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -70,9 +69,9 @@ public class TaskResource {
     @GET
     @Operation(summary = "List tasks", description = "Newest first; filter by state (ACTIVE, CANCELLED), device or group target")
     public Page<TaskView> list(@QueryParam("state") String state, @QueryParam("device") String device,
-            @QueryParam("group") String group, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        PageRequest request = PageRequest.of(page, size);
+            @QueryParam("group") String group, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (state != null && !state.isBlank()) {

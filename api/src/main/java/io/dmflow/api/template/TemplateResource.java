@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -34,9 +33,9 @@ public class TemplateResource {
 
     @GET
     @Operation(summary = "List templates", description = "Paged, ordered by name")
-    public Page<TemplateView> list(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        PageRequest request = PageRequest.of(page, size);
+    public Page<TemplateView> list(@QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         PanacheQuery<TaskTemplate> query = TaskTemplate.findAll(Sort.by("name"));
         List<TemplateView> items = query.page(request.page(), request.size()).list().stream()
                 .map(template -> TemplateView.of(template, List.of())).toList();

@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -45,9 +44,9 @@ public class ProcessResource {
 
     @GET
     @Operation(summary = "List user processes", description = "Paged, ordered by id")
-    public Page<ProcessView> list(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        PageRequest request = PageRequest.of(page, size);
+    public Page<ProcessView> list(@QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
         PanacheQuery<UserProcess> query = UserProcess.findAll(Sort.by("id"));
         return Page.of(query.page(request.page(), request.size()).list().stream().map(ProcessView::of).toList(),
                 request, query.count());
