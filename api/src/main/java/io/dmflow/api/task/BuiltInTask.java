@@ -52,7 +52,7 @@ public enum BuiltInTask {
     public List<String> requiredProperties() {
         return switch (this) {
             case FIRMWARE_UPDATE -> List.of("resourceId");
-            case EXECUTE -> List.of("key");
+            case EXECUTE, OBSERVE -> List.of("key");
             default -> List.of();
         };
     }
