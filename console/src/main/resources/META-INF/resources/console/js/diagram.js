@@ -69,10 +69,11 @@ export class Diagram {
 
 /** A diagram panel: a box that holds the drawing and a line for problems drawing it. */
 export function diagramPanel() {
-  const canvas = h('div', { class: 'diagram', role: 'img', 'aria-label': 'BPMN diagram' });
+  // no role="img": bpmn-js makes the canvas focusable, and an image may not hold interactive content
+  const canvas = h('div', { class: 'diagram' });
   const note = h('p', { class: 'muted small' });
   const fit = h('button', { type: 'button', class: 'small' }, 'Fit');
-  const panel = h('section', { class: 'diagram-panel' }, h('div', { class: 'diagram-tools' }, fit, note), canvas);
+  const panel = h('section', { class: 'diagram-panel', 'aria-label': 'BPMN diagram' }, h('div', { class: 'diagram-tools' }, fit, note), canvas);
   const diagram = new Diagram(canvas);
   fit.addEventListener('click', () => diagram.fit());
   return { panel, diagram, note };

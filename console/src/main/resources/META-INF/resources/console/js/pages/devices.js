@@ -64,7 +64,7 @@ export function one(container, [rawEndpoint]) {
 
   async function refresh() {
     const [device, props, cache, executions] = await Promise.all([get(path), get(`${path}/properties`),
-      get(`${path}/values`), get(`${path}/executions${query({ page: historyPage, size: 25 })}`)]);
+      get(`${path}/values`), get(`/api/executions${query({ device: endpoint, page: historyPage, size: 25 })}`)]);
     show(facts, h('h2', {}, 'Registration'), keyValues([
       ['State', badge(device.state)], ['Last contact', time(device.lastContactAt)],
       ['LwM2M version', device.lwm2mVersion], ['Binding', device.binding],

@@ -77,10 +77,6 @@ export function one(container, [rawName]) {
     }
   }
 
-  async function metadata() {
-    const page = await get('/api/templates?size=1000');
-    describe(page.items.find(t => t.name === name));
-  }
 
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -102,18 +98,21 @@ export function one(container, [rawName]) {
     }
   });
 
+  let typed = false;
+  editor.addEventListener('input', () => { typed = true; });
   let loaded = false;
   async function refresh() {
     // Loaded once: a refresh must not overwrite what is being typed.
     if (loaded) return;
     loaded = true;
-    try {
-      editor.value = await get(path, { accept: XML });
-    } catch (e) {
-      if (e?.status !== 404) throw e;
-      editor.value = EMPTY_TEMPLATE;
-    }
-    await Promise.all([metadata(), drawCompiled()]);
+    // A new template is told from the list, not from a 404, which the browser would log as an error.
+    const template = (await get('/api/templates?size=1000')).items.find(t => t.name === name);
+    describe(template);
+    const xml = template ? await get(path, { accept: XML }) : EMPTY_TEMPLATE;
+    if (!typed) editor.value = xml;
+    if (template) await drawCompiled();
+    else note.textContent = 'Not compiled yet: save the template.';
+    form.dataset.loaded = 'true';
   }
   return { refresh, unmount: () => diagram.destroy() };
 }

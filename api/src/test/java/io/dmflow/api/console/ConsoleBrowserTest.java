@@ -1,0 +1,91 @@
+package io.dmflow.api.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.dmflow.api.testing.TestAdmin;
+import io.dmflow.api.testing.TestDatabase;
+import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * The console in a real browser: headless Chromium, driven by playwright-core (from npm, installed by the console
+ * module's build) through console/src/test/browser/console-walkthrough.mjs, against this dmflow and a simulated
+ * device. The script raises an incident, sees it red on the diagram, edits a variable, retries from the page and sees
+ * the flow complete; shows a compile error at its line; submits a template to the device and follows the device's
+ * history into the flow's diagram; checks the pages at a phone's width and that the browser logged no error.
+ * Screenshots of every page go to target/console-screenshots.
+ * <p>
+ * Skipped where no Chromium is installed ({@code DMFLOW_CHROMIUM} names another than /usr/bin/chromium), where Node
+ * is missing, or where the console module was not built in this tree.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class ConsoleBrowserTest {
+
+    private static final Duration WALKTHROUGH_TIMEOUT = Duration.ofMinutes(4);
+
+    @Inject
+    DeviceManagementServer server;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void anOperatorRepairsAFlowAndFollowsADevicesHistoryInTheBrowser() throws Exception {
+        Path chromium = Path.of(System.getenv().getOrDefault("DMFLOW_CHROMIUM", "/usr/bin/chromium"));
+        assumeTrue(Files.isExecutable(chromium), "no Chromium at " + chromium + " (set DMFLOW_CHROMIUM)");
+        assumeTrue(onPath("node"), "no node on the PATH");
+        Path npm = Path.of("..", "console", "target", "npm").toAbsolutePath().normalize();
+        Path script = npm.resolve("console-walkthrough.mjs");
+        assumeTrue(Files.isRegularFile(script) && Files.isDirectory(npm.resolve("node_modules/playwright-core")),
+                "the console module is not built in " + npm);
+
+        String endpoint = "console-browser-" + UUID.randomUUID().toString().substring(0, 8);
+        Path screenshots = Path.of("target", "console-screenshots").toAbsolutePath();
+        Path output = Files.createTempFile("console-walkthrough", ".log");
+        try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow())
+                .endpoint(endpoint).build().start()) {
+            assertThat(fleet.awaitRegisteredCount(1, Duration.ofSeconds(30))).isTrue();
+            Process node = new ProcessBuilder("node", script.toString(), base.toString().replaceAll("/$", ""),
+                    TestAdmin.USER, TestAdmin.PASSWORD, endpoint, screenshots.toString())
+                    .directory(npm.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            boolean ended = node.waitFor(WALKTHROUGH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (!ended) {
+                node.destroyForcibly();
+            }
+            String log = Files.readString(output, StandardCharsets.UTF_8);
+            System.out.println(log);
+            assertThat(ended).as("the walkthrough ended within %s:%n%s", WALKTHROUGH_TIMEOUT, log).isTrue();
+            assertThat(node.exitValue()).as("failed steps:%n%s", log).isZero();
+            assertThat(log).contains("ok   the page sees the flow complete without reloading")
+                    .contains("ok   the device's history opens the flow instance it ran").doesNotContain("FAIL");
+        } finally {
+            Files.deleteIfExists(output);
+        }
+        assertThat(screenshots.resolve("instance-incident.png")).isRegularFile();
+    }
+
+    private static boolean onPath(String command) throws InterruptedException {
+        try {
+            return new ProcessBuilder(command, "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
