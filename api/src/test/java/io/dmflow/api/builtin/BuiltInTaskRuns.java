@@ -4,7 +4,9 @@ import java.time.Duration;
 
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.dmflow.simulator.transport.LinkDrop;
 import io.restassured.path.json.JsonPath;
 
 /** What the built-in task tests do over and over: a registered device, a task of a type, the end of its execution. */
@@ -36,5 +38,23 @@ final class BuiltInTaskRuns {
     /** Waits for the execution to end with {@code status}; answers it. */
     static JsonPath ended(String execution, String status) {
         return TaskApi.ended(execution, status, TIMEOUT);
+    }
+
+    /**
+     * Submits a task of {@code type} to a device that drops off at {@code drop}, waits for its execution to wait for
+     * the device, runs {@code whileAway}, brings the device back and waits for the execution to succeed; answers it.
+     */
+    static JsonPath succeededAfterDropOff(SimulatedDevice device, LinkDrop drop, String type, String properties,
+                                          Runnable whileAway) {
+        device.dropOffAt(drop);
+        String execution = submit(type, device.endpoint(), properties);
+        TaskApi.awaitStatus(execution, "WAITING_FOR_DEVICE");
+        whileAway.run();
+        device.comeBack();
+        JsonPath ended = ended(execution, "SUCCESS");
+        if (!ended.getList("history.status", String.class).contains("WAITING_FOR_DEVICE")) {
+            throw new AssertionError("execution " + execution + " never waited for its device");
+        }
+        return ended;
     }
 }

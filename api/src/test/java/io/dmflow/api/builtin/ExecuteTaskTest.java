@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.Test;
 
 import io.dmflow.api.engine.BuiltInFlows;
-import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedDevice;
@@ -57,17 +56,11 @@ class ExecuteTaskTest {
     void aDeviceThatDropsOffIsWaitedForAndTheKeyExecutedWhenItReturns() {
         try (SimulatedFleet fleet = device(server, "exec-drop")) {
             SimulatedDevice device = fleet.device();
-            device.dropOffAt(LinkDrop.beforeRequest("POST", "/3/0/4"));
-            String execution = submit("ExecuteTask", "exec-drop", "\"key\": \"/3/0/4\"");
-
-            TaskApi.awaitStatus(execution, "WAITING_FOR_DEVICE");
-            assertThat(device.rebootCount()).isZero();
-            device.comeBack();
-            JsonPath ended = ended(execution, "SUCCESS");
+            JsonPath ended = BuiltInTaskRuns.succeededAfterDropOff(device, LinkDrop.beforeRequest("POST", "/3/0/4"),
+                    "ExecuteTask", "\"key\": \"/3/0/4\"", () -> assertThat(device.rebootCount()).isZero());
 
             await().atMost(BuiltInTaskRuns.TIMEOUT).until(() -> device.rebootCount() == 1);
             assertThat(ended.getString("details")).isEqualTo("executed /3/0/4");
-            assertThat(ended.getList("history.status", String.class)).contains("WAITING_FOR_DEVICE");
         }
     }
 

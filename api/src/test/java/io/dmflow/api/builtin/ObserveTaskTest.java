@@ -13,7 +13,6 @@ import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
-import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.transport.LinkDrop;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -98,15 +97,9 @@ class ObserveTaskTest {
     @Test
     void aDeviceThatDropsOffIsWaitedForAndTheAttributesWrittenWhenItReturns() {
         try (SimulatedFleet fleet = device(server, "observe-drop")) {
-            SimulatedDevice device = fleet.device();
-            device.dropOffAt(LinkDrop.beforeRequest("PUT", "/3/0/9"));
-            String execution = submit("ObserveTask", "observe-drop", "\"key\": \"/3/0/9\", \"maximumPeriod\": \"40\"");
+            BuiltInTaskRuns.succeededAfterDropOff(fleet.device(), LinkDrop.beforeRequest("PUT", "/3/0/9"), "ObserveTask",
+                    "\"key\": \"/3/0/9\", \"maximumPeriod\": \"40\"", () -> { });
 
-            TaskApi.awaitStatus(execution, "WAITING_FOR_DEVICE");
-            device.comeBack();
-            JsonPath ended = ended(execution, "SUCCESS");
-
-            assertThat(ended.getList("history.status", String.class)).contains("WAITING_FOR_DEVICE");
             assertThat(discovered("observe-drop", "/3/0/9")).contains("pmax=40");
         }
     }
