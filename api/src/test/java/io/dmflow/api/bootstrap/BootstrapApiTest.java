@@ -166,6 +166,19 @@ class BootstrapApiTest {
         given().contentType("application/json").body(Map.of("uri", "coap://x:5683", "shortServerId", 5,
                 "securityMode", "nosec", "binding", "X")).put("/api/servers/bad").then().statusCode(400)
                 .body("parameter", equalTo("binding")).body("detail", containsString("UQ"));
+        given().contentType("application/json").body(Map.of("uri", 5683, "shortServerId", 5, "securityMode", "nosec"))
+                .put("/api/servers/bad").then().statusCode(400).contentType("application/problem+json")
+                .body("parameter", equalTo("uri")).body("detail", equalTo("uri must be a string"));
+        given().contentType("application/json").body(Map.of("uri", "coap://x:5683", "shortServerId", "five",
+                "securityMode", "nosec")).put("/api/servers/bad").then().statusCode(400)
+                .body("parameter", equalTo("shortServerId")).body("detail", equalTo("shortServerId must be a number"));
+        given().contentType("application/json").body(Map.of("uri", "coap://x:5683", "shortServerId", 5,
+                "securityMode", "nosec", "lifetime", 60)).put("/api/servers/bad").then().statusCode(400)
+                .body("parameter", equalTo("lifetime")).body("detail", containsString("lifetimeSeconds"));
+        given().contentType("application/json").body("{\"uri\": \"coap://x:5683\",\n \"shortServerId\": }")
+                .put("/api/servers/bad").then().statusCode(400).body("parameter", equalTo("body"))
+                .body("detail", containsString("line 2"));
+        given().get("/api/servers/bad").then().statusCode(404);
         putJson("/api/servers/{name}", Map.of("uri", "coaps://dm.example.com:5684", "shortServerId", 7,
                 "securityMode", "psk"), 200, "dm-example");
 
