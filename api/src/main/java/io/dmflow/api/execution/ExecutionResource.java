@@ -68,14 +68,6 @@ public class ExecutionResource {
     }
 
     @GET
-    @Path("devices/{endpoint}/executions")
-    @Operation(summary = "A device's executions", description = "Newest first: the device's history as the flows it went through")
-    public Page<ExecutionView> ofDevice(@PathParam("endpoint") String endpoint, @QueryParam("status") String status,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
-        return list(null, endpoint, status, page, size);
-    }
-
-    @GET
     @Path("executions/{id}")
     @Operation(summary = "One execution", description = "With its status history and the BPMN elements its flow is at now")
     public ExecutionView get(@PathParam("id") String id) {

@@ -74,6 +74,8 @@ class DeviceOperationsTest {
         String task = given().get("/api/executions/{id}", execution).then().statusCode(200)
                 .body("history.status", org.hamcrest.Matchers.hasItems("QUEUED", "IN_PROGRESS", "SUCCESS")).extract()
                 .path("taskId");
+        given().get("/api/devices/{endpoint}/executions", DEVICE).then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(execution));
         given().get("/api/tasks/{id}", task).then().statusCode(200).body("operation", equalTo("read"))
                 .body("name", equalTo("read /3/0/0")).body("target.device", equalTo(DEVICE));
     }
