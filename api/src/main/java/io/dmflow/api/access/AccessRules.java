@@ -5,7 +5,10 @@ import java.util.Set;
 /**
  * Which role a request needs, by method and path, in one table so that it can be read and tested as a whole:
  * <ul>
- * <li>{@code /v2/**} (the engine: deploy, start, cancel, jobs): admin;</li>
+ * <li>{@code /v2/**} (the engine): reads and searches (GET, {@code POST …/search}, {@code POST …/statistics/…}):
+ * viewer; the repairs an operator makes from the console (resolve an incident, a job's retries, a scope's
+ * variables, cancel an instance): operator; everything else (deploy, start, activate and complete jobs, publish
+ * messages, the clock): admin;</li>
  * <li>{@code /api/users/**}: admin, reading too, except {@code PUT /api/users/{name}}, where any signed-in user
  * changes their own password;</li>
  * <li>{@code /api/tokens/**}: any signed-in user, who sees and revokes only their own tokens unless admin;</li>
@@ -28,6 +31,9 @@ public final class AccessRules {
         String[] segments = path.replaceAll("^/+", "").split("/+");
         String area = segments[0];
         String collection = segments.length > 1 ? segments[1] : "";
+        if (area.equals("v2")) {
+            return engine(method, segments);
+        }
         if (!area.equals("api")) {
             return Role.ADMIN;
         }
@@ -45,5 +51,22 @@ public final class AccessRules {
             default -> false;
         };
         return operated ? Role.OPERATOR : Role.ADMIN;
+    }
+
+    private static Role engine(String method, String[] segments) {
+        String collection = segments.length > 1 ? segments[1] : "";
+        String last = segments[segments.length - 1];
+        boolean search = method.equals("POST") && (last.equals("search")
+                || (segments.length > 3 && segments[segments.length - 2].equals("statistics")));
+        if (READS.contains(method) || search) {
+            return Role.VIEWER;
+        }
+        boolean repair = segments.length == 4 && switch (collection) {
+            case "incidents" -> method.equals("POST") && last.equals("resolution");
+            case "process-instances" -> method.equals("POST") && last.equals("cancellation");
+            case "element-instances" -> method.equals("PUT") && last.equals("variables");
+            default -> false;
+        } || segments.length == 3 && collection.equals("jobs") && method.equals("PATCH");
+        return repair ? Role.OPERATOR : Role.ADMIN;
     }
 }

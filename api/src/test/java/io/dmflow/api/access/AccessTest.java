@@ -149,6 +149,8 @@ class AccessTest {
                 .then().statusCode(403);
         as("role-viewer-" + RUN).get("/api/users").then().statusCode(403).body("detail", containsString("admin"));
         as("role-viewer-" + RUN).contentType(ContentType.JSON).body("{}").post("/v2/process-instances/search").then()
+                .statusCode(200);
+        as("role-viewer-" + RUN).contentType(ContentType.JSON).body("{}").post("/v2/incidents/1/resolution").then()
                 .statusCode(403);
 
         as("role-operator-" + RUN).contentType(ContentType.JSON).body(task).post("/api/tasks").then().statusCode(201)
@@ -161,7 +163,11 @@ class AccessTest {
         as("role-operator-" + RUN).contentType(ContentType.JSON).body(credentials)
                 .put("/api/devices/access-dev/credentials/management").then().statusCode(403);
         as("role-operator-" + RUN).get("/api/users").then().statusCode(403);
-        as("role-operator-" + RUN).get("/v2/topology").then().statusCode(403);
+        as("role-operator-" + RUN).get("/v2/topology").then().statusCode(200);
+        as("role-operator-" + RUN).contentType(ContentType.JSON).body("{}").post("/v2/incidents/1/resolution").then()
+                .statusCode(404);
+        as("role-operator-" + RUN).contentType(ContentType.JSON).body("{}").post("/v2/jobs/activation").then()
+                .statusCode(403);
 
         given().contentType(ContentType.XML).body(template).put("/api/templates/access-template").then()
                 .statusCode(200).body("createdBy", equalTo(TestAdmin.USER)).body("updatedBy", equalTo(TestAdmin.USER));

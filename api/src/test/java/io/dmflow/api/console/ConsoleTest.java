@@ -130,9 +130,15 @@ class ConsoleTest {
                 .post("/api/tasks").then().statusCode(403);
         assertThat(given().get("/api/tasks?size=1").then().extract().jsonPath().getLong("totalItems"))
                 .isEqualTo(tasks);
-        // the flow pages are the admin's: /v2 answers others 403
+        // the flow pages read /v2 with any role; repairs need an operator, the rest of /v2 stays the admin's
+        given().auth().preemptive().basic(viewer, "console-secret").contentType(ContentType.JSON).body("{}")
+                .post("/v2/process-definitions/search").then().statusCode(200);
+        given().auth().preemptive().basic(viewer, "console-secret").contentType(ContentType.JSON).body("{}")
+                .post("/v2/process-instances/1/cancellation").then().statusCode(403);
         given().auth().preemptive().basic(operator, "console-secret").contentType(ContentType.JSON).body("{}")
-                .post("/v2/process-definitions/search").then().statusCode(403);
+                .post("/v2/process-instances/1/cancellation").then().statusCode(404);
+        given().auth().preemptive().basic(operator, "console-secret").contentType(ContentType.JSON)
+                .body("{\"bpmnProcessId\": \"x\"}").post("/v2/process-instances").then().statusCode(403);
     }
 
     @Test

@@ -9,19 +9,11 @@ import { diagramPanel } from '../diagram.js';
 
 const XML = 'application/xml, text/xml, application/problem+json';
 
-function adminOnly(container) {
-  show(container, h('h1', {}, 'Flows'), h('p', {}, 'The flows are read from the workflow engine\'s /v2 API, which dmflow ',
-    'opens to the admin role only. A device\'s history and each execution\'s status and log are on the ',
-    h('a', { href: '#/devices' }, 'device pages'), '.'));
-  return {};
-}
-
 async function count(filter) {
   return (await search('process-instances', filter, { limit: 1 })).page.totalItems;
 }
 
 export function definitions(container) {
-  if (!may('admin')) return adminOnly(container);
   const allVersions = h('input', { id: 'all-versions', type: 'checkbox' });
   const results = h('div', {});
   allVersions.addEventListener('change', () => refresh());
@@ -58,7 +50,6 @@ export function definitions(container) {
 }
 
 export function instances(container, [rawQuery]) {
-  if (!may('admin')) return adminOnly(container);
   const params = new URLSearchParams((rawQuery ?? '').replace(/^\?/, ''));
   const limit = 50;
   let from = 0;
@@ -121,7 +112,6 @@ function shortValue(value) {
 }
 
 export function instance(container, [key]) {
-  if (!may('admin')) return adminOnly(container);
   const head = h('section', {});
   const { panel, diagram, note } = diagramPanel();
   const incidents = h('section', {});
@@ -219,7 +209,7 @@ export function instance(container, [key]) {
     h('p', { class: 'legend small' }, h('span', { class: 'l-active' }, 'active'), h('span', { class: 'l-completed' }, 'completed'),
       h('span', { class: 'l-incident' }, 'incident'), h('span', { class: 'l-taken' }, 'flow taken'),
       ' · click an element to see only its history'),
-    active ? h('button', { type: 'button', class: 'danger', onclick: () => cancel(instance) }, 'Cancel instance') : null);
+    active && may('operator') ? h('button', { type: 'button', class: 'danger', onclick: () => cancel(instance) }, 'Cancel instance') : null);
 
     const open = incidentList.items.filter(i => i.state === 'ACTIVE');
     show(incidents, h('h2', {}, `Incidents (${open.length} open)`), table([
@@ -228,7 +218,7 @@ export function instance(container, [key]) {
       { title: 'Message', cell: i => h('span', { class: 'incident-message' }, i.errorMessage ?? '') },
       { title: 'Raised', cell: i => time(i.creationTime) },
       { title: 'State', cell: i => badge(i.state) },
-      { title: '', cell: i => i.state === 'ACTIVE' ? h('button', { type: 'button', class: 'primary', onclick: () => retry(i) }, 'Retry') : '' },
+      { title: '', cell: i => i.state === 'ACTIVE' && may('operator') ? h('button', { type: 'button', class: 'primary', onclick: () => retry(i) }, 'Retry') : '' },
     ], incidentList.items, 'No incident.'));
 
     const scopeNames = new Map(elements.items.map(e => [e.elementInstanceKey, e.elementName ?? e.elementId]));
@@ -238,7 +228,7 @@ export function instance(container, [key]) {
       { title: 'Name', cell: v => h('code', {}, v.name) },
       { title: 'Scope', cell: v => scopeNames.get(v.scopeKey) ?? v.scopeKey },
       { title: 'Value', cell: v => h('code', { class: 'value' }, shortValue(v.value), v.isTruncated ? ' (truncated)' : '') },
-      { title: '', cell: v => active && editable.has(v.scopeKey)
+      { title: '', cell: v => active && may('operator') && editable.has(v.scopeKey)
         ? h('button', { type: 'button', onclick: () => edit(v, scopeNames.get(v.scopeKey) ?? v.scopeKey) }, 'Edit') : '' },
     ], variableList.items, 'No variable.'));
 

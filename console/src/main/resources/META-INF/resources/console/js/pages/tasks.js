@@ -205,7 +205,7 @@ function executionTable(items) {
     { title: 'Result', cell: e => [e.result ? h('code', {}, e.result) : '', e.details ? h('div', { class: 'small' }, e.details) : ''] },
     { title: 'Started', cell: e => time(e.startedAt) },
     { title: 'Ended', cell: e => time(e.endedAt) },
-    { title: 'Flow', cell: e => e.processInstanceKey && may('admin')
+    { title: 'Flow', cell: e => e.processInstanceKey
       ? h('a', { href: `#/flows/instances/${e.processInstanceKey}` }, e.processId ?? 'instance') : e.processId ?? '' },
   ], items, 'No execution matches.');
 }
@@ -222,9 +222,8 @@ export function execution(container, [rawId]) {
       keyValues([['Status', badge(e.status)], ['Device', h('a', { href: `#/devices/${encodeURIComponent(e.endpoint)}` }, e.endpoint)],
         ['Task', h('a', { href: `#/tasks/${encodeURIComponent(e.taskId)}` }, e.taskId)],
         ['Result', e.result ? h('code', {}, e.result) : null], ['Details', e.details],
-        ['Flow instance', e.processInstanceKey ? (may('admin')
-          ? h('a', { href: `#/flows/instances/${e.processInstanceKey}` }, String(e.processInstanceKey))
-          : String(e.processInstanceKey)) : null],
+        ['Flow instance', e.processInstanceKey
+          ? h('a', { href: `#/flows/instances/${e.processInstanceKey}` }, String(e.processInstanceKey)) : null],
         ['Now at', e.activeElements?.length ? e.activeElements.map(a => [badge(a.incident ? 'incident' : a.type), ' ', a.elementName ?? a.elementId, ' ']) : null],
         ['Queued', time(e.createdAt)], ['Started', time(e.startedAt)], ['Ended', time(e.endedAt)]]),
       h('h2', {}, 'Status history'),
