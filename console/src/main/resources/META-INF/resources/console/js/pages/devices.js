@@ -1,7 +1,6 @@
 // Devices: the fleet with its states, and one device with its properties, values and history.
 import { h, show, time, badge, table, pager, keyValues } from '../dom.js';
 import { get, query } from '../http.js';
-import { may } from '../session.js';
 
 const FIRMWARE_VERSION = '/3/0/3';
 /** Firmware versions come from each device's data model cache: read again at most this often per device. */
