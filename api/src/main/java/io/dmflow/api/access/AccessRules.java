@@ -12,6 +12,7 @@ import java.util.Set;
  * <li>{@code /api/users/**}: admin, reading too, except {@code PUT /api/users/{name}}, where any signed-in user
  * changes their own password;</li>
  * <li>{@code /api/tokens/**}: any signed-in user, who sees and revokes only their own tokens unless admin;</li>
+ * <li>{@code /api/whoami}: any signed-in user, to learn their own name and role;</li>
  * <li>any other {@code /api} read (GET, HEAD, OPTIONS): viewer;</li>
  * <li>changes to tasks ({@code /api/tasks/**}), device operations ({@code /api/devices/{e}/operations/**}), device
  * properties ({@code /api/devices/{e}/properties/**}) and group properties
@@ -40,7 +41,7 @@ public final class AccessRules {
         if (collection.equals("users")) {
             return method.equals("PUT") && segments.length == 3 ? Role.VIEWER : Role.ADMIN;
         }
-        if (collection.equals("tokens") || READS.contains(method)) {
+        if (collection.equals("tokens") || collection.equals("whoami") || READS.contains(method)) {
             return Role.VIEWER;
         }
         String part = segments.length > 3 ? segments[3] : "";

@@ -21,6 +21,7 @@ class AccessRulesTest {
             "GET,     /api/tokens,                                 viewer",
             "POST,    /api/tokens,                                 viewer",
             "DELETE,  /api/tokens/t-1,                             viewer",
+            "GET,     /api/whoami,                                 viewer",
             "POST,    /api/tasks,                                  operator",
             "DELETE,  /api/tasks/t-1,                              operator",
             "POST,    /api/tasks/t-1/runs,                         operator",

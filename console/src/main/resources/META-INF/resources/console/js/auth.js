@@ -1,32 +1,23 @@
 // Signing in like any other client: the name and password are checked by calling the API with them.
-import { request, ApiError } from './http.js';
-import { basicOf, remember } from './session.js';
+import { request } from './http.js';
+import { basicOf, current, remember } from './session.js';
 
-/**
- * Checks the credentials and finds the role. dmflow has no "who am I" call, so the role is read from the answers:
- * only an admin may read /api/users/{name}; an operator's empty task submission is refused as invalid (400), a
- * viewer's as not allowed (403), and nothing is submitted either way.
- */
+/** Checks the credentials with GET /api/whoami, which also answers the name dmflow knows and the role. */
 export async function signIn(user, password) {
   const basic = basicOf(user, password);
-  await request('GET', '/api/devices?size=1', { basic });
-  let role = 'viewer';
-  if (await answers(() => request('GET', `/api/users/${encodeURIComponent(user)}`, { basic }))) {
-    role = 'admin';
-  } else if (await answers(() => request('POST', '/api/tasks', { basic, json: {} }), 400)) {
-    role = 'operator';
-  }
-  remember(user, basic, role);
-  return role;
+  const me = await request('GET', '/api/whoami', { basic });
+  remember(me.name, basic, me.role);
+  return me.role;
 }
 
-async function answers(call, acceptedStatus) {
-  try {
-    await call();
-    return true;
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 403) return false;
-    if (e instanceof ApiError && e.status === acceptedStatus) return true;
-    throw e;
-  }
+/**
+ * Reads the signed-in user's role again: an admin may have changed it since the sign-in, and the pages offer what
+ * the role may do. A 401 ends the session (js/http.js).
+ */
+export async function recheck() {
+  const session = current();
+  if (!session) return null;
+  const me = await request('GET', '/api/whoami');
+  if (me.role !== session.role || me.name !== session.user) remember(me.name, session.basic, me.role);
+  return me.role;
 }
