@@ -55,7 +55,7 @@ public class DeviceValueResource {
         return values.history(endpoint, path, since, until, limit);
     }
 
-    private static void requireDevice(String endpoint) {
+    static void requireDevice(String endpoint) {
         if (Device.findByEndpoint(endpoint) == null) {
             throw new ProblemException(Status.NOT_FOUND, "Unknown device",
                     "No device with endpoint '" + endpoint + "' has ever registered");
