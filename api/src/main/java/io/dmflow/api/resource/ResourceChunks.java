@@ -42,6 +42,17 @@ public class ResourceChunks {
         }
     }
 
+    /**
+     * The uploading client's stream failed before its end (the client went away, or the connection broke); the
+     * transaction is rolled back, so neither the resource nor any of its chunks stay.
+     */
+    public static final class BrokenOff extends IOException {
+        public BrokenOff(String id, long received, IOException cause) {
+            super("the upload of resource " + id + " broke off after " + received + " bytes: " + cause.getMessage(),
+                    cause);
+        }
+    }
+
     /** Stores {@code data} as resource {@code id}, replacing any previous content; refuses more than {@code limit} bytes. */
     public Written write(String id, InputStream data, String contentType, long limit) throws IOException {
         try (Connection connection = dataSource.getConnection()) {
@@ -91,7 +102,7 @@ public class ResourceChunks {
             byte[] buffer = new byte[CHUNK_BYTES];
             int seq = 0;
             int filled;
-            while ((filled = data.readNBytes(buffer, 0, buffer.length)) > 0) {
+            while ((filled = fill(data, buffer, id, size)) > 0) {
                 size += filled;
                 if (size > limit) {
                     throw new TooLarge(limit);
@@ -112,6 +123,14 @@ public class ResourceChunks {
             update.executeUpdate();
         }
         return new Written(size, sha, created);
+    }
+
+    private static int fill(InputStream data, byte[] buffer, String id, long received) throws BrokenOff {
+        try {
+            return data.readNBytes(buffer, 0, buffer.length);
+        } catch (IOException e) {
+            throw new BrokenOff(id, received, e);
+        }
     }
 
     /** Streams the resource's bytes to {@code out}, from byte {@code from} for {@code length} bytes. */

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
 import io.dmflow.api.paging.Page;
 import io.dmflow.api.paging.PageRequest;
@@ -40,6 +41,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 @Produces(MediaType.APPLICATION_JSON)
 public class ResourceResource {
 
+    private static final Logger LOG = Logger.getLogger(ResourceResource.class);
     private static final Pattern ID = Pattern.compile("[^/\\\\\\p{Cntrl}]{1,255}");
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
@@ -87,6 +89,10 @@ public class ResourceResource {
             written = chunks.write(id, body, contentType, maxBytes);
         } catch (ResourceChunks.TooLarge e) {
             throw tooLarge();
+        } catch (ResourceChunks.BrokenOff e) {
+            // The client is usually gone and never reads this answer; the log tells the operator what happened.
+            LOG.warn(e.getMessage() + "; nothing was stored");
+            throw ProblemException.badRequest("Upload broke off", e.getMessage() + "; nothing was stored", "data");
         }
         describe(id, category, expiry);
         return Response.status(written.created() ? Response.Status.CREATED : Response.Status.OK)
