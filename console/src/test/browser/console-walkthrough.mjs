@@ -1,11 +1,13 @@
 // The console in headless Chromium, driven by playwright-core, against a running dmflow:
 //   node console-walkthrough.mjs <base URL> <admin user> <password> <device endpoint> <screenshot folder>
 // Run by the api module's ConsoleBrowserTest. It signs in, raises an incident in a flow of its own, sees it red on
-// the diagram, edits a variable and retries from the page and sees the flow complete; it shows a template's compile
-// error at its line and the compiled diagram, submits the template to the device from the form, follows the device's
-// history into the flow instance, looks at every page at 1280x800 and at a phone's width, and has axe-core audit
-// each page for accessibility. Every step prints
-// "ok" or "FAIL"; the exit code is the number of failures.
+// the diagram, edits a variable and retries from the page and sees the flow complete; watches another flow move from
+// step to step on the list and the diagram without reloading, the updates pause while the tab is hidden and slow down
+// while dmflow fails; shows a template's compile error at its line and the compiled diagram, submits the template to
+// the device from the form, filters the instances by device, task and time, observes a path on the device's page,
+// follows the device's history into the flow instance; signs in as a viewer, who is offered no repair; looks at every
+// page at 1280x800 and at a phone's width, has axe-core audit each page for accessibility and walks the pages with
+// the keyboard alone. Every step prints "ok" or "FAIL"; the exit code is the number of failures.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,29 +27,40 @@ async function api(method, path, body, type = 'application/json') {
   return text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
 }
 
-// A flow of one service task that nobody works on but this script, drawn with diagram interchange.
-const id = `walkthrough_${Date.now()}`;
-const jobType = `console-walkthrough.${id}`;
-await api('PUT', `/api/processes/${id}`, `<?xml version="1.0" encoding="UTF-8"?>
+/** A flow of service tasks in a row, which nobody works on but this script, drawn with diagram interchange. */
+function flowOf(processId, name, steps) {
+  const elements = [];
+  const shapes = [];
+  let previous = 'start';
+  let x = 200;
+  shapes.push('<bpmndi:BPMNShape id="startShape" bpmnElement="start"><dc:Bounds x="100" y="100" width="36" height="36"/></bpmndi:BPMNShape>');
+  for (const [stepId, stepName, type] of [...steps, ['end', null, null]]) {
+    elements.push(`<sequenceFlow id="to_${stepId}" sourceRef="${previous}" targetRef="${stepId}"/>`);
+    elements.push(type ? `<serviceTask id="${stepId}" name="${stepName}"><extensionElements><zeebe:taskDefinition type="${type}"/></extensionElements></serviceTask>`
+      : `<endEvent id="${stepId}"/>`);
+    const [width, height, y] = type ? [100, 80, 78] : [36, 36, 100];
+    shapes.push(`<bpmndi:BPMNShape id="${stepId}Shape" bpmnElement="${stepId}"><dc:Bounds x="${x}" y="${y}" width="${width}" height="${height}"/></bpmndi:BPMNShape>`);
+    shapes.push(`<bpmndi:BPMNEdge id="to_${stepId}Edge" bpmnElement="to_${stepId}"><di:waypoint x="${x - 64}" y="118"/><di:waypoint x="${x}" y="118"/></bpmndi:BPMNEdge>`);
+    previous = stepId;
+    x += width + 64;
+  }
+  return api('PUT', `/api/processes/${processId}`, `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
     xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
     xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" targetNamespace="http://dmflow.io/test">
-  <process id="${id}" name="Walkthrough" isExecutable="true">
-    <startEvent id="start"/><sequenceFlow id="toStep" sourceRef="start" targetRef="step"/>
-    <serviceTask id="step" name="Step"><extensionElements><zeebe:taskDefinition type="${jobType}"/></extensionElements></serviceTask>
-    <sequenceFlow id="toEnd" sourceRef="step" targetRef="end"/><endEvent id="end"/>
-  </process>
-  <bpmndi:BPMNDiagram id="diagram"><bpmndi:BPMNPlane id="plane" bpmnElement="${id}">
-    <bpmndi:BPMNShape id="startShape" bpmnElement="start"><dc:Bounds x="100" y="100" width="36" height="36"/></bpmndi:BPMNShape>
-    <bpmndi:BPMNShape id="stepShape" bpmnElement="step"><dc:Bounds x="200" y="78" width="100" height="80"/></bpmndi:BPMNShape>
-    <bpmndi:BPMNShape id="endShape" bpmnElement="end"><dc:Bounds x="360" y="100" width="36" height="36"/></bpmndi:BPMNShape>
-    <bpmndi:BPMNEdge id="toStepEdge" bpmnElement="toStep"><di:waypoint x="136" y="118"/><di:waypoint x="200" y="118"/></bpmndi:BPMNEdge>
-    <bpmndi:BPMNEdge id="toEndEdge" bpmnElement="toEnd"><di:waypoint x="300" y="118"/><di:waypoint x="360" y="118"/></bpmndi:BPMNEdge>
-  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+  <process id="${processId}" name="${name}" isExecutable="true"><startEvent id="start"/>${elements.join('')}</process>
+  <bpmndi:BPMNDiagram id="diagram"><bpmndi:BPMNPlane id="plane" bpmnElement="${processId}">${shapes.join('')}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </definitions>`, 'application/xml');
+}
+const activateOf = async type => (await api('POST', '/v2/jobs/activation',
+  { type, worker: 'walkthrough', timeout: 60000, maxJobsToActivate: 1, requestTimeout: 10000 })).jobs[0];
+
+const startedAt = new Date();
+const id = `walkthrough_${Date.now()}`;
+const jobType = `console-walkthrough.${id}`;
+await flowOf(id, 'Walkthrough', [['step', 'Step', jobType]]);
 const { processInstanceKey: key } = await api('POST', '/v2/process-instances', { processDefinitionId: id, variables: { note: 'as started' } });
-const activate = async () => (await api('POST', '/v2/jobs/activation',
-  { type: jobType, worker: 'walkthrough', timeout: 60000, maxJobsToActivate: 1, requestTimeout: 10000 })).jobs[0];
+const activate = () => activateOf(jobType);
 const job = await activate();
 await api('POST', `/v2/jobs/${job.jobKey}/failure`, { retries: 0, errorMessage: 'device said no' });
 
@@ -55,9 +68,12 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--
 const errors = [];
 /** Statuses of refusals a step asks for: Chromium logs every refused request as an error. */
 const expected = [];
+/** A status every refusal of which is expected while a step makes dmflow fail on purpose. */
+let tolerated = null;
 function watch(page, name) {
   page.on('console', m => {
     if (m.type() !== 'error') return;
+    if (tolerated && m.text().includes(`status of ${tolerated}`)) return;
     const refusal = expected.findIndex(status => m.text().includes(`status of ${status}`));
     if (refusal >= 0) { expected.splice(refusal, 1); return; }
     errors.push(`${name}: ${m.text()}`);
@@ -65,10 +81,10 @@ function watch(page, name) {
   page.on('pageerror', e => errors.push(`${name}: ${e.message}`));
   page.on('dialog', d => { errors.push(`${name}: a browser dialog opened: ${d.message()}`); d.dismiss(); });
 }
-async function signIn(page) {
+async function signIn(page, as = user, secret = password) {
   await page.goto(`${base}/console/`);
-  await page.fill('#login-user', user);
-  await page.fill('#login-password', password);
+  await page.fill('#login-user', as);
+  await page.fill('#login-password', secret);
   await page.click('.login button[type=submit]');
   await page.waitForSelector('h1:has-text("Devices")');
 }
@@ -83,6 +99,12 @@ async function step(what, action) {
 
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 watch(page, '1280');
+await step('/console without its slash leads to the sign-in', async () => {
+  await page.goto(`${base}/console`);
+  await page.waitForSelector('#login-user');
+  if (!page.url().endsWith('/console/')) throw new Error(page.url());
+  await page.screenshot({ path: `${shots}/login.png`, fullPage: true });
+});
 await step('a wrong password is refused on the page, without the browser\'s own dialog', async () => {
   await page.goto(`${base}/console/`);
   await page.fill('#login-user', user);
@@ -134,6 +156,67 @@ await step('the page sees the flow complete without reloading', async () => {
   await page.screenshot({ path: `${shots}/instance-completed.png`, fullPage: true });
 });
 
+
+// Live: a flow of two steps moves on while the page looks at it.
+const liveId = `${id}_live`;
+await flowOf(liveId, 'Walkthrough live', [['one', 'First step', `${jobType}.one`], ['two', 'Second step', `${jobType}.two`]]);
+await step('the instances list and the diagram follow a flow as it runs, without reloading', async () => {
+  await page.goto(`${base}/console/#/flows/instances?process=${liveId}`);
+  await page.waitForSelector('text=No instance matches.');
+  await page.evaluate(() => { window.walkthroughDocument = 'the same'; });
+  const { processInstanceKey: liveKey } = await api('POST', '/v2/process-instances', { processDefinitionId: liveId });
+  await page.click(`a:text-is("${liveKey}")`);
+  await page.waitForSelector('.djs-element.dm-active[data-element-id="one"]');
+  const first = await activateOf(`${jobType}.one`);
+  await api('POST', `/v2/jobs/${first.jobKey}/completion`, {});
+  await page.waitForSelector('.djs-element.dm-active[data-element-id="two"]');
+  await page.waitForSelector('.djs-element.dm-completed[data-element-id="one"]');
+  await page.screenshot({ path: `${shots}/instance-live.png`, fullPage: true });
+  const second = await activateOf(`${jobType}.two`);
+  await api('POST', `/v2/jobs/${second.jobKey}/completion`, {});
+  await page.waitForSelector('.kv .badge:text-is("COMPLETED")');
+  await page.waitForSelector('.djs-element.dm-completed[data-element-id="end"]');
+  if (await page.evaluate(() => window.walkthroughDocument) !== 'the same') throw new Error('the page was reloaded');
+});
+await step('updates pause while the tab is hidden, and come back when it shows', async () => {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForSelector('#live-state[data-state="paused"]:has-text("tab hidden")');
+  const asked = [];
+  const ask = request => { if (/\/(api|v2)\//.test(request.url())) asked.push(request.url()); };
+  page.on('request', ask);
+  // That nothing is asked has no signal to wait for: twice the pace of the updates (2.5 s) is given to break it.
+  await page.waitForTimeout(5500);
+  page.off('request', ask);
+  if (asked.length) throw new Error(`asked while hidden: ${asked[0]}`);
+  await page.evaluate(() => {
+    delete document.hidden;
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForSelector('#live-state[data-state="live"]');
+});
+await step('updates slow down while dmflow fails, and the page recovers by itself', async () => {
+  tolerated = 503;
+  const unavailable = route => route.fulfill({ status: 503, contentType: 'application/problem+json',
+    body: JSON.stringify({ status: 503, title: 'Service Unavailable', detail: 'made to fail by the walkthrough' }) });
+  await page.route(/\/(api|v2)\//, unavailable);
+  try {
+    await page.waitForSelector('#live-state[data-state="retrying"]:has-text("retrying in 5 s")');
+    await page.waitForSelector('#live-state[data-state="retrying"]:has-text("retrying in 10 s")', { timeout: 15000 });
+    await page.screenshot({ path: `${shots}/retrying.png` });
+  } finally {
+    await page.unroute(/\/(api|v2)\//, unavailable);
+  }
+  try {
+    await page.waitForSelector('#live-state[data-state="live"]', { timeout: 20000 });
+  } finally {
+    tolerated = null;
+  }
+  await page.waitForSelector('.kv .badge:text-is("COMPLETED")');
+});
+
 const template = `walkthrough-${Date.now()}`;
 await step('a template\'s compile error is shown at its line, and selects it in the editor', async () => {
   await page.goto(`${base}/console/#/templates/${template}`);
@@ -152,15 +235,65 @@ await step('a saved template is drawn beside its XML', async () => {
   await page.waitForSelector('.diagram .djs-shape');
   await page.screenshot({ path: `${shots}/template.png`, fullPage: true });
 });
+/** A temperature the simulated device changes (ConsoleBrowserTest sets the pace). */
+const sensor = '/3303/0/5700';
+let taskId = null;
+let executionId = null;
 await step('the template is submitted to the device from the form, and the task page sees it succeed', async () => {
   await page.goto(`${base}/console/#/tasks`);
   await page.waitForSelector(`#submit-definition option[value="${template}"]`, { state: 'attached' });
+  await page.screenshot({ path: `${shots}/tasks.png`, fullPage: true });
   await page.selectOption('#submit-definition', template);
   await page.fill('#submit-target', endpoint);
   await page.click('form.submit button[type=submit]');
   await page.waitForSelector('td .badge:text-is("SUCCESS")', { timeout: 30000 });
   await page.waitForSelector('text=100 % succeeded');
+  taskId = decodeURIComponent(new URL(page.url()).hash.replace('#/tasks/', ''));
   await page.screenshot({ path: `${shots}/task.png`, fullPage: true });
+});
+await step('an execution shows its status history and log', async () => {
+  await page.click('td a[href^="#/executions/"]');
+  await page.waitForSelector('h2:text-is("Status history")');
+  await page.waitForSelector('td .badge:text-is("SUCCESS")');
+  executionId = decodeURIComponent(new URL(page.url()).hash.replace('#/executions/', ''));
+  await page.screenshot({ path: `${shots}/execution.png`, fullPage: true });
+});
+await step('the instances are filtered by device, by task and by start time', async () => {
+  const ran = await api('GET', `/api/executions/${encodeURIComponent(executionId)}`);
+  const templateProcess = `a:text-is("${ran.processInstanceKey}")`;
+  await page.goto(`${base}/console/#/flows/instances`);
+  await page.waitForSelector(`a:text-is("${key}")`);
+  await page.fill('#instance-device', endpoint);
+  await page.click('form[role=search] button[type=submit]');
+  await page.waitForSelector(templateProcess);
+  if (!page.url().includes(`device=${endpoint}`)) throw new Error(`the filter is not in the address: ${page.url()}`);
+  if (await page.$(`a:text-is("${key}")`)) throw new Error('an instance of no execution on the device is listed');
+  await page.screenshot({ path: `${shots}/instances.png`, fullPage: true });
+  await page.goto(`${base}/console/#/flows/instances?task=${encodeURIComponent(taskId)}`);
+  await page.waitForSelector(templateProcess);
+  if ((await page.$$('tbody tr')).length !== 1) throw new Error('the task ran one execution, one instance is expected');
+  await page.goto(`${base}/console/#/flows/instances?device=no-such-device-${Date.now()}`);
+  await page.waitForSelector('text=No instance matches.');
+  const local = at => new Date(at.getTime() - at.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  const before = local(new Date(startedAt.getTime() - 120000));
+  await page.goto(`${base}/console/#/flows/instances?process=${id}&since=${before}`);
+  await page.waitForSelector(`a:text-is("${key}")`);
+  await page.goto(`${base}/console/#/flows/instances?process=${id}&until=${before}`);
+  await page.waitForSelector('text=No instance matches.');
+});
+await step('a path is observed from the device\'s page, its values shown, and the observation stopped', async () => {
+  await page.goto(`${base}/console/#/devices/${endpoint}`);
+  await page.waitForSelector('text=Nothing is observed on this device.');
+  await page.fill('#observe-key', sensor);
+  await page.click('button:has-text("Start observing")');
+  await page.click(`td button.link:text-is("${sensor}")`);
+  await page.waitForSelector(`.observed-history h3:has-text("${sensor}")`);
+  // the simulated sensor changes twice a second: its notifications come in while the page looks
+  await page.waitForFunction(() => document.querySelectorAll('.observed-history .bars span').length >= 3, null, { timeout: 20000 });
+  await page.screenshot({ path: `${shots}/device.png`, fullPage: true });
+  await page.click('button:has-text("Stop observing")');
+  await page.click('dialog button.danger:has-text("Stop observing")');
+  await page.waitForSelector('text=Nothing is observed on this device.');
 });
 await step('the device\'s history opens the flow instance it ran', async () => {
   await page.goto(`${base}/console/#/devices/${endpoint}`);
@@ -169,16 +302,60 @@ await step('the device\'s history opens the flow instance it ran', async () => {
   await page.waitForSelector(`.kv a:text-is("${endpoint}")`);
   await page.screenshot({ path: `${shots}/device-instance.png`, fullPage: true });
 });
+await step('a user process is drawn on its page', async () => {
+  await page.goto(`${base}/console/#/templates`);
+  await page.waitForSelector(`a:text-is("${template}")`);
+  await page.screenshot({ path: `${shots}/templates.png`, fullPage: true });
+  await page.click(`a:text-is("${id}")`);
+  await page.waitForSelector('.diagram .djs-shape[data-element-id="step"]');
+  await page.screenshot({ path: `${shots}/process.png`, fullPage: true });
+});
 await step('signing out brings the login back', async () => {
   await page.click('#sign-out');
   await page.waitForSelector('#login-user');
 });
 
+// A viewer: who is signed in is said, and no repair is offered where an operator would get one.
+const viewer = `walkthrough-viewer-${Date.now()}`;
+await api('POST', '/api/users', { name: viewer, password: 'walkthrough viewer secret', role: 'viewer' });
+const { processInstanceKey: broken } = await api('POST', '/v2/process-instances', { processDefinitionId: id, variables: { note: 'broken' } });
+const brokenJob = await activate();
+await api('POST', `/v2/jobs/${brokenJob.jobKey}/failure`, { retries: 0, errorMessage: 'device said no again' });
+const viewerPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+watch(viewerPage, 'viewer');
+await step('a viewer is named with the role dmflow gives, and offered no repair, task form, observation or template save', async () => {
+  await signIn(viewerPage, viewer, 'walkthrough viewer secret');
+  const who = await viewerPage.textContent('#who-name');
+  if (who !== `${viewer} (viewer)`) throw new Error(who);
+  await viewerPage.goto(`${base}/console/#/flows/instances/${broken}`);
+  await viewerPage.waitForSelector('.djs-element.dm-incident[data-element-id="step"]');
+  await viewerPage.waitForSelector('.incident-message:text-is("device said no again")');
+  for (const offered of ['button:has-text("Retry")', 'button:has-text("Cancel instance")', 'button:has-text("Edit")']) {
+    if (await viewerPage.$(offered)) throw new Error(`a viewer is offered ${offered}`);
+  }
+  await viewerPage.screenshot({ path: `${shots}/viewer-instance.png`, fullPage: true });
+  await viewerPage.goto(`${base}/console/#/tasks`);
+  await viewerPage.waitForSelector('text=Submitting tasks needs the operator role.');
+  await viewerPage.goto(`${base}/console/#/devices/${endpoint}`);
+  await viewerPage.waitForSelector('h2:text-is("Observations")');
+  await viewerPage.waitForSelector('.timeline li');
+  if (await viewerPage.$('#observe-key')) throw new Error('a viewer is offered to observe');
+  await viewerPage.goto(`${base}/console/#/templates/${template}`);
+  await viewerPage.waitForSelector('form.editor[data-loaded]');
+  if (await viewerPage.$('button:has-text("Save and deploy")')) throw new Error('a viewer is offered to save a template');
+});
+await viewerPage.close();
+
 const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
 watch(phone, '390');
 await signIn(phone);
-for (const [hash, ready] of [['#/devices', `a:text-is("${endpoint}")`], [`#/devices/${endpoint}`, '.timeline li'],
-  ['#/tasks', 'td'], ['#/templates', 'td'], ['#/flows', 'td'], [`#/flows/instances/${key}`, '.djs-shape']]) {
+/** Every page, with what shows it is drawn; the pages of the task and execution made above when those steps passed. */
+const pages = [['#/devices', `a:text-is("${endpoint}")`], [`#/devices/${endpoint}`, '.timeline li'], ['#/tasks', 'td'],
+  taskId && [`#/tasks/${taskId}`, 'td'], executionId && [`#/executions/${executionId}`, 'td'], ['#/templates', 'td'],
+  [`#/templates/${template}`, '.diagram .djs-shape'], [`#/processes/${id}`, '.djs-shape'], ['#/flows', 'td'],
+  [`#/flows/instances?process=${id}`, 'td'], [`#/flows/instances?device=${endpoint}`, 'td'], [`#/flows/instances/${key}`, '.djs-shape'],
+  [`#/flows/instances/${broken}`, '.djs-element.dm-incident']].filter(Boolean);
+for (const [hash, ready] of pages) {
   await step(`${hash} fits a phone's width`, async () => {
     await phone.goto(`${base}/console/${hash}`);
     await phone.waitForSelector(ready);
@@ -193,9 +370,7 @@ const auditor = await browser.newPage({ viewport: { width: 1280, height: 800 }, 
 watch(auditor, 'audit');
 await signIn(auditor);
 const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-for (const [hash, ready] of [['#/devices', `a:text-is("${endpoint}")`], [`#/devices/${endpoint}`, '.timeline li'],
-  ['#/tasks', 'td'], ['#/templates', 'td'], [`#/templates/${template}`, '.diagram .djs-shape'], ['#/flows', 'td'],
-  [`#/flows/instances?process=${id}`, 'td'], [`#/flows/instances/${key}`, '.djs-shape']]) {
+for (const [hash, ready] of pages) {
   await step(`${hash}: axe-core finds no serious or critical violation`, async () => {
     await auditor.goto(`${base}/console/${hash}`);
     await auditor.waitForSelector(ready);
@@ -216,6 +391,48 @@ await step('the login form is usable with the keyboard alone', async () => {
   await auditor.keyboard.type(password);
   await auditor.keyboard.press('Enter');
   await auditor.waitForSelector('#who-name:has-text("(admin)")');
+});
+
+/** Presses the key until the focused element matches the selector (and has the text, if given). */
+async function tabTo(page, selector, text, key = 'Tab', most = 80) {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press(key);
+    if (await page.evaluate(([s, t]) => document.activeElement?.matches(s)
+      && (t === null || document.activeElement.textContent.trim() === t), [selector, text ?? null])) return;
+  }
+  throw new Error(`${key} pressed ${most} times did not reach ${selector}${text ? ` "${text}"` : ''}`);
+}
+const focused = page => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+await step('the pages are walked with the keyboard alone: skip link, navigation, filters, links, a repair\'s dialog', async () => {
+  // a page loaded anew, where nothing has the focus yet (another query, so not just another hash of the same page)
+  await auditor.goto(`${base}/console/?keyboard#/devices`);
+  await auditor.waitForSelector('h1:has-text("Devices")');
+  await auditor.keyboard.press('Tab');
+  if (await focused(auditor) !== 'skip') throw new Error(`the first Tab reaches ${await focused(auditor)}, not the skip link`);
+  await auditor.keyboard.press('Enter');
+  if (await focused(auditor) !== 'main') throw new Error(`the skip link moved the focus to ${await focused(auditor)}`);
+  await tabTo(auditor, '#nav a', 'Flows', 'Shift+Tab');
+  await auditor.keyboard.press('Enter');
+  await auditor.waitForSelector('h1:text-is("Flows")');
+  if (await focused(auditor) !== 'main') throw new Error(`a new page leaves the focus on ${await focused(auditor)}`);
+  await tabTo(auditor, 'a', 'Instances with incidents');
+  await auditor.keyboard.press('Enter');
+  await auditor.waitForSelector('h1:text-is("Process instances")');
+  await tabTo(auditor, '#instance-process');
+  await auditor.keyboard.type(id);
+  await auditor.keyboard.press('Enter');
+  await auditor.waitForFunction(expected => location.hash.includes(`process=${expected}`), id);
+  await tabTo(auditor, 'a', String(broken));
+  await auditor.keyboard.press('Enter');
+  await auditor.waitForSelector('.djs-element.dm-incident[data-element-id="step"]');
+  await tabTo(auditor, 'button', 'Retry');
+  await auditor.keyboard.press('Enter');
+  await auditor.waitForSelector('dialog[open]');
+  await auditor.screenshot({ path: `${shots}/keyboard-retry-dialog.png` });
+  await auditor.keyboard.press('Escape');
+  await auditor.waitForSelector('dialog', { state: 'detached' });
+  const incidents = await api('POST', `/v2/process-instances/${broken}/incidents/search`, { page: { limit: 10 } });
+  if (incidents.items.filter(i => i.state === 'ACTIVE').length !== 1) throw new Error('Escape resolved the incident');
 });
 
 await browser.close();

@@ -1,6 +1,7 @@
-// Devices: the fleet with its states, and one device with its properties, values and history.
-import { h, show, time, badge, table, pager, keyValues } from '../dom.js';
-import { get, query } from '../http.js';
+// Devices: the fleet with its states, and one device with its properties, values, observations and history.
+import { h, show, time, badge, table, pager, keyValues, confirmAction, notify, problemText } from '../dom.js';
+import { get, post, query } from '../http.js';
+import { may } from '../session.js';
 
 const FIRMWARE_VERSION = '/3/0/3';
 /** Firmware versions come from each device's data model cache: read again at most this often per device. */
@@ -50,20 +51,61 @@ export function list(container) {
   return { refresh };
 }
 
+/** How far back the values of the observation opened are shown. */
+const OBSERVED_HISTORY_MS = 24 * 3600 * 1000;
+
 export function one(container, [rawEndpoint]) {
   const endpoint = decodeURIComponent(rawEndpoint);
   const path = `/api/devices/${encodeURIComponent(endpoint)}`;
   let historyPage = 0;
+  let opened = null;
   const facts = h('section', {});
   const properties = h('section', {});
   const values = h('section', {});
+  const observations = h('section', { 'aria-labelledby': 'observations-title' });
+  const observeForm = may('operator') ? observeControl() : null;
   const history = h('section', { class: 'timeline-section' });
   show(container, h('p', { class: 'crumbs' }, h('a', { href: '#/devices' }, 'Devices'), ' / ', endpoint),
-    h('h1', {}, endpoint), h('div', { class: 'columns' }, facts, h('div', {}, properties, values)), history);
+    h('h1', {}, endpoint), h('div', { class: 'columns' }, facts, h('div', {}, properties, values)),
+    h('h2', { id: 'observations-title' }, 'Observations'), observeForm, observations, history);
+
+  /** Runs an observation operation on the device; it answers once the device did (or did not). */
+  async function operate(operation, body, done) {
+    try {
+      const execution = await post(`${path}/operations/${operation}`, body);
+      if (execution.status === 'SUCCESS') notify(done);
+      else notify(`${operation} ${body.key}: ${execution.status}${execution.details ? ` (${execution.details})` : ''}`,
+        execution.status === 'ERROR' ? 'error' : 'info');
+    } catch (e) {
+      notify(problemText(e), 'error');
+    }
+    await refresh();
+  }
+
+  function observeControl() {
+    const key = h('input', { id: 'observe-key', required: true, placeholder: 'a path such as /3/0/9, or a name' });
+    const form = h('form', { class: 'filters', 'aria-label': 'Observe a path' },
+      h('label', { for: 'observe-key' }, 'Observe'), key, h('button', { type: 'submit' }, 'Start observing'));
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      const wanted = key.value.trim();
+      operate('observe', { key: wanted }, `${wanted} observed: the device notifies its changes.`);
+    });
+    return form;
+  }
+
+  async function cancel(observed) {
+    if (!await confirmAction(`Stop observing ${observed}?`,
+      'The device is asked to stop its notifications at once; values it reported stay in the cache.', 'Stop observing')) return;
+    await operate('cancel-observation', { key: observed, cancelType: 'immediate' }, `${observed} no longer observed.`);
+  }
 
   async function refresh() {
-    const [device, props, cache, executions] = await Promise.all([get(path), get(`${path}/properties`),
-      get(`${path}/values`), get(`/api/executions${query({ device: endpoint, page: historyPage, size: 25 })}`)]);
+    const [device, props, cache, observed, executions] = await Promise.all([get(path), get(`${path}/properties`),
+      get(`${path}/values`), get(`${path}/observations`),
+      get(`/api/executions${query({ device: endpoint, page: historyPage, size: 25 })}`)]);
+    const since = new Date(Date.now() - OBSERVED_HISTORY_MS).toISOString();
+    const openedValues = opened ? await get(`${path}/values/history${query({ path: opened, from: since, limit: 1000 })}`) : [];
     show(facts, h('h2', {}, 'Registration'), keyValues([
       ['State', badge(device.state)], ['Last contact', time(device.lastContactAt)],
       ['LwM2M version', device.lwm2mVersion], ['Binding', device.binding],
@@ -80,14 +122,52 @@ export function one(container, [rawEndpoint]) {
     ], Object.entries(props), 'No properties, on the device or its groups.'));
     show(values, h('h2', {}, 'Data model cache'), table([
       { title: 'Path', cell: v => v.path },
-      { title: 'Value', cell: v => h('code', {}, v.value) },
+      { title: 'Value', cell: v => h('code', {}, shown(v.value)) },
       { title: 'Reported', cell: v => time(v.observedAt) },
     ], cache, 'The device has reported no value yet (observations and Send fill this).'));
+    const under = p => cache.filter(v => v.path === p || v.path.startsWith(`${p}/`));
+    show(observations, table([
+      { title: 'Path', cell: o => h('button', { type: 'button', class: 'link', 'aria-pressed': String(o.path === opened),
+        onclick: () => { opened = opened === o.path ? null : o.path; refresh(); } }, o.path) },
+      { title: 'Latest value', cell: o => under(o.path).map(v => h('div', {}, under(o.path).length > 1 ? `${v.path} ` : '',
+        h('code', {}, shown(v.value)), ' ', h('span', { class: 'muted small' }, time(v.observedAt)))) },
+      { title: '', cell: o => may('operator') ? h('button', { type: 'button', class: 'small', onclick: () => cancel(o.path) }, 'Stop observing') : '' },
+    ], observed, 'Nothing is observed on this device.'),
+    opened ? observedHistory(opened, openedValues) : null);
     show(history, h('h2', {}, 'History'),
-      h('p', { class: 'muted small' }, 'Every execution on this device, newest first: the flows it went through.'),
+      h('p', { class: 'muted small' }, 'Every execution on this device, newest first: the flows it went through. ',
+        h('a', { href: `#/flows/instances?device=${encodeURIComponent(endpoint)}` }, 'Its flow instances')),
       timeline(executions.items), pager(executions, page => { historyPage = page; refresh(); }));
   }
   return { refresh };
+}
+
+/** A reported value (JSON: a number, a string, an object for a multiple resource) as text. */
+function shown(value) {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** How many of the newest numbers the bars of an observation show. */
+const BARS = 60;
+
+/** The values an observation brought over the last day, newest first, with bars for the numbers among them. */
+function observedHistory(path, reported) {
+  const newest = [...reported].reverse();
+  const numbers = reported.filter(v => typeof v.value === 'number').slice(-BARS);
+  return h('div', { class: 'observed-history' },
+    h('h3', {}, `${path}: ${reported.length} value(s) in the last 24 h`),
+    numbers.length > 1 ? bars(numbers, `the last ${numbers.length} numbers of ${path}`) : null,
+    table([{ title: 'Reported', cell: v => time(v.observedAt) }, { title: 'Value', cell: v => h('code', {}, shown(v.value)) }],
+      newest.slice(0, 20), 'No value in the last 24 hours.'));
+}
+
+/** Numbers, oldest first, as bars scaled between the lowest and the highest. */
+function bars(reported, label) {
+  const numbers = reported.map(v => v.value);
+  const [low, high] = [Math.min(...numbers), Math.max(...numbers)];
+  return h('div', { class: 'bars', role: 'img', 'aria-label': `${label}, from ${low} to ${high}` },
+    reported.map(v => h('span', { title: `${v.value} at ${new Date(v.observedAt).toLocaleString()}`,
+      style: `height: ${(10 + ((v.value - low) / (high - low || 1)) * 90).toFixed(1)}%` })));
 }
 
 /** Executions as a timeline, each opening its execution and the flow instance it ran. */

@@ -3,7 +3,7 @@
 // instances by process and state, and one instance drawn with its state, variables, history and incidents, with
 // the repairs (retry an incident, edit a variable, cancel the instance).
 import { h, show, time, badge, table, keyValues, confirmAction, formDialog, notify, problemText } from '../dom.js';
-import { get, post, request, search } from '../http.js';
+import { get, post, request, search, query } from '../http.js';
 import { may } from '../session.js';
 import { diagramPanel } from '../diagram.js';
 
@@ -49,44 +49,78 @@ export function definitions(container) {
   return { refresh };
 }
 
+/** How many of a device's or a task's executions, newest first, the instance list looks through. */
+const EXECUTIONS_LOOKED_AT = 1000;
+
+/**
+ * The instances filter by process, state and start time in the engine's search. A device or a task is no field of
+ * an instance there: dmflow's executions know both, and each names the instance it started, so those filters ask
+ * /api/executions for the instance keys first and the engine for those instances.
+ */
 export function instances(container, [rawQuery]) {
   const params = new URLSearchParams((rawQuery ?? '').replace(/^\?/, ''));
   const limit = 50;
   let from = 0;
-  const process = h('input', { id: 'instance-process', value: params.get('process') ?? '', list: 'process-ids', placeholder: 'any process' });
+  const field = (id, name, attributes = {}) => h('input', { id, value: params.get(name) ?? '', ...attributes });
+  const process = field('instance-process', 'process', { list: 'process-ids', placeholder: 'any process' });
   const ids = h('datalist', { id: 'process-ids' });
   const state = h('select', { id: 'instance-state' }, [['', 'any state'], ['ACTIVE', 'active'], ['INCIDENT', 'with an incident'],
     ['COMPLETED', 'completed'], ['TERMINATED', 'cancelled']].map(([v, t]) => h('option', { value: v, selected: v === (params.get('state') ?? '') }, t)));
-  const since = h('input', { id: 'instance-since', type: 'datetime-local', value: params.get('since') ?? '' });
-  const form = h('form', { class: 'filters', role: 'search' },
-    h('label', { for: 'instance-process' }, 'Process'), process, ids,
-    h('label', { for: 'instance-state' }, 'State'), state,
-    h('label', { for: 'instance-since' }, 'Started after'), since,
-    h('button', { type: 'submit' }, 'Filter'));
+  const device = field('instance-device', 'device', { placeholder: 'any device' });
+  const task = field('instance-task', 'task', { list: 'task-ids', placeholder: 'any task' });
+  const tasks = h('datalist', { id: 'task-ids' });
+  const since = field('instance-since', 'since', { type: 'datetime-local' });
+  const until = field('instance-until', 'until', { type: 'datetime-local' });
+  // a label and its field wrap to the next line together
+  const labelled = (text, input, ...more) => h('span', { class: 'field' }, h('label', { for: input.id }, text), input, more);
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter the instances' },
+    labelled('Process', process, ids), labelled('State', state), labelled('Device', device), labelled('Task', task, tasks),
+    labelled('Started after', since), labelled('Started before', until),
+    h('button', { type: 'submit' }, 'Filter'),
+    h('a', { href: '#/flows/instances' }, 'Clear'));
   form.addEventListener('submit', event => {
     event.preventDefault();
-    const next = new URLSearchParams(Object.entries({ process: process.value.trim(), state: state.value, since: since.value })
-      .filter(([, v]) => v));
+    const next = new URLSearchParams(Object.entries({ process: process.value.trim(), state: state.value,
+      device: device.value.trim(), task: task.value.trim(), since: since.value, until: until.value }).filter(([, v]) => v));
     location.hash = `#/flows/instances${next.size ? `?${next}` : ''}`;
   });
+  const note = h('p', { class: 'muted small' });
   const results = h('div', {});
   show(container, h('p', { class: 'crumbs' }, h('a', { href: '#/flows' }, 'Flows'), ' / instances'), h('h1', {}, 'Process instances'),
-    form, results);
+    form, note, results);
   search('process-definitions', { isLatestVersion: true }, { limit: 500 }).then(found =>
-    ids.replaceChildren(...found.items.map(d => h('option', { value: d.processDefinitionId })))).catch(() => {});
+    ids.replaceChildren(...found.items.map(d => h('option', { value: d.processDefinitionId }))))
+    .catch(e => { note.textContent = `The process names could not be read: ${problemText(e)}`; });
+  get('/api/tasks?size=100').then(found =>
+    tasks.replaceChildren(...found.items.map(t => h('option', { value: t.id }, t.name ?? t.id))))
+    .catch(e => { note.textContent = `The task names could not be read: ${problemText(e)}`; });
 
-  function filter() {
+  /** The instance keys of the device's or task's executions; null when neither is asked for. */
+  async function executionKeys() {
+    if (!params.get('device') && !params.get('task')) return null;
+    const found = await get(`/api/executions${query({ device: params.get('device'), task: params.get('task'), size: EXECUTIONS_LOOKED_AT })}`);
+    note.textContent = found.totalItems > found.items.length
+      ? `Among the instances of the newest ${found.items.length} of ${found.totalItems} executions.` : '';
+    return found.items.map(e => e.processInstanceKey).filter(k => k !== null && k !== undefined).map(String);
+  }
+
+  function filter(keys) {
     const f = {};
     if (params.get('process')) f.processDefinitionId = params.get('process');
     const s = params.get('state');
     if (s === 'INCIDENT') Object.assign(f, { state: 'ACTIVE', hasIncident: true });
     else if (s) f.state = s;
-    if (params.get('since')) f.startDate = { $gte: new Date(params.get('since')).toISOString() };
+    const started = {};
+    if (params.get('since')) started.$gte = new Date(params.get('since')).toISOString();
+    if (params.get('until')) started.$lt = new Date(params.get('until')).toISOString();
+    if (Object.keys(started).length) f.startDate = started;
+    if (keys) f.processInstanceKey = { $in: keys };
     return f;
   }
 
   async function refresh() {
-    const found = await search('process-instances', filter(),
+    const keys = await executionKeys();
+    const found = keys?.length === 0 ? { items: [], page: { totalItems: 0 } } : await search('process-instances', filter(keys),
       { sort: [{ field: 'startDate', order: 'DESC' }, { field: 'processInstanceKey', order: 'DESC' }], limit, from });
     const total = found.page.totalItems;
     show(results, table([
@@ -201,8 +235,10 @@ export function instance(container, [key]) {
       h('span', { class: 'muted' }, `v${instance.processDefinitionVersion}`)),
     keyValues([['Instance', key], ['State', [badge(instance.state), instance.hasIncident ? [' ', badge('incident')] : null]],
       ['Started', time(instance.startDate)], ['Ended', time(instance.endDate)],
-      ['Device', device?.endpoint ? h('a', { href: `#/devices/${encodeURIComponent(device.endpoint)}` }, device.endpoint) : undefined],
-      ['Task', task?.id ? h('a', { href: `#/tasks/${encodeURIComponent(task.id)}` }, task.name ?? task.id) : undefined],
+      ['Device', device?.endpoint ? [h('a', { href: `#/devices/${encodeURIComponent(device.endpoint)}` }, device.endpoint), ' · ',
+        h('a', { href: `#/flows/instances?device=${encodeURIComponent(device.endpoint)}`, class: 'small' }, 'its instances')] : undefined],
+      ['Task', task?.id ? [h('a', { href: `#/tasks/${encodeURIComponent(task.id)}` }, task.name ?? task.id), ' · ',
+        h('a', { href: `#/flows/instances?task=${encodeURIComponent(task.id)}`, class: 'small' }, 'its instances')] : undefined],
       ['Execution', execution?.id ? h('a', { href: `#/executions/${encodeURIComponent(execution.id)}` }, execution.id) : undefined],
       ['Called by', instance.parentProcessInstanceKey
         ? h('a', { href: `#/flows/instances/${instance.parentProcessInstanceKey}` }, instance.parentProcessInstanceKey) : undefined]]),

@@ -162,7 +162,8 @@ export function one(container, [rawId]) {
   const head = h('section', {});
   const executions = h('section', {});
   show(container, h('p', { class: 'crumbs' }, h('a', { href: '#/tasks' }, 'Tasks'), ' / ', id), head,
-    h('h2', {}, 'Executions'), h('div', { class: 'filters' }, h('label', { for: 'execution-status' }, 'Status'), status), executions);
+    h('h2', {}, 'Executions'), h('div', { class: 'filters' }, h('label', { for: 'execution-status' }, 'Status'), status,
+      h('a', { href: `#/flows/instances?task=${encodeURIComponent(id)}` }, 'Their flow instances')), executions);
 
   async function cancel(task) {
     if (!await confirmAction(`Cancel task ${task.name ?? task.id}?`,
