@@ -115,6 +115,11 @@ public class ProblemMappers {
     private static Response respond(int status, String title, String detail, UriInfo uri, String parameter,
             List<Problem.ProblemError> errors) {
         Problem problem = new Problem("about:blank", title, status, detail, uri.getPath(), parameter, errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        if (status == Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
+            // The rest of the body is left unread: the connection cannot carry another request.
+            response.header("Connection", "close");
+        }
+        return response.build();
     }
 }

@@ -10,12 +10,12 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
 import io.dmflow.api.paging.Page;
 import io.dmflow.api.paging.PageRequest;
+import io.dmflow.api.problem.BodyLimits;
 import io.dmflow.api.problem.ProblemException;
 import io.dmflow.api.property.PropertyValue;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -48,8 +48,8 @@ public class ResourceResource {
     @Inject
     ResourceChunks chunks;
 
-    @ConfigProperty(name = "dmflow.resources.max-bytes", defaultValue = "67108864")
-    long maxBytes;
+    @Inject
+    BodyLimits limits;
 
     @GET
     @Operation(summary = "List stored files", description = "Paged, ordered by id; filter by category and id prefix")
@@ -77,18 +77,17 @@ public class ResourceResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a file", description = "The body is the file, streamed; creates the resource or replaces its bytes. 413 above dmflow.resources.max-bytes")
     public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, @QueryParam("category") String category,
-            @QueryParam("expiresAt") String expiresAt, InputStream body) throws IOException {
+            @QueryParam("category") String category, @QueryParam("expiresAt") String expiresAt, InputStream body)
+            throws IOException {
         checkId(id);
         Instant expiry = expiry(expiresAt);
-        if (contentLength != null && contentLength > maxBytes) {
-            throw tooLarge();
-        }
+        // A declared Content-Length over the limit never gets here (DeclaredBodyLength); a chunked body is cut here.
+        BodyLimits.Limit limit = limits.uploads();
         ResourceChunks.Written written;
         try {
-            written = chunks.write(id, body, contentType, maxBytes);
+            written = chunks.write(id, body, contentType, limit.bytes());
         } catch (ResourceChunks.TooLarge e) {
-            throw tooLarge();
+            throw limit.exceeded();
         } catch (ResourceChunks.BrokenOff e) {
             // The client is usually gone and never reads this answer; the log tells the operator what happened.
             LOG.warn(e.getMessage() + "; nothing was stored");
@@ -218,11 +217,6 @@ public class ResourceResource {
             throw ProblemException.badRequest("Invalid query parameter",
                     "expiresAt must be an ISO-8601 instant such as 2027-01-01T00:00:00Z, was " + text, "expiresAt");
         }
-    }
-
-    private ProblemException tooLarge() {
-        return new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "File too large",
-                "the file is larger than the limit of " + maxBytes + " bytes (dmflow.resources.max-bytes)", "data");
     }
 
     private static Response rangeNotSatisfiable(long size) {

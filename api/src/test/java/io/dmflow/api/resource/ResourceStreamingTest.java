@@ -52,11 +52,14 @@ class ResourceStreamingTest {
     private static final long FILE_BYTES = 200L * 1024 * 1024;
     private static final long HEAP_ALLOWANCE = 100L * 1024 * 1024;
 
-    /** Files of up to 256 MiB, where the other tests keep a small limit. */
+    private static final int SERVER_LIMIT = 250;
+
+    /** Files of up to 256 MiB, where the other tests keep a small limit, and Quarkus' own limit below that. */
     public static class LargeFiles implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("dmflow.resources.max-bytes", Long.toString(256L * 1024 * 1024));
+            return Map.of("dmflow.resources.max-bytes", Long.toString(256L * 1024 * 1024),
+                    "quarkus.http.limits.max-body-size", SERVER_LIMIT + "M");
         }
     }
 
@@ -127,6 +130,26 @@ class ResourceStreamingTest {
         }
         assertThat(count("SELECT count(*) FROM dmflow.stored_resource WHERE id = 'broken-off'")).isZero();
         assertThat(count("SELECT count(*) FROM dmflow.resource_chunk WHERE resource_id = 'broken-off'")).isZero();
+    }
+
+    @Test
+    void anUploadOverQuarkusOwnLimitIsA413ProblemNamingIt() throws Exception {
+        long declared = (SERVER_LIMIT + 10L) * 1024 * 1024;
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            // Only the head: the answer must come before any of the body it announces.
+            socket.getOutputStream().write(("PUT /api/resources/over-server-limit/data HTTP/1.1\r\nHost: "
+                    + root.getHost() + "\r\nAuthorization: " + TestAdmin.authorization() + "\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: " + declared + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // The server closes the connection after its answer, so the whole answer is what arrives before the end.
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"title\":\"File too large\"")
+                    .contains("larger than the limit of " + SERVER_LIMIT * 1024L * 1024 + " bytes")
+                    .contains("quarkus.http.limits.max-body-size");
+        }
+        assertThat(count("SELECT count(*) FROM dmflow.stored_resource WHERE id = 'over-server-limit'")).isZero();
     }
 
     private HttpURLConnection open(String path) throws IOException {
