@@ -20,22 +20,18 @@ import io.dmflow.workers.job.JobInputs;
 import io.dmflow.workers.store.FirmwarePackages;
 
 /**
- * {@code lwm2m.firmware.deliver}: gets the firmware image stored as {@code resourceId} to the device's Firmware Update
- * object. {@code transferMethod} Push writes it to Package {@code /5/0/0} block-wise; Pull offers it for download
- * under a fresh token and writes its URI to Package URI {@code /5/0/1}, on {@code protocol} (coap, coaps, http,
- * https) from {@code baseUrl} or the configured public base.
+ * {@code lwm2m.firmware.deliver}: gets the package stored as {@code resourceId} to {@code target}, the device's
+ * Firmware Update object {@code /5/0} (the default) or a Software Management instance {@code /9/x}.
+ * {@code transferMethod} Push writes it to Package ({@code /5/0/0}, {@code /9/x/2}) block-wise; Pull offers it for
+ * download under a fresh token and writes its URI to Package URI ({@code /5/0/1}, {@code /9/x/3}), on
+ * {@code protocol} (coap, coaps, http, https) from {@code baseUrl} or the configured public base.
  * <p>
- * Delivered at least once, sent at most once: the job first reads State {@code /5/0/3}, and a device already
- * Downloading or Downloaded has the package (the first attempt's answer was lost, or the worker died after the
- * transfer), so it is not sent again. The flow puts the machine in Idle before its first delivery.
+ * Delivered at least once, sent at most once: the job first reads the state ({@code /5/0/3}, {@code /9/x/7}), and a
+ * device already receiving or holding a package has this one (the first attempt's answer was lost, or the worker died
+ * after the transfer), so it is not sent again. The flow puts the machine in its initial state before its first
+ * delivery.
  */
 public final class FirmwareDeliverJob implements DmflowJob {
-
-    static final String STATE = "/5/0/3";
-    static final String PACKAGE = "/5/0/0";
-    static final String PACKAGE_URI = "/5/0/1";
-    static final long DOWNLOADING = 1;
-    static final long DOWNLOADED = 2;
 
     /** Output: how the package went ({@code push}, {@code pull}, or {@code already} when the device had it). */
     public static final String DELIVERED = "delivered";
@@ -59,7 +55,7 @@ public final class FirmwareDeliverJob implements DmflowJob {
 
     @Override
     public List<String> inputs() {
-        return List.of("endpoint", "resourceId", "transferMethod", "protocol", "baseUrl");
+        return List.of("endpoint", "resourceId", "transferMethod", "protocol", "baseUrl", "target");
     }
 
     @Override
@@ -71,24 +67,33 @@ public final class FirmwareDeliverJob implements DmflowJob {
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
         String endpoint = inputs.text("endpoint");
         String resourceId = inputs.text("resourceId");
+        PackageTarget target = target(inputs);
         boolean push = push(inputs);
         Optional<TransferProtocol> protocol = push ? Optional.empty() : Optional.of(protocol(inputs));
         Optional<URI> base = inputs.optionalString("baseUrl").filter(text -> !text.isBlank()).map(text -> uri(inputs,
                 text));
         PackageSource source = packages.find(resourceId).orElseThrow(() -> new InvalidJobInput(type(), "resourceId",
                 "names no stored resource: " + resourceId));
-        return operations.read(endpoint, STATE).thenCompose(state -> {
-            if (state.value() instanceof Number number
-                    && (number.longValue() == DOWNLOADING || number.longValue() == DOWNLOADED)) {
+        return operations.read(endpoint, target.stateKey()).thenCompose(state -> {
+            if (state.value() instanceof Number number && target.received().contains(number.longValue())) {
                 return CompletableFuture.completedFuture(Map.<String, Object>of(DELIVERED, "already"));
             }
             if (push) {
-                return delivery.push(endpoint, PACKAGE, source).thenApply(done -> Map.<String, Object>of(DELIVERED,
-                        "push"));
+                return delivery.push(endpoint, target.packageKey(), source)
+                        .thenApply(done -> Map.<String, Object>of(DELIVERED, "push"));
             }
-            return delivery.pull(endpoint, PACKAGE_URI, source, protocol.get(), base)
+            return delivery.pull(endpoint, target.packageUriKey(), source, protocol.get(), base)
                     .thenApply(uri -> Map.<String, Object>of(DELIVERED, "pull", PACKAGE_URI_OUTPUT, uri.toString()));
         });
+    }
+
+    private PackageTarget target(JobInputs inputs) {
+        String path = inputs.optionalString("target").filter(text -> !text.isBlank()).orElse(PackageTarget.FIRMWARE);
+        try {
+            return PackageTarget.of(path);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidJobInput(type(), "target", e.getMessage());
+        }
     }
 
     private boolean push(JobInputs inputs) {
