@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,7 +28,14 @@ public class ApiTokens {
 
     static final String SCHEME_PREFIX = "dmf_";
     private static final int PREFIX_LENGTH = 12;
-    private static final String COLUMNS = "id, owner, name, role, prefix, created_at, expires_at, revoked_at";
+    private static final String COLUMNS = "id, owner, name, role, prefix, created_at, expires_at, revoked_at, "
+            + "last_used_at";
+
+    /**
+     * How precisely a token's last use is kept: a use is written only when the stored one is older than this, so a
+     * token that makes many requests costs one write a minute, not one per request.
+     */
+    static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
     /** A token just made: the only moment its secret exists outside the caller's hands. */
     public record Issued(ApiToken token, String secret) {
@@ -43,7 +51,7 @@ public class ApiTokens {
         random.nextBytes(bits);
         String secret = SCHEME_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
         ApiToken token = new ApiToken(UUID.randomUUID().toString(), owner, name, role,
-                secret.substring(0, PREFIX_LENGTH), Instant.now(), expiresAt, null);
+                secret.substring(0, PREFIX_LENGTH), Instant.now(), expiresAt, null, null);
         update("INSERT INTO dmflow.api_token (id, owner, name, role, secret_sha256, prefix, created_at, expires_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", token.id(), owner, name, role.id(),
                 PasswordHashing.sha256(secret), token.prefix(), Timestamp.from(token.createdAt()),
@@ -83,6 +91,20 @@ public class ApiTokens {
         update("UPDATE dmflow.api_token SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", id);
     }
 
+    /**
+     * Notes that {@code token} (as just read) was used at {@code now}, unless its stored last use is within
+     * {@link #USE_RESOLUTION}. The condition is repeated in the statement, so that requests arriving together, or
+     * at other dmflow instances, still write at most once per period.
+     */
+    public void recordUse(ApiToken token, Instant now) {
+        if (token.lastUsedAt() != null && token.lastUsedAt().plus(USE_RESOLUTION).isAfter(now)) {
+            return;
+        }
+        update("UPDATE dmflow.api_token SET last_used_at = ? WHERE id = ? "
+                + "AND (last_used_at IS NULL OR last_used_at <= ?)", Timestamp.from(now), token.id(),
+                Timestamp.from(now.minus(USE_RESOLUTION)));
+    }
+
     private List<ApiToken> query(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = Users.prepare(connection, sql, parameters);
@@ -92,7 +114,7 @@ public class ApiTokens {
                 tokens.add(new ApiToken(rows.getString("id"), rows.getString("owner"), rows.getString("name"),
                         Role.parse(rows.getString("role")), rows.getString("prefix"),
                         Users.instant(rows, "created_at"), Users.instant(rows, "expires_at"),
-                        Users.instant(rows, "revoked_at")));
+                        Users.instant(rows, "revoked_at"), Users.instant(rows, "last_used_at")));
             }
             return tokens;
         } catch (SQLException e) {

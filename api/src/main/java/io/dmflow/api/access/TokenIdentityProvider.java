@@ -47,6 +47,7 @@ public class TokenIdentityProvider implements IdentityProvider<ApiTokenRequest> 
             }
             User owner = users.find(token.owner())
                     .orElseThrow(() -> new AuthenticationFailedException("the API token's user no longer exists"));
+            tokens.recordUse(token, now);
             return Identities.of(owner.name(), token.role().atMost(owner.role()), "token", token.id());
         });
     }
