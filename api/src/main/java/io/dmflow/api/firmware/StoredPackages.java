@@ -62,6 +62,24 @@ public class StoredPackages implements FirmwarePackages {
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
+        /** Moves past whole windows without reading them, so a resumed download starts at its chunk. */
+        @Override
+        public long skip(long n) {
+            if (n <= 0) {
+                return 0;
+            }
+            long buffered = window.length - offset;
+            if (n <= buffered) {
+                offset += (int) n;
+                return n;
+            }
+            long skipped = Math.min(n, buffered + size - position);
+            position += skipped - buffered;
+            window = new byte[0];
+            offset = 0;
+            return skipped;
+        }
+
         @Override
         public int read(byte[] into, int from, int length) throws IOException {
             if (offset == window.length) {

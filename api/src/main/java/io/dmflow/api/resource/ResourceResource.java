@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,7 +43,6 @@ public class ResourceResource {
 
     private static final Logger LOG = Logger.getLogger(ResourceResource.class);
     private static final Pattern ID = Pattern.compile("[^/\\\\\\p{Cntrl}]{1,255}");
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     @Inject
     ResourceChunks chunks;
@@ -104,38 +103,20 @@ public class ResourceResource {
     @Operation(summary = "Download a file", description = "Streamed; a Range header (bytes=from-to) gives part of it, so a device can resume a pull")
     public Response download(@PathParam("id") String id, @HeaderParam("Range") String range) {
         StoredResource resource = require(id);
-        long size = resource.sizeBytes;
-        long from = 0;
-        long to = size - 1;
-        boolean partial = false;
-        if (range != null && !range.isBlank()) {
-            Matcher matcher = RANGE.matcher(range.trim());
-            if (!matcher.matches() || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
-                return rangeNotSatisfiable(size);
-            }
-            if (matcher.group(1).isEmpty()) {
-                from = Math.max(0, size - Long.parseLong(matcher.group(2)));
-            } else {
-                from = Long.parseLong(matcher.group(1));
-                if (!matcher.group(2).isEmpty()) {
-                    to = Math.min(to, Long.parseLong(matcher.group(2)));
-                }
-            }
-            if (from >= size || from > to) {
-                return rangeNotSatisfiable(size);
-            }
-            partial = true;
+        Optional<ByteRange> part;
+        try {
+            part = ByteRange.parse(range, resource.sizeBytes);
+        } catch (ByteRange.NotSatisfiable e) {
+            return e.answer("/api/resources/" + id + "/data");
         }
-        long start = from;
-        long length = size == 0 ? 0 : to - from + 1;
+        long start = part.map(ByteRange::from).orElse(0L);
+        long length = part.map(ByteRange::length).orElse(resource.sizeBytes);
         StreamingOutput stream = out -> chunks.copy(id, out, start, length);
-        Response.ResponseBuilder response = Response.status(partial ? 206 : 200).entity(stream)
+        Response.ResponseBuilder response = Response.status(part.isPresent() ? 206 : 200).entity(stream)
                 .type(resource.contentType == null ? MediaType.APPLICATION_OCTET_STREAM : resource.contentType)
                 .header("Accept-Ranges", "bytes").header(HttpHeaders.CONTENT_LENGTH, length)
                 .header("ETag", "\"" + resource.sha256 + "\"");
-        if (partial) {
-            response.header("Content-Range", "bytes " + from + "-" + to + "/" + size);
-        }
+        part.ifPresent(bytes -> response.header("Content-Range", bytes.contentRange()));
         return response.build();
     }
 
@@ -219,7 +200,4 @@ public class ResourceResource {
         }
     }
 
-    private static Response rangeNotSatisfiable(long size) {
-        return Response.status(416).header("Content-Range", "bytes */" + size).build();
-    }
 }
