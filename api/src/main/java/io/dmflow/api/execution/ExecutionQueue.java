@@ -7,6 +7,7 @@ import io.dmflow.api.device.Device;
 import io.dmflow.api.device.DeviceState;
 import io.dmflow.contract.ExecutionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -20,10 +21,35 @@ public class ExecutionQueue {
     @Inject
     ExecutionHistory history;
 
+    @Inject
+    ProcessStarter starter;
+
+    @Inject
+    Event<SchedulingRequest> scheduling;
+
     /** What to do for a device now: which execution to start, if any. */
     public record Decision(Optional<String> start) {
 
         static final Decision NOTHING = new Decision(Optional.empty());
+    }
+
+    /**
+     * Decides for the device and resolves what the execution to start runs, in one transaction: a failure
+     * leaves the execution queued as it was. One the device cannot run ends with ERROR at once.
+     */
+    @Transactional
+    public Optional<ProcessStarter.Start> next(String endpoint, Trigger trigger) {
+        Optional<String> executionId = decide(endpoint, trigger).start();
+        if (executionId.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(starter.prepare(executionId.get()));
+        } catch (ProcessStarter.Unstartable e) {
+            ended(executionId.get(), ExecutionStatus.ERROR, e.getMessage());
+            scheduling.fire(new SchedulingRequest(endpoint, Trigger.ENDED));
+            return Optional.empty();
+        }
     }
 
     @Transactional

@@ -1,6 +1,11 @@
 package io.dmflow.api.execution;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+
+import javax.sql.DataSource;
 
 import io.dmflow.contract.ExecutionStatus;
 import io.dmflow.workers.contact.AwaitedDevices;
@@ -22,15 +27,26 @@ public class ExecutionRecords implements ExecutionProgress, ExecutionReports, Ex
     @Inject
     Event<SchedulingRequest> scheduling;
 
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * Runs before every job a worker takes, so it is one statement on a pooled connection outside any JTA
+     * transaction: it changes something only when the execution was waiting, and then records the change with it.
+     */
     @Override
-    @Transactional
     public void working(String executionId) {
-        int resumed = Execution.getEntityManager().createNativeQuery("""
-                UPDATE dmflow.execution SET status = 'IN_PROGRESS', updated_at = ?2
-                WHERE id = ?1 AND status = 'WAITING_FOR_DEVICE'""").setParameter(1, executionId)
-                .setParameter(2, Instant.now()).executeUpdate();
-        if (resumed > 0) {
-            history.record(executionId, ExecutionStatus.IN_PROGRESS, Instant.now(), "resumed");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        WITH resumed AS (
+                            UPDATE dmflow.execution SET status = 'IN_PROGRESS', updated_at = now()
+                            WHERE id = ? AND status = 'WAITING_FOR_DEVICE' RETURNING id, updated_at)
+                        INSERT INTO dmflow.execution_event (execution_id, status, at, note)
+                        SELECT id, 'IN_PROGRESS', updated_at, 'resumed' FROM resumed""")) {
+            statement.setString(1, executionId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record that execution " + executionId + " is worked on", e);
         }
     }
 

@@ -95,31 +95,19 @@ public class ExecutionScheduler implements DeviceEventListener {
     }
 
     private void look(String endpoint, Trigger trigger) {
-        ExecutionQueue.Decision decision;
+        Optional<ProcessStarter.Start> next;
         try {
-            decision = queue.decide(endpoint, trigger);
+            next = queue.next(endpoint, trigger);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not schedule executions of %s; trying again shortly", endpoint);
             retryLater(endpoint, trigger);
             return;
         }
-        decision.start().ifPresent(executionId -> start(endpoint, executionId));
+        next.ifPresent(start -> start(endpoint, start));
     }
 
-    private void start(String endpoint, String executionId) {
-        ProcessStarter.Start start;
-        try {
-            start = starter.prepare(executionId);
-        } catch (ProcessStarter.Unstartable e) {
-            queue.ended(executionId, ExecutionStatus.ERROR, e.getMessage());
-            kick(endpoint, Trigger.ENDED);
-            return;
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not prepare execution %s", executionId);
-            queue.requeue(executionId, "could not be prepared: " + e.getMessage());
-            retryLater(endpoint, Trigger.ENDED);
-            return;
-        }
+    private void start(String endpoint, ProcessStarter.Start start) {
+        String executionId = start.executionId();
         try {
             long key = starter.start(start);
             queue.started(executionId, start.processId(), key);

@@ -52,7 +52,7 @@ public class ProcessStarter {
     }
 
     /** Resolves what the execution runs on its device and with which variables. */
-    @Transactional
+    @Transactional(dontRollbackOn = Unstartable.class)
     public Start prepare(String executionId) {
         Execution execution = Execution.findById(executionId);
         Task task = Task.findById(execution.taskId);

@@ -1,10 +1,7 @@
 package io.dmflow.api.group;
 
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.dmflow.api.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -43,16 +40,6 @@ public class Groups {
     public List<String> children(GroupPath path) {
         return DeviceGroup.<DeviceGroup>list("parentPath", Sort.by("path"), path.value()).stream()
                 .map(group -> group.path).toList();
-    }
-
-    /** The paths of the groups the device belongs to directly, and of all their ancestors, shallow first. */
-    public List<String> lineageOf(String endpoint) {
-        Set<String> paths = new LinkedHashSet<>();
-        GroupMember.<GroupMember>list("endpoint", Sort.by("groupPath"), endpoint).stream()
-                .map(member -> new GroupPath(member.groupPath))
-                .forEach(path -> paths.addAll(path.lineage()));
-        return paths.stream().sorted(Comparator.comparingInt((String path) -> path.split("\\.").length)
-                .thenComparing(Comparator.naturalOrder())).toList();
     }
 
     /** The groups the device belongs to directly. */

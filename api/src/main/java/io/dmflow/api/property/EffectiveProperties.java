@@ -1,14 +1,11 @@
 package io.dmflow.api.property;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.dmflow.api.group.GroupProperty;
-import io.dmflow.api.group.Groups;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * A device's properties as flows see them: its groups' properties (ancestors first, so the deeper group
@@ -16,9 +13,6 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class EffectiveProperties {
-
-    @Inject
-    Groups groups;
 
     /** Name to value, sorted by name. */
     public Map<String, String> of(String endpoint) {
@@ -30,19 +24,21 @@ public class EffectiveProperties {
     /** Name to value and where it comes from ({@code device} or {@code group:<path>}), sorted by name. */
     public Map<String, Origin> origins(String endpoint) {
         Map<String, Origin> values = new TreeMap<>();
-        List<String> lineage = groups.lineageOf(endpoint);
-        if (!lineage.isEmpty()) {
-            Map<String, List<GroupProperty>> byGroup = new LinkedHashMap<>();
-            GroupProperty.<GroupProperty>list("groupPath in ?1", lineage)
-                    .forEach(property -> byGroup.computeIfAbsent(property.groupPath, path -> new java.util.ArrayList<>())
-                            .add(property));
-            for (String path : lineage) {
-                byGroup.getOrDefault(path, List.of()).forEach(property -> values.put(property.name,
-                        new Origin(property.value, "group:" + path)));
-            }
-        }
-        DeviceProperty.ofDevice(endpoint).forEach(property -> values.put(property.name,
-                new Origin(property.value, "device")));
+        // One query, as every execution's start asks it: the groups' properties shallow group first (byte order
+        // within a depth, as Java compares paths), then the device's own, each overriding what came before.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = GroupProperty.getEntityManager().createNativeQuery("""
+                SELECT name, value, source FROM (
+                    SELECT name, value, 'group:' || group_path AS source, 0 AS own,
+                           length(group_path) - length(replace(group_path, '.', '')) AS depth, group_path AS path
+                    FROM dmflow.group_property p
+                    WHERE EXISTS (SELECT 1 FROM dmflow.group_member m WHERE m.endpoint = ?1
+                                  AND (m.group_path = p.group_path OR starts_with(m.group_path, p.group_path || '.')))
+                    UNION ALL
+                    SELECT name, value, 'device', 1, 0, '' FROM dmflow.device_property WHERE endpoint = ?1) AS property
+                ORDER BY own, depth, path COLLATE "C"
+                """).setParameter(1, endpoint).getResultList();
+        rows.forEach(row -> values.put((String) row[0], new Origin((String) row[1], (String) row[2])));
         return values;
     }
 
