@@ -53,6 +53,8 @@ public enum BuiltInTask {
         return switch (this) {
             case FIRMWARE_UPDATE -> List.of("resourceId");
             case EXECUTE, OBSERVE -> List.of("key");
+            case SOFTWARE_MANAGEMENT -> List.of("operation");
+            case SOFTWARE_ACTIVATION -> List.of("desiredState", "instanceId");
             default -> List.of();
         };
     }

@@ -4,11 +4,14 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** The built-in task tests see a device that dropped off within seconds, not after the production request timeout. */
+/**
+ * The built-in task tests see a device that dropped off within seconds, not after the production request and
+ * block-wise transfer timeouts.
+ */
 public class BuiltInTaskSettings implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("dmflow.lwm2m.timeout.request", "3s");
+        return Map.of("dmflow.lwm2m.timeout.request", "3s", "dmflow.lwm2m.timeout.block-transfer", "5s");
     }
 }
