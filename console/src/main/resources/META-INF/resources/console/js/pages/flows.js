@@ -209,10 +209,19 @@ export function instance(container, [key]) {
     refresh();
   }
 
+  /** A definition's XML never changes: it is read once, not at every refresh. */
+  let definition = null;
+  async function xmlOf(definitionKey) {
+    if (definition?.key !== definitionKey) {
+      definition = { key: definitionKey, xml: await get(`/v2/process-definitions/${definitionKey}/xml`, { accept: XML }) };
+    }
+    return definition.xml;
+  }
+
   async function refresh() {
     const instance = await get(`/v2/process-instances/${key}`);
     const [xml, statistics, flows, incidentList, variableList, elements, called] = await Promise.all([
-      get(`/v2/process-definitions/${instance.processDefinitionKey}/xml`, { accept: XML }),
+      xmlOf(instance.processDefinitionKey),
       get(`/v2/process-instances/${key}/statistics/element-instances`),
       get(`/v2/process-instances/${key}/sequence-flows`),
       post(`/v2/process-instances/${key}/incidents/search`, { page: { limit: 200 } }),
