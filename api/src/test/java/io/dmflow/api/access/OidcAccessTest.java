@@ -50,6 +50,8 @@ class OidcAccessTest {
         String operator = token("oidc-operator", "operator", 300, "");
         bearer(operator).get("/api/devices").then().statusCode(200);
         bearer(operator).get("/api/users").then().statusCode(403);
+        bearer(operator).get("/api/whoami").then().statusCode(200).body("name", equalTo("oidc-operator"))
+                .body("role", equalTo("operator"));
         bearer(operator).contentType(ContentType.XML).body("<config/>").put("/api/templates/oidc").then()
                 .statusCode(403);
         TaskApi.saveTemplate("oidc-template", "<config><log message=\"hello\"/></config>");
