@@ -61,7 +61,8 @@ final class BuiltInTaskTag implements TagCompiler {
         return new BuiltInTaskTag(BuiltInProcess.SOFTWARE_MANAGEMENT, "Software management", spec(
                 "operation", Kind.STRING, "resourceId", Kind.STRING, "transferMethod", Kind.STRING, "instanceId", Kind.STRING,
                 "protocol", Kind.STRING, "baseUrl", Kind.STRING, "useQuota", Kind.BOOLEAN, "blocking", Kind.BOOLEAN,
-                "timeoutInSec", Kind.INTEGER), List.of("operation"), false);
+                "timeoutInSec", Kind.INTEGER, "ignoreFaults", Kind.BOOLEAN, "resultVar", Kind.STRING,
+                "resultDetailsVar", Kind.STRING, "resumeAfterDownlinkFailure", Kind.BOOLEAN), List.of("operation"), false);
     }
 
     static BuiltInTaskTag softwareActivation() {

@@ -47,7 +47,7 @@ final class TaskVariables {
                     scope.declare("i");
                 }
             }
-            case "lwm2mFirmwareUpdate" -> {
+            case "lwm2mFirmwareUpdate", "lwm2mSoftwareManagement" -> {
                 declare(element.attribute("resultVar"), scope, diagnostics);
                 declare(element.attribute("resultDetailsVar"), scope, diagnostics);
             }

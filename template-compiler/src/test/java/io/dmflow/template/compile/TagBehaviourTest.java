@@ -270,9 +270,14 @@ class TagBehaviourTest {
 
     @Test
     void softwareTasksCallTheirProcesses() {
-        ProcessWalker w = walker("<lwm2mSoftwareManagement operation=\"install\" resourceId=\"app\" />"
-                + "<lwm2mSoftwareActivation desiredState=\"active\" instanceId=\"0\" />").run();
-        assertThat(onlyJob(w, "lwm2m-software-management")).containsEntry("operation", "install").containsEntry("resourceId", "app");
+        ProcessWalker w = walker("<lwm2mSoftwareManagement operation=\"install\" resourceId=\"app\""
+                + " resumeAfterDownlinkFailure=\"false\" resultDetailsVar=\"swDetails\" />"
+                + "<lwm2mSoftwareActivation desiredState=\"active\" instanceId=\"0\" /><log message=\"${#swDetails}\" />")
+                .handle("lwm2m-software-management", (job, vars) -> Map.of("resultDetails", "install succeeded"))
+                .run();
+        assertThat(onlyJob(w, "lwm2m-software-management")).containsEntry("operation", "install").containsEntry("resourceId", "app")
+                .containsEntry("resumeAfterDownlinkFailure", false).containsEntry("endsExecution", false);
+        assertThat(onlyJob(w, "dm.log")).containsEntry("message", "install succeeded");
         assertThat(onlyJob(w, "lwm2m-software-activation")).containsEntry("desiredState", "active").containsEntry("instanceId", "0");
     }
 
