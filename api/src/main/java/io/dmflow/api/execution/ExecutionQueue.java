@@ -1,7 +1,12 @@
 package io.dmflow.api.execution;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import io.dmflow.api.device.Device;
 import io.dmflow.api.device.DeviceState;
@@ -26,6 +31,9 @@ public class ExecutionQueue {
 
     @Inject
     Event<SchedulingRequest> scheduling;
+
+    @Inject
+    DataSource dataSource;
 
     /** What to do for a device now: which execution to start, if any. */
     public record Decision(Optional<String> start) {
@@ -81,12 +89,21 @@ public class ExecutionQueue {
         return new Decision(Optional.of(next.get().id));
     }
 
-    /** The execution's process instance runs. */
-    @Transactional
+    /**
+     * The execution's process instance runs. One statement outside JTA, as it follows every start; only these
+     * two columns, as the flow may already have reported a status of its own.
+     */
     public void started(String executionId, String processId, long processInstanceKey) {
-        // Only these two columns: the flow may already have reported a status of its own.
-        Execution.update("processId = ?1, processInstanceKey = ?2 where id = ?3", processId, processInstanceKey,
-                executionId);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "UPDATE dmflow.execution SET process_id = ?, process_instance_key = ? WHERE id = ?")) {
+            statement.setString(1, processId);
+            statement.setLong(2, processInstanceKey);
+            statement.setString(3, executionId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record the process instance of execution " + executionId, e);
+        }
     }
 
     /** The execution could not be started: it ends with this status. */
