@@ -2,9 +2,7 @@ package io.dmflow.api.openapi;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.dmflow.api.testing.BrowserTools;
 import io.dmflow.api.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -21,9 +20,8 @@ import io.restassured.http.ContentType;
 
 /**
  * Swagger UI in a real browser (headless Chromium through playwright-core, src/test/browser/swagger-ui-token.mjs):
- * authorized with a viewer's API token, it executes GET /api/devices and gets 200. Skipped where Chromium
- * ({@code DMFLOW_CHROMIUM}, default /usr/bin/chromium), Node or the console module's npm folder (where
- * playwright-core is installed) is missing.
+ * authorized with a viewer's API token, it executes GET /api/devices and gets 200. Skipped without what
+ * {@link BrowserTools} needs.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
@@ -36,11 +34,8 @@ class SwaggerUiBrowserTest {
 
     @Test
     void swaggerUiExecutesAnOperationWithAnApiToken() throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("DMFLOW_CHROMIUM", "/usr/bin/chromium"));
-        assumeTrue(Files.isExecutable(chromium), "no Chromium at " + chromium + " (set DMFLOW_CHROMIUM)");
-        assumeTrue(onPath("node"), "no node on the PATH");
-        Path modules = Path.of("..", "console", "target", "npm", "node_modules").toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(modules.resolve("playwright-core")), "no playwright-core in " + modules);
+        Path chromium = BrowserTools.chromium();
+        Path modules = BrowserTools.NPM.resolve("node_modules");
 
         String token = given().contentType(ContentType.JSON)
                 .body("{\"name\": \"swagger-ui-browser\", \"role\": \"viewer\"}").post("/api/tokens").then()
@@ -62,14 +57,6 @@ class SwaggerUiBrowserTest {
                     .contains("ok   GET /api/devices executed with the token answers 200").doesNotContain("FAIL");
         } finally {
             Files.deleteIfExists(output);
-        }
-    }
-
-    private static boolean onPath(String command) throws InterruptedException {
-        try {
-            return new ProcessBuilder(command, "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
         }
     }
 }
