@@ -8,8 +8,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.dmflow.api.device.Device;
-import io.dmflow.api.device.DeviceState;
 import io.dmflow.contract.ExecutionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -139,8 +137,10 @@ public class ExecutionQueue {
     }
 
     private static boolean isOnline(String endpoint) {
-        Device device = Device.findByEndpoint(endpoint);
-        return device != null && device.state == DeviceState.ONLINE;
+        // The state alone: the device entity carries its object list, which a decision does not need.
+        return !Execution.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM dmflow.device WHERE endpoint = ?1 AND state = 'ONLINE'")
+                .setParameter(1, endpoint).getResultList().isEmpty();
     }
 
     private static void lock(String endpoint) {

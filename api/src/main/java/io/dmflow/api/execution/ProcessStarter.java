@@ -112,24 +112,28 @@ public class ProcessStarter {
 
     private static String processId(Task task, Map<String, String> deviceProperties) {
         return switch (task.kind) {
-            case TEMPLATE -> template(task.definition, "template").processId;
+            case TEMPLATE -> templateProcessId(task.definition, "template");
             case PROCESS -> task.definition;
             case OPERATION -> BuiltInProcess.DEVICE_OPERATION;
             case TYPE -> {
                 BuiltInTask type = BuiltInTask.byTypeName(task.definition).orElseThrow();
                 String custom = type.customTemplateProperty().map(deviceProperties::get).orElse(null);
                 yield custom == null || custom.isBlank() ? type.processId()
-                        : template(custom, type.customTemplateProperty().get()).processId;
+                        : templateProcessId(custom, type.customTemplateProperty().get());
             }
         };
     }
 
-    private static TaskTemplate template(String name, String origin) {
-        TaskTemplate template = TaskTemplate.findById(name);
-        if (template == null) {
+    /** The process id alone: the template's entity carries its source and compiled BPMN, which a start does not need. */
+    private static String templateProcessId(String name, String origin) {
+        @SuppressWarnings("unchecked")
+        List<String> processIds = TaskTemplate.getEntityManager()
+                .createNativeQuery("SELECT process_id FROM dmflow.task_template WHERE name = ?1")
+                .setParameter(1, name).getResultList();
+        if (processIds.isEmpty()) {
             throw new Unstartable("The " + origin + " names template " + name + ", which does not exist");
         }
-        return template;
+        return processIds.get(0);
     }
 
     private String softwareVersion(String endpoint) {
