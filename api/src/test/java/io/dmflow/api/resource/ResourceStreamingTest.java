@@ -42,7 +42,7 @@ import jakarta.inject.Inject;
 
 /**
  * Stored files go in and out as streams: a 200 MiB upload and its download keep the heap near its idle level, and an
- * upload whose client goes away midway leaves no resource and no chunk behind.
+ * upload whose client goes away or stalls midway leaves no resource and no chunk behind.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
@@ -54,12 +54,19 @@ class ResourceStreamingTest {
 
     private static final int SERVER_LIMIT = 250;
 
-    /** Files of up to 256 MiB, where the other tests keep a small limit, and Quarkus' own limit below that. */
+    /** How long an upload may send nothing before it counts as broken off (60 s by default). */
+    private static final int READ_TIMEOUT_SECONDS = 5;
+
+    /**
+     * Files of up to 256 MiB, where the other tests keep a small limit, Quarkus' own limit below that, and a short
+     * read timeout.
+     */
     public static class LargeFiles implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("dmflow.resources.max-bytes", Long.toString(256L * 1024 * 1024),
-                    "quarkus.http.limits.max-body-size", SERVER_LIMIT + "M");
+                    "quarkus.http.limits.max-body-size", SERVER_LIMIT + "M",
+                    "quarkus.http.read-timeout", READ_TIMEOUT_SECONDS + "s");
         }
     }
 
@@ -112,24 +119,47 @@ class ResourceStreamingTest {
 
     @Test
     void anUploadBrokenOffMidwayLeavesNothingBehind() throws Exception {
-        long declared = 4L * 1024 * 1024;
         try (LogCapture log = LogCapture.install(); Socket socket = new Socket(root.getHost(), root.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("PUT /api/resources/broken-off/data HTTP/1.1\r\nHost: " + root.getHost() + "\r\n"
-                    + "Authorization: " + TestAdmin.authorization() + "\r\n"
-                    + "Content-Type: application/octet-stream\r\nContent-Length: " + declared + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            new PatternStream(declared / 2).transferTo(out);
-            out.flush();
-            // The half sent is several chunks: the upload's transaction has written some before the client leaves.
-            await().atMost(Duration.ofSeconds(30)).until(() -> chunkWritesInProgress() > 0);
+            sendHalf(socket, "broken-off");
             socket.close();
-            await().atMost(Duration.ofSeconds(30)).until(() -> log.lines().stream()
-                    .anyMatch(line -> line.contains("broken-off") && line.contains("broke off")));
-            await().atMost(Duration.ofSeconds(30)).until(() -> chunkWritesInProgress() == 0);
+            awaitBrokenOff(log, "broken-off");
         }
-        assertThat(count("SELECT count(*) FROM dmflow.stored_resource WHERE id = 'broken-off'")).isZero();
-        assertThat(count("SELECT count(*) FROM dmflow.resource_chunk WHERE resource_id = 'broken-off'")).isZero();
+        assertNothingLeftOf("broken-off");
+    }
+
+    @Test
+    void anUploadThatStallsMidwayIsBrokenOffAfterTheReadTimeout() throws Exception {
+        try (LogCapture log = LogCapture.install(); Socket socket = new Socket(root.getHost(), root.getPort())) {
+            sendHalf(socket, "stalled");
+            // The client keeps the connection and sends nothing more: the read timeout ends the upload and frees
+            // its database connection, rather than the connection idling for its own, much longer, timeout.
+            awaitBrokenOff(log, "stalled");
+            assertNothingLeftOf("stalled");
+        }
+    }
+
+    /** Sends the head of an upload declaring 4 MiB and half of it: several chunks, written inside its transaction. */
+    private void sendHalf(Socket socket, String id) throws Exception {
+        long declared = 4L * 1024 * 1024;
+        OutputStream out = socket.getOutputStream();
+        out.write(("PUT /api/resources/" + id + "/data HTTP/1.1\r\nHost: " + root.getHost() + "\r\n"
+                + "Authorization: " + TestAdmin.authorization() + "\r\n"
+                + "Content-Type: application/octet-stream\r\nContent-Length: " + declared + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        new PatternStream(declared / 2).transferTo(out);
+        out.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> chunkWritesInProgress() > 0);
+    }
+
+    private void awaitBrokenOff(LogCapture log, String id) {
+        await().atMost(Duration.ofSeconds(30 + READ_TIMEOUT_SECONDS)).until(() -> log.lines().stream()
+                .anyMatch(line -> line.contains("resource " + id + " broke off")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> chunkWritesInProgress() == 0);
+    }
+
+    private void assertNothingLeftOf(String id) throws SQLException {
+        assertThat(count("SELECT count(*) FROM dmflow.stored_resource WHERE id = '" + id + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM dmflow.resource_chunk WHERE resource_id = '" + id + "'")).isZero();
     }
 
     @Test
