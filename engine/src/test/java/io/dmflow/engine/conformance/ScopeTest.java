@@ -98,6 +98,20 @@ class ScopeTest extends ConformanceTest {
   }
 
   @Test
+  void aCallActivityThatPropagatesNothingStillMapsItsOutputsFromTheChild() {
+    String child = uniqueId("child");
+    String parent = uniqueId("parent");
+    deploy(Bpmn.createExecutableProcess(child).startEvent().serviceTask("work", t -> t.zeebeJobType(child)).endEvent().done());
+    deploy(Bpmn.createExecutableProcess(parent).startEvent().callActivity("call", c -> c.zeebeProcessId(child)
+        .zeebePropagateAllChildVariables(false).zeebeOutputExpression("firmware", "version"))
+        .serviceTask("after", t -> t.zeebeJobType(parent)).endEvent().done());
+    start(parent, Map.of("endpoint", "dev-10"));
+    client.newCompleteCommand(jobs(child, 3000).get(0)).variables(Map.of("firmware", "1.3", "other", "x")).send().join();
+    ActivatedJob after = jobs(parent, 3000).get(0);
+    assertThat(after.getVariablesAsMap()).containsEntry("version", "1.3").doesNotContainKeys("firmware", "other");
+  }
+
+  @Test
   void subProcessLocalsStayInsideUnlessMapped() {
     String id = uniqueId("subprocess");
     deploy(Bpmn.createExecutableProcess(id).startEvent()

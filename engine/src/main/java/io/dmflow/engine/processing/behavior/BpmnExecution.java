@@ -303,7 +303,9 @@ public final class BpmnExecution {
       agenda.add(() -> {
         ElementInstance callActivity = tx.elementInstances().get(callActivityKey);
         ExecutableFlowNode element = context(callActivity).element();
-        complete(callActivity, element.calledElement().propagateAllChildVariables() ? childVariables : Map.of());
+        // Output mappings read the child's variables even when they are not all propagated (as in Zeebe).
+        boolean passed = element.calledElement().propagateAllChildVariables() || !element.outputMappings().isEmpty();
+        complete(callActivity, passed ? childVariables : Map.of());
       });
     } else {
       Map<String, Object> variables = new LinkedHashMap<>(tx.variables().local(root.key()));
