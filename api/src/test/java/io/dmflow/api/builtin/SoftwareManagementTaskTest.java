@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.dmflow.api.engine.BuiltInFlows;
+import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.delivery.ReceivedPackage;
@@ -222,6 +223,22 @@ class SoftwareManagementTaskTest {
             assertThat(unknown.getString("details"))
                     .startsWith("operation must be install or uninstall, not 'upgrade'");
             assertThat(fleet.device().software().stateHistory()).containsExactly(SoftwareUpdateState.INITIAL);
+        }
+    }
+
+    @Test
+    void aTemplateThatCallsTheFlowGetsItsOutcomeAndGoesOn() {
+        String resource = store("sw-called", "2.0.0");
+        TaskApi.saveTemplate("install-then-set", """
+                <config><lwm2mSoftwareManagement operation="install" resourceId="%s" resultVar="installResult" />\
+                <set key="/3/0/15" value="${#installResult}" /></config>""".formatted(resource));
+        try (SimulatedFleet fleet = device(server, "sw-called")) {
+            JsonPath ended = ended(TaskApi.executionOf(TaskApi.submit("""
+                    {"template": "install-then-set", "target": {"device": "sw-called"}}""")), "SUCCESS");
+
+            assertThat(fleet.device().software().updateState()).isEqualTo(SoftwareUpdateState.INSTALLED);
+            assertThat(fleet.device().deviceObject().operationJournal()).contains("write 15 SUCCESS");
+            assertThat(ended.getList("history.status", String.class)).containsOnlyOnce("SUCCESS");
         }
     }
 
