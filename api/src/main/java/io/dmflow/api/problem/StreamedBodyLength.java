@@ -6,6 +6,7 @@ import java.io.InputStream;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
@@ -26,7 +27,7 @@ public class StreamedBodyLength implements ReaderInterceptor {
     UriInfo uri;
 
     @Context
-    jakarta.ws.rs.core.Request request;
+    Request request;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
