@@ -40,7 +40,7 @@ class TaskBenchmark {
     private static final int DEVICES = Integer.getInteger("benchmark.devices", 1000);
     private static final int WAITING = Integer.getInteger("benchmark.waiting", 10_000);
     private static final int WAITING_DEVICES = 100;
-    private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
+    private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 5);
 
     private static final String READ_WRITE_READ = """
             <config>
