@@ -18,6 +18,10 @@ public final class JobType {
     public static final String LWM2M_DELETE = "lwm2m.delete";
     public static final String LWM2M_READ_COMPOSITE = "lwm2m.read-composite";
     public static final String LWM2M_WRITE_COMPOSITE = "lwm2m.write-composite";
+    /** The objects a device registered that a management server may read: the plan of a data model refresh. */
+    public static final String LWM2M_REGISTERED_OBJECTS = "lwm2m.registered-objects";
+    /** Reads a key as far as the device allows, a whole object, else its instances, else their resources. */
+    public static final String LWM2M_BEST_EFFORT_READ = "lwm2m.best-effort-read";
     public static final String LWM2M_FIRMWARE_DELIVER = "lwm2m.firmware.deliver";
     public static final String LWM2M_BOOTSTRAP_CONFIGURE = "lwm2m.bootstrap.configure";
     public static final String LWM2M_BOOTSTRAP_TRIGGER = "lwm2m.bootstrap.trigger";

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -29,6 +31,9 @@ public class DeviceValueRecorder implements DeviceEventListener {
             INSERT INTO dmflow.device_value (endpoint, path, value, observed_at) VALUES (?, ?, ?::jsonb, ?)
             ON CONFLICT (endpoint, path) DO UPDATE SET value = EXCLUDED.value, observed_at = EXCLUDED.observed_at
             WHERE device_value.observed_at <= EXCLUDED.observed_at""";
+    private static final String KNOWN = """
+            INSERT INTO dmflow.device_value (endpoint, path, value, observed_at) VALUES (?, ?, NULL, ?)
+            ON CONFLICT (endpoint, path) DO NOTHING""";
     private static final String HISTORY = """
             INSERT INTO dmflow.device_value_history (endpoint, path, value, observed_at) VALUES (?, ?, ?::jsonb, ?)""";
 
@@ -64,6 +69,22 @@ public class DeviceValueRecorder implements DeviceEventListener {
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record values of " + values.get(0).endpoint(), e);
+        }
+    }
+
+    /** Paths known to exist that have no value to keep (executable and write-only resources); values stay. */
+    void known(String endpoint, Collection<String> paths, Instant at) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement known = connection.prepareStatement(KNOWN)) {
+            for (String path : paths) {
+                known.setString(1, endpoint);
+                known.setString(2, path);
+                known.setTimestamp(3, Timestamp.from(at));
+                known.addBatch();
+            }
+            known.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record the paths discovered on " + endpoint, e);
         }
     }
 

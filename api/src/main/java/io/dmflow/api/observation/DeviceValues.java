@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -15,13 +17,14 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dmflow.lwm2m.event.DeviceValue;
 import io.dmflow.workers.store.DataModelCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * Reads what {@link DeviceValueRecorder} keeps: the data model cache (the latest value of each path) and the
- * time series. Plain JDBC like the recorder, since both sit on the path of every notification.
+ * time series; flows that read devices (best-effort get) keep what they read here through the recorder. Plain JDBC like the recorder, since both sit on the path of every notification.
  */
 @ApplicationScoped
 public class DeviceValues implements DataModelCache {
@@ -31,6 +34,9 @@ public class DeviceValues implements DataModelCache {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DeviceValueRecorder recorder;
 
     /** The cached value of every path of the device, by path. */
     public List<DeviceValueView> latest(String endpoint) {
@@ -60,6 +66,21 @@ public class DeviceValues implements DataModelCache {
             return Optional.ofNullable(json.readValue(rows.get(0).value(), Object.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable cached value of " + path + " of " + endpoint, e);
+        }
+    }
+
+    @Override
+    public void recordRead(String endpoint, Map<String, Object> valuesByPath, Instant at) {
+        if (!valuesByPath.isEmpty()) {
+            recorder.record(valuesByPath.entrySet().stream()
+                    .map(entry -> new DeviceValue(endpoint, entry.getKey(), entry.getValue(), at)).toList());
+        }
+    }
+
+    @Override
+    public void recordDiscovered(String endpoint, Collection<String> paths, Instant at) {
+        if (!paths.isEmpty()) {
+            recorder.known(endpoint, paths, at);
         }
     }
 

@@ -19,6 +19,8 @@ import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.workers.JobWorkers;
 import io.dmflow.workers.WorkerSettings;
 import io.dmflow.workers.contact.DeviceContactPublisher;
+import io.dmflow.workers.datamodel.BestEffortReadJob;
+import io.dmflow.workers.datamodel.RegisteredObjectsJob;
 import io.dmflow.workers.device.CancelAllObservationsJob;
 import io.dmflow.workers.device.CancelObservationJob;
 import io.dmflow.workers.device.CreateJob;
@@ -114,7 +116,9 @@ public class WorkerLifecycle {
                 new LogJob(executions),
                 new ExecutionUpdateJob(executions),
                 new FirmwareDeliverJob(operations, server.delivery(), packages),
-                new QuotaAcquireJob(quotas), new QuotaReleaseJob(quotas), new DeviceValueReadJob(dataModelCache));
+                new QuotaAcquireJob(quotas), new QuotaReleaseJob(quotas), new DeviceValueReadJob(dataModelCache),
+                new RegisteredObjectsJob(server.dataModel()),
+                new BestEffortReadJob(operations, server.dataModel(), dataModelCache));
         WorkerSettings settings = new WorkerSettings(config.maxJobsActive(), config.maxJobsInFlight(),
                 config.pollInterval(), config.jobTimeout(), config.retryBackoff());
         // The embedded engine listens on this application's HTTP port, which may only be known once the

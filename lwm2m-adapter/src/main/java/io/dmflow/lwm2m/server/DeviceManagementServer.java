@@ -53,6 +53,7 @@ import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.lwm2m.operation.DeviceOperations;
 import io.dmflow.lwm2m.operation.Downlink;
 import io.dmflow.lwm2m.operation.OperationTimeouts;
+import io.dmflow.lwm2m.operation.RegisteredDataModel;
 import io.dmflow.lwm2m.pacing.DevicePacing;
 import io.dmflow.lwm2m.security.DeviceSecurityStore;
 import io.dmflow.lwm2m.security.RefusalRecordingAuthorizer;
@@ -73,6 +74,7 @@ public final class DeviceManagementServer implements AutoCloseable {
     private final DeviceEventDispatcher events;
     private final ScheduledExecutorService expirationChecker;
     private final DeviceOperations operations;
+    private final RegisteredDataModel dataModel;
     private final DeviceObservations observations;
     private final BootstrapTrigger bootstrapTrigger;
     private final PackageOffers packageOffers;
@@ -152,6 +154,7 @@ public final class DeviceManagementServer implements AutoCloseable {
         Downlink downlink = new Downlink(leshan, builder.models.model(), new DevicePacing(builder.requestsPerDevice),
                 builder.timeouts);
         this.operations = new DeviceOperations(leshan, builder.models.model(), downlink);
+        this.dataModel = new RegisteredDataModel(downlink, builder.models.model());
         this.observations = new ObservationRequests(downlink, leshan.getObservationService(),
                 builder.observationRecords);
         this.bootstrapTrigger = new BootstrapTrigger(downlink, operations);
@@ -191,6 +194,11 @@ public final class DeviceManagementServer implements AutoCloseable {
     /** The operations dmflow performs on registered devices. */
     public DeviceClient operations() {
         return operations;
+    }
+
+    /** The object instances devices registered and the resources their models define. */
+    public RegisteredDataModel dataModel() {
+        return dataModel;
     }
 
     /** The observations dmflow starts and ends on registered devices. */

@@ -1,5 +1,8 @@
 package io.dmflow.workers.store;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** The data model cache: the latest value each device reported for a path, as a plain value. */
@@ -7,4 +10,16 @@ public interface DataModelCache {
 
     /** The value the device last reported for {@code path} (e.g. {@code /5/0/3}); empty if it never did. */
     Optional<Object> latest(String endpoint, String path);
+
+    /**
+     * Keeps values the device answered to a Read as the latest of their paths: one entry a resource, a resource with
+     * several instances as one map of instance id to value.
+     */
+    void recordRead(String endpoint, Map<String, Object> valuesByPath, Instant at);
+
+    /**
+     * Keeps paths the device listed in a Discover answer, executable and write-only resources among them, as paths
+     * known to exist; a Read gives no value for those. A path that already has a value keeps it.
+     */
+    void recordDiscovered(String endpoint, Collection<String> paths, Instant at);
 }
