@@ -25,12 +25,13 @@ import io.dmflow.lwm2m.security.ClientCredentials;
 import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
 import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
 import io.dmflow.lwm2m.security.SecurityMode;
+import io.dmflow.workers.store.BootstrapConfigurationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /** Named LwM2M servers and devices' bootstrap configurations in PostgreSQL. */
 @ApplicationScoped
-public class PostgresBootstrapConfigurations implements BootstrapConfigurations {
+public class PostgresBootstrapConfigurations implements BootstrapConfigurations, BootstrapConfigurationStore {
 
     /** A server with dmflow's own flag: whether devices' credentials for it go into dmflow's security store. */
     public record StoredServer(ServerDefinition definition, boolean provisionCredentials) {
@@ -56,6 +57,13 @@ public class PostgresBootstrapConfigurations implements BootstrapConfigurations 
     @Override
     public Optional<ServerDefinition> server(String name) {
         return storedServer(name).map(StoredServer::definition);
+    }
+
+    @Override
+    public Optional<ServerDefinition> serverWithShortId(int shortServerId) {
+        return servers().stream().map(StoredServer::definition)
+                .filter(server -> server.kind() == ServerKind.MANAGEMENT && server.shortServerId() == shortServerId)
+                .findFirst();
     }
 
     public void putServer(ServerDefinition server, boolean provisionCredentials) {
@@ -127,6 +135,7 @@ public class PostgresBootstrapConfigurations implements BootstrapConfigurations 
     }
 
     /** Replaces the configuration of its endpoint, all at once. */
+    @Override
     public void put(BootstrapConfiguration configuration) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

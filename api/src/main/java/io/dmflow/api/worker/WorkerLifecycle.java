@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import io.dmflow.api.bootstrap.PostgresBootstrapConfigurations;
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.engine.WorkerConfig;
 import io.dmflow.api.execution.ExecutionRecords;
@@ -19,6 +20,8 @@ import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.workers.JobWorkers;
 import io.dmflow.workers.WorkerSettings;
 import io.dmflow.workers.contact.DeviceContactPublisher;
+import io.dmflow.workers.bootstrap.BootstrapConfigureJob;
+import io.dmflow.workers.bootstrap.BootstrapTriggerJob;
 import io.dmflow.workers.datamodel.BestEffortReadJob;
 import io.dmflow.workers.datamodel.RegisteredObjectsJob;
 import io.dmflow.workers.device.CancelAllObservationsJob;
@@ -89,6 +92,9 @@ public class WorkerLifecycle {
     @Inject
     DeviceValues dataModelCache;
 
+    @Inject
+    PostgresBootstrapConfigurations bootstrapConfigurations;
+
     private JobWorkers workers;
 
     @Produces
@@ -118,7 +124,8 @@ public class WorkerLifecycle {
                 new FirmwareDeliverJob(operations, server.delivery(), packages),
                 new QuotaAcquireJob(quotas), new QuotaReleaseJob(quotas), new DeviceValueReadJob(dataModelCache),
                 new RegisteredObjectsJob(server.dataModel()),
-                new BestEffortReadJob(operations, server.dataModel(), dataModelCache));
+                new BestEffortReadJob(operations, server.dataModel(), dataModelCache),
+                new BootstrapConfigureJob(bootstrapConfigurations), new BootstrapTriggerJob(server.bootstrapTrigger()));
         WorkerSettings settings = new WorkerSettings(config.maxJobsActive(), config.maxJobsInFlight(),
                 config.pollInterval(), config.jobTimeout(), config.retryBackoff());
         // The embedded engine listens on this application's HTTP port, which may only be known once the
