@@ -23,6 +23,7 @@ import io.dmflow.lwm2m.bootstrap.BootstrapServer;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.lwm2m.server.ServerSettings;
 import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.dmflow.simulator.transport.LinkDrop;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -32,8 +33,9 @@ import jakarta.inject.Inject;
 /**
  * Lwm2mBootstrapTask (lwm2m-bootstrap) and Lwm2mBootstrapConfiguration (lwm2m-bootstrap-configuration) over UDP with
  * dmflow's own bootstrap server: a device bootstrapped onto dmflow's management server is moved by the task to a
- * second, named management server and registers there; the configuration task only changes what the next bootstrap
- * gives; unknown servers, a server of the wrong kind and a task naming no server end ERROR and move nothing.
+ * second, named management server and registers there, also when it drops off just before the trigger; the
+ * configuration task only changes what the next bootstrap gives; unknown servers, a server of the wrong kind and a task
+ * naming no server end ERROR and move nothing.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
@@ -85,6 +87,18 @@ class BootstrapTaskTest {
             assertThat(fleet.device().bootstrapCount()).isEqualTo(2);
             given().get("/api/devices/{endpoint}/bootstrap", "bt-move").then().statusCode(200)
                     .body("servers.server", contains("bt-second")).body("lastSession.servers", contains("bt-second"));
+        }
+    }
+
+    @Test
+    void aDeviceThatDropsOffBeforeTheTriggerIsWaitedForAndMovedWhenItReturns() {
+        try (SimulatedFleet fleet = bootstrappedOntoDmflow("bt-drop")) {
+            JsonPath ended = BuiltInTaskRuns.succeededAfterDropOff(fleet.device(),
+                    LinkDrop.beforeRequest("POST", "/1/0/9"), "Lwm2mBootstrapTask", "\"regular\": \"bt-second\"",
+                    () -> assertThat(fleet.device().bootstrapCount()).isEqualTo(1));
+
+            assertThat(ended.getString("details")).isEqualTo("sent to bootstrap; the device gets bt-second");
+            await().atMost(REGISTERED).until(() -> second.registration("bt-drop").isPresent());
         }
     }
 
