@@ -21,6 +21,7 @@ import io.dmflow.engine.rejection.EngineRejection;
 import io.dmflow.engine.state.EngineSchema;
 import io.dmflow.engine.state.KeyGenerator;
 import io.dmflow.engine.transaction.CommandRunner;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -75,6 +76,16 @@ public class EmbeddedEngine {
       return;
     }
     start();
+  }
+
+  /**
+   * The stop begins (before the HTTP server waits for open requests): long polls are answered now. Observed
+   * after the application's own observers of the event, which close its job workers first.
+   */
+  void onStopping(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 100) ShutdownDelayInitiatedEvent event) {
+    if (activations != null) {
+      activations.close();
+    }
   }
 
   void onStop(@Observes ShutdownEvent event) {

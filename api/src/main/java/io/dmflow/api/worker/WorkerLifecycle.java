@@ -47,6 +47,7 @@ import io.dmflow.workers.record.LogJob;
 import io.dmflow.workers.record.ResourceEditJob;
 import io.dmflow.workers.record.ResourceNewestJob;
 import io.dmflow.workers.record.ResourceReadJob;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -141,6 +142,11 @@ public class WorkerLifecycle {
         } catch (RuntimeException e) {
             LOG.errorf(e, "The job workers could not start: flows will not progress");
         }
+    }
+
+    /** At the start of the stop, so that no worker polls the engine while the HTTP server drains its requests. */
+    void stopping(@Observes @Priority(0) ShutdownDelayInitiatedEvent event) {
+        stop(null);
     }
 
     synchronized void stop(@Observes @Priority(0) ShutdownEvent event) {

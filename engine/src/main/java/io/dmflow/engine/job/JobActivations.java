@@ -29,6 +29,7 @@ public final class JobActivations implements JobAvailability {
   private final long defaultRequestTimeout;
   private final Map<String, TypeQueue> queues = new ConcurrentHashMap<>();
   private final AtomicLong abandoned = new AtomicLong();
+  private volatile boolean closing;
 
   public JobActivations(JobActivator activator, ExecutorService drainers, ScheduledExecutorService timeouts,
       long defaultRequestTimeout) {
@@ -46,7 +47,7 @@ public final class JobActivations implements JobAvailability {
     TypeQueue queue = queues.computeIfAbsent(request.type(), t -> new TypeQueue());
     long signalsBefore = queue.signals.get();
     List<ActivatedJob> jobs = activator.activate(request);
-    if (!jobs.isEmpty() || request.requestTimeout() < 0) {
+    if (!jobs.isEmpty() || request.requestTimeout() < 0 || closing) {
       deliver(answer, jobs);
       return;
     }
@@ -75,6 +76,20 @@ public final class JobActivations implements JobAvailability {
       abandoned.incrementAndGet();
       giveBack(answer.getNow(List.of()));
     }
+  }
+
+  /**
+   * The application is stopping: every parked activation is answered now, without jobs, and none parks
+   * from here on, so that the HTTP server's graceful stop does not wait out the long polls.
+   */
+  public void close() {
+    closing = true;
+    queues.values().forEach(queue -> {
+      Parked parked;
+      while ((parked = queue.parked.poll()) != null) {
+        parked.expire(queue);
+      }
+    });
   }
 
   /** How many activations were abandoned by their clients since the start. */
