@@ -108,7 +108,7 @@ class BadTaskInputTest {
                 .body("parameter", equalTo("type")).body("detail", containsString("Lwm2mFirmwareUpdateTask"));
         postTask("""
                 {"type": "Lwm2mSoftwareManagementTask", "target": {"device": "bad-input-device"}}""").statusCode(400)
-                .body("parameter", equalTo("type")).body("detail", containsString("lwm2m-software-management"));
+                .body("parameter", equalTo("properties.operation"));
     }
 
     @Test
