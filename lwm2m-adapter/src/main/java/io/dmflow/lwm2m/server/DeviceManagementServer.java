@@ -54,6 +54,7 @@ import io.dmflow.lwm2m.operation.DeviceOperations;
 import io.dmflow.lwm2m.operation.Downlink;
 import io.dmflow.lwm2m.operation.OperationTimeouts;
 import io.dmflow.lwm2m.operation.RegisteredDataModel;
+import io.dmflow.lwm2m.operation.RequestListener;
 import io.dmflow.lwm2m.pacing.DevicePacing;
 import io.dmflow.lwm2m.security.DeviceSecurityStore;
 import io.dmflow.lwm2m.security.RefusalRecordingAuthorizer;
@@ -73,6 +74,7 @@ public final class DeviceManagementServer implements AutoCloseable {
     private final DeviceEventLanes eventLanes;
     private final DeviceEventDispatcher events;
     private final ScheduledExecutorService expirationChecker;
+    private final Downlink downlink;
     private final DeviceOperations operations;
     private final RegisteredDataModel dataModel;
     private final DeviceObservations observations;
@@ -151,7 +153,7 @@ public final class DeviceManagementServer implements AutoCloseable {
         leshan.getObservationService().addListener(events);
         leshan.getSendService().addListener(events);
 
-        Downlink downlink = new Downlink(leshan, builder.models.model(), new DevicePacing(builder.requestsPerDevice),
+        this.downlink = new Downlink(leshan, builder.models.model(), new DevicePacing(builder.requestsPerDevice),
                 builder.timeouts);
         this.operations = new DeviceOperations(leshan, builder.models.model(), downlink);
         this.dataModel = new RegisteredDataModel(downlink, builder.models.model());
@@ -178,6 +180,11 @@ public final class DeviceManagementServer implements AutoCloseable {
 
     public void removeListener(DeviceEventListener listener) {
         events.removeListener(listener);
+    }
+
+    /** Told how every request sent to a device ended, whichever part of dmflow sent it. */
+    public void addRequestListener(RequestListener listener) {
+        downlink.addListener(listener);
     }
 
     public synchronized void start() {
