@@ -17,7 +17,8 @@ import java.util.Set;
  * <li>changes to tasks ({@code /api/tasks/**}), device operations ({@code /api/devices/{e}/operations/**}), device
  * properties ({@code /api/devices/{e}/properties/**}) and group properties
  * ({@code /api/groups/{path}/properties/**}): operator;</li>
- * <li>every other change (servers, credentials, bootstrap, templates, processes, resources, groups): admin.</li>
+ * <li>every other change (servers, credentials, bootstrap, templates, processes, resources, groups): admin;</li>
+ * <li>{@code /q/metrics}: viewer, so that a Prometheus scraper needs no more than a read-only token.</li>
  * </ul>
  */
 public final class AccessRules {
@@ -34,6 +35,9 @@ public final class AccessRules {
         String collection = segments.length > 1 ? segments[1] : "";
         if (area.equals("v2")) {
             return engine(method, segments);
+        }
+        if (area.equals("q") && collection.equals("metrics")) {
+            return Role.VIEWER;
         }
         if (!area.equals("api")) {
             return Role.ADMIN;

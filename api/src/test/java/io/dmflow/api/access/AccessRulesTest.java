@@ -54,6 +54,7 @@ class AccessRulesTest {
             "POST,    /v2/messages/publication,                    admin",
             "PUT,     /v2/clock,                                   admin",
             "POST,    //api//devices/dev-1/operations/read,        operator",
+            "GET,     /q/metrics,                                  viewer",
     })
     void eachRequestNeedsItsRole(String method, String path, String role) {
         assertThat(AccessRules.required(method, path).id()).isEqualTo(role);

@@ -1,0 +1,17 @@
+package io.dmflow.api.metrics;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "dmflow.metrics")
+public interface MetricsConfig {
+
+    /**
+     * How long the counts of devices by state and of executions by status are reused between scrapes before the
+     * database is asked again.
+     */
+    @WithDefault("5s")
+    Duration countsMaxAge();
+}
