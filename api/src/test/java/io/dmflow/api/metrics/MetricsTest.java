@@ -74,6 +74,9 @@ class MetricsTest {
                         .isGreaterThanOrEqualTo(succeeded + 1);
                 assertThat(find(after, "dmflow_executions", Map.of("status", "waiting_for_device")).orElseThrow())
                         .isNotNaN().isGreaterThanOrEqualTo(0);
+                // The embedded engine's commands, counted by Quarkus per URI template: the read's job was activated.
+                assertThat(find(after, "http_server_requests_seconds_count",
+                        Map.of("method", "POST", "uri", "/v2/jobs/activation", "status", "200"))).isPresent();
                 assertThat(find(after, "dmflow_security_refusals_total",
                         Map.of("server", "management", "reason", "wrong_psk_key"))).isPresent();
                 assertThat(after).contains("# TYPE dmflow_devices gauge", "# TYPE dmflow_registrations_total counter",
