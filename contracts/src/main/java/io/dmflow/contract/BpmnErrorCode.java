@@ -9,6 +9,13 @@ public final class BpmnErrorCode {
     /** The device answered with an error code; the code's name is in {@link #LWM2M_STATUS_VARIABLE}. */
     public static final String LWM2M_ERROR = "LWM2M_ERROR";
 
+    /**
+     * dmflow refused a step on a key that is observed (nothing was sent): Write-Attributes on an observed key, which
+     * needs the observation cancelled first, or an observe with {@code failIfExists}. The key is in
+     * {@link #OBSERVED_KEY_VARIABLE}.
+     */
+    public static final String KEY_OBSERVED = "KEY_OBSERVED";
+
     /** The device did not come back within {@code task.properties.resumeTimeout}. */
     public static final String DEVICE_UNREACHABLE = "DEVICE_UNREACHABLE";
 
@@ -17,6 +24,9 @@ public final class BpmnErrorCode {
 
     /** Variable of an {@link #LWM2M_ERROR}: the LwM2M response code name, e.g. {@code NOT_FOUND}. */
     public static final String LWM2M_STATUS_VARIABLE = "lwm2mStatus";
+
+    /** Variable of a {@link #KEY_OBSERVED}: the observed key as a path, e.g. {@code /3/0/9}. */
+    public static final String OBSERVED_KEY_VARIABLE = "observedKey";
 
     private BpmnErrorCode() {
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.dmflow.contract.JobType;
+import io.dmflow.lwm2m.operation.NotificationAttributes;
 
 /**
  * The interactive operations of {@code /api/devices/{endpoint}/operations/{name}}: each runs the job type of the
@@ -24,7 +25,7 @@ public enum DeviceOperation {
     OBSERVE("observe", JobType.LWM2M_OBSERVE, Set.of("key"), Set.of()),
     CANCEL_OBSERVATION("cancel-observation", JobType.LWM2M_CANCEL_OBSERVATION, Set.of("key"), Set.of("cancelType")),
     CANCEL_ALL_OBSERVATIONS("cancel-all-observations", JobType.LWM2M_CANCEL_ALL_OBSERVATIONS, Set.of(), Set.of()),
-    WRITE_ATTRIBUTES("write-attributes", JobType.LWM2M_WRITE_ATTRIBUTES, Set.of("key"), NotificationAttribute.NAMES),
+    WRITE_ATTRIBUTES("write-attributes", JobType.LWM2M_WRITE_ATTRIBUTES, Set.of("key"), NotificationAttributes.NAMES),
     CREATE("create", JobType.LWM2M_CREATE, Set.of("key"), Set.of(OperationRequest.VALUES)),
     DELETE("delete", JobType.LWM2M_DELETE, Set.of("key"), Set.of());
 
@@ -74,7 +75,7 @@ public enum DeviceOperation {
         List<Map<String, Object>> attributes = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         properties.forEach((name, value) -> {
-            if (this == WRITE_ATTRIBUTES && NotificationAttribute.NAMES.contains(name)) {
+            if (this == WRITE_ATTRIBUTES && NotificationAttributes.NAMES.contains(name)) {
                 attributes.add(Map.of("name", name, "value", value));
             } else if (this == CREATE && name.startsWith(OperationRequest.VALUES + ".")) {
                 values.put(name.substring(OperationRequest.VALUES.length() + 1), value);

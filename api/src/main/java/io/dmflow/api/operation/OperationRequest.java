@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.dmflow.api.problem.ProblemException;
+import io.dmflow.lwm2m.operation.NotificationAttributes;
 
 /**
  * The body of an interactive operation, checked field by field: the operation's fields and nothing else, each a
@@ -78,11 +79,10 @@ record OperationRequest(Map<String, String> properties, int priority) {
 
     private static void check(DeviceOperation operation, Map<String, String> properties) {
         properties.forEach((field, value) -> {
-            if (operation == DeviceOperation.WRITE_ATTRIBUTES && NotificationAttribute.NAMES.contains(field)) {
-                String problem = NotificationAttribute.problem(field, value);
-                if (problem != null) {
+            if (operation == DeviceOperation.WRITE_ATTRIBUTES && NotificationAttributes.NAMES.contains(field)) {
+                NotificationAttributes.problem(field, value).ifPresent(problem -> {
                     throw invalid(operation, problem, field);
-                }
+                });
             }
             if (ENUMERATED.contains(field)) {
                 Set<String> allowed = field.equals("mode") ? Set.of("replace", "update") : Set.of("immediate", "lazy");
@@ -93,9 +93,9 @@ record OperationRequest(Map<String, String> properties, int priority) {
             }
         });
         if (operation == DeviceOperation.WRITE_ATTRIBUTES
-                && properties.keySet().stream().noneMatch(NotificationAttribute.NAMES::contains)) {
-            throw invalid(operation, "write-attributes needs at least one of " + new TreeSet<>(NotificationAttribute.NAMES),
-                    "body");
+                && properties.keySet().stream().noneMatch(NotificationAttributes.NAMES::contains)) {
+            throw invalid(operation,
+                    "write-attributes needs at least one of " + new TreeSet<>(NotificationAttributes.NAMES), "body");
         }
     }
 

@@ -115,7 +115,8 @@ public class WorkerLifecycle {
         DeviceClient operations = server.operations();
         DeviceObservations observations = server.observations();
         List<DmflowJob> jobs = List.of(new ReadJob(operations), new WriteJob(operations), new ExecuteJob(operations),
-                new DiscoverJob(operations), new WriteAttributesJob(operations), new ObserveJob(observations),
+                new DiscoverJob(operations), new WriteAttributesJob(operations, observations),
+                new ObserveJob(observations),
                 new CancelObservationJob(observations), new CancelAllObservationsJob(observations),
                 new CreateJob(operations), new DeleteJob(operations), new ReadCompositeJob(operations),
                 new WriteCompositeJob(operations), new DevicePropertySetJob(properties),

@@ -15,6 +15,12 @@ public interface DeviceObservations {
     /** Starts observing; the first answer carries the current value. */
     CompletableFuture<ReadResult> observe(String endpoint, String key);
 
+    /**
+     * Whether an observation of exactly {@code key} is recorded for the device: asked for and not cancelled since,
+     * whether or not the device is registered now (it is observed again when it registers).
+     */
+    boolean isObserved(String endpoint, String key);
+
     CompletableFuture<Void> cancelObservation(String endpoint, String key, CancelType type);
 
     /** Forgets every observation of the device (passively); answers how many there were. */

@@ -42,6 +42,12 @@ public final class ObservationRequests implements DeviceObservations {
     }
 
     @Override
+    public boolean isObserved(String endpoint, String key) {
+        // Records hold resolved paths (/3/0/9), so a key given by name is resolved as observe resolves it.
+        return records.observedPaths(endpoint).contains(downlink.path(endpoint, key).toString());
+    }
+
+    @Override
     public CompletableFuture<Void> cancelObservation(String endpoint, String key, CancelType type) {
         return downlink.attempt(endpoint, () -> {
             LwM2mPath path = downlink.path(endpoint, key);

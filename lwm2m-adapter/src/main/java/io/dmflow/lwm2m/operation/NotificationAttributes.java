@@ -3,6 +3,7 @@ package io.dmflow.lwm2m.operation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttribute;
@@ -19,6 +20,9 @@ public record NotificationAttributes(Long pmin, Long pmax, BigDecimal gt, BigDec
 
     public static final Set<String> NAMES = Set.of("pmin", "pmax", "gt", "lt", "st", "epmin", "epmax");
 
+    /** The attributes counted in seconds; the others are numbers compared with the resource's value. */
+    public static final Set<String> PERIODS = Set.of("pmin", "pmax", "epmin", "epmax");
+
     public NotificationAttributes {
         cleared = cleared == null ? Set.of() : Set.copyOf(cleared);
         for (String name : cleared) {
@@ -31,6 +35,33 @@ public record NotificationAttributes(Long pmin, Long pmax, BigDecimal gt, BigDec
         }
         if (epmin != null && epmax != null && epmax < epmin) {
             throw new IllegalArgumentException("epmax (" + epmax + ") must not be less than epmin (" + epmin + ")");
+        }
+    }
+
+    /**
+     * Why {@code value} cannot be the attribute's, or empty. A blank value is fine: it clears the attribute. The one
+     * check of attribute values, so that a REST request and a flow's job refuse the same values in the same words.
+     */
+    public static Optional<String> problem(String name, String value) {
+        if (!NAMES.contains(name)) {
+            return Optional.of("must be one of " + NAMES + ", not " + name);
+        }
+        if (value.isBlank()) {
+            return Optional.empty();
+        }
+        if (PERIODS.contains(name)) {
+            try {
+                return Long.parseLong(value.trim()) >= 0 ? Optional.empty()
+                        : Optional.of(name + " must not be negative");
+            } catch (NumberFormatException e) {
+                return Optional.of(name + " must be a whole number of seconds, not " + value);
+            }
+        }
+        try {
+            new BigDecimal(value.trim());
+            return Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.of(name + " must be a number, not " + value);
         }
     }
 

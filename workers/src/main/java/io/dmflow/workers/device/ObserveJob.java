@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.dmflow.contract.JobType;
@@ -14,7 +15,9 @@ import io.dmflow.workers.job.JobInputs;
 
 /**
  * {@code lwm2m.observe}: starts observing {@code key}; notifications reach the data model cache (and flows
- * waiting on the path). The current value goes to the variable named by {@code output}, if given.
+ * waiting on the path). The current value goes to the variable named by {@code output}, if given. A key
+ * already observed is observed again, unless {@code failIfExists}: then nothing is sent and the job throws
+ * {@code KEY_OBSERVED}.
  */
 public final class ObserveJob implements DmflowJob {
 
@@ -31,7 +34,7 @@ public final class ObserveJob implements DmflowJob {
 
     @Override
     public List<String> inputs() {
-        return List.of(DeviceInputs.ENDPOINT, DeviceInputs.KEY, "output");
+        return List.of(DeviceInputs.ENDPOINT, DeviceInputs.KEY, "output", "failIfExists");
     }
 
     @Override
@@ -42,7 +45,13 @@ public final class ObserveJob implements DmflowJob {
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
         Optional<String> output = inputs.optionalString("output").filter(name -> !name.isBlank());
-        return observations.observe(inputs.text(DeviceInputs.ENDPOINT), inputs.text(DeviceInputs.KEY))
+        String endpoint = inputs.text(DeviceInputs.ENDPOINT);
+        String key = inputs.text(DeviceInputs.KEY);
+        if (inputs.optionalBoolean("failIfExists").orElse(false) && observations.isObserved(endpoint, key)) {
+            return CompletableFuture.failedFuture(ObservedKey.refusal(key,
+                    "Observe refused: " + key + " is already observed and failIfExists is set"));
+        }
+        return observations.observe(endpoint, key)
                 .thenApply(result -> {
                     Map<String, Object> outputs = new HashMap<>();
                     output.ifPresent(name -> outputs.put(name, ValueText.of(result.value())));

@@ -6,9 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.dmflow.contract.JobType;
+import io.dmflow.lwm2m.observation.DeviceObservations;
 import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.lwm2m.operation.NotificationAttributes;
 import io.dmflow.workers.job.DmflowJob;
@@ -20,7 +22,9 @@ import io.dmflow.workers.job.JobInputs;
  * {@code lwm2m.write-attributes}: {@code attributes} is a list of {@code {name, value}}, names as LwM2M
  * gives them ({@code pmin}, {@code pmax}, {@code gt}, {@code lt}, {@code st}, {@code epmin}, {@code epmax})
  * or as the ObserveTask attributes ({@code minimumPeriod}, {@code maximumPeriod}, {@code greaterThan},
- * {@code lessThan}, {@code step}); an empty value clears the attribute on the device.
+ * {@code lessThan}, {@code step}); an empty value clears the attribute on the device. With
+ * {@code refuseWhenObserved} (ObserveTask's rule: an observed key's observation is cancelled before its
+ * attributes change) nothing is sent to a key dmflow observes: the job throws {@code KEY_OBSERVED}.
  */
 public final class WriteAttributesJob implements DmflowJob {
 
@@ -28,9 +32,11 @@ public final class WriteAttributesJob implements DmflowJob {
             "greaterThan", "gt", "lessThan", "lt", "step", "st");
 
     private final DeviceClient operations;
+    private final DeviceObservations observations;
 
-    public WriteAttributesJob(DeviceClient operations) {
+    public WriteAttributesJob(DeviceClient operations, DeviceObservations observations) {
         this.operations = operations;
+        this.observations = observations;
     }
 
     @Override
@@ -40,7 +46,7 @@ public final class WriteAttributesJob implements DmflowJob {
 
     @Override
     public List<String> inputs() {
-        return List.of(DeviceInputs.ENDPOINT, DeviceInputs.KEY, "attributes");
+        return List.of(DeviceInputs.ENDPOINT, DeviceInputs.KEY, "attributes", "refuseWhenObserved");
     }
 
     @Override
@@ -51,8 +57,13 @@ public final class WriteAttributesJob implements DmflowJob {
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
         NotificationAttributes attributes = attributes(inputs);
-        return operations.writeAttributes(inputs.text(DeviceInputs.ENDPOINT), inputs.text(DeviceInputs.KEY),
-                attributes).thenApply(done -> Map.of());
+        String endpoint = inputs.text(DeviceInputs.ENDPOINT);
+        String key = inputs.text(DeviceInputs.KEY);
+        if (inputs.optionalBoolean("refuseWhenObserved").orElse(false) && observations.isObserved(endpoint, key)) {
+            return CompletableFuture.failedFuture(ObservedKey.refusal(key,
+                    "Write-Attributes refused: " + key + " is observed, its observation must be cancelled first"));
+        }
+        return operations.writeAttributes(endpoint, key, attributes).thenApply(done -> Map.of());
     }
 
     static NotificationAttributes attributes(JobInputs inputs) {
@@ -66,48 +77,35 @@ public final class WriteAttributesJob implements DmflowJob {
                 throw new InvalidJobInput(inputs.jobType(), "attributes[" + i + "].name", "must be one of "
                         + NotificationAttributes.NAMES + " or " + TASK_NAMES.keySet() + ", not " + rawName);
             }
-            Object value = records.get(i).get("value");
-            if (value == null || value.toString().isBlank()) {
+            Object raw = records.get(i).get("value");
+            String value = raw == null ? "" : raw.toString();
+            String variable = "attributes[" + i + "].value";
+            NotificationAttributes.problem(name, value).ifPresent(problem -> {
+                throw new InvalidJobInput(inputs.jobType(), variable, problem);
+            });
+            if (value.isBlank()) {
                 cleared.add(name);
             } else {
-                values.put(name, value.toString().trim());
+                values.put(name, value.trim());
             }
         }
         try {
-            return new NotificationAttributes(period(inputs, values, "pmin"), period(inputs, values, "pmax"),
-                    number(inputs, values, "gt"), number(inputs, values, "lt"), number(inputs, values, "st"),
-                    period(inputs, values, "epmin"), period(inputs, values, "epmax"), cleared);
+            return new NotificationAttributes(period(values, "pmin"), period(values, "pmax"), number(values, "gt"),
+                    number(values, "lt"), number(values, "st"), period(values, "epmin"), period(values, "epmax"),
+                    cleared);
         } catch (IllegalArgumentException e) {
             throw new InvalidJobInput(inputs.jobType(), "attributes", e.getMessage());
         }
     }
 
-    private static Long period(JobInputs inputs, Map<String, String> values, String name) {
+    /** A value {@link NotificationAttributes#problem} has accepted. */
+    private static Long period(Map<String, String> values, String name) {
         String text = values.get(name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(text);
-            if (seconds < 0) {
-                throw new NumberFormatException();
-            }
-            return seconds;
-        } catch (NumberFormatException e) {
-            throw new InvalidJobInput(inputs.jobType(), "attributes." + name,
-                    "must be a whole number of seconds, not " + text);
-        }
+        return text == null ? null : Long.valueOf(text);
     }
 
-    private static BigDecimal number(JobInputs inputs, Map<String, String> values, String name) {
+    private static BigDecimal number(Map<String, String> values, String name) {
         String text = values.get(name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidJobInput(inputs.jobType(), "attributes." + name, "must be a number, not " + text);
-        }
+        return text == null ? null : new BigDecimal(text);
     }
 }

@@ -19,8 +19,9 @@ import io.dmflow.workers.store.ExecutionProgress;
 
 /**
  * Maps why a job did not succeed to what the flow sees: {@code DOWNLINK_FAILURE} (no retry consumed; the
- * execution now waits for its device), {@code LWM2M_ERROR} with {@code lwm2mStatus}, an incident for a
- * job the flow got wrong, and a failure with retries and back-off for dmflow's own faults.
+ * execution now waits for its device), {@code LWM2M_ERROR} with {@code lwm2mStatus}, the error a
+ * {@link JobRefusal} names, an incident for a job the flow got wrong, and a failure with retries and
+ * back-off for dmflow's own faults.
  */
 public final class JobFailures {
 
@@ -45,6 +46,9 @@ public final class JobFailures {
             client.newThrowErrorCommand(job.getKey()).errorCode(BpmnErrorCode.LWM2M_ERROR)
                     .errorMessage(answer.getMessage())
                     .variables(Map.of(BpmnErrorCode.LWM2M_STATUS_VARIABLE, answer.status())).send().join();
+        } else if (cause instanceof JobRefusal refusal) {
+            client.newThrowErrorCommand(job.getKey()).errorCode(refusal.errorCode())
+                    .errorMessage(refusal.getMessage()).variables(refusal.variables()).send().join();
         } else if (cause instanceof InvalidJobInput || cause instanceof InvalidOperation) {
             // Retrying cannot mend the flow's own mistake: an incident at once, for an operator to fix.
             client.newFailCommand(job.getKey()).retries(0).errorMessage(message(job, cause)).send().join();
