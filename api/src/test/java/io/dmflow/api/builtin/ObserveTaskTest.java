@@ -24,8 +24,9 @@ import jakarta.inject.Inject;
 
 /**
  * ObserveTask (lwm2m-observe) end to end on simulated devices: the notification attributes are written with or
- * without an observation, cancel ends an observation (immediate or lazy), a device that drops off is waited for and
- * an error answer ends ERROR.
+ * without an observation, cancel ends an observation (immediate or lazy), attributes are refused on an observed key
+ * until its observation is cancelled, failIfExists refuses to observe an observed key, a device that drops off is
+ * waited for and an error answer ends ERROR.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
@@ -126,6 +127,50 @@ class ObserveTaskTest {
             assertThat(fleet.device().deviceObject().operationJournal()).contains("write 15 After-Observe");
             assertThat(discovered("observe-called", "/3/0/9")).contains("pmin=2");
             assertThat(ended.getList("history.status", String.class)).containsOnlyOnce("SUCCESS");
+        }
+    }
+
+    @Test
+    void attributesAreRefusedOnAnObservedKeyUntilItsObservationIsCancelled() {
+        try (SimulatedFleet fleet = device(server, "observe-observed")) {
+            ended(submit("ObserveTask", "observe-observed",
+                    "\"key\": \"/3/0/9\", \"sendObservationRequest\": \"true\""), "SUCCESS");
+
+            for (String observeAgain : new String[] {"false", "true"}) {
+                JsonPath refused = ended(submit("ObserveTask", "observe-observed", """
+                        "key": "/3/0/9", "minimumPeriod": "7", "sendObservationRequest": "%s\"""".formatted(
+                        observeAgain)), "ERROR");
+
+                assertThat(refused.getString("details")).isEqualTo(
+                        "refused to write attributes to /3/0/9: it is observed, cancel the observation first");
+            }
+            assertThat(discovered("observe-observed", "/3/0/9")).doesNotContain("pmin=7");
+
+            ended(submit("ObserveTask", "observe-observed", "\"key\": \"/3/0/9\", \"cancel\": \"true\""),
+                    "SUCCESS");
+            JsonPath written = ended(submit("ObserveTask", "observe-observed", """
+                    "key": "/3/0/9", "minimumPeriod": "7", "sendObservationRequest": "true\""""), "SUCCESS");
+
+            assertThat(written.getString("details")).isEqualTo("wrote minimumPeriod=7 to /3/0/9, observing /3/0/9");
+            assertThat(discovered("observe-observed", "/3/0/9")).contains("pmin=7");
+            assertThat(observationsCancelled("observe-observed")).isEqualTo("cancelled 1 observations");
+        }
+    }
+
+    @Test
+    void anObservedKeyIsObservedAgainUnlessFailIfExists() {
+        try (SimulatedFleet fleet = device(server, "observe-exists")) {
+            String observe = "\"key\": \"/3/0/9\", \"sendObservationRequest\": \"true\"";
+            String failIfExists = observe + ", \"failIfExists\": \"true\"";
+            ended(submit("ObserveTask", "observe-exists", failIfExists), "SUCCESS");
+
+            JsonPath refused = ended(submit("ObserveTask", "observe-exists", failIfExists), "ERROR");
+            JsonPath again = ended(submit("ObserveTask", "observe-exists", observe), "SUCCESS");
+
+            assertThat(refused.getString("details"))
+                    .isEqualTo("refused to observe /3/0/9: it is already observed (failIfExists)");
+            assertThat(again.getString("details")).isEqualTo("no attributes to write, observing /3/0/9");
+            assertThat(observationsCancelled("observe-exists")).isEqualTo("cancelled 1 observations");
         }
     }
 }
