@@ -1,15 +1,14 @@
 package io.dmflow.api;
 
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
 import io.dmflow.api.database.DatasourceSelection;
 import io.dmflow.api.database.EmbeddedPostgres;
 import io.dmflow.api.startup.StartupFailure;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts dmflow. With no JDBC URL configured it first starts its own PostgreSQL, hands its URL to
@@ -22,8 +21,7 @@ public final class DmflowMain {
     /** Counted down once the main thread has stopped the application and the database. */
     private static final CountDownLatch MAIN_THREAD_DONE = new CountDownLatch(1);
 
-    private DmflowMain() {
-    }
+    private DmflowMain() {}
 
     public static void main(String... args) {
         Optional<EmbeddedPostgres> embedded;
@@ -35,15 +33,18 @@ public final class DmflowMain {
             return;
         }
 
-        int[] exitCode = { 0 };
+        int[] exitCode = {0};
         // Given an exit handler, Quarkus reports nothing of a failed start itself: the handler does.
         try {
-            Quarkus.run(null, (code, failure) -> {
-                exitCode[0] = code;
-                if (failure != null) {
-                    StartupFailure.report(failure);
-                }
-            }, args);
+            Quarkus.run(
+                    null,
+                    (code, failure) -> {
+                        exitCode[0] = code;
+                        if (failure != null) {
+                            StartupFailure.report(failure);
+                        }
+                    },
+                    args);
             embedded.ifPresent(EmbeddedPostgres::close);
         } finally {
             MAIN_THREAD_DONE.countDown();
@@ -62,17 +63,20 @@ public final class DmflowMain {
         System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
         System.setProperty("quarkus.datasource.username", database.username());
         System.setProperty("quarkus.datasource.password", "");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // On SIGTERM Quarkus stops the application in its own hook, after which the main thread
-            // returns from Quarkus.run and stops the database; the JVM must not halt before. (Waiting
-            // for the main thread to end would hang when it is the one calling System.exit.)
-            try {
-                MAIN_THREAD_DONE.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            database.close();
-        }, "dmflow-embedded-postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            // On SIGTERM Quarkus stops the application in its own hook, after which the main thread
+                            // returns from Quarkus.run and stops the database; the JVM must not halt before. (Waiting
+                            // for the main thread to end would hang when it is the one calling System.exit.)
+                            try {
+                                MAIN_THREAD_DONE.await(60, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            database.close();
+                        },
+                        "dmflow-embedded-postgres-stop"));
         return Optional.of(database);
     }
 }

@@ -13,20 +13,27 @@ import java.util.stream.Stream;
 /** The module's BPMN files, as the application finds them: through bpmn/flows.list on the classpath. */
 final class BuiltInFlowFiles {
 
-    private BuiltInFlowFiles() {
-    }
+    private BuiltInFlowFiles() {}
 
     /** The files the list names, in its order. */
     static List<String> listed() {
-        return text("bpmn/flows.list").lines().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        return text("bpmn/flows.list")
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     /** The .bpmn files the folder holds. */
     static List<String> present() {
-        try (Stream<Path> files = Files.list(Path.of(BuiltInFlowFiles.class.getClassLoader()
-                .getResource("bpmn/flows.list").toURI()).getParent())) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".bpmn")).sorted()
+        try (Stream<Path> files = Files.list(Path.of(BuiltInFlowFiles.class
+                        .getClassLoader()
+                        .getResource("bpmn/flows.list")
+                        .toURI())
+                .getParent())) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".bpmn"))
+                    .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

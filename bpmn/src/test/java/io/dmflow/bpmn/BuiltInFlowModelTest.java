@@ -2,21 +2,6 @@ package io.dmflow.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.camunda.bpm.model.xml.validation.ValidationResultType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Definitions;
@@ -29,6 +14,19 @@ import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import io.dmflow.contract.BuiltInProcess;
 import io.dmflow.contract.JobType;
 import io.dmflow.contract.MessageName;
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.model.xml.validation.ValidationResultType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every built-in flow is a model Camunda Modeler and Zeebe accept as it is: schema-valid, no Zeebe design-time
@@ -44,13 +42,14 @@ class BuiltInFlowModelTest {
     }
 
     private static BpmnModelInstance read(String file) {
-        return Bpmn.readModelFromStream(new ByteArrayInputStream(
-                BuiltInFlowFiles.text("bpmn/" + file).getBytes(StandardCharsets.UTF_8)));
+        return Bpmn.readModelFromStream(
+                new ByteArrayInputStream(BuiltInFlowFiles.text("bpmn/" + file).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void theListNamesEveryFileOfTheFolderOnce() {
-        assertThat(BuiltInFlowFiles.listed()).doesNotHaveDuplicates()
+        assertThat(BuiltInFlowFiles.listed())
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(BuiltInFlowFiles.present());
     }
 
@@ -60,9 +59,11 @@ class BuiltInFlowModelTest {
         BpmnModelInstance model = read(file);
         Bpmn.validateModel(model);
         List<String> errors = new ArrayList<>();
-        model.validate(ZeebeDesignTimeValidators.VALIDATORS).getResults().forEach((element, results) -> results
-                .stream().filter(result -> result.getType() == ValidationResultType.ERROR)
-                .forEach(result -> errors.add(element.getAttributeValue("id") + ": " + result.getMessage())));
+        model.validate(ZeebeDesignTimeValidators.VALIDATORS)
+                .getResults()
+                .forEach((element, results) -> results.stream()
+                        .filter(result -> result.getType() == ValidationResultType.ERROR)
+                        .forEach(result -> errors.add(element.getAttributeValue("id") + ": " + result.getMessage())));
         assertThat(errors).isEmpty();
     }
 
@@ -71,8 +72,10 @@ class BuiltInFlowModelTest {
     void isMadeForCamunda89UnderABuiltInProcessIdNamedAsItsFile(String file) {
         BpmnModelInstance model = read(file);
         Definitions definitions = model.getDefinitions();
-        assertThat(definitions.getAttributeValueNs(MODELER, "executionPlatform")).isEqualTo("Camunda Cloud");
-        assertThat(definitions.getAttributeValueNs(MODELER, "executionPlatformVersion")).isEqualTo("8.9.0");
+        assertThat(definitions.getAttributeValueNs(MODELER, "executionPlatform"))
+                .isEqualTo("Camunda Cloud");
+        assertThat(definitions.getAttributeValueNs(MODELER, "executionPlatformVersion"))
+                .isEqualTo("8.9.0");
         List<Process> processes = List.copyOf(model.getModelElementsByType(Process.class));
         assertThat(processes).hasSize(1);
         assertThat(processes.get(0).isExecutable()).isTrue();
@@ -85,7 +88,8 @@ class BuiltInFlowModelTest {
     void everyElementHasANameAndAShape(String file) {
         BpmnModelInstance model = read(file);
         Set<String> shaped = model.getModelElementsByType(BpmnShape.class).stream()
-                .map(shape -> shape.getBpmnElement().getId()).collect(Collectors.toSet());
+                .map(shape -> shape.getBpmnElement().getId())
+                .collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
             if (node.getName() == null || node.getName().isBlank()) {
@@ -104,17 +108,22 @@ class BuiltInFlowModelTest {
         BpmnModelInstance model = read(file);
         // A FEEL job type (=operation) is chosen at run time; only literal ones can be checked here.
         Set<String> jobTypes = model.getModelElementsByType(ZeebeTaskDefinition.class).stream()
-                .map(ZeebeTaskDefinition::getType).filter(type -> !type.startsWith("=")).collect(Collectors.toSet());
+                .map(ZeebeTaskDefinition::getType)
+                .filter(type -> !type.startsWith("="))
+                .collect(Collectors.toSet());
         assertThat(constants(JobType.class)).containsAll(jobTypes);
-        Set<String> messages = model.getModelElementsByType(Message.class).stream().map(Message::getName)
+        Set<String> messages = model.getModelElementsByType(Message.class).stream()
+                .map(Message::getName)
                 .collect(Collectors.toSet());
         assertThat(constants(MessageName.class)).containsAll(messages);
     }
 
     /** The string constants a contracts class declares. */
     private static Set<String> constants(Class<?> contract) {
-        return Arrays.stream(contract.getFields()).filter(field -> Modifier.isStatic(field.getModifiers())
-                && field.getType() == String.class).map(BuiltInFlowModelTest::value).collect(Collectors.toSet());
+        return Arrays.stream(contract.getFields())
+                .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+                .map(BuiltInFlowModelTest::value)
+                .collect(Collectors.toSet());
     }
 
     private static String value(Field field) {
@@ -124,5 +133,4 @@ class BuiltInFlowModelTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -23,8 +21,7 @@ record Diagram(Map<String, Shape> shapes, Map<String, Box> labels, List<Edge> ed
     private static final String DC = "http://www.omg.org/spec/DD/20100524/DC";
     private static final String DI = "http://www.omg.org/spec/DD/20100524/DI";
 
-    record Point(int x, int y) {
-    }
+    record Point(int x, int y) {}
 
     /** An axis-aligned rectangle; y grows downwards. */
     record Box(int x, int y, int width, int height) {
@@ -49,8 +46,10 @@ record Diagram(Map<String, Shape> shapes, Map<String, Box> labels, List<Edge> ed
 
         /** Whether the segment a-b passes through the inside of this box. */
         boolean isEnteredBy(Point a, Point b) {
-            return Math.min(a.x(), b.x()) < x + width && Math.max(a.x(), b.x()) > x
-                    && Math.min(a.y(), b.y()) < y + height && Math.max(a.y(), b.y()) > y;
+            return Math.min(a.x(), b.x()) < x + width
+                    && Math.max(a.x(), b.x()) > x
+                    && Math.min(a.y(), b.y()) < y + height
+                    && Math.max(a.y(), b.y()) > y;
         }
     }
 
@@ -66,19 +65,21 @@ record Diagram(Map<String, Shape> shapes, Map<String, Box> labels, List<Edge> ed
             }
             if (kind.endsWith("Gateway")) {
                 return Math.abs(Math.abs(p.x() - cx) / (bounds.width() / 2.0)
-                        + Math.abs(p.y() - cy) / (bounds.height() / 2.0) - 1) <= 0.03;
+                                + Math.abs(p.y() - cy) / (bounds.height() / 2.0)
+                                - 1)
+                        <= 0.03;
             }
             return bounds.hasOnBorder(p);
         }
     }
 
-    record Edge(String id, String source, String target, List<Point> points) {
-    }
+    record Edge(String id, String source, String target, List<Point> points) {}
 
     static Diagram read(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Document doc =
+                factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         Map<String, Element> semantic = new HashMap<>();
         Map<String, String> parents = new HashMap<>();
         NodeList all = doc.getElementsByTagNameNS(BPMN, "*");
@@ -86,7 +87,8 @@ record Diagram(Map<String, Shape> shapes, Map<String, Box> labels, List<Edge> ed
             Element element = (Element) all.item(i);
             if (!element.getAttribute("id").isEmpty()) {
                 semantic.put(element.getAttribute("id"), element);
-                if (element.getParentNode() instanceof Element parent && parent.getLocalName().equals("subProcess")) {
+                if (element.getParentNode() instanceof Element parent
+                        && parent.getLocalName().equals("subProcess")) {
                     parents.put(element.getAttribute("id"), parent.getAttribute("id"));
                 }
             }
@@ -99,8 +101,10 @@ record Diagram(Map<String, Shape> shapes, Map<String, Box> labels, List<Edge> ed
             String id = shape.getAttribute("bpmnElement");
             Element element = semantic.get(id);
             String host = element.getAttribute("attachedToRef");
-            shapes.put(id, new Shape(id, element.getLocalName(), box(first(shape, DC, "Bounds")),
-                    host.isEmpty() ? null : host));
+            shapes.put(
+                    id,
+                    new Shape(
+                            id, element.getLocalName(), box(first(shape, DC, "Bounds")), host.isEmpty() ? null : host));
             label(shape).ifPresent(label -> labels.put(id, label));
         }
         List<Edge> edges = new ArrayList<>();
@@ -113,8 +117,8 @@ record Diagram(Map<String, Shape> shapes, Map<String, Box> labels, List<Edge> ed
             NodeList waypoints = edge.getElementsByTagNameNS(DI, "waypoint");
             for (int j = 0; j < waypoints.getLength(); j++) {
                 Element waypoint = (Element) waypoints.item(j);
-                points.add(new Point(Integer.parseInt(waypoint.getAttribute("x")),
-                        Integer.parseInt(waypoint.getAttribute("y"))));
+                points.add(new Point(
+                        Integer.parseInt(waypoint.getAttribute("x")), Integer.parseInt(waypoint.getAttribute("y"))));
             }
             edges.add(new Edge(id, flow.getAttribute("sourceRef"), flow.getAttribute("targetRef"), points));
             label(edge).ifPresent(label -> labels.put(id, label));
@@ -134,7 +138,11 @@ record Diagram(Map<String, Shape> shapes, Map<String, Box> labels, List<Edge> ed
 
     /** Whether the element (or the source of the edge) named {@code id} sits in sub-process {@code subProcess}. */
     boolean isWithin(String id, String subProcess) {
-        String element = edges.stream().filter(edge -> edge.id().equals(id)).map(Edge::source).findFirst().orElse(id);
+        String element = edges.stream()
+                .filter(edge -> edge.id().equals(id))
+                .map(Edge::source)
+                .findFirst()
+                .orElse(id);
         return isAncestor(subProcess, element);
     }
 
@@ -149,7 +157,10 @@ record Diagram(Map<String, Shape> shapes, Map<String, Box> labels, List<Edge> ed
     }
 
     private static Box box(Element bounds) {
-        return new Box(Integer.parseInt(bounds.getAttribute("x")), Integer.parseInt(bounds.getAttribute("y")),
-                Integer.parseInt(bounds.getAttribute("width")), Integer.parseInt(bounds.getAttribute("height")));
+        return new Box(
+                Integer.parseInt(bounds.getAttribute("x")),
+                Integer.parseInt(bounds.getAttribute("y")),
+                Integer.parseInt(bounds.getAttribute("width")),
+                Integer.parseInt(bounds.getAttribute("height")));
     }
 }

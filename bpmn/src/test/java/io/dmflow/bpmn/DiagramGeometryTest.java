@@ -2,17 +2,15 @@ package io.dmflow.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.dmflow.bpmn.Diagram.Box;
 import io.dmflow.bpmn.Diagram.Edge;
 import io.dmflow.bpmn.Diagram.Point;
 import io.dmflow.bpmn.Diagram.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The same geometric rules the compiled templates follow, for the hand-drawn flows: no two shapes overlap (but a
@@ -40,7 +38,8 @@ class DiagramGeometryTest {
             for (int j = i + 1; j < shapes.size(); j++) {
                 Shape a = shapes.get(i);
                 Shape b = shapes.get(j);
-                boolean nested = diagram.isAncestor(a.id(), b.id()) && a.bounds().contains(b.bounds())
+                boolean nested = diagram.isAncestor(a.id(), b.id())
+                                && a.bounds().contains(b.bounds())
                         || diagram.isAncestor(b.id(), a.id()) && b.bounds().contains(a.bounds());
                 boolean attached = a.id().equals(b.attachedTo()) || b.id().equals(a.attachedTo());
                 if (a.bounds().overlaps(b.bounds()) && !nested && !attached) {
@@ -77,7 +76,8 @@ class DiagramGeometryTest {
             String owner = labels.get(i).getKey();
             Box label = labels.get(i).getValue();
             for (Shape shape : diagram.shapes().values()) {
-                boolean insideItsSubProcess = shape.kind().equals("subProcess") && shape.bounds().contains(label)
+                boolean insideItsSubProcess = shape.kind().equals("subProcess")
+                        && shape.bounds().contains(label)
                         && diagram.isWithin(owner, shape.id());
                 if (label.overlaps(shape.bounds()) && !insideItsSubProcess) {
                     problems.add("label of " + owner + " overlaps " + shape.id());
@@ -85,7 +85,8 @@ class DiagramGeometryTest {
             }
             for (int j = i + 1; j < labels.size(); j++) {
                 if (label.overlaps(labels.get(j).getValue())) {
-                    problems.add("label of " + owner + " overlaps the label of " + labels.get(j).getKey());
+                    problems.add("label of " + owner + " overlaps the label of "
+                            + labels.get(j).getKey());
                 }
             }
         }
@@ -112,9 +113,11 @@ class DiagramGeometryTest {
                     problems.add(edge.id() + " has a diagonal segment " + a + " - " + b);
                 }
                 for (Shape shape : diagram.shapes().values()) {
-                    boolean own = shape.id().equals(edge.source()) || shape.id().equals(edge.target())
-                            || shape.kind().equals("subProcess") && (diagram.isAncestor(shape.id(), edge.source())
-                                    || diagram.isAncestor(shape.id(), edge.target()));
+                    boolean own = shape.id().equals(edge.source())
+                            || shape.id().equals(edge.target())
+                            || shape.kind().equals("subProcess")
+                                    && (diagram.isAncestor(shape.id(), edge.source())
+                                            || diagram.isAncestor(shape.id(), edge.target()));
                     if (!own && shape.bounds().isEnteredBy(a, b)) {
                         problems.add(edge.id() + " crosses " + shape.id());
                     }

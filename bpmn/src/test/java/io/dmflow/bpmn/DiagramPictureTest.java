@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,9 +40,12 @@ class DiagramPictureTest {
         assertThat(picture).as(file + " has no picture: " + REDRAW).exists();
         Matcher drawn = DRAWN_FROM.matcher(Files.readString(picture));
 
-        assertThat(drawn.find()).as(picture + " does not say what it was drawn from").isTrue();
+        assertThat(drawn.find())
+                .as(picture + " does not say what it was drawn from")
+                .isTrue();
         assertThat(drawn.group(1)).isEqualTo(file);
-        assertThat(drawn.group(2)).as(file + " changed since " + picture + " was drawn: " + REDRAW)
+        assertThat(drawn.group(2))
+                .as(file + " changed since " + picture + " was drawn: " + REDRAW)
                 .isEqualTo(sha256(BuiltInFlowFiles.text("bpmn/" + file)));
     }
 
@@ -55,8 +57,8 @@ class DiagramPictureTest {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

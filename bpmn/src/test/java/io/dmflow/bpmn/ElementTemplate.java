@@ -1,5 +1,7 @@
 package io.dmflow.bpmn;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** One Camunda 8 element template of element-templates/, read the way Camunda Modeler applies it. */
 record ElementTemplate(String file, JsonNode json) {
@@ -22,8 +21,10 @@ record ElementTemplate(String file, JsonNode json) {
 
     static List<ElementTemplate> all() {
         try (Stream<Path> files = Files.list(FOLDER)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted()
-                    .map(file -> parse(file.getFileName().toString(), read(file))).toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .map(file -> parse(file.getFileName().toString(), read(file)))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

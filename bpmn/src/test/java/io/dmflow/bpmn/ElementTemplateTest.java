@@ -2,16 +2,14 @@ package io.dmflow.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmflow.contract.BuiltInProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.dmflow.contract.BuiltInProcess;
 
 /**
  * The Camunda Modeler element templates of element-templates/: each passes Camunda's JSON schema (npm package
@@ -28,7 +26,10 @@ class ElementTemplateTest {
     }
 
     private static ElementTemplate template(String file) {
-        return ElementTemplate.all().stream().filter(t -> t.file().equals(file)).findFirst().orElseThrow();
+        return ElementTemplate.all().stream()
+                .filter(t -> t.file().equals(file))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Process id to its BPMN text, for every listed built-in flow. */
@@ -43,14 +44,17 @@ class ElementTemplateTest {
     @ParameterizedTest
     @MethodSource("files")
     void passesCamundasElementTemplateSchema(String file) {
-        assertThat(ElementTemplateChecks.schemaProblems(template(file))).as(file).isEmpty();
+        assertThat(ElementTemplateChecks.schemaProblems(template(file)))
+                .as(file)
+                .isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource("files")
     void bindsAJobTypeAWorkerImplementsOrABuiltInFlow(String file) {
         assertThat(ElementTemplateChecks.bindingProblems(template(file), WorkerJobs.inputsByType(), flows()))
-                .as(file).isEmpty();
+                .as(file)
+                .isEmpty();
     }
 
     @Test
@@ -84,18 +88,26 @@ class ElementTemplateTest {
 
     @Test
     void everyJobTypeTheWorkersImplementHasATemplate() {
-        List<String> covered = ElementTemplate.all().stream().map(ElementTemplate::jobType).flatMap(Optional::stream)
+        List<String> covered = ElementTemplate.all().stream()
+                .map(ElementTemplate::jobType)
+                .flatMap(Optional::stream)
                 .toList();
 
         assertThat(WorkerJobs.inputsByType()).isNotEmpty();
-        assertThat(covered).doesNotHaveDuplicates().containsAll(WorkerJobs.inputsByType().keySet());
+        assertThat(covered)
+                .doesNotHaveDuplicates()
+                .containsAll(WorkerJobs.inputsByType().keySet());
     }
 
     @Test
     void everyBuiltInFlowHasACallActivityTemplate() {
-        List<String> called = ElementTemplate.all().stream().map(ElementTemplate::calledProcess)
-                .flatMap(Optional::stream).toList();
-        List<String> callable = flows().keySet().stream().filter(id -> !FLOWS_WITHOUT_TEMPLATE.contains(id)).toList();
+        List<String> called = ElementTemplate.all().stream()
+                .map(ElementTemplate::calledProcess)
+                .flatMap(Optional::stream)
+                .toList();
+        List<String> callable = flows().keySet().stream()
+                .filter(id -> !FLOWS_WITHOUT_TEMPLATE.contains(id))
+                .toList();
 
         assertThat(called).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(callable);
     }

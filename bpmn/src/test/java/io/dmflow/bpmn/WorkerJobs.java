@@ -1,5 +1,6 @@
 package io.dmflow.bpmn;
 
+import io.dmflow.workers.job.DmflowJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -14,8 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import io.dmflow.workers.job.DmflowJob;
-
 /**
  * The job types the workers module implements, each with the variables its worker fetches: every
  * {@link DmflowJob} class found beside {@code DmflowJob} itself, so that a new worker needs no list to be kept here.
@@ -24,8 +23,7 @@ final class WorkerJobs {
 
     private static final String PACKAGE = "io/dmflow/workers/";
 
-    private WorkerJobs() {
-    }
+    private WorkerJobs() {}
 
     /** Job type to the input variables the worker reads. */
     static Map<String, List<String>> inputsByType() {
@@ -53,7 +51,11 @@ final class WorkerJobs {
     private static List<Class<? extends DmflowJob>> jobClasses() {
         Path location;
         try {
-            location = Path.of(DmflowJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            location = Path.of(DmflowJob.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -71,10 +73,14 @@ final class WorkerJobs {
         try (Stream<Path> files = Files.walk(root.resolve(PACKAGE))) {
             return files.map(file -> root.relativize(file).toString())
                     .filter(name -> name.endsWith(".class") && !name.contains("$"))
-                    .map(name -> load(name.substring(0, name.length() - ".class".length()).replace('/', '.')))
-                    .filter(type -> DmflowJob.class.isAssignableFrom(type) && !type.isInterface()
-                            && !Modifier.isAbstract(type.getModifiers()) && Modifier.isPublic(type.getModifiers()))
-                    .<Class<? extends DmflowJob>>map(type -> type.asSubclass(DmflowJob.class)).toList();
+                    .map(name -> load(
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.')))
+                    .filter(type -> DmflowJob.class.isAssignableFrom(type)
+                            && !type.isInterface()
+                            && !Modifier.isAbstract(type.getModifiers())
+                            && Modifier.isPublic(type.getModifiers()))
+                    .<Class<? extends DmflowJob>>map(type -> type.asSubclass(DmflowJob.class))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

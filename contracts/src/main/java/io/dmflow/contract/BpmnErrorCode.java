@@ -28,6 +28,5 @@ public final class BpmnErrorCode {
     /** Variable of a {@link #KEY_OBSERVED}: the observed key as a path, e.g. {@code /3/0/9}. */
     public static final String OBSERVED_KEY_VARIABLE = "observedKey";
 
-    private BpmnErrorCode() {
-    }
+    private BpmnErrorCode() {}
 }

@@ -20,8 +20,7 @@ public final class BuiltInProcess {
     /** Prefix of a compiled template's process id: {@code template-<name>}. */
     public static final String TEMPLATE_PREFIX = "template-";
 
-    private BuiltInProcess() {
-    }
+    private BuiltInProcess() {}
 
     public static String templateProcessId(String templateName) {
         return TEMPLATE_PREFIX + templateName;

@@ -22,6 +22,7 @@ public final class JobType {
     public static final String LWM2M_REGISTERED_OBJECTS = "lwm2m.registered-objects";
     /** Reads a key as far as the device allows, a whole object, else its instances, else their resources. */
     public static final String LWM2M_BEST_EFFORT_READ = "lwm2m.best-effort-read";
+
     public static final String LWM2M_FIRMWARE_DELIVER = "lwm2m.firmware.deliver";
     public static final String LWM2M_BOOTSTRAP_CONFIGURE = "lwm2m.bootstrap.configure";
     public static final String LWM2M_BOOTSTRAP_TRIGGER = "lwm2m.bootstrap.trigger";
@@ -33,6 +34,7 @@ public final class JobType {
     public static final String DM_RESOURCE_NEWEST = "dm.resource.newest";
     /** The value the device last reported for a path: the data model cache (observations and Sends fill it). */
     public static final String DM_DEVICE_VALUE_READ = "dm.device-value.read";
+
     public static final String DM_LOG = "dm.log";
     public static final String DM_EXECUTION_UPDATE = "dm.execution.update";
     public static final String DM_DEVICE_LOCK = "dm.device.lock";
@@ -40,6 +42,5 @@ public final class JobType {
     public static final String DM_QUOTA_ACQUIRE = "dm.quota.acquire";
     public static final String DM_QUOTA_RELEASE = "dm.quota.release";
 
-    private JobType() {
-    }
+    private JobType() {}
 }

@@ -12,8 +12,7 @@ public final class MessageName {
     /** The FEEL expression a flow uses as correlation key of {@link #DEVICE_CONTACT}. */
     public static final String DEVICE_CONTACT_KEY_EXPRESSION = "=device.endpoint";
 
-    private MessageName() {
-    }
+    private MessageName() {}
 
     public static String contactKey(String endpoint) {
         return endpoint;

@@ -23,10 +23,10 @@ public final class StartVariable {
 
     /** Task property: how long a flow waits for a device before {@code DEVICE_UNREACHABLE} (ISO-8601). */
     public static final String TASK_RESUME_TIMEOUT = "resumeTimeout";
+
     public static final String DEFAULT_RESUME_TIMEOUT = "P7D";
 
     public static final String EXECUTION_ID = "id";
 
-    private StartVariable() {
-    }
+    private StartVariable() {}
 }

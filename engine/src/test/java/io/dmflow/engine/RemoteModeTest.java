@@ -14,18 +14,26 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RemoteModeTest.Remote.class)
 class RemoteModeTest {
 
-  public static class Remote implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("dmflow.engine.mode", "remote");
+    public static class Remote implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("dmflow.engine.mode", "remote");
+        }
     }
-  }
 
-  @Test
-  void v2IsNotServed() {
-    given().when().get("/v2/topology").then().statusCode(404)
-        .contentType("application/problem+json").body("title", equalTo("NOT_FOUND"));
-    given().contentType("application/json").body("{\"type\":\"x\",\"timeout\":1000,\"maxJobsToActivate\":1}")
-        .when().post("/v2/jobs/activation").then().statusCode(404);
-  }
+    @Test
+    void v2IsNotServed() {
+        given().when()
+                .get("/v2/topology")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("NOT_FOUND"));
+        given().contentType("application/json")
+                .body("{\"type\":\"x\",\"timeout\":1000,\"maxJobsToActivate\":1}")
+                .when()
+                .post("/v2/jobs/activation")
+                .then()
+                .statusCode(404);
+    }
 }

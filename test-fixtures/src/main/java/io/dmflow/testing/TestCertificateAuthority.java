@@ -52,8 +52,22 @@ public final class TestCertificateAuthority {
 
     private TestCertificateAuthority(Path directory) {
         this.directory = directory;
-        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=dmflow-test-ca", "-ext", "bc:c", "-validity", "2", "-keystore", store("ca"));
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=dmflow-test-ca",
+                "-ext",
+                "bc:c",
+                "-validity",
+                "2",
+                "-keystore",
+                store("ca"));
         this.certificate = entry("ca").certificate();
     }
 
@@ -78,15 +92,40 @@ public final class TestCertificateAuthority {
 
     /** A key pair and a certificate for {@code commonName}, valid for 127.0.0.1, signed by this authority. */
     public Issued issue(String alias, String commonName) {
-        keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=" + commonName, "-validity", "2", "-keystore", store(alias));
+        keytool(
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + commonName,
+                "-validity",
+                "2",
+                "-keystore",
+                store(alias));
         String request = directory.resolve(alias + ".csr").toString();
         String signed = directory.resolve(alias + ".cer").toString();
         keytool("-certreq", "-alias", alias, "-file", request, "-keystore", store(alias));
-        keytool("-gencert", "-alias", "ca", "-infile", request, "-outfile", signed, "-validity", "2",
-                "-ext", "san=ip:127.0.0.1", "-keystore", store("ca"));
+        keytool(
+                "-gencert",
+                "-alias",
+                "ca",
+                "-infile",
+                request,
+                "-outfile",
+                signed,
+                "-validity",
+                "2",
+                "-ext",
+                "san=ip:127.0.0.1",
+                "-keystore",
+                store("ca"));
         try (InputStream in = Files.newInputStream(Path.of(signed))) {
-            X509Certificate issued = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            X509Certificate issued =
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             return new Issued(issued, entry(alias).privateKey(), List.of(certificate));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,15 +136,30 @@ public final class TestCertificateAuthority {
 
     /** A certificate for {@code commonName} (valid for 127.0.0.1) that nobody vouches for. */
     public Issued selfSigned(String alias, String commonName) {
-        keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=" + commonName, "-ext", "san=ip:127.0.0.1", "-validity", "2", "-keystore", store(alias));
+        keytool(
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + commonName,
+                "-ext",
+                "san=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                store(alias));
         return entry(alias);
     }
 
     /** The PEM text of DER bytes: {@code type} is e.g. {@code CERTIFICATE} or {@code PRIVATE KEY}. */
     public static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     /** Removes the authority's folder and everything in it. */
@@ -127,8 +181,10 @@ public final class TestCertificateAuthority {
         try (InputStream in = Files.newInputStream(Path.of(store(alias)))) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, PASSWORD.toCharArray());
-            return new Issued((X509Certificate) store.getCertificate(alias),
-                    (PrivateKey) store.getKey(alias, PASSWORD.toCharArray()), List.of());
+            return new Issued(
+                    (X509Certificate) store.getCertificate(alias),
+                    (PrivateKey) store.getKey(alias, PASSWORD.toCharArray()),
+                    List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -142,7 +198,8 @@ public final class TestCertificateAuthority {
         command.addAll(List.of(arguments));
         command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD, "-noprompt"));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("keytool " + arguments[0] + " failed: " + output);

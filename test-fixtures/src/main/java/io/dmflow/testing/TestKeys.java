@@ -8,8 +8,7 @@ import java.security.spec.ECGenParameterSpec;
 /** Key pairs for tests. */
 public final class TestKeys {
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /** A new P-256 key pair, the curve every DTLS 1.2 RPK stack supports. */
     public static KeyPair ecP256() {

@@ -1,15 +1,5 @@
 package io.dmflow.workers;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.Set;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.dmflow.contract.StartVariable;
@@ -19,6 +9,14 @@ import io.dmflow.workers.job.JobLeases;
 import io.dmflow.workers.job.JobRunner;
 import io.dmflow.workers.store.ExecutionProgress;
 import io.dmflow.workers.store.JobEffects;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Opens one Camunda job worker per {@link DmflowJob} and closes them together. */
 public final class JobWorkers implements AutoCloseable {
@@ -40,16 +38,28 @@ public final class JobWorkers implements AutoCloseable {
         this.leases = leases;
     }
 
-    public static JobWorkers open(CamundaClient client, List<DmflowJob> jobs, WorkerSettings settings,
-            JobEffects effects, ExecutionProgress progress, String workerName) {
+    public static JobWorkers open(
+            CamundaClient client,
+            List<DmflowJob> jobs,
+            WorkerSettings settings,
+            JobEffects effects,
+            ExecutionProgress progress,
+            String workerName) {
         JobWorkers workers = new JobWorkers(new JobLeases(client, settings.jobTimeout()));
         JobFailures failures = new JobFailures(progress, settings.retryBackoff());
         for (DmflowJob job : jobs) {
             Set<String> variables = new LinkedHashSet<>(job.inputs());
             variables.add(StartVariable.EXECUTION);
-            workers.open.add(client.newWorker().jobType(job.type())
-                    .handler(new JobRunner(job, effects, progress, failures, workers.leases,
-                            settings.maxJobsInFlight(), workers.answers))
+            workers.open.add(client.newWorker()
+                    .jobType(job.type())
+                    .handler(new JobRunner(
+                            job,
+                            effects,
+                            progress,
+                            failures,
+                            workers.leases,
+                            settings.maxJobsInFlight(),
+                            workers.answers))
                     .name(workerName)
                     .maxJobsActive(settings.maxJobsActive())
                     .timeout(settings.jobTimeout())
@@ -58,7 +68,10 @@ public final class JobWorkers implements AutoCloseable {
                     .streamEnabled(false)
                     .open());
         }
-        LOG.info("{} job workers polling: {}", jobs.size(), jobs.stream().map(DmflowJob::type).toList());
+        LOG.info(
+                "{} job workers polling: {}",
+                jobs.size(),
+                jobs.stream().map(DmflowJob::type).toList());
         return workers;
     }
 

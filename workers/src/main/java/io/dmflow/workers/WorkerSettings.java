@@ -12,8 +12,8 @@ import java.time.Duration;
  *        renews the jobs it works on) before handing it out again
  * @param retryBackoff pause before a job that failed on dmflow's own fault is retried
  */
-public record WorkerSettings(int maxJobsActive, int maxJobsInFlight, Duration pollInterval, Duration jobTimeout,
-        Duration retryBackoff) {
+public record WorkerSettings(
+        int maxJobsActive, int maxJobsInFlight, Duration pollInterval, Duration jobTimeout, Duration retryBackoff) {
 
     public WorkerSettings {
         if (maxJobsActive < 1 || maxJobsInFlight < 1) {

@@ -1,8 +1,7 @@
 package io.dmflow.api.access;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
+import java.util.Optional;
 
 /** Access control settings ({@code dmflow.auth.*}). */
 @ConfigMapping(prefix = "dmflow.auth")

@@ -15,10 +15,15 @@ public class AccessDenials {
 
     void install(@Observes Router router) {
         router.route().failureHandler(request -> {
-            if (request.failure() instanceof ForbiddenException && !request.response().ended()) {
+            if (request.failure() instanceof ForbiddenException
+                    && !request.response().ended()) {
                 Role required = AccessRules.required(request.request().method().name(), request.normalizedPath());
-                problems.send(request, 403, "Forbidden", request.request().method().name() + " "
-                        + request.normalizedPath() + " needs the role " + required.id() + " or higher");
+                problems.send(
+                        request,
+                        403,
+                        "Forbidden",
+                        request.request().method().name() + " " + request.normalizedPath() + " needs the role "
+                                + required.id() + " or higher");
             } else {
                 request.next();
             }

@@ -1,7 +1,6 @@
 package io.dmflow.api.access;
 
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -16,13 +15,21 @@ public class AccessOpenApi implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Components components = openAPI.getComponents() != null ? openAPI.getComponents()
-                : OASFactory.createComponents();
-        components.addSecurityScheme("basic", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
-                .scheme("basic").description("A dmflow user's name and password"));
-        components.addSecurityScheme("bearer", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
-                .scheme("bearer").bearerFormat("dmflow API token (dmf_...)")
-                .description("An API token made with POST /api/tokens"));
+        Components components =
+                openAPI.getComponents() != null ? openAPI.getComponents() : OASFactory.createComponents();
+        components.addSecurityScheme(
+                "basic",
+                OASFactory.createSecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("basic")
+                        .description("A dmflow user's name and password"));
+        components.addSecurityScheme(
+                "bearer",
+                OASFactory.createSecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("dmflow API token (dmf_...)")
+                        .description("An API token made with POST /api/tokens"));
         openAPI.setComponents(components);
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("basic"));
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));

@@ -25,8 +25,7 @@ public final class AccessRules {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private AccessRules() {
-    }
+    private AccessRules() {}
 
     /** @param path the normalised request path, e.g. {@code /api/devices/dev-1/properties/site} */
     public static Role required(String method, String path) {
@@ -61,17 +60,20 @@ public final class AccessRules {
     private static Role engine(String method, String[] segments) {
         String collection = segments.length > 1 ? segments[1] : "";
         String last = segments[segments.length - 1];
-        boolean search = method.equals("POST") && (last.equals("search")
-                || (segments.length > 3 && segments[segments.length - 2].equals("statistics")));
+        boolean search = method.equals("POST")
+                && (last.equals("search")
+                        || (segments.length > 3 && segments[segments.length - 2].equals("statistics")));
         if (READS.contains(method) || search) {
             return Role.VIEWER;
         }
-        boolean repair = segments.length == 4 && switch (collection) {
-            case "incidents" -> method.equals("POST") && last.equals("resolution");
-            case "process-instances" -> method.equals("POST") && last.equals("cancellation");
-            case "element-instances" -> method.equals("PUT") && last.equals("variables");
-            default -> false;
-        } || segments.length == 3 && collection.equals("jobs") && method.equals("PATCH");
+        boolean repair = segments.length == 4
+                        && switch (collection) {
+                            case "incidents" -> method.equals("POST") && last.equals("resolution");
+                            case "process-instances" -> method.equals("POST") && last.equals("cancellation");
+                            case "element-instances" -> method.equals("PUT") && last.equals("variables");
+                            default -> false;
+                        }
+                || segments.length == 3 && collection.equals("jobs") && method.equals("PATCH");
         return repair ? Role.OPERATOR : Role.ADMIN;
     }
 }

@@ -9,8 +9,16 @@ import java.time.Instant;
  * @param expiresAt null: valid until revoked
  * @param lastUsedAt null: never used; otherwise to within {@link ApiTokens#USE_RESOLUTION}
  */
-public record ApiToken(String id, String owner, String name, Role role, String prefix, Instant createdAt,
-        Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+public record ApiToken(
+        String id,
+        String owner,
+        String name,
+        Role role,
+        String prefix,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant revokedAt,
+        Instant lastUsedAt) {
 
     public boolean usableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));

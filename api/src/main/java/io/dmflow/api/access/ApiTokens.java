@@ -1,5 +1,7 @@
 package io.dmflow.api.access;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,11 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * API tokens in PostgreSQL ({@code dmflow.api_token}). A token is {@code dmf_} and 256 random bits; only its
@@ -28,8 +26,8 @@ public class ApiTokens {
 
     static final String SCHEME_PREFIX = "dmf_";
     private static final int PREFIX_LENGTH = 12;
-    private static final String COLUMNS = "id, owner, name, role, prefix, created_at, expires_at, revoked_at, "
-            + "last_used_at";
+    private static final String COLUMNS =
+            "id, owner, name, role, prefix, created_at, expires_at, revoked_at, " + "last_used_at";
 
     /**
      * How precisely a token's last use is kept: a use is written only when the stored one is older than this, so a
@@ -38,8 +36,7 @@ public class ApiTokens {
     static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
     /** A token just made: the only moment its secret exists outside the caller's hands. */
-    public record Issued(ApiToken token, String secret) {
-    }
+    public record Issued(ApiToken token, String secret) {}
 
     private final SecureRandom random = new SecureRandom();
 
@@ -50,34 +47,61 @@ public class ApiTokens {
         byte[] bits = new byte[32];
         random.nextBytes(bits);
         String secret = SCHEME_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
-        ApiToken token = new ApiToken(UUID.randomUUID().toString(), owner, name, role,
-                secret.substring(0, PREFIX_LENGTH), Instant.now(), expiresAt, null, null);
-        update("INSERT INTO dmflow.api_token (id, owner, name, role, secret_sha256, prefix, created_at, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", token.id(), owner, name, role.id(),
-                PasswordHashing.sha256(secret), token.prefix(), Timestamp.from(token.createdAt()),
+        ApiToken token = new ApiToken(
+                UUID.randomUUID().toString(),
+                owner,
+                name,
+                role,
+                secret.substring(0, PREFIX_LENGTH),
+                Instant.now(),
+                expiresAt,
+                null,
+                null);
+        update(
+                "INSERT INTO dmflow.api_token (id, owner, name, role, secret_sha256, prefix, created_at, expires_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                token.id(),
+                owner,
+                name,
+                role.id(),
+                PasswordHashing.sha256(secret),
+                token.prefix(),
+                Timestamp.from(token.createdAt()),
                 expiresAt == null ? null : Timestamp.from(expiresAt));
         return new Issued(token, secret);
     }
 
     public Optional<ApiToken> bySecret(String secret) {
-        return query("SELECT " + COLUMNS + " FROM dmflow.api_token WHERE secret_sha256 = ?",
-                PasswordHashing.sha256(secret)).stream().findFirst();
+        return query(
+                        "SELECT " + COLUMNS + " FROM dmflow.api_token WHERE secret_sha256 = ?",
+                        PasswordHashing.sha256(secret))
+                .stream()
+                .findFirst();
     }
 
     public Optional<ApiToken> find(String id) {
-        return query("SELECT " + COLUMNS + " FROM dmflow.api_token WHERE id = ?", id).stream().findFirst();
+        return query("SELECT " + COLUMNS + " FROM dmflow.api_token WHERE id = ?", id).stream()
+                .findFirst();
     }
 
     /** @param owner null: every user's tokens */
     public List<ApiToken> page(String owner, int page, int size) {
-        return query("SELECT " + COLUMNS + " FROM dmflow.api_token WHERE (?::text IS NULL OR owner = ?) "
-                + "ORDER BY created_at DESC, id LIMIT ? OFFSET ?", owner, owner, size, (long) page * size);
+        return query(
+                "SELECT " + COLUMNS + " FROM dmflow.api_token WHERE (?::text IS NULL OR owner = ?) "
+                        + "ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                owner,
+                owner,
+                size,
+                (long) page * size);
     }
 
     public long count(String owner) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = Users.prepare(connection,
-                        "SELECT count(*) FROM dmflow.api_token WHERE (?::text IS NULL OR owner = ?)", owner, owner);
+                PreparedStatement statement = Users.prepare(
+                        connection,
+                        "SELECT count(*) FROM dmflow.api_token WHERE (?::text IS NULL OR owner = ?)",
+                        owner,
+                        owner);
                 ResultSet row = statement.executeQuery()) {
             row.next();
             return row.getLong(1);
@@ -97,11 +121,15 @@ public class ApiTokens {
      * at other dmflow instances, still write at most once per period.
      */
     public void recordUse(ApiToken token, Instant now) {
-        if (token.lastUsedAt() != null && token.lastUsedAt().plus(USE_RESOLUTION).isAfter(now)) {
+        if (token.lastUsedAt() != null
+                && token.lastUsedAt().plus(USE_RESOLUTION).isAfter(now)) {
             return;
         }
-        update("UPDATE dmflow.api_token SET last_used_at = ? WHERE id = ? "
-                + "AND (last_used_at IS NULL OR last_used_at <= ?)", Timestamp.from(now), token.id(),
+        update(
+                "UPDATE dmflow.api_token SET last_used_at = ? WHERE id = ? "
+                        + "AND (last_used_at IS NULL OR last_used_at <= ?)",
+                Timestamp.from(now),
+                token.id(),
                 Timestamp.from(now.minus(USE_RESOLUTION)));
     }
 
@@ -111,10 +139,16 @@ public class ApiTokens {
                 ResultSet rows = statement.executeQuery()) {
             List<ApiToken> tokens = new ArrayList<>();
             while (rows.next()) {
-                tokens.add(new ApiToken(rows.getString("id"), rows.getString("owner"), rows.getString("name"),
-                        Role.parse(rows.getString("role")), rows.getString("prefix"),
-                        Users.instant(rows, "created_at"), Users.instant(rows, "expires_at"),
-                        Users.instant(rows, "revoked_at"), Users.instant(rows, "last_used_at")));
+                tokens.add(new ApiToken(
+                        rows.getString("id"),
+                        rows.getString("owner"),
+                        rows.getString("name"),
+                        Role.parse(rows.getString("role")),
+                        rows.getString("prefix"),
+                        Users.instant(rows, "created_at"),
+                        Users.instant(rows, "expires_at"),
+                        Users.instant(rows, "revoked_at"),
+                        Users.instant(rows, "last_used_at")));
             }
             return tokens;
         } catch (SQLException e) {

@@ -1,12 +1,11 @@
 package io.dmflow.api.access;
 
+import io.camunda.client.CredentialsProvider;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
-import io.camunda.client.CredentialsProvider;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The bearer token dmflow's own Camunda client (its workers, scheduler and REST resources) presents to this

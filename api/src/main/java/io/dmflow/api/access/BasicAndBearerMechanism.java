@@ -1,9 +1,5 @@
 package io.dmflow.api.access;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Set;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -17,6 +13,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
 
 /**
  * Reads {@code Authorization: Basic} (a user and password) and {@code Authorization: Bearer} (an API token) and
@@ -57,7 +56,8 @@ public class BasicAndBearerMechanism implements HttpAuthenticationMechanism {
             if (colon <= 0) {
                 return refuse(request, "the Basic credentials are not name:password");
             }
-            credentials = new UsernamePasswordAuthenticationRequest(pair.substring(0, colon),
+            credentials = new UsernamePasswordAuthenticationRequest(
+                    pair.substring(0, colon),
                     new PasswordCredential(pair.substring(colon + 1).toCharArray()));
         } else if (scheme.equalsIgnoreCase("Bearer")) {
             if (value.isEmpty()) {
@@ -77,8 +77,11 @@ public class BasicAndBearerMechanism implements HttpAuthenticationMechanism {
             while (cause.getCause() != null && !(cause instanceof AuthenticationFailedException)) {
                 cause = cause.getCause();
             }
-            request.put(REFUSAL, cause instanceof AuthenticationFailedException && cause.getMessage() != null
-                    ? cause.getMessage() : "the credentials were refused");
+            request.put(
+                    REFUSAL,
+                    cause instanceof AuthenticationFailedException && cause.getMessage() != null
+                            ? cause.getMessage()
+                            : "the credentials were refused");
         });
     }
 
@@ -97,9 +100,14 @@ public class BasicAndBearerMechanism implements HttpAuthenticationMechanism {
     public Uni<Boolean> sendChallenge(RoutingContext request) {
         String refusal = request.get(REFUSAL);
         request.response().putHeader(WWW_AUTHENTICATE, CHALLENGE);
-        problems.send(request, 401, "Unauthorized", refusal != null ? "Authentication failed: " + refusal
-                : "Authentication required: HTTP Basic with a dmflow user's name and password, or "
-                        + "Authorization: Bearer with an API token");
+        problems.send(
+                request,
+                401,
+                "Unauthorized",
+                refusal != null
+                        ? "Authentication failed: " + refusal
+                        : "Authentication required: HTTP Basic with a dmflow user's name and password, or "
+                                + "Authorization: Bearer with an API token");
         return Uni.createFrom().item(Boolean.TRUE);
     }
 

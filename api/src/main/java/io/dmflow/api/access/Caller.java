@@ -21,7 +21,9 @@ public class Caller {
             return ApplicationCredential.NAME;
         }
         SecurityIdentity current = identity.get();
-        return current.isAnonymous() ? ApplicationCredential.NAME : current.getPrincipal().getName();
+        return current.isAnonymous()
+                ? ApplicationCredential.NAME
+                : current.getPrincipal().getName();
     }
 
     /** The current caller's highest role; none for an anonymous or background caller. */

@@ -13,12 +13,13 @@ final class Identities {
     /** Attribute holding the id of the API token the caller presented. */
     static final String TOKEN_ID = "dmflow.token-id";
 
-    private Identities() {
-    }
+    private Identities() {}
 
     static SecurityIdentity of(String name, Role role, String via, String tokenId) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(name)).addRoles(role.grants()).addAttribute(VIA, via);
+                .setPrincipal(new QuarkusPrincipal(name))
+                .addRoles(role.grants())
+                .addAttribute(VIA, via);
         if (tokenId != null) {
             builder.addAttribute(TOKEN_ID, tokenId);
         }

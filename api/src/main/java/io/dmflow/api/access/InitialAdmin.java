@@ -1,16 +1,14 @@
 package io.dmflow.api.access;
 
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
-
-import org.jboss.logging.Logger;
-
 import io.dmflow.api.startup.CannotStart;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import org.jboss.logging.Logger;
 
 /**
  * On a database with no user yet, creates {@code admin} with the password {@code dmflow.auth.initial-admin-password}
@@ -43,8 +41,8 @@ public class InitialAdmin {
             new SecureRandom().nextBytes(bits);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
         } else if (PasswordHashing.weakness(password) != null) {
-            throw new CannotStart("dmflow.auth.initial-admin-password is not acceptable: "
-                    + PasswordHashing.weakness(password));
+            throw new CannotStart(
+                    "dmflow.auth.initial-admin-password is not acceptable: " + PasswordHashing.weakness(password));
         }
         Instant now = Instant.now();
         // Two instances starting on one new database: only the one whose insert lands reports a password.
@@ -52,9 +50,11 @@ public class InitialAdmin {
             return;
         }
         if (generated) {
-            LOG.infof("Created the user '%s' with the generated password: %s  (printed only this once and stored "
-                    + "only as a bcrypt hash; sign in with it and change it with PUT /api/users/%s, or set "
-                    + "dmflow.auth.initial-admin-password before the first start)", NAME, password, NAME);
+            LOG.infof(
+                    "Created the user '%s' with the generated password: %s  (printed only this once and stored "
+                            + "only as a bcrypt hash; sign in with it and change it with PUT /api/users/%s, or set "
+                            + "dmflow.auth.initial-admin-password before the first start)",
+                    NAME, password, NAME);
         } else {
             LOG.infof("Created the user '%s' with the password dmflow.auth.initial-admin-password gives", NAME);
         }

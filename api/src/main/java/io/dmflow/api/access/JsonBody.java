@@ -1,17 +1,15 @@
 package io.dmflow.api.access;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dmflow.api.problem.ProblemException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.dmflow.api.problem.ProblemException;
 
 /**
  * A JSON object body read strictly, as {@code TaskRequest} reads a task: malformed JSON is answered with its line
@@ -36,14 +34,14 @@ final class JsonBody {
             throw ProblemException.malformedJson(e, "body");
         }
         if (node == null || !node.isObject()) {
-            throw ProblemException.badRequest(title, "the body must be a JSON object with the fields "
-                    + new TreeSet<>(fields), "body");
+            throw ProblemException.badRequest(
+                    title, "the body must be a JSON object with the fields " + new TreeSet<>(fields), "body");
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String field = names.next();
             if (!fields.contains(field)) {
-                throw ProblemException.badRequest(title, "unknown field '" + field + "'; the fields are "
-                        + new TreeSet<>(fields), field);
+                throw ProblemException.badRequest(
+                        title, "unknown field '" + field + "'; the fields are " + new TreeSet<>(fields), field);
             }
         }
         return new JsonBody(node, title);
@@ -60,7 +58,10 @@ final class JsonBody {
         }
         JsonNode node = body.get(field);
         if (!node.isTextual()) {
-            throw invalid(field + " must be a string, not " + node.getNodeType().toString().toLowerCase(), field);
+            throw invalid(
+                    field + " must be a string, not "
+                            + node.getNodeType().toString().toLowerCase(),
+                    field);
         }
         if (node.textValue().isBlank()) {
             throw invalid(field + " must not be empty", field);
@@ -91,8 +92,8 @@ final class JsonBody {
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
-                throw invalid(field + " must be an ISO-8601 instant such as 2030-01-31T12:00:00Z, was '" + text
-                        + "'", field);
+                throw invalid(
+                        field + " must be an ISO-8601 instant such as 2030-01-31T12:00:00Z, was '" + text + "'", field);
             }
         });
     }

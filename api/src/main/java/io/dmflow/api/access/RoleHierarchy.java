@@ -1,13 +1,12 @@
 package io.dmflow.api.access;
 
-import java.util.Set;
-
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 
 /**
  * Gives an identity every role its highest dmflow role includes: an OIDC token names one role in its groups claim
@@ -21,10 +20,12 @@ public class RoleHierarchy implements SecurityIdentityAugmentor {
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
-        Set<String> grants = Role.highestOf(identity.getRoles()).map(Role::grants).orElse(Set.of());
+        Set<String> grants =
+                Role.highestOf(identity.getRoles()).map(Role::grants).orElse(Set.of());
         if (identity.getRoles().containsAll(grants)) {
             return Uni.createFrom().item(identity);
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRoles(grants).build());
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder(identity).addRoles(grants).build());
     }
 }

@@ -17,11 +17,12 @@ public class RolePolicy implements HttpSecurityPolicy {
     static final String NAME = "dmflow-roles";
 
     @Override
-    public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
-            AuthorizationRequestContext context) {
+    public Uni<CheckResult> checkPermission(
+            RoutingContext request, Uni<SecurityIdentity> identity, AuthorizationRequestContext context) {
         Role required = AccessRules.required(request.request().method().name(), request.normalizedPath());
         return identity.map(caller -> !caller.isAnonymous() && caller.getRoles().contains(required.id())
-                ? CheckResult.PERMIT : CheckResult.DENY);
+                ? CheckResult.PERMIT
+                : CheckResult.DENY);
     }
 
     @Override

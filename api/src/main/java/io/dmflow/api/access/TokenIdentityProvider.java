@@ -1,7 +1,5 @@
 package io.dmflow.api.access;
 
-import java.time.Instant;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -9,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 
 /**
  * {@code Authorization: Bearer}: an API token, acting for its owner with the lower of its own role and the owner's
@@ -42,8 +41,8 @@ public class TokenIdentityProvider implements IdentityProvider<ApiTokenRequest> 
                     .orElseThrow(() -> new AuthenticationFailedException("the bearer token is not a dmflow API token"));
             Instant now = Instant.now();
             if (!token.usableAt(now)) {
-                throw new AuthenticationFailedException("the API token " + token.prefix() + "... is "
-                        + token.state(now));
+                throw new AuthenticationFailedException(
+                        "the API token " + token.prefix() + "... is " + token.state(now));
             }
             User owner = users.find(token.owner())
                     .orElseThrow(() -> new AuthenticationFailedException("the API token's user no longer exists"));

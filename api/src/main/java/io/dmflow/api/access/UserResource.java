@@ -1,14 +1,6 @@
 package io.dmflow.api.access;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.Set;
-import java.util.regex.Pattern;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.dmflow.api.paging.Page;
 import io.dmflow.api.paging.PageRequest;
 import io.dmflow.api.problem.ProblemException;
@@ -25,6 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The users who may sign in: admins manage them (as {@link AccessRules} says); a user changes their own password. */
 @Path("/api/users")
@@ -48,10 +45,13 @@ public class UserResource {
 
     @GET
     @Operation(summary = "List users", description = "By name; never a password")
-    public Page<UserView> list(@QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Page<UserView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.parse(page, size);
-        return Page.of(users.page(request.page(), request.size()).stream().map(UserView::of).toList(), request,
+        return Page.of(
+                users.page(request.page(), request.size()).stream()
+                        .map(UserView::of)
+                        .toList(),
+                request,
                 users.count());
     }
 
@@ -64,29 +64,39 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a user", description = "name (letters, digits, _ . @ -), password (8 to 72 bytes), role: viewer (default), operator or admin")
+    @Operation(
+            summary = "Create a user",
+            description =
+                    "name (letters, digits, _ . @ -), password (8 to 72 bytes), role: viewer (default), operator or admin")
     public Response create(String body) {
         JsonBody request = JsonBody.parse(json, body, INVALID, Set.of("name", "password", "role"));
         String name = request.requiredText("name", 100);
         if (!NAME.matcher(name).matches()) {
-            throw request.invalid("name must have 1 to 100 letters, digits, '_', '.', '@' or '-', and start with a "
-                    + "letter or digit", "name");
+            throw request.invalid(
+                    "name must have 1 to 100 letters, digits, '_', '.', '@' or '-', and start with a "
+                            + "letter or digit",
+                    "name");
         }
         String password = checkedPassword(request, request.requiredText("password", 1000));
         Role role = request.role("role").orElse(Role.VIEWER);
         Instant now = Instant.now();
         User user = new User(name, passwords.hash(password), role, now, now, caller.name());
         if (!users.create(user)) {
-            throw ProblemException.conflict("User exists", "There is a user " + name + " already; change it with "
-                    + "PUT /api/users/" + name);
+            throw ProblemException.conflict(
+                    "User exists", "There is a user " + name + " already; change it with " + "PUT /api/users/" + name);
         }
-        return Response.created(URI.create("/api/users/" + name)).entity(UserView.of(user)).build();
+        return Response.created(URI.create("/api/users/" + name))
+                .entity(UserView.of(user))
+                .build();
     }
 
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a user's password or role", description = "An admin: password and/or role of any user; the last admin keeps the admin role. Any user: their own password, with currentPassword")
+    @Operation(
+            summary = "Change a user's password or role",
+            description =
+                    "An admin: password and/or role of any user; the last admin keeps the admin role. Any user: their own password, with currentPassword")
     public UserView update(@PathParam("name") String name, String body) {
         JsonBody request = JsonBody.parse(json, body, INVALID, Set.of("password", "role", "currentPassword"));
         boolean admin = caller.role().filter(role -> role == Role.ADMIN).isPresent();
@@ -108,7 +118,9 @@ public class UserResource {
 
     @DELETE
     @Path("{name}")
-    @Operation(summary = "Remove a user", description = "Their API tokens go with them; the last admin cannot be removed")
+    @Operation(
+            summary = "Remove a user",
+            description = "Their API tokens go with them; the last admin cannot be removed")
     public void delete(@PathParam("name") String name) {
         User user = require(name);
         if (user.role() == Role.ADMIN) {
@@ -130,8 +142,8 @@ public class UserResource {
         }
         User current = require(name);
         String given = request.text("currentPassword", 1000)
-                .orElseThrow(() -> request.invalid("currentPassword is required to change your own password",
-                        "currentPassword"));
+                .orElseThrow(() ->
+                        request.invalid("currentPassword is required to change your own password", "currentPassword"));
         if (!passwords.matches(current.passwordHash(), given)) {
             throw request.invalid("currentPassword is not your current password", "currentPassword");
         }
@@ -140,8 +152,10 @@ public class UserResource {
 
     private void requireAnotherAdmin(String name) {
         if (users.admins() <= 1) {
-            throw ProblemException.conflict("Last admin", name + " is the only admin: make another user admin "
-                    + "first, or nobody could manage users any more");
+            throw ProblemException.conflict(
+                    "Last admin",
+                    name + " is the only admin: make another user admin "
+                            + "first, or nobody could manage users any more");
         }
     }
 
@@ -154,7 +168,7 @@ public class UserResource {
     }
 
     private User require(String name) {
-        return users.find(name).orElseThrow(() -> ProblemException.notFound("Unknown user", "There is no user "
-                + name));
+        return users.find(name)
+                .orElseThrow(() -> ProblemException.notFound("Unknown user", "There is no user " + name));
     }
 }

@@ -1,5 +1,7 @@
 package io.dmflow.api.access;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,11 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The users in PostgreSQL ({@code dmflow.app_user}). Plain JDBC: the identity providers read a user on a worker
@@ -33,8 +31,8 @@ public class Users {
     }
 
     public List<User> page(int page, int size) {
-        return query("SELECT " + COLUMNS + " FROM dmflow.app_user ORDER BY name LIMIT ? OFFSET ?", size,
-                (long) page * size);
+        return query(
+                "SELECT " + COLUMNS + " FROM dmflow.app_user ORDER BY name LIMIT ? OFFSET ?", size, (long) page * size);
     }
 
     public long count() {
@@ -47,15 +45,26 @@ public class Users {
 
     /** @return false when a user of that name exists already */
     public boolean create(User user) {
-        return update("INSERT INTO dmflow.app_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (name) DO NOTHING", user.name(), user.passwordHash(), user.role().id(),
-                Timestamp.from(user.createdAt()), Timestamp.from(user.updatedAt()), user.createdBy()) == 1;
+        return update(
+                        "INSERT INTO dmflow.app_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (name) DO NOTHING",
+                        user.name(),
+                        user.passwordHash(),
+                        user.role().id(),
+                        Timestamp.from(user.createdAt()),
+                        Timestamp.from(user.updatedAt()),
+                        user.createdBy())
+                == 1;
     }
 
     /** Writes the user's password hash and role as given. */
     public void save(User user) {
-        update("UPDATE dmflow.app_user SET password_hash = ?, role = ?, updated_at = ? WHERE name = ?",
-                user.passwordHash(), user.role().id(), Timestamp.from(user.updatedAt()), user.name());
+        update(
+                "UPDATE dmflow.app_user SET password_hash = ?, role = ?, updated_at = ? WHERE name = ?",
+                user.passwordHash(),
+                user.role().id(),
+                Timestamp.from(user.updatedAt()),
+                user.name());
     }
 
     /** Removes the user and, through the foreign key, the user's tokens. */
@@ -69,8 +78,12 @@ public class Users {
                 ResultSet rows = statement.executeQuery()) {
             List<User> users = new ArrayList<>();
             while (rows.next()) {
-                users.add(new User(rows.getString("name"), rows.getString("password_hash"),
-                        Role.parse(rows.getString("role")), instant(rows, "created_at"), instant(rows, "updated_at"),
+                users.add(new User(
+                        rows.getString("name"),
+                        rows.getString("password_hash"),
+                        Role.parse(rows.getString("role")),
+                        instant(rows, "created_at"),
+                        instant(rows, "updated_at"),
                         rows.getString("created_by")));
             }
             return users;

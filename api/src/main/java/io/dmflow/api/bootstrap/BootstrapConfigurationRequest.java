@@ -1,8 +1,7 @@
 package io.dmflow.api.bootstrap;
 
-import java.util.List;
-
 import io.dmflow.api.security.CredentialRequest;
+import java.util.List;
 
 /**
  * A device's bootstrap configuration as a client sends it:
@@ -10,6 +9,5 @@ import io.dmflow.api.security.CredentialRequest;
  */
 public record BootstrapConfigurationRequest(List<Entry> servers) {
 
-    public record Entry(String server, CredentialRequest credentials) {
-    }
+    public record Entry(String server, CredentialRequest credentials) {}
 }

@@ -1,12 +1,11 @@
 package io.dmflow.api.bootstrap;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.dmflow.lwm2m.bootstrap.BootstrapListener;
 import io.dmflow.lwm2m.bootstrap.BootstrapResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The last bootstrap session of each device since dmflow started, for the API. */
 @ApplicationScoped

@@ -1,19 +1,5 @@
 package io.dmflow.api.bootstrap;
 
-import java.net.URI;
-import java.security.PublicKey;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
-import javax.sql.DataSource;
-
 import io.dmflow.api.secret.SecretBox;
 import io.dmflow.api.secret.SecretSealing;
 import io.dmflow.lwm2m.bootstrap.BootstrapConfiguration;
@@ -28,14 +14,25 @@ import io.dmflow.lwm2m.security.SecurityMode;
 import io.dmflow.workers.store.BootstrapConfigurationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
 
 /** Named LwM2M servers and devices' bootstrap configurations in PostgreSQL. */
 @ApplicationScoped
 public class PostgresBootstrapConfigurations implements BootstrapConfigurations, BootstrapConfigurationStore {
 
     /** A server with dmflow's own flag: whether devices' credentials for it go into dmflow's security store. */
-    public record StoredServer(ServerDefinition definition, boolean provisionCredentials) {
-    }
+    public record StoredServer(ServerDefinition definition, boolean provisionCredentials) {}
 
     @Inject
     DataSource dataSource;
@@ -51,7 +48,8 @@ public class PostgresBootstrapConfigurations implements BootstrapConfigurations,
     }
 
     public Optional<StoredServer> storedServer(String name) {
-        return queryServers("SELECT * FROM dmflow.lwm2m_server WHERE name = ?", name).stream().findFirst();
+        return queryServers("SELECT * FROM dmflow.lwm2m_server WHERE name = ?", name).stream()
+                .findFirst();
     }
 
     @Override
@@ -61,25 +59,33 @@ public class PostgresBootstrapConfigurations implements BootstrapConfigurations,
 
     @Override
     public Optional<ServerDefinition> serverWithShortId(int shortServerId) {
-        return servers().stream().map(StoredServer::definition)
+        return servers().stream()
+                .map(StoredServer::definition)
                 .filter(server -> server.kind() == ServerKind.MANAGEMENT && server.shortServerId() == shortServerId)
                 .findFirst();
     }
 
     public void putServer(ServerDefinition server, boolean provisionCredentials) {
-        update("INSERT INTO dmflow.lwm2m_server (name, kind, uri, short_server_id, security_mode, server_public_key, "
-                + "lifetime_seconds, binding, notification_storing, client_hold_off_seconds, provision_credentials, "
-                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (name) DO UPDATE SET "
-                + "kind = EXCLUDED.kind, uri = EXCLUDED.uri, short_server_id = EXCLUDED.short_server_id, "
-                + "security_mode = EXCLUDED.security_mode, server_public_key = EXCLUDED.server_public_key, "
-                + "lifetime_seconds = EXCLUDED.lifetime_seconds, binding = EXCLUDED.binding, "
-                + "notification_storing = EXCLUDED.notification_storing, "
-                + "client_hold_off_seconds = EXCLUDED.client_hold_off_seconds, "
-                + "provision_credentials = EXCLUDED.provision_credentials, updated_at = now()",
-                server.name(), server.kind().name().toLowerCase(Locale.ROOT), server.uri().toString(),
-                server.shortServerId(), modeColumn(server.securityMode()),
-                server.serverPublicKey().map(PublicKey::getEncoded).orElse(null), server.lifetime().toSeconds(),
-                server.binding(), server.notificationStoring(), server.clientHoldOff().toSeconds(),
+        update(
+                "INSERT INTO dmflow.lwm2m_server (name, kind, uri, short_server_id, security_mode, server_public_key, "
+                        + "lifetime_seconds, binding, notification_storing, client_hold_off_seconds, provision_credentials, "
+                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (name) DO UPDATE SET "
+                        + "kind = EXCLUDED.kind, uri = EXCLUDED.uri, short_server_id = EXCLUDED.short_server_id, "
+                        + "security_mode = EXCLUDED.security_mode, server_public_key = EXCLUDED.server_public_key, "
+                        + "lifetime_seconds = EXCLUDED.lifetime_seconds, binding = EXCLUDED.binding, "
+                        + "notification_storing = EXCLUDED.notification_storing, "
+                        + "client_hold_off_seconds = EXCLUDED.client_hold_off_seconds, "
+                        + "provision_credentials = EXCLUDED.provision_credentials, updated_at = now()",
+                server.name(),
+                server.kind().name().toLowerCase(Locale.ROOT),
+                server.uri().toString(),
+                server.shortServerId(),
+                modeColumn(server.securityMode()),
+                server.serverPublicKey().map(PublicKey::getEncoded).orElse(null),
+                server.lifetime().toSeconds(),
+                server.binding(),
+                server.notificationStoring(),
+                server.clientHoldOff().toSeconds(),
                 provisionCredentials);
     }
 
@@ -140,8 +146,8 @@ public class PostgresBootstrapConfigurations implements BootstrapConfigurations,
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM dmflow.bootstrap_assignment WHERE endpoint = ?")) {
+                try (PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM dmflow.bootstrap_assignment WHERE endpoint = ?")) {
                     delete.setString(1, configuration.endpoint());
                     delete.executeUpdate();
                 }
@@ -160,8 +166,15 @@ public class PostgresBootstrapConfigurations implements BootstrapConfigurations,
                         insert.setString(5, psk == null ? null : psk.identity());
                         insert.setBytes(6, psk == null ? null : secrets.seal(SecretSealing.BOOTSTRAP_PSK, psk.key()));
                         insert.setBytes(7, rpk == null ? null : rpk.publicKey().getEncoded());
-                        insert.setBytes(8, rpk == null ? null : secrets.seal(SecretSealing.BOOTSTRAP_PRIVATE_KEY,
-                                rpk.privateKey().map(java.security.PrivateKey::getEncoded).orElse(null)));
+                        insert.setBytes(
+                                8,
+                                rpk == null
+                                        ? null
+                                        : secrets.seal(
+                                                SecretSealing.BOOTSTRAP_PRIVATE_KEY,
+                                                rpk.privateKey()
+                                                        .map(java.security.PrivateKey::getEncoded)
+                                                        .orElse(null)));
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -172,8 +185,8 @@ public class PostgresBootstrapConfigurations implements BootstrapConfigurations,
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not store the bootstrap configuration of "
-                    + configuration.endpoint(), e);
+            throw new IllegalStateException(
+                    "Could not store the bootstrap configuration of " + configuration.endpoint(), e);
         }
     }
 
@@ -193,11 +206,15 @@ public class PostgresBootstrapConfigurations implements BootstrapConfigurations,
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     byte[] key = rows.getBytes("server_public_key");
-                    ServerDefinition definition = new ServerDefinition(rows.getString("name"),
-                            ServerKind.parse(rows.getString("kind")), URI.create(rows.getString("uri")),
-                            rows.getInt("short_server_id"), SecurityMode.parse(rows.getString("security_mode")),
+                    ServerDefinition definition = new ServerDefinition(
+                            rows.getString("name"),
+                            ServerKind.parse(rows.getString("kind")),
+                            URI.create(rows.getString("uri")),
+                            rows.getInt("short_server_id"),
+                            SecurityMode.parse(rows.getString("security_mode")),
                             key == null ? Optional.empty() : Optional.of(RpkCredentials.decodePublicKey(key)),
-                            Duration.ofSeconds(rows.getLong("lifetime_seconds")), rows.getString("binding"),
+                            Duration.ofSeconds(rows.getLong("lifetime_seconds")),
+                            rows.getString("binding"),
                             rows.getBoolean("notification_storing"),
                             Duration.ofSeconds(rows.getLong("client_hold_off_seconds")));
                     servers.add(new StoredServer(definition, rows.getBoolean("provision_credentials")));
@@ -214,14 +231,19 @@ public class PostgresBootstrapConfigurations implements BootstrapConfigurations,
         if (mode == null) {
             return Optional.empty();
         }
-        return Optional.of(switch (mode) {
-            case "psk" -> ClientCredentials.psk(row.getString("psk_identity"),
-                    secrets.open(SecretSealing.BOOTSTRAP_PSK, row.getBytes("psk_key")));
-            case "rpk" -> ClientCredentials.rpk(RpkCredentials.decodePublicKey(row.getBytes("public_key")),
-                    RpkCredentials.decodePrivateKey(
-                            secrets.open(SecretSealing.BOOTSTRAP_PRIVATE_KEY, row.getBytes("private_key"))));
-            default -> throw new IllegalStateException("unknown credential mode in the database: " + mode);
-        });
+        return Optional.of(
+                switch (mode) {
+                    case "psk" ->
+                        ClientCredentials.psk(
+                                row.getString("psk_identity"),
+                                secrets.open(SecretSealing.BOOTSTRAP_PSK, row.getBytes("psk_key")));
+                    case "rpk" ->
+                        ClientCredentials.rpk(
+                                RpkCredentials.decodePublicKey(row.getBytes("public_key")),
+                                RpkCredentials.decodePrivateKey(secrets.open(
+                                        SecretSealing.BOOTSTRAP_PRIVATE_KEY, row.getBytes("private_key"))));
+                    default -> throw new IllegalStateException("unknown credential mode in the database: " + mode);
+                });
     }
 
     private static String modeColumn(SecurityMode mode) {

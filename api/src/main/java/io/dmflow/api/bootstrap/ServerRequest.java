@@ -1,16 +1,15 @@
 package io.dmflow.api.bootstrap;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Optional;
-
 import io.dmflow.api.problem.ProblemException;
 import io.dmflow.lwm2m.bootstrap.InvalidServerDefinition;
 import io.dmflow.lwm2m.bootstrap.ServerDefinition;
 import io.dmflow.lwm2m.bootstrap.ServerKind;
 import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
 import io.dmflow.lwm2m.security.SecurityMode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
 
 /**
  * A named LwM2M server as a client sends it. Defaults: kind management, lifetime 300 s, binding U, notifications
@@ -18,9 +17,17 @@ import io.dmflow.lwm2m.security.SecurityMode;
  *
  * @param serverPublicKey base64 of the server's DER public key, for RPK; for dmflow's own servers it may be left out
  */
-public record ServerRequest(String kind, String uri, Integer shortServerId, String securityMode,
-        String serverPublicKey, Long lifetimeSeconds, String binding, Boolean notificationStoring,
-        Long clientHoldOffSeconds, Boolean provisionCredentials) {
+public record ServerRequest(
+        String kind,
+        String uri,
+        Integer shortServerId,
+        String securityMode,
+        String serverPublicKey,
+        Long lifetimeSeconds,
+        String binding,
+        Boolean notificationStoring,
+        Long clientHoldOffSeconds,
+        Boolean provisionCredentials) {
 
     ServerDefinition toDefinition(String name, Optional<java.security.PublicKey> defaultServerKey) {
         ServerKind parsedKind;
@@ -30,8 +37,8 @@ public record ServerRequest(String kind, String uri, Integer shortServerId, Stri
             throw ProblemException.badRequest("Invalid server", e.getMessage(), "kind");
         }
         if (uri == null || uri.isBlank()) {
-            throw ProblemException.badRequest("Invalid server", "uri is required, e.g. coaps://dm.example.com:5684",
-                    "uri");
+            throw ProblemException.badRequest(
+                    "Invalid server", "uri is required, e.g. coaps://dm.example.com:5684", "uri");
         }
         URI parsedUri;
         try {
@@ -40,8 +47,8 @@ public record ServerRequest(String kind, String uri, Integer shortServerId, Stri
             throw ProblemException.badRequest("Invalid server", "uri is not a URI: " + e.getMessage(), "uri");
         }
         if (securityMode == null) {
-            throw ProblemException.badRequest("Invalid server", "securityMode is required: nosec, psk, rpk or x509",
-                    "securityMode");
+            throw ProblemException.badRequest(
+                    "Invalid server", "securityMode is required: nosec, psk, rpk or x509", "securityMode");
         }
         SecurityMode mode;
         try {
@@ -52,18 +59,28 @@ public record ServerRequest(String kind, String uri, Integer shortServerId, Stri
         Optional<java.security.PublicKey> key = Optional.empty();
         if (serverPublicKey != null && !serverPublicKey.isBlank()) {
             try {
-                key = Optional.of(RpkCredentials.decodePublicKey(Base64.getDecoder().decode(serverPublicKey.strip())));
+                key = Optional.of(
+                        RpkCredentials.decodePublicKey(Base64.getDecoder().decode(serverPublicKey.strip())));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Invalid server",
-                        "serverPublicKey must be the base64 of an EC public key (DER)", "serverPublicKey");
+                throw ProblemException.badRequest(
+                        "Invalid server",
+                        "serverPublicKey must be the base64 of an EC public key (DER)",
+                        "serverPublicKey");
             }
         } else if (mode == SecurityMode.RPK) {
             key = defaultServerKey;
         }
         int ssid = shortServerId == null ? (parsedKind == ServerKind.BOOTSTRAP ? 0 : -1) : shortServerId;
         try {
-            return new ServerDefinition(name, parsedKind, parsedUri, ssid, mode, key,
-                    Duration.ofSeconds(lifetimeSeconds == null ? 300 : lifetimeSeconds), binding == null ? "U" : binding,
+            return new ServerDefinition(
+                    name,
+                    parsedKind,
+                    parsedUri,
+                    ssid,
+                    mode,
+                    key,
+                    Duration.ofSeconds(lifetimeSeconds == null ? 300 : lifetimeSeconds),
+                    binding == null ? "U" : binding,
                     notificationStoring == null || notificationStoring,
                     Duration.ofSeconds(clientHoldOffSeconds == null ? 0 : clientHoldOffSeconds));
         } catch (InvalidServerDefinition e) {

@@ -1,12 +1,10 @@
 package io.dmflow.api.bootstrap;
 
-import java.util.List;
-
 import io.dmflow.api.problem.ProblemException;
 import io.dmflow.lwm2m.bootstrap.BootstrapServer;
-import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.lwm2m.bootstrap.ServerDefinition;
 import io.dmflow.lwm2m.bootstrap.ServerKind;
+import io.dmflow.lwm2m.server.DeviceManagementServer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
 
 /** LwM2M servers known by name, which devices' bootstrap configurations refer to. */
 @Path("/api/servers")
@@ -34,14 +33,17 @@ public class ServerResource {
 
     @GET
     public List<ServerView> list() {
-        return configurations.servers().stream().map(s -> ServerView.of(s.definition(), s.provisionCredentials()))
+        return configurations.servers().stream()
+                .map(s -> ServerView.of(s.definition(), s.provisionCredentials()))
                 .toList();
     }
 
     @GET
     @Path("/{name}")
     public ServerView get(@PathParam("name") String name) {
-        return configurations.storedServer(name).map(s -> ServerView.of(s.definition(), s.provisionCredentials()))
+        return configurations
+                .storedServer(name)
+                .map(s -> ServerView.of(s.definition(), s.provisionCredentials()))
                 .orElseThrow(() -> notFound(name));
     }
 
@@ -56,9 +58,10 @@ public class ServerResource {
         if (request == null) {
             throw ProblemException.badRequest("Invalid server", "a JSON body describing the server is required", null);
         }
-        boolean bootstrap = request.kind() != null && ServerKind.BOOTSTRAP.name().equalsIgnoreCase(request.kind());
-        ServerDefinition server = request.toDefinition(name,
-                bootstrap ? bootstrapServer.serverPublicKey() : managementServer.serverPublicKey());
+        boolean bootstrap =
+                request.kind() != null && ServerKind.BOOTSTRAP.name().equalsIgnoreCase(request.kind());
+        ServerDefinition server = request.toDefinition(
+                name, bootstrap ? bootstrapServer.serverPublicKey() : managementServer.serverPublicKey());
         boolean provision = request.provisionCredentials() == null || request.provisionCredentials();
         configurations.putServer(server, provision);
         return ServerView.of(server, provision);
@@ -72,8 +75,12 @@ public class ServerResource {
         }
         List<String> users = configurations.deleteServer(name);
         if (!users.isEmpty()) {
-            throw new ProblemException(Status.CONFLICT, "Server in use", "the bootstrap configurations of "
-                    + String.join(", ", users) + " name server " + name + "; change them first", "name");
+            throw new ProblemException(
+                    Status.CONFLICT,
+                    "Server in use",
+                    "the bootstrap configurations of " + String.join(", ", users) + " name server " + name
+                            + "; change them first",
+                    "name");
         }
     }
 

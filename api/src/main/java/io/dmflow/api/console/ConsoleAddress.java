@@ -29,7 +29,9 @@ public class ConsoleAddress {
             return;
         }
         String query = request.request().query();
-        request.response().setStatusCode(301)
-                .putHeader(HttpHeaders.LOCATION, query == null ? FOLDER : FOLDER + "?" + query).end();
+        request.response()
+                .setStatusCode(301)
+                .putHeader(HttpHeaders.LOCATION, query == null ? FOLDER : FOLDER + "?" + query)
+                .end();
     }
 }

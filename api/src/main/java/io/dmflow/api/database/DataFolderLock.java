@@ -1,5 +1,6 @@
 package io.dmflow.api.database;
 
+import io.dmflow.api.startup.CannotStart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -11,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-
-import io.dmflow.api.startup.CannotStart;
 
 /**
  * One process's claim on an embedded PostgreSQL data folder, held for as long as that process uses it. It is an
@@ -52,13 +51,14 @@ final class DataFolderLock implements AutoCloseable {
         Path file = fileOf(dataDirectory);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 String holder = holder(file);
                 channel.close();
-                throw new CannotStart("the data folder " + dataDirectory.toAbsolutePath().normalize()
+                throw new CannotStart("the data folder "
+                        + dataDirectory.toAbsolutePath().normalize()
                         + " is in use by another dmflow (" + holder + "); stop that one first, or give this one "
                         + "a folder of its own with dmflow.database.embedded.data-dir");
             }

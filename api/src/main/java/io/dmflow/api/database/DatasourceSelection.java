@@ -29,7 +29,8 @@ public final class DatasourceSelection {
     }
 
     public static DatasourceSelection ofThisProcess() {
-        return new DatasourceSelection(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath());
+        return new DatasourceSelection(
+                System.getenv(), System.getProperties(), Path.of("").toAbsolutePath());
     }
 
     /** The JDBC URL the operator configured, if any. */
@@ -39,7 +40,9 @@ public final class DatasourceSelection {
 
     /** Where the embedded PostgreSQL keeps its data: configured, or {@code ~/.dmflow/postgres}. */
     public Path embeddedDataDirectory() {
-        return lookup(DATA_DIRECTORY).filter(dir -> !dir.isBlank()).map(Path::of)
+        return lookup(DATA_DIRECTORY)
+                .filter(dir -> !dir.isBlank())
+                .map(Path::of)
                 .orElse(Path.of(systemProperties.getProperty("user.home"), ".dmflow", "postgres"));
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -33,8 +32,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedPostgres(Path dataDirectory, DataFolderLock claim,
-            io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+    private EmbeddedPostgres(
+            Path dataDirectory, DataFolderLock claim, io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
         this.dataDirectory = dataDirectory;
         this.claim = claim;
         this.server = server;
@@ -56,21 +55,23 @@ public final class EmbeddedPostgres implements AutoCloseable {
             claim = DataFolderLock.claim(dataDirectory);
             stopOrphanedServer(dataDirectory);
             long startedAt = System.nanoTime();
-            io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres
-                    .builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    // Shutdown is ordered by the application: the database stops after the last connection closes.
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "200")
-                    // The library starts PostgreSQL with fsync off, fit for tests only; these settings come later
-                    // on its command line and win.
-                    .setServerConfig("fsync", durable ? "on" : "off")
-                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .setServerConfig("full_page_writes", durable ? "on" : "off")
-                    .start();
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres server =
+                    io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                            .setDataDirectory(dataDirectory)
+                            .setCleanDataDirectory(false)
+                            // Shutdown is ordered by the application: the database stops after the last connection
+                            // closes.
+                            .setRegisterShutdownHook(false)
+                            .setPGStartupWait(Duration.ofSeconds(60))
+                            .setServerConfig("listen_addresses", "127.0.0.1")
+                            .setServerConfig("max_connections", "200")
+                            // The library starts PostgreSQL with fsync off, fit for tests only; these settings come
+                            // later
+                            // on its command line and win.
+                            .setServerConfig("fsync", durable ? "on" : "off")
+                            .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                            .setServerConfig("full_page_writes", durable ? "on" : "off")
+                            .start();
             EmbeddedPostgres database = new EmbeddedPostgres(dataDirectory, claim, server);
             try {
                 database.createApplicationDatabase();
@@ -78,8 +79,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 server.close();
                 throw e;
             }
-            LOG.infof("Embedded PostgreSQL started on 127.0.0.1:%d with data in %s (%d ms)", server.getPort(),
-                    dataDirectory, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+            LOG.infof(
+                    "Embedded PostgreSQL started on 127.0.0.1:%d with data in %s (%d ms)",
+                    server.getPort(), dataDirectory, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
             return database;
         } catch (IOException e) {
             release(claim);
@@ -130,7 +132,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the database '" + DATABASE + "' in the embedded PostgreSQL", e);
+            throw new IllegalStateException(
+                    "Could not create the database '" + DATABASE + "' in the embedded PostgreSQL", e);
         }
     }
 
@@ -140,17 +143,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
-                : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+        Optional<ProcessHandle> postmaster =
+                lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
         if (postmaster.isPresent() && postmaster.get().isAlive() && isPostgres(postmaster.get())) {
-            LOG.warnf("Stopping PostgreSQL (pid %d) left running on %s by a previous run",
+            LOG.warnf(
+                    "Stopping PostgreSQL (pid %d) left running on %s by a previous run",
                     postmaster.get().pid(), dataDirectory);
             postmaster.get().destroy();
             try {
                 postmaster.get().onExit().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
-                throw new IllegalStateException("PostgreSQL left running on " + dataDirectory + " (pid "
-                        + postmaster.get().pid() + ") did not stop; stop it and start dmflow again", e);
+                throw new IllegalStateException(
+                        "PostgreSQL left running on " + dataDirectory + " (pid "
+                                + postmaster.get().pid() + ") did not stop; stop it and start dmflow again",
+                        e);
             }
         }
     }
@@ -164,7 +170,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("postgres")).orElse(false);
+        return process.info()
+                .command()
+                .map(command -> command.endsWith("postgres"))
+                .orElse(false);
     }
 
     @Override

@@ -1,12 +1,5 @@
 package io.dmflow.api.delivery;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.Optional;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.dmflow.api.problem.ProblemException;
 import io.dmflow.api.resource.ByteRange;
 import io.dmflow.lwm2m.delivery.PackageSource;
@@ -19,6 +12,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Where devices pull packages over HTTP(S): {@code /packages/<token>}, streamed, only while offered. */
 @Path("/packages")
@@ -29,12 +27,17 @@ public class PackageDownloadResource {
 
     @GET
     @Path("/{token}")
-    @Operation(summary = "Download an offered firmware or software package (for devices)",
+    @Operation(
+            summary = "Download an offered firmware or software package (for devices)",
             description = "Streamed; a Range header (bytes=from-to, bytes=from- or bytes=-length) gives part of it,"
                     + " so a device whose download broke off resumes where it stopped")
     public Response download(@PathParam("token") String token, @HeaderParam("Range") String range) {
-        PackageSource source = server.packageOffers().find(token).orElseThrow(() -> new ProblemException(
-                Status.NOT_FOUND, "Unknown package", "No package is offered under this token, or its offer expired"));
+        PackageSource source = server.packageOffers()
+                .find(token)
+                .orElseThrow(() -> new ProblemException(
+                        Status.NOT_FOUND,
+                        "Unknown package",
+                        "No package is offered under this token, or its offer expired"));
         Optional<ByteRange> part;
         try {
             part = ByteRange.parse(range, source.size());
@@ -53,8 +56,11 @@ public class PackageDownloadResource {
                 }
             }
         };
-        Response.ResponseBuilder response = Response.status(part.isPresent() ? 206 : 200).entity(body)
-                .type("application/octet-stream").header("Content-Length", length).header("Accept-Ranges", "bytes")
+        Response.ResponseBuilder response = Response.status(part.isPresent() ? 206 : 200)
+                .entity(body)
+                .type("application/octet-stream")
+                .header("Content-Length", length)
+                .header("Accept-Ranges", "bytes")
                 .header("Cache-Control", "no-store");
         part.ifPresent(bytes -> response.header("Content-Range", bytes.contentRange()));
         return response.build();

@@ -1,14 +1,12 @@
 package io.dmflow.api.device;
 
-import java.time.Instant;
-import java.util.TreeMap;
-
-import org.jboss.logging.Logger;
-
 import io.dmflow.lwm2m.event.DeviceEventListener;
 import io.dmflow.lwm2m.event.DeviceRegistration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
 
 /** Keeps the device records in step with what devices tell the LwM2M server. */
 @ApplicationScoped

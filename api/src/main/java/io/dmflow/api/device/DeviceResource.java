@@ -1,13 +1,5 @@
 package io.dmflow.api.device;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-
 import io.dmflow.api.paging.PageRequest;
 import io.dmflow.api.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -19,16 +11,25 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/devices")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceResource {
 
     @GET
-    @Operation(summary = "List devices", description = "Paged, ordered by endpoint; filter by state and endpoint prefix")
+    @Operation(
+            summary = "List devices",
+            description = "Paged, ordered by endpoint; filter by state and endpoint prefix")
     public DevicePage list(
             @Parameter(description = "online, sleeping or offline") @QueryParam("state") String state,
-            @Parameter(description = "only endpoints starting with this text") @QueryParam("endpointPrefix") String endpointPrefix,
+            @Parameter(description = "only endpoints starting with this text") @QueryParam("endpointPrefix")
+                    String endpointPrefix,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
         PageRequest request = PageRequest.parse(page, size);
@@ -50,8 +51,8 @@ public class DeviceResource {
                 .page(request.page(), request.size());
         List<DeviceView> items = query.list().stream().map(DeviceView::of).toList();
         long total = query.count();
-        return new DevicePage(items, request.page(), request.size(), total,
-                (int) ((total + request.size() - 1) / request.size()));
+        return new DevicePage(
+                items, request.page(), request.size(), total, (int) ((total + request.size() - 1) / request.size()));
     }
 
     @GET
@@ -60,7 +61,9 @@ public class DeviceResource {
     public DeviceView get(@PathParam("endpoint") String endpoint) {
         Device device = Device.findByEndpoint(endpoint);
         if (device == null) {
-            throw new ProblemException(Status.NOT_FOUND, "Unknown device",
+            throw new ProblemException(
+                    Status.NOT_FOUND,
+                    "Unknown device",
                     "No device with endpoint '" + endpoint + "' has ever registered");
         }
         return DeviceView.of(device);

@@ -1,10 +1,9 @@
 package io.dmflow.api.device;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Whether dmflow can reach a device now. */
 public enum DeviceState {

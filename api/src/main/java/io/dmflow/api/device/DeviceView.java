@@ -22,9 +22,20 @@ public record DeviceView(
         Instant registrationExpiresAt) {
 
     static DeviceView of(Device device) {
-        return new DeviceView(device.endpoint, device.state, device.registrationId, device.lwm2mVersion,
-                device.binding, device.queueMode, new TreeMap<>(device.supportedObjects), device.address,
-                device.lifetimeSeconds, device.firstRegisteredAt, device.lastRegisteredAt, device.lastUpdatedAt,
-                device.lastContactAt, device.registrationExpiresAt);
+        return new DeviceView(
+                device.endpoint,
+                device.state,
+                device.registrationId,
+                device.lwm2mVersion,
+                device.binding,
+                device.queueMode,
+                new TreeMap<>(device.supportedObjects),
+                device.address,
+                device.lifetimeSeconds,
+                device.firstRegisteredAt,
+                device.lastRegisteredAt,
+                device.lastUpdatedAt,
+                device.lastContactAt,
+                device.registrationExpiresAt);
     }
 }

@@ -1,5 +1,10 @@
 package io.dmflow.api.engine;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,14 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * Deploys the built-in flows of the bpmn module (every file {@code bpmn/flows.list} names, from the classpath) when
@@ -43,8 +41,12 @@ public class BuiltInFlows {
     private volatile Thread deployer;
 
     void start(@Observes StartupEvent event) {
-        List<String> files = read(FLOW_LIST).lines().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).map(name -> "bpmn/" + name).toList();
+        List<String> files = read(FLOW_LIST)
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(name -> "bpmn/" + name)
+                .toList();
         List<String> bpmn = files.stream().map(BuiltInFlows::read).toList();
         Thread thread = new Thread(() -> deployUntilTaken(files, bpmn), "dmflow-built-in-flows");
         thread.setDaemon(true);
@@ -69,15 +71,17 @@ public class BuiltInFlows {
         Duration wait = FIRST_RETRY;
         boolean complained = false;
         List<String> deployedIds = new ArrayList<>();
-        for (int next = 0; next < files.size();) {
+        for (int next = 0; next < files.size(); ) {
             try {
                 Deployments.Deployed flow = deployments.deploy(files.get(next), bpmn.get(next));
                 LOG.debugf("Built-in flow %s deployed, version %d", flow.processId(), flow.version());
                 deployedIds.add(flow.processId());
                 next++;
             } catch (RuntimeException e) {
-                if (!complained && Duration.ofNanos(System.nanoTime() - startedAt).compareTo(COMPLAIN_AFTER) > 0) {
-                    LOG.errorf("The built-in flows are not deployed yet, tasks that run them cannot start: %s",
+                if (!complained
+                        && Duration.ofNanos(System.nanoTime() - startedAt).compareTo(COMPLAIN_AFTER) > 0) {
+                    LOG.errorf(
+                            "The built-in flows are not deployed yet, tasks that run them cannot start: %s",
                             e.getMessage());
                     complained = true;
                 }

@@ -1,14 +1,12 @@
 package io.dmflow.api.engine;
 
-import java.net.URI;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import io.camunda.client.CamundaClient;
 import io.dmflow.engine.config.EngineConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * dmflow's own Camunda client, the one way the application reaches the workflow engine, whether embedded
@@ -50,8 +48,11 @@ public class EngineClient {
 
     private CamundaClient build() {
         URI rest = config.restAddress().orElseGet(this::ownAddress);
-        var builder = CamundaClient.newClientBuilder().restAddress(rest).preferRestOverGrpc(true)
-                .defaultJobWorkerStreamEnabled(false).defaultRequestTimeout(config.requestTimeout())
+        var builder = CamundaClient.newClientBuilder()
+                .restAddress(rest)
+                .preferRestOverGrpc(true)
+                .defaultJobWorkerStreamEnabled(false)
+                .defaultRequestTimeout(config.requestTimeout())
                 .numJobWorkerExecutionThreads(workers.handlerThreads());
         // The embedded engine serves no gRPC; point the client at a port nothing listens on so it never tries.
         builder.grpcAddress(config.grpcAddress().orElse(URI.create("http://127.0.0.1:1")));
@@ -74,7 +75,8 @@ public class EngineClient {
         if (port == 0) {
             port = boundPort(portProperty);
         }
-        String host = settings.getOptionalValue("quarkus.http.host", String.class).orElse("127.0.0.1");
+        String host =
+                settings.getOptionalValue("quarkus.http.host", String.class).orElse("127.0.0.1");
         if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) {
             host = "127.0.0.1";
         }

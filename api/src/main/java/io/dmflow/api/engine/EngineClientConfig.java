@@ -1,11 +1,10 @@
 package io.dmflow.api.engine;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * Where dmflow's own Camunda client sends its commands: to this application's embedded engine unless a

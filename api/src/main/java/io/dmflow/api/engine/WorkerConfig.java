@@ -1,9 +1,8 @@
 package io.dmflow.api.engine;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How dmflow's job workers poll and how much they take on. */
 @ConfigMapping(prefix = "dmflow.workers")

@@ -1,7 +1,5 @@
 package io.dmflow.api.execution;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.dmflow.api.paging.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * A device's history as the flows it went through. A class of its own: JAX-RS picks the resource class by the
@@ -23,9 +22,14 @@ public class DeviceExecutionResource {
     ExecutionResource executions;
 
     @GET
-    @Operation(summary = "A device's executions", description = "Newest first: the device's history as the flows it went through")
-    public Page<ExecutionView> ofDevice(@PathParam("endpoint") String endpoint, @QueryParam("status") String status,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+    @Operation(
+            summary = "A device's executions",
+            description = "Newest first: the device's history as the flows it went through")
+    public Page<ExecutionView> ofDevice(
+            @PathParam("endpoint") String endpoint,
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         return executions.list(null, endpoint, status, page, size);
     }
 }

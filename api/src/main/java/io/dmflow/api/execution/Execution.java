@@ -1,11 +1,5 @@
 package io.dmflow.api.execution;
 
-import java.time.Instant;
-import java.util.List;
-
-import org.hibernate.annotations.DynamicUpdate;
-import org.hibernate.annotations.Generated;
-
 import io.dmflow.contract.ExecutionStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -14,6 +8,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Generated;
 
 /** One task on one device: one process instance, and its status as the scheduler and its flow keep it. */
 @Entity
@@ -24,8 +22,8 @@ import jakarta.persistence.Table;
 public class Execution extends PanacheEntityBase {
 
     /** Statuses of executions that have not ended. */
-    public static final List<ExecutionStatus> OPEN = List.of(ExecutionStatus.QUEUED, ExecutionStatus.IN_PROGRESS,
-            ExecutionStatus.WAITING_FOR_DEVICE);
+    public static final List<ExecutionStatus> OPEN =
+            List.of(ExecutionStatus.QUEUED, ExecutionStatus.IN_PROGRESS, ExecutionStatus.WAITING_FOR_DEVICE);
 
     @Id
     public String id;

@@ -1,5 +1,9 @@
 package io.dmflow.api.execution;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -8,11 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * Lets a caller wait, bounded, for an execution to end: woken when this process records the end, and looking at
@@ -42,7 +41,8 @@ public class ExecutionEndings {
         CompletableFuture<Void> waiter = awaited.computeIfAbsent(executionId, id -> new CompletableFuture<>());
         try {
             while (true) {
-                Execution execution = QuarkusTransaction.requiringNew().call(() -> Execution.<Execution>findById(executionId));
+                Execution execution =
+                        QuarkusTransaction.requiringNew().call(() -> Execution.<Execution>findById(executionId));
                 long left = deadline - System.nanoTime();
                 if (execution == null || execution.status.isFinal() || left <= 0 || stop.test(execution)) {
                     return execution;

@@ -1,7 +1,5 @@
 package io.dmflow.api.execution;
 
-import java.time.Instant;
-
 import io.dmflow.contract.ExecutionStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -12,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** One change of an execution's status, timestamped. */
 @Entity

@@ -1,11 +1,10 @@
 package io.dmflow.api.execution;
 
-import java.time.Instant;
-
 import io.dmflow.contract.ExecutionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Instant;
 
 /** Changes an execution's status and records the change, in the caller's transaction. */
 @ApplicationScoped

@@ -1,18 +1,16 @@
 package io.dmflow.api.execution;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Optional;
-
-import javax.sql.DataSource;
-
 import io.dmflow.contract.ExecutionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The per-device rules of what runs next, decided under a lock on the device so that two decisions for
@@ -69,7 +67,9 @@ public class ExecutionQueue {
         if (!reachable) {
             return Decision.NOTHING;
         }
-        List<Execution> waiting = open.stream().filter(e -> e.status == ExecutionStatus.WAITING_FOR_DEVICE).toList();
+        List<Execution> waiting = open.stream()
+                .filter(e -> e.status == ExecutionStatus.WAITING_FOR_DEVICE)
+                .toList();
         if (!waiting.isEmpty() && trigger == Trigger.CONTACT) {
             // The contact wakes the waiting executions (device.contact); they go first, and the queue moves on
             // when they end or wait again.
@@ -78,12 +78,17 @@ public class ExecutionQueue {
         if (waiting.stream().anyMatch(e -> e.blocking)) {
             return Decision.NOTHING;
         }
-        Optional<Execution> next = open.stream().filter(e -> e.status == ExecutionStatus.QUEUED)
-                .filter(e -> e.executeImmediately || trigger != Trigger.SUBMITTED).findFirst();
+        Optional<Execution> next = open.stream()
+                .filter(e -> e.status == ExecutionStatus.QUEUED)
+                .filter(e -> e.executeImmediately || trigger != Trigger.SUBMITTED)
+                .findFirst();
         if (next.isEmpty()) {
             return Decision.NOTHING;
         }
-        history.change(next.get(), ExecutionStatus.IN_PROGRESS, "started (" + trigger.name().toLowerCase() + ")");
+        history.change(
+                next.get(),
+                ExecutionStatus.IN_PROGRESS,
+                "started (" + trigger.name().toLowerCase() + ")");
         return new Decision(Optional.of(next.get().id));
     }
 
@@ -118,7 +123,9 @@ public class ExecutionQueue {
     @Transactional
     public void requeue(String executionId, String reason) {
         Execution execution = Execution.findById(executionId);
-        if (execution != null && execution.status == ExecutionStatus.IN_PROGRESS && execution.processInstanceKey == null) {
+        if (execution != null
+                && execution.status == ExecutionStatus.IN_PROGRESS
+                && execution.processInstanceKey == null) {
             execution.startedAt = null;
             history.change(execution, ExecutionStatus.QUEUED, reason);
         }
@@ -130,21 +137,27 @@ public class ExecutionQueue {
      */
     @SuppressWarnings("unchecked")
     private static List<Execution> openOn(String endpoint) {
-        return Execution.getEntityManager().createNativeQuery("""
+        return Execution.getEntityManager()
+                .createNativeQuery("""
                 SELECT * FROM dmflow.execution WHERE endpoint = ?1
-                AND status IN ('QUEUED', 'IN_PROGRESS', 'WAITING_FOR_DEVICE') ORDER BY priority, queue_seq""",
-                Execution.class).setParameter(1, endpoint).getResultList();
+                AND status IN ('QUEUED', 'IN_PROGRESS', 'WAITING_FOR_DEVICE') ORDER BY priority, queue_seq""", Execution.class)
+                .setParameter(1, endpoint)
+                .getResultList();
     }
 
     private static boolean isOnline(String endpoint) {
         // The state alone: the device entity carries its object list, which a decision does not need.
         return !Execution.getEntityManager()
                 .createNativeQuery("SELECT 1 FROM dmflow.device WHERE endpoint = ?1 AND state = 'ONLINE'")
-                .setParameter(1, endpoint).getResultList().isEmpty();
+                .setParameter(1, endpoint)
+                .getResultList()
+                .isEmpty();
     }
 
     private static void lock(String endpoint) {
-        Execution.getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) AS locked")
-                .setParameter(1, "dmflow.device:" + endpoint).getSingleResult();
+        Execution.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) AS locked")
+                .setParameter(1, "dmflow.device:" + endpoint)
+                .getSingleResult();
     }
 }

@@ -1,12 +1,5 @@
 package io.dmflow.api.execution;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import org.jboss.logging.Logger;
-
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ProcessInstance;
@@ -19,6 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps executions in step with the engine where no flow reported: a user process that ended without
@@ -85,10 +83,16 @@ public class ExecutionReconciler {
     private void reconcile(Execution execution) {
         ProcessInstance instance;
         try {
-            instance = engine.client().newProcessInstanceGetRequest(execution.processInstanceKey).send().join();
+            instance = engine.client()
+                    .newProcessInstanceGetRequest(execution.processInstanceKey)
+                    .send()
+                    .join();
         } catch (ProblemException e) {
             if (e.code() == 404) {
-                records.report(execution.id, ExecutionStatus.ERROR, null,
+                records.report(
+                        execution.id,
+                        ExecutionStatus.ERROR,
+                        null,
                         "the process instance " + execution.processInstanceKey + " no longer exists in the engine");
             }
             return;
@@ -104,9 +108,12 @@ public class ExecutionReconciler {
 
     @Transactional
     List<Execution> quietRunning() {
-        return Execution.find("status in ?1 and processInstanceKey is not null and updatedAt < ?2 order by updatedAt",
-                List.of(ExecutionStatus.IN_PROGRESS, ExecutionStatus.WAITING_FOR_DEVICE), Instant.now().minus(QUIET))
-                .page(0, config.reconcileBatch()).list();
+        return Execution.find(
+                        "status in ?1 and processInstanceKey is not null and updatedAt < ?2 order by updatedAt",
+                        List.of(ExecutionStatus.IN_PROGRESS, ExecutionStatus.WAITING_FOR_DEVICE),
+                        Instant.now().minus(QUIET))
+                .page(0, config.reconcileBatch())
+                .list();
     }
 
     @Transactional
@@ -120,7 +127,8 @@ public class ExecutionReconciler {
     @Transactional
     List<Execution> interruptedStarts() {
         // Waiting ones too: an instance whose key was lost may already have met its offline device.
-        return Execution.list("status in ?1 and processInstanceKey is null and startedAt < ?2",
+        return Execution.list(
+                "status in ?1 and processInstanceKey is null and startedAt < ?2",
                 List.of(ExecutionStatus.IN_PROGRESS, ExecutionStatus.WAITING_FOR_DEVICE),
                 Instant.now().minus(START_GRACE));
     }
@@ -133,8 +141,9 @@ public class ExecutionReconciler {
         Optional<ProcessStarter.Running> running = starter.running(execution.id);
         if (running.isPresent()) {
             queue.started(execution.id, running.get().processId(), running.get().processInstanceKey());
-            LOG.infof("Execution %s runs as process instance %d, whose start a crash left unrecorded", execution.id,
-                    running.get().processInstanceKey());
+            LOG.infof(
+                    "Execution %s runs as process instance %d, whose start a crash left unrecorded",
+                    execution.id, running.get().processInstanceKey());
         } else {
             queue.requeue(execution.id, "its start was interrupted; queued again");
             scheduler.kick(execution.endpoint, Trigger.RECOVERY);

@@ -1,12 +1,5 @@
 package io.dmflow.api.execution;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Instant;
-
-import javax.sql.DataSource;
-
 import io.dmflow.contract.ExecutionStatus;
 import io.dmflow.workers.contact.AwaitedDevices;
 import io.dmflow.workers.store.ExecutionLog;
@@ -16,6 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import javax.sql.DataSource;
 
 /** What flows and workers report about executions, kept in PostgreSQL; changes wake the scheduler. */
 @ApplicationScoped
@@ -87,18 +85,28 @@ public class ExecutionRecords implements ExecutionProgress, ExecutionReports, Ex
     @Override
     @Transactional
     public void append(String executionId, long jobKey, String level, String message) {
-        Execution.getEntityManager().createNativeQuery("""
+        Execution.getEntityManager()
+                .createNativeQuery("""
                 INSERT INTO dmflow.execution_log (execution_id, at, level, message, job_key)
                 SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM dmflow.execution WHERE id = ?1)
-                ON CONFLICT (job_key) DO NOTHING""").setParameter(1, executionId).setParameter(2, Instant.now())
-                .setParameter(3, level).setParameter(4, message).setParameter(5, jobKey).executeUpdate();
+                ON CONFLICT (job_key) DO NOTHING""")
+                .setParameter(1, executionId)
+                .setParameter(2, Instant.now())
+                .setParameter(3, level)
+                .setParameter(4, message)
+                .setParameter(5, jobKey)
+                .executeUpdate();
     }
 
     @Override
     @Transactional
     public boolean isAwaited(String endpoint) {
-        return !Execution.getEntityManager().createNativeQuery("""
+        return !Execution.getEntityManager()
+                .createNativeQuery("""
                 SELECT 1 FROM dmflow.execution WHERE endpoint = ?1 AND status IN ('IN_PROGRESS', 'WAITING_FOR_DEVICE')
-                LIMIT 1""").setParameter(1, endpoint).getResultList().isEmpty();
+                LIMIT 1""")
+                .setParameter(1, endpoint)
+                .getResultList()
+                .isEmpty();
     }
 }

@@ -1,14 +1,5 @@
 package io.dmflow.api.execution;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.logging.Logger;
-
 import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.paging.Page;
@@ -24,6 +15,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
 /** Executions: one task on one device, with its status history, result, details, flow position and log. */
 @Path("/api")
@@ -38,8 +36,11 @@ public class ExecutionResource {
     @GET
     @Path("executions")
     @Operation(summary = "List executions", description = "Newest first; filter by task, device and status")
-    public Page<ExecutionView> list(@QueryParam("task") String task, @QueryParam("device") String device,
-            @QueryParam("status") String status, @QueryParam("page") String page,
+    public Page<ExecutionView> list(
+            @QueryParam("task") String task,
+            @QueryParam("device") String device,
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
             @QueryParam("size") String size) {
         PageRequest request = PageRequest.parse(page, size);
         List<String> conditions = new ArrayList<>();
@@ -56,25 +57,36 @@ public class ExecutionResource {
             try {
                 parameters.put("status", ExecutionStatus.valueOf(status.trim().toUpperCase()));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Invalid query parameter", "status must be one of "
-                        + List.of(ExecutionStatus.values()) + ", was " + status, "status");
+                throw ProblemException.badRequest(
+                        "Invalid query parameter",
+                        "status must be one of " + List.of(ExecutionStatus.values()) + ", was " + status,
+                        "status");
             }
             conditions.add("status = :status");
         }
-        PanacheQuery<Execution> query = Execution.find(String.join(" and ", conditions),
-                Sort.by("createdAt", Sort.Direction.Descending).and("id"), parameters);
-        return Page.of(query.page(request.page(), request.size()).list().stream()
-                .map(execution -> ExecutionView.of(execution, null, null)).toList(), request, query.count());
+        PanacheQuery<Execution> query = Execution.find(
+                String.join(" and ", conditions),
+                Sort.by("createdAt", Sort.Direction.Descending).and("id"),
+                parameters);
+        return Page.of(
+                query.page(request.page(), request.size()).list().stream()
+                        .map(execution -> ExecutionView.of(execution, null, null))
+                        .toList(),
+                request,
+                query.count());
     }
 
     @GET
     @Path("executions/{id}")
-    @Operation(summary = "One execution", description = "With its status history and the BPMN elements its flow is at now")
+    @Operation(
+            summary = "One execution",
+            description = "With its status history and the BPMN elements its flow is at now")
     public ExecutionView get(@PathParam("id") String id) {
         Execution execution = require(id);
-        List<ExecutionView.StatusChange> history = ExecutionEvent.<ExecutionEvent>list("executionId", Sort.by("id"), id)
-                .stream().map(event -> new ExecutionView.StatusChange(event.status.name(), event.at, event.note))
-                .toList();
+        List<ExecutionView.StatusChange> history =
+                ExecutionEvent.<ExecutionEvent>list("executionId", Sort.by("id"), id).stream()
+                        .map(event -> new ExecutionView.StatusChange(event.status.name(), event.at, event.note))
+                        .toList();
         return ExecutionView.of(execution, activeElements(execution), history);
     }
 
@@ -84,23 +96,32 @@ public class ExecutionResource {
     public List<LogLine> log(@PathParam("id") String id) {
         require(id);
         return ExecutionLogEntry.<ExecutionLogEntry>list("executionId", Sort.by("id"), id).stream()
-                .map(entry -> new LogLine(entry.at, entry.level, entry.message)).toList();
+                .map(entry -> new LogLine(entry.at, entry.level, entry.message))
+                .toList();
     }
 
-    public record LogLine(Instant at, String level, String message) {
-    }
+    public record LogLine(Instant at, String level, String message) {}
 
     private List<ExecutionView.ActiveElement> activeElements(Execution execution) {
         if (execution.processInstanceKey == null || execution.status.isFinal()) {
             return List.of();
         }
         try {
-            return engine.client().newElementInstanceSearchRequest()
-                    .filter(f -> f.processInstanceKey(execution.processInstanceKey).state(ElementInstanceState.ACTIVE))
-                    .send().join().items().stream()
+            return engine
+                    .client()
+                    .newElementInstanceSearchRequest()
+                    .filter(f ->
+                            f.processInstanceKey(execution.processInstanceKey).state(ElementInstanceState.ACTIVE))
+                    .send()
+                    .join()
+                    .items()
+                    .stream()
                     .filter(element -> !"PROCESS".equals(String.valueOf(element.getType())))
-                    .map(element -> new ExecutionView.ActiveElement(element.getElementId(), element.getElementName(),
-                            String.valueOf(element.getType()), Boolean.TRUE.equals(element.getIncident())))
+                    .map(element -> new ExecutionView.ActiveElement(
+                            element.getElementId(),
+                            element.getElementName(),
+                            String.valueOf(element.getType()),
+                            Boolean.TRUE.equals(element.getIncident())))
                     .toList();
         } catch (RuntimeException e) {
             LOG.debugf("Active elements of %d unavailable: %s", execution.processInstanceKey, e.getMessage());

@@ -1,16 +1,5 @@
 package io.dmflow.api.execution;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import org.jboss.logging.Logger;
-
 import io.dmflow.contract.ExecutionStatus;
 import io.dmflow.lwm2m.event.DeviceEventListener;
 import io.dmflow.lwm2m.event.DeviceRegistration;
@@ -21,6 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Starts executions on devices as the rules of {@link ExecutionQueue} allow: at submission, at a device's
@@ -74,7 +72,7 @@ public class ExecutionScheduler implements DeviceEventListener {
         if (executor.isShutdown()) {
             return;
         }
-        boolean[] fresh = { false };
+        boolean[] fresh = {false};
         pending.compute(endpoint, (key, waiting) -> {
             fresh[0] = waiting == null;
             return waiting == null ? trigger : stronger(waiting, trigger);
@@ -128,7 +126,8 @@ public class ExecutionScheduler implements DeviceEventListener {
         try {
             running = starter.running(executionId);
         } catch (RuntimeException e) {
-            LOG.warnf("Could not start execution %s on %s: %s; it is looked at again when the engine answers",
+            LOG.warnf(
+                    "Could not start execution %s on %s: %s; it is looked at again when the engine answers",
                     executionId, endpoint, failure.getMessage());
             return;
         }
@@ -136,8 +135,8 @@ public class ExecutionScheduler implements DeviceEventListener {
             queue.started(executionId, running.get().processId(), running.get().processInstanceKey());
             return;
         }
-        LOG.warnf("Could not start execution %s on %s: %s; it stays queued", executionId, endpoint,
-                failure.getMessage());
+        LOG.warnf(
+                "Could not start execution %s on %s: %s; it stays queued", executionId, endpoint, failure.getMessage());
         queue.requeue(executionId, "the workflow engine could not be reached: " + failure.getMessage());
         retryLater(endpoint, Trigger.ENDED);
     }

@@ -1,11 +1,5 @@
 package io.dmflow.api.execution;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.camunda.client.api.command.ProblemException;
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.group.Groups;
@@ -20,6 +14,11 @@ import io.dmflow.contract.StartVariable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Starts an execution's process instance with the variables every flow starts with. */
 @ApplicationScoped
@@ -44,12 +43,10 @@ public class ProcessStarter {
         }
     }
 
-    public record Start(String executionId, String processId, Map<String, Object> variables) {
-    }
+    public record Start(String executionId, String processId, Map<String, Object> variables) {}
 
     /** An instance the engine runs for the execution, found by its business id. */
-    public record Running(String processId, long processInstanceKey) {
-    }
+    public record Running(String processId, long processInstanceKey) {}
 
     /** Resolves what the execution runs on its device and with which variables. */
     @Transactional(dontRollbackOn = Unstartable.class)
@@ -72,7 +69,8 @@ public class ProcessStarter {
 
         Map<String, Object> variables = new HashMap<>();
         if (task.kind == Task.Kind.OPERATION) {
-            variables.putAll(DeviceOperation.byName(task.definition).orElseThrow().variables(task.properties));
+            variables.putAll(
+                    DeviceOperation.byName(task.definition).orElseThrow().variables(task.properties));
         } else if (task.kind != Task.Kind.TEMPLATE) {
             // Built-in flows and user processes take the task's attributes as variables of their own names.
             variables.putAll(task.properties);
@@ -89,13 +87,20 @@ public class ProcessStarter {
      */
     public long start(Start start) {
         try {
-            return engine.client().newCreateInstanceCommand().bpmnProcessId(start.processId()).latestVersion()
-                    .variables(start.variables()).businessId(start.executionId()).send().join()
+            return engine.client()
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(start.processId())
+                    .latestVersion()
+                    .variables(start.variables())
+                    .businessId(start.executionId())
+                    .send()
+                    .join()
                     .getProcessInstanceKey();
         } catch (ProblemException e) {
             if (e.code() >= 400 && e.code() < 500) {
                 throw new Unstartable("The workflow engine refused to start " + start.processId() + ": "
-                        + (e.details() != null && e.details().getDetail() != null ? e.details().getDetail()
+                        + (e.details() != null && e.details().getDetail() != null
+                                ? e.details().getDetail()
                                 : e.getMessage()));
             }
             throw e;
@@ -104,9 +109,16 @@ public class ProcessStarter {
 
     /** The top-level instance the engine already runs (or ran) for the execution, if any. */
     public Optional<Running> running(String executionId) {
-        return engine.client().newProcessInstanceSearchRequest()
-                .filter(filter -> filter.businessId(executionId).parentProcessInstanceKey(parent -> parent.exists(false)))
-                .send().join().items().stream().findFirst()
+        return engine
+                .client()
+                .newProcessInstanceSearchRequest()
+                .filter(filter ->
+                        filter.businessId(executionId).parentProcessInstanceKey(parent -> parent.exists(false)))
+                .send()
+                .join()
+                .items()
+                .stream()
+                .findFirst()
                 .map(instance -> new Running(instance.getProcessDefinitionId(), instance.getProcessInstanceKey()));
     }
 
@@ -117,9 +129,12 @@ public class ProcessStarter {
             case OPERATION -> BuiltInProcess.DEVICE_OPERATION;
             case TYPE -> {
                 BuiltInTask type = BuiltInTask.byTypeName(task.definition).orElseThrow();
-                String custom = type.customTemplateProperty().map(deviceProperties::get).orElse(null);
-                yield custom == null || custom.isBlank() ? type.processId()
-                        : templateProcessId(custom, type.customTemplateProperty().get());
+                String custom =
+                        type.customTemplateProperty().map(deviceProperties::get).orElse(null);
+                yield custom == null || custom.isBlank()
+                        ? type.processId()
+                        : templateProcessId(
+                                custom, type.customTemplateProperty().get());
             }
         };
     }
@@ -129,7 +144,8 @@ public class ProcessStarter {
         @SuppressWarnings("unchecked")
         List<String> processIds = TaskTemplate.getEntityManager()
                 .createNativeQuery("SELECT process_id FROM dmflow.task_template WHERE name = ?1")
-                .setParameter(1, name).getResultList();
+                .setParameter(1, name)
+                .getResultList();
         if (processIds.isEmpty()) {
             throw new Unstartable("The " + origin + " names template " + name + ", which does not exist");
         }

@@ -1,9 +1,8 @@
 package io.dmflow.api.execution;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How the execution scheduler works. */
 @ConfigMapping(prefix = "dmflow.scheduler")

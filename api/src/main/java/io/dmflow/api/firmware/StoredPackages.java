@@ -1,10 +1,5 @@
 package io.dmflow.api.firmware;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Optional;
-
 import io.dmflow.api.resource.ResourceChunks;
 import io.dmflow.api.resource.StoredResource;
 import io.dmflow.lwm2m.delivery.PackageSource;
@@ -12,6 +7,10 @@ import io.dmflow.workers.store.FirmwarePackages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
 
 /** Firmware images and software packages are stored resources; a delivery reads them window by window. */
 @ApplicationScoped
@@ -28,7 +27,8 @@ public class StoredPackages implements FirmwarePackages {
     @ActivateRequestContext
     public Optional<PackageSource> find(String resourceId) {
         StoredResource resource = StoredResource.findById(resourceId);
-        return resource == null ? Optional.empty()
+        return resource == null
+                ? Optional.empty()
                 : Optional.of(new StoredPackage(chunks, resource.id, resource.sizeBytes));
     }
 

@@ -1,12 +1,11 @@
 package io.dmflow.api.group;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** A group of devices; its path names its ancestors ({@code root.fleet.eu} lies under {@code root.fleet}). */
 @Entity

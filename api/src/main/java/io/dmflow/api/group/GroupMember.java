@@ -1,14 +1,13 @@
 package io.dmflow.api.group;
 
-import java.io.Serializable;
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
 
 /** A device's membership of one group (the device need not have registered yet). */
 @Entity
@@ -34,7 +33,8 @@ public class GroupMember extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && java.util.Objects.equals(groupPath, key.groupPath)
+            return other instanceof Key key
+                    && java.util.Objects.equals(groupPath, key.groupPath)
                     && java.util.Objects.equals(endpoint, key.endpoint);
         }
 

@@ -1,10 +1,9 @@
 package io.dmflow.api.group;
 
+import io.dmflow.api.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import io.dmflow.api.problem.ProblemException;
 
 /** A group's dotted path, checked: segments of letters, digits, {@code _} and {@code -}. */
 public record GroupPath(String value) {
@@ -17,13 +16,15 @@ public record GroupPath(String value) {
             throw ProblemException.badRequest("Invalid group path", "a group path is required", parameter);
         }
         if (text.length() > MAX_LENGTH) {
-            throw ProblemException.badRequest("Invalid group path",
-                    "a group path has at most " + MAX_LENGTH + " characters", parameter);
+            throw ProblemException.badRequest(
+                    "Invalid group path", "a group path has at most " + MAX_LENGTH + " characters", parameter);
         }
         for (String segment : text.split("\\.", -1)) {
             if (!SEGMENT.matcher(segment).matches()) {
-                throw ProblemException.badRequest("Invalid group path", "'" + text
-                        + "' is not a group path: dot-separated names of letters, digits, '_' and '-' (e.g. root.fleet.eu)",
+                throw ProblemException.badRequest(
+                        "Invalid group path",
+                        "'" + text
+                                + "' is not a group path: dot-separated names of letters, digits, '_' and '-' (e.g. root.fleet.eu)",
                         parameter);
             }
         }

@@ -1,14 +1,13 @@
 package io.dmflow.api.group;
 
-import java.io.Serializable;
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
 
 /** A property of a group, inherited by its members and its sub-groups. */
 @Entity
@@ -37,7 +36,8 @@ public class GroupProperty extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && java.util.Objects.equals(groupPath, key.groupPath)
+            return other instanceof Key key
+                    && java.util.Objects.equals(groupPath, key.groupPath)
                     && java.util.Objects.equals(name, key.name);
         }
 

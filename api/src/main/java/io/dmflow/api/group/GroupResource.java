@@ -1,12 +1,5 @@
 package io.dmflow.api.group;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.dmflow.api.paging.Page;
 import io.dmflow.api.paging.PageRequest;
 import io.dmflow.api.problem.ProblemException;
@@ -28,6 +21,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Hierarchical device groups, their members and their properties. */
 @Path("/api/groups")
@@ -42,24 +40,29 @@ public class GroupResource {
 
     @GET
     @Operation(summary = "List groups", description = "Paged, ordered by path; prefix filters by path")
-    public Page<String> list(@QueryParam("prefix") String prefix, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Page<String> list(
+            @QueryParam("prefix") String prefix, @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.parse(page, size);
         PanacheQuery<DeviceGroup> query = prefix == null || prefix.isEmpty()
                 ? DeviceGroup.findAll(Sort.by("path"))
                 : DeviceGroup.find("path like ?1", Sort.by("path"), prefix.replace("%", "\\%") + "%");
-        List<String> items = query.page(request.page(), request.size()).list().stream().map(group -> group.path)
+        List<String> items = query.page(request.page(), request.size()).list().stream()
+                .map(group -> group.path)
                 .toList();
         return Page.of(items, request, query.count());
     }
 
     @PUT
     @Path("{path}")
-    @Operation(summary = "Create a group", description = "Missing ancestors are created too; an existing group is left as it is")
+    @Operation(
+            summary = "Create a group",
+            description = "Missing ancestors are created too; an existing group is left as it is")
     public Response put(@PathParam("path") String path) {
         GroupPath group = GroupPath.parse(path, "path");
         boolean created = groups.create(group);
-        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(view(group)).build();
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                .entity(view(group))
+                .build();
     }
 
     @GET
@@ -74,15 +77,17 @@ public class GroupResource {
 
     @DELETE
     @Path("{path}")
-    @Operation(summary = "Delete a group", description = "Refused while it has sub-groups; its memberships and properties go with it")
+    @Operation(
+            summary = "Delete a group",
+            description = "Refused while it has sub-groups; its memberships and properties go with it")
     @Transactional
     public void delete(@PathParam("path") String path) {
         GroupPath group = GroupPath.parse(path, "path");
         DeviceGroup entity = groups.require(group);
         List<String> children = groups.children(group);
         if (!children.isEmpty()) {
-            throw ProblemException.conflict("Group has sub-groups", "Group " + group + " has sub-groups "
-                    + children + ": delete them first");
+            throw ProblemException.conflict(
+                    "Group has sub-groups", "Group " + group + " has sub-groups " + children + ": delete them first");
         }
         entity.delete();
     }
@@ -91,14 +96,18 @@ public class GroupResource {
     @Path("{path}/members")
     @Operation(summary = "The group's direct members", description = "Paged, ordered by endpoint")
     @Transactional
-    public Page<String> members(@PathParam("path") String path, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Page<String> members(
+            @PathParam("path") String path, @QueryParam("page") String page, @QueryParam("size") String size) {
         GroupPath group = GroupPath.parse(path, "path");
         groups.require(group);
         PageRequest request = PageRequest.parse(page, size);
         PanacheQuery<GroupMember> query = GroupMember.find("groupPath", Sort.by("endpoint"), group.value());
-        return Page.of(query.page(request.page(), request.size()).list().stream().map(member -> member.endpoint)
-                .toList(), request, query.count());
+        return Page.of(
+                query.page(request.page(), request.size()).list().stream()
+                        .map(member -> member.endpoint)
+                        .toList(),
+                request,
+                query.count());
     }
 
     @PUT
@@ -149,19 +158,29 @@ public class GroupResource {
 
     @PUT
     @Path("{path}/properties/{name}")
-    @Consumes({ MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Set a group property", description = "Inherited by members and sub-groups; the body is the value (text, or a JSON string)")
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "Set a group property",
+            description = "Inherited by members and sub-groups; the body is the value (text, or a JSON string)")
     @Transactional
-    public Map<String, String> putProperty(@PathParam("path") String path, @PathParam("name") String name,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+    public Map<String, String> putProperty(
+            @PathParam("path") String path,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            String body) {
         GroupPath group = GroupPath.parse(path, "path");
         groups.require(group);
         String value = PropertyValue.fromBody(body, contentType);
-        GroupProperty.getEntityManager().createNativeQuery("""
+        GroupProperty.getEntityManager()
+                .createNativeQuery("""
                 INSERT INTO dmflow.group_property (group_path, name, value, updated_at) VALUES (?1, ?2, ?3, ?4)
                 ON CONFLICT (group_path, name) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
-                """).setParameter(1, group.value()).setParameter(2, PropertyValue.name(name)).setParameter(3, value)
-                .setParameter(4, Instant.now()).executeUpdate();
+                """)
+                .setParameter(1, group.value())
+                .setParameter(2, PropertyValue.name(name))
+                .setParameter(3, value)
+                .setParameter(4, Instant.now())
+                .executeUpdate();
         return Map.of(name, value);
     }
 
@@ -178,8 +197,13 @@ public class GroupResource {
 
     private GroupView view(GroupPath group) {
         DeviceGroup entity = DeviceGroup.findById(group.value());
-        return new GroupView(group.value(), group.parent(), groups.children(group),
-                GroupMember.count("groupPath", group.value()), ownProperties(group), entity.createdAt);
+        return new GroupView(
+                group.value(),
+                group.parent(),
+                groups.children(group),
+                GroupMember.count("groupPath", group.value()),
+                ownProperties(group),
+                entity.createdAt);
     }
 
     private static Map<String, String> ownProperties(GroupPath group) {

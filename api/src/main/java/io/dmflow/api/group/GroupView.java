@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /** A group as the API shows it. */
-public record GroupView(String path, String parent, List<String> subgroups, long members,
-        Map<String, String> properties, Instant createdAt) {
-}
+public record GroupView(
+        String path,
+        String parent,
+        List<String> subgroups,
+        long members,
+        Map<String, String> properties,
+        Instant createdAt) {}

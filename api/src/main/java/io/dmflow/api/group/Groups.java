@@ -1,12 +1,11 @@
 package io.dmflow.api.group;
 
-import java.time.Instant;
-import java.util.List;
-
 import io.dmflow.api.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
 
 /** Groups and memberships: which devices a group holds, and which groups hold a device. */
 @ApplicationScoped
@@ -39,12 +38,14 @@ public class Groups {
 
     public List<String> children(GroupPath path) {
         return DeviceGroup.<DeviceGroup>list("parentPath", Sort.by("path"), path.value()).stream()
-                .map(group -> group.path).toList();
+                .map(group -> group.path)
+                .toList();
     }
 
     /** The groups the device belongs to directly. */
     public List<String> groupsOf(String endpoint) {
         return GroupMember.<GroupMember>list("endpoint", Sort.by("groupPath"), endpoint).stream()
-                .map(member -> member.groupPath).toList();
+                .map(member -> member.groupPath)
+                .toList();
     }
 }

@@ -1,10 +1,9 @@
 package io.dmflow.api.lwm2m;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
 
 /**
  * Where the bootstrap server listens. The usual LwM2M bootstrap ports are 5683/5684 on a host of its own; beside the

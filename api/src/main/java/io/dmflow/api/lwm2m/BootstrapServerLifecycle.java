@@ -1,7 +1,5 @@
 package io.dmflow.api.lwm2m;
 
-import org.jboss.logging.Logger;
-
 import io.dmflow.api.bootstrap.BootstrapSessions;
 import io.dmflow.api.bootstrap.PostgresBootstrapConfigurations;
 import io.dmflow.api.security.ServerKeys;
@@ -19,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
 
 /**
  * Creates the bootstrap server, starts it after the database and the management server are up, and stops it first
@@ -31,22 +30,32 @@ public class BootstrapServerLifecycle {
 
     @Produces
     @Singleton
-    BootstrapServer bootstrapServer(BootstrapServerConfig config, PostgresBootstrapConfigurations configurations,
-            @Named("bootstrap") CredentialStore credentials, DeviceSecurityStore managementSecurity, ServerKeys keys) {
+    BootstrapServer bootstrapServer(
+            BootstrapServerConfig config,
+            PostgresBootstrapConfigurations configurations,
+            @Named("bootstrap") CredentialStore credentials,
+            DeviceSecurityStore managementSecurity,
+            ServerKeys keys) {
         if (config.coapPort() < 0 && config.coapsPort() < 0) {
             throw new CannotStart("dmflow.bootstrap.coap.port and dmflow.bootstrap.coaps.port are both disabled "
                     + "(negative); enable at least one");
         }
         // "Provision credentials to the server": only for named servers that say so, i.e. dmflow's own.
         CredentialProvisioning provisioning = (endpoint, server, deviceCredentials) -> {
-            boolean provision = configurations.storedServer(server.name())
-                    .map(PostgresBootstrapConfigurations.StoredServer::provisionCredentials).orElse(false);
+            boolean provision = configurations
+                    .storedServer(server.name())
+                    .map(PostgresBootstrapConfigurations.StoredServer::provisionCredentials)
+                    .orElse(false);
             if (provision) {
                 managementSecurity.put(endpoint, deviceCredentials);
             }
         };
-        return BootstrapServer.builder(new BootstrapServerSettings(config.coapHost(), config.coapPort(),
-                config.coapsHost(), config.coapsPort(), config.requestTimeout()))
+        return BootstrapServer.builder(new BootstrapServerSettings(
+                        config.coapHost(),
+                        config.coapPort(),
+                        config.coapsHost(),
+                        config.coapsPort(),
+                        config.requestTimeout()))
                 .configurations(configurations)
                 .credentials(credentials)
                 .provisioning(provisioning)
@@ -54,7 +63,10 @@ public class BootstrapServerLifecycle {
                 .build();
     }
 
-    void start(@Observes @Priority(110) StartupEvent event, BootstrapServerConfig config, BootstrapServer server,
+    void start(
+            @Observes @Priority(110) StartupEvent event,
+            BootstrapServerConfig config,
+            BootstrapServer server,
             BootstrapSessions sessions) {
         if (!config.enabled()) {
             LOG.info("Bootstrap server disabled (dmflow.bootstrap.enabled=false)");
@@ -64,11 +76,13 @@ public class BootstrapServerLifecycle {
         try {
             server.start();
         } catch (RuntimeException e) {
-            throw CannotStart.because("the bootstrap server cannot listen on "
-                    + Lwm2mServerLifecycle.endpoints(config.coapHost(), config.coapPort(), config.coapsHost(),
-                            config.coapsPort())
-                    + ", set by dmflow.bootstrap.coap.host/port and dmflow.bootstrap.coaps.host/port; is a port in "
-                    + "use by another process?", e);
+            throw CannotStart.because(
+                    "the bootstrap server cannot listen on "
+                            + Lwm2mServerLifecycle.endpoints(
+                                    config.coapHost(), config.coapPort(), config.coapsHost(), config.coapsPort())
+                            + ", set by dmflow.bootstrap.coap.host/port and dmflow.bootstrap.coaps.host/port; is a port in "
+                            + "use by another process?",
+                    e);
         }
     }
 

@@ -1,12 +1,11 @@
 package io.dmflow.api.lwm2m;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Where the LwM2M management server listens. A negative port disables that protocol. */
 @ConfigMapping(prefix = "dmflow.lwm2m")

@@ -1,10 +1,5 @@
 package io.dmflow.api.lwm2m;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jboss.logging.Logger;
-
 import io.dmflow.api.device.DeviceRegistry;
 import io.dmflow.api.observation.DeviceValueRecorder;
 import io.dmflow.api.security.PemFiles;
@@ -24,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /** Creates the LwM2M server, starts it once the database is ready and stops it first on shutdown. */
 @ApplicationScoped
@@ -33,17 +31,25 @@ public class Lwm2mServerLifecycle {
 
     @Produces
     @Singleton
-    DeviceManagementServer deviceManagementServer(Lwm2mServerConfig config, ObservationRecords observations,
-            DeviceSecurityStore security, ServerKeys serverKeys) {
+    DeviceManagementServer deviceManagementServer(
+            Lwm2mServerConfig config,
+            ObservationRecords observations,
+            DeviceSecurityStore security,
+            ServerKeys serverKeys) {
         if (config.coapPort() < 0 && config.coapsPort() < 0) {
             throw new CannotStart("dmflow.lwm2m.coap.port and dmflow.lwm2m.coaps.port are both disabled (negative); "
                     + "enable at least one");
         }
-        DeviceManagementServer.Builder builder = DeviceManagementServer
-                .builder(new ServerSettings(config.coapHost(), config.coapPort(), config.coapsHost(),
-                        config.coapsPort(), config.expirationCheckInterval(), config.udpReceiveBufferBytes(),
+        DeviceManagementServer.Builder builder = DeviceManagementServer.builder(new ServerSettings(
+                        config.coapHost(),
+                        config.coapPort(),
+                        config.coapsHost(),
+                        config.coapsPort(),
+                        config.expirationCheckInterval(),
+                        config.udpReceiveBufferBytes(),
                         config.queueAwakeTime()))
-                .objectModels(config.modelsDir().map(ObjectModels::withDirectory).orElse(ObjectModels.bundled()))
+                .objectModels(
+                        config.modelsDir().map(ObjectModels::withDirectory).orElse(ObjectModels.bundled()))
                 .observationRecords(observations)
                 .securityStore(security)
                 .timeouts(new OperationTimeouts(config.requestTimeout(), config.blockTransferTimeout()))
@@ -53,12 +59,14 @@ public class Lwm2mServerLifecycle {
                 .offerValidity(config.delivery().offerValidity());
         Lwm2mServerConfig.X509 x509 = config.x509();
         if (x509.certificateChain().isPresent() || x509.privateKey().isPresent()) {
-            if (x509.certificateChain().isEmpty() || x509.privateKey().isEmpty()
+            if (x509.certificateChain().isEmpty()
+                    || x509.privateKey().isEmpty()
                     || x509.trustedCertificates().isEmpty()) {
                 throw new CannotStart("dmflow.lwm2m.x509 needs certificate-chain, private-key and "
                         + "trusted-certificates together");
             }
-            builder.serverCertificate(PemFiles.privateKey(x509.privateKey().get()),
+            builder.serverCertificate(
+                    PemFiles.privateKey(x509.privateKey().get()),
                     PemFiles.certificates(x509.certificateChain().get()),
                     PemFiles.certificates(x509.trustedCertificates().get()));
         } else {
@@ -66,13 +74,20 @@ public class Lwm2mServerLifecycle {
         }
         config.delivery().publicUrlBase().ifPresent(base -> builder.publicBase(TransferProtocol.COAP, base));
         config.delivery().publicUrlBaseCoaps().ifPresent(base -> builder.publicBase(TransferProtocol.COAPS, base));
-        config.delivery().publicUrlBaseHttp().ifPresent(base -> builder.publicBase(
-                "https".equalsIgnoreCase(base.getScheme()) ? TransferProtocol.HTTPS : TransferProtocol.HTTP, base));
+        config.delivery()
+                .publicUrlBaseHttp()
+                .ifPresent(base -> builder.publicBase(
+                        "https".equalsIgnoreCase(base.getScheme()) ? TransferProtocol.HTTPS : TransferProtocol.HTTP,
+                        base));
         return builder.build();
     }
 
-    void start(@Observes @Priority(100) StartupEvent event, DeviceManagementServer server, DeviceRegistry registry,
-            DeviceValueRecorder values, Lwm2mServerConfig config) {
+    void start(
+            @Observes @Priority(100) StartupEvent event,
+            DeviceManagementServer server,
+            DeviceRegistry registry,
+            DeviceValueRecorder values,
+            Lwm2mServerConfig config) {
         int stale = registry.markAllOffline();
         if (stale > 0) {
             LOG.infof("%d devices marked offline until they register again", stale);
@@ -82,12 +97,16 @@ public class Lwm2mServerLifecycle {
         try {
             server.start();
         } catch (RuntimeException e) {
-            throw CannotStart.because("the LwM2M server cannot listen on "
-                    + endpoints(config.coapHost(), config.coapPort(), config.coapsHost(), config.coapsPort())
-                    + ", set by dmflow.lwm2m.coap.host/port and dmflow.lwm2m.coaps.host/port; is a port in use by "
-                    + "another process?", e);
+            throw CannotStart.because(
+                    "the LwM2M server cannot listen on "
+                            + endpoints(config.coapHost(), config.coapPort(), config.coapsHost(), config.coapsPort())
+                            + ", set by dmflow.lwm2m.coap.host/port and dmflow.lwm2m.coaps.host/port; is a port in use by "
+                            + "another process?",
+                    e);
         }
-        LOG.infof("LwM2M server listening on %s %s", server.coapUri().map(Object::toString).orElse("(no CoAP)"),
+        LOG.infof(
+                "LwM2M server listening on %s %s",
+                server.coapUri().map(Object::toString).orElse("(no CoAP)"),
                 server.coapsUri().map(Object::toString).orElse("(no CoAPS)"));
     }
 

@@ -1,13 +1,12 @@
 package io.dmflow.api.lwm2m;
 
+import io.dmflow.lwm2m.server.DeviceManagementServer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import io.dmflow.lwm2m.server.DeviceManagementServer;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Ready once devices can reach the LwM2M server on at least one of its endpoints. */
 @Readiness

@@ -1,7 +1,5 @@
 package io.dmflow.api.metrics;
 
-import java.util.Locale;
-
 import io.dmflow.api.execution.ExecutionEnded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.Locale;
 
 /** {@code dmflow.executions.ended} by {@code status}: executions this process saw end, counted once committed. */
 @ApplicationScoped
@@ -18,7 +17,10 @@ public class ExecutionEndCounters {
     MeterRegistry registry;
 
     void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExecutionEnded ended) {
-        Counter.builder("dmflow.executions.ended").description("Executions that reached a final status")
-                .tag("status", ended.status().name().toLowerCase(Locale.ROOT)).register(registry).increment();
+        Counter.builder("dmflow.executions.ended")
+                .description("Executions that reached a final status")
+                .tag("status", ended.status().name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 }

@@ -1,7 +1,5 @@
 package io.dmflow.api.metrics;
 
-import java.util.Locale;
-
 import io.dmflow.api.device.DeviceState;
 import io.dmflow.api.execution.Execution;
 import io.dmflow.contract.ExecutionStatus;
@@ -10,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 
 /**
  * {@code dmflow.devices} by {@code state} and {@code dmflow.executions} by {@code status}: read from PostgreSQL when
@@ -27,13 +26,15 @@ public class FleetGauges {
         for (DeviceState state : DeviceState.values()) {
             Gauge.builder("dmflow.devices", devices, counts -> counts.count(state))
                     .description("Devices known to dmflow, by whether they can be reached now")
-                    .tag("state", state.wireName()).register(registry);
+                    .tag("state", state.wireName())
+                    .register(registry);
         }
         executions = new CachedCounts<>(fleet::openExecutionsByStatus, config.countsMaxAge());
         for (ExecutionStatus status : Execution.OPEN) {
             Gauge.builder("dmflow.executions", executions, counts -> counts.count(status))
                     .description("Executions that have not ended, by status")
-                    .tag("status", status.name().toLowerCase(Locale.ROOT)).register(registry);
+                    .tag("status", status.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
         }
     }
 }

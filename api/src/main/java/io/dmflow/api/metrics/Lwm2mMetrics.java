@@ -1,7 +1,5 @@
 package io.dmflow.api.metrics;
 
-import java.util.Locale;
-
 import io.dmflow.lwm2m.bootstrap.BootstrapServer;
 import io.dmflow.lwm2m.security.RefusalReason;
 import io.dmflow.lwm2m.security.SecurityRefusals;
@@ -12,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 
 /**
  * Metrics of the LwM2M servers: registrations and requests through the management server's listeners, and
@@ -21,7 +20,10 @@ import jakarta.enterprise.event.Observes;
 public class Lwm2mMetrics {
 
     /** Before the management server starts (priority 100): no registration may pass uncounted. */
-    void register(@Observes @Priority(50) StartupEvent event, MeterRegistry registry, DeviceManagementServer server,
+    void register(
+            @Observes @Priority(50) StartupEvent event,
+            MeterRegistry registry,
+            DeviceManagementServer server,
             BootstrapServer bootstrap) {
         server.addListener(new RegistrationCounters(registry));
         server.addRequestListener(new RequestTimers(registry));
@@ -33,7 +35,8 @@ public class Lwm2mMetrics {
         for (RefusalReason reason : RefusalReason.values()) {
             FunctionCounter.builder("dmflow.security.refusals", refusals, counted -> counted.count(reason))
                     .description("Devices turned away by DTLS or with 4.03 before they could register or bootstrap")
-                    .tag("server", server).tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                    .tag("server", server)
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT))
                     .register(registry);
         }
     }

@@ -1,9 +1,8 @@
 package io.dmflow.api.metrics;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "dmflow.metrics")
 public interface MetricsConfig {

@@ -23,7 +23,8 @@ final class RegistrationCounters implements DeviceEventListener {
     private static Counter counter(MeterRegistry registry, String event) {
         return Counter.builder("dmflow.registrations")
                 .description("Registrations (new), registration updates, deregistrations and expiries")
-                .tag("event", event).register(registry);
+                .tag("event", event)
+                .register(registry);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package io.dmflow.api.metrics;
 
-import java.time.Duration;
-
 import io.dmflow.lwm2m.operation.RequestListener;
 import io.dmflow.lwm2m.operation.RequestOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 
 /**
  * {@code dmflow.lwm2m.requests} by {@code operation} and {@code outcome}, with a latency histogram: every request
@@ -24,10 +23,13 @@ final class RequestTimers implements RequestListener {
         // Micrometer keeps one timer per tag set and hands it back here: no map of our own is needed.
         Timer.builder("dmflow.lwm2m.requests")
                 .description("LwM2M requests sent to devices, from leaving the device's queue to the answer")
-                .tag("operation", operation).tag("outcome", outcome.wireName())
+                .tag("operation", operation)
+                .tag("outcome", outcome.wireName())
                 .publishPercentileHistogram()
                 // Devices on cellular links answer in seconds; a block-wise firmware push can take minutes.
-                .minimumExpectedValue(Duration.ofMillis(5)).maximumExpectedValue(Duration.ofMinutes(10))
-                .register(registry).record(took);
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry)
+                .record(took);
     }
 }

@@ -1,5 +1,12 @@
 package io.dmflow.api.observation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dmflow.lwm2m.event.DeviceEventListener;
+import io.dmflow.lwm2m.event.DeviceRegistration;
+import io.dmflow.lwm2m.event.DeviceValue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -7,17 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.dmflow.lwm2m.event.DeviceEventListener;
-import io.dmflow.lwm2m.event.DeviceRegistration;
-import io.dmflow.lwm2m.event.DeviceValue;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Keeps the data model cache (latest value per path) and the time series of values devices report,
@@ -68,7 +65,8 @@ public class DeviceValueRecorder implements DeviceEventListener {
             history.executeBatch();
             connection.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not record values of " + values.get(0).endpoint(), e);
+            throw new IllegalStateException(
+                    "Could not record values of " + values.get(0).endpoint(), e);
         }
     }
 

@@ -1,5 +1,11 @@
 package io.dmflow.api.observation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dmflow.lwm2m.event.DeviceValue;
+import io.dmflow.workers.store.DataModelCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,16 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.dmflow.lwm2m.event.DeviceValue;
-import io.dmflow.workers.store.DataModelCache;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Reads what {@link DeviceValueRecorder} keeps: the data model cache (the latest value of each path) and the
@@ -40,7 +37,8 @@ public class DeviceValues implements DataModelCache {
 
     /** The cached value of every path of the device, by path. */
     public List<DeviceValueView> latest(String endpoint) {
-        return views("SELECT path, value::text, observed_at FROM dmflow.device_value WHERE endpoint = ? ORDER BY path",
+        return views(
+                "SELECT path, value::text, observed_at FROM dmflow.device_value WHERE endpoint = ? ORDER BY path",
                 endpoint);
     }
 
@@ -49,8 +47,7 @@ public class DeviceValues implements DataModelCache {
         return views("""
                 SELECT path, value::text, observed_at FROM dmflow.device_value_history
                 WHERE endpoint = ? AND path = ? AND observed_at >= ? AND observed_at <= ?
-                ORDER BY observed_at, id LIMIT ?""", endpoint, path, Timestamp.from(since), Timestamp.from(until),
-                limit);
+                ORDER BY observed_at, id LIMIT ?""", endpoint, path, Timestamp.from(since), Timestamp.from(until), limit);
     }
 
     /** The cached value of one path, in its JSON form as flows see it. */
@@ -58,7 +55,8 @@ public class DeviceValues implements DataModelCache {
     public Optional<Object> latest(String endpoint, String path) {
         List<DeviceValueView> rows = views(
                 "SELECT path, value::text, observed_at FROM dmflow.device_value WHERE endpoint = ? AND path = ?",
-                endpoint, path);
+                endpoint,
+                path);
         if (rows.isEmpty() || rows.get(0).value() == null) {
             return Optional.empty();
         }
@@ -73,7 +71,8 @@ public class DeviceValues implements DataModelCache {
     public void recordRead(String endpoint, Map<String, Object> valuesByPath, Instant at) {
         if (!valuesByPath.isEmpty()) {
             recorder.record(valuesByPath.entrySet().stream()
-                    .map(entry -> new DeviceValue(endpoint, entry.getKey(), entry.getValue(), at)).toList());
+                    .map(entry -> new DeviceValue(endpoint, entry.getKey(), entry.getValue(), at))
+                    .toList());
         }
     }
 
@@ -93,7 +92,9 @@ public class DeviceValues implements DataModelCache {
             List<DeviceValueView> values = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    values.add(new DeviceValueView(rows.getString(1), rows.getString(2),
+                    values.add(new DeviceValueView(
+                            rows.getString(1),
+                            rows.getString(2),
                             rows.getTimestamp(3).toInstant()));
                 }
             }

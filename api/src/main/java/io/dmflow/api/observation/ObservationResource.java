@@ -1,9 +1,5 @@
 package io.dmflow.api.observation;
 
-import java.util.List;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.dmflow.lwm2m.observation.ObservationRecords;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The observations dmflow holds on a device: the paths it asked the device to notify, as recorded when the device
@@ -25,13 +23,17 @@ public class ObservationResource {
     ObservationRecords records;
 
     @GET
-    @Operation(summary = "The paths observed on a device", description = "Observations started by tasks, flows or the observe operation, ordered by path; they outlive restarts of dmflow")
+    @Operation(
+            summary = "The paths observed on a device",
+            description =
+                    "Observations started by tasks, flows or the observe operation, ordered by path; they outlive restarts of dmflow")
     public List<ObservationView> observed(@PathParam("endpoint") String endpoint) {
         DeviceValueResource.requireDevice(endpoint);
-        return records.observedPaths(endpoint).stream().map(ObservationView::new).toList();
+        return records.observedPaths(endpoint).stream()
+                .map(ObservationView::new)
+                .toList();
     }
 
     /** One observation as the REST API shows it. */
-    public record ObservationView(String path) {
-    }
+    public record ObservationView(String path) {}
 }

@@ -1,17 +1,15 @@
 package io.dmflow.api.observation;
 
+import io.dmflow.lwm2m.observation.ObservationRecords;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
-import io.dmflow.lwm2m.observation.ObservationRecords;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Observation records in PostgreSQL, so that they outlive restarts of dmflow. */
 @ApplicationScoped
@@ -38,8 +36,8 @@ public class PostgresObservationRecords implements ObservationRecords {
     @Override
     public Set<String> observedPaths(String endpoint) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection
-                        .prepareStatement("SELECT path FROM dmflow.observation WHERE endpoint = ? ORDER BY path")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT path FROM dmflow.observation WHERE endpoint = ? ORDER BY path")) {
             query.setString(1, endpoint);
             Set<String> paths = new LinkedHashSet<>();
             try (ResultSet rows = query.executeQuery()) {

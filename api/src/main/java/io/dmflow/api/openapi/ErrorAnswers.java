@@ -1,8 +1,11 @@
 package io.dmflow.api.openapi;
 
+import io.dmflow.api.access.AccessRules;
+import io.dmflow.api.access.Role;
+import io.dmflow.api.problem.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -12,11 +15,6 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-
-import io.dmflow.api.access.AccessRules;
-import io.dmflow.api.access.Role;
-import io.dmflow.api.problem.Problem;
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Documents the error answers every operation can give, each an {@code application/problem+json} with an example:
@@ -30,8 +28,8 @@ public class ErrorAnswers implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Components components = openAPI.getComponents() != null ? openAPI.getComponents()
-                : OASFactory.createComponents();
+        Components components =
+                openAPI.getComponents() != null ? openAPI.getComponents() : OASFactory.createComponents();
         components.addSchema(SCHEMA, problemSchema());
         openAPI.setComponents(components);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -42,36 +40,71 @@ public class ErrorAnswers implements OASFilter {
 
     private static void document(String path, PathItem item) {
         item.getOperations().forEach((method, operation) -> {
-            APIResponses responses = operation.getResponses() != null ? operation.getResponses()
-                    : OASFactory.createAPIResponses();
+            APIResponses responses =
+                    operation.getResponses() != null ? operation.getResponses() : OASFactory.createAPIResponses();
             operation.setResponses(responses);
             String instance = path;
             boolean body = operation.getRequestBody() != null;
             if (body) {
-                add(responses, 400, "Invalid request body", "The body is not valid: the detail says what, the"
-                        + " parameter names the field (or the line and column of malformed JSON or XML)", instance,
-                        "priorty", "unknown field 'priorty'; the fields are [priority, properties, target, template]");
+                add(
+                        responses,
+                        400,
+                        "Invalid request body",
+                        "The body is not valid: the detail says what, the"
+                                + " parameter names the field (or the line and column of malformed JSON or XML)",
+                        instance,
+                        "priorty",
+                        "unknown field 'priorty'; the fields are [priority, properties, target, template]");
             } else if (hasParameters(item, operation)) {
-                add(responses, 400, "Invalid query parameter", "A parameter is not valid: the detail says what, the"
-                        + " parameter names it", instance, "size", "size must be a whole number from 1 to 1000, was"
-                        + " abc");
+                add(
+                        responses,
+                        400,
+                        "Invalid query parameter",
+                        "A parameter is not valid: the detail says what, the" + " parameter names it",
+                        instance,
+                        "size",
+                        "size must be a whole number from 1 to 1000, was" + " abc");
             }
             if (needsCaller(path)) {
-                add(responses, 401, "Unauthorized", "No caller, or one whose password or token is wrong, expired"
-                        + " or revoked", instance, null, "sign in with HTTP Basic or an API token (Bearer)");
+                add(
+                        responses,
+                        401,
+                        "Unauthorized",
+                        "No caller, or one whose password or token is wrong, expired" + " or revoked",
+                        instance,
+                        null,
+                        "sign in with HTTP Basic or an API token (Bearer)");
                 Role required = AccessRules.required(method.name(), path);
                 if (required != Role.VIEWER) {
-                    add(responses, 403, "Forbidden", "The caller's role is below " + required.id(), instance, null,
+                    add(
+                            responses,
+                            403,
+                            "Forbidden",
+                            "The caller's role is below " + required.id(),
+                            instance,
+                            null,
                             method + " " + path + " needs the role " + required.id() + " or higher");
                 }
             }
             if (path.contains("{")) {
-                add(responses, 404, "Not Found", "Nothing of that name or id", instance, null,
+                add(
+                        responses,
+                        404,
+                        "Not Found",
+                        "Nothing of that name or id",
+                        instance,
+                        null,
                         "There is no such " + lastName(path));
             }
             if (body) {
-                add(responses, 413, "Request body too large", "The body is over the limit (dmflow.http.max-body-bytes,"
-                        + " or dmflow.resources.max-bytes for a file)", instance, "body",
+                add(
+                        responses,
+                        413,
+                        "Request body too large",
+                        "The body is over the limit (dmflow.http.max-body-bytes,"
+                                + " or dmflow.resources.max-bytes for a file)",
+                        instance,
+                        "body",
                         "the request body is larger than the limit of 1048576 bytes (dmflow.http.max-body-bytes)");
             }
         });
@@ -92,8 +125,14 @@ public class ErrorAnswers implements OASFilter {
         return path.substring(open + 1, path.indexOf('}', open));
     }
 
-    private static void add(APIResponses responses, int status, String title, String description, String instance,
-            String parameter, String detail) {
+    private static void add(
+            APIResponses responses,
+            int status,
+            String title,
+            String description,
+            String instance,
+            String parameter,
+            String detail) {
         String code = Integer.toString(status);
         APIResponse response = responses.getAPIResponse(code);
         if (response == null) {
@@ -111,27 +150,44 @@ public class ErrorAnswers implements OASFilter {
                 example.put("parameter", parameter);
             }
             response.content((response.getContent() != null ? response.getContent() : OASFactory.createContent())
-                    .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                            .schema(OASFactory.createSchema().ref(SCHEMA)).example(example)));
+                    .addMediaType(
+                            Problem.MEDIA_TYPE,
+                            OASFactory.createMediaType()
+                                    .schema(OASFactory.createSchema().ref(SCHEMA))
+                                    .example(example)));
         }
     }
 
     private static Schema problemSchema() {
         Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem detail: every error answer of dmflow")
-                .addProperty("type", text).addProperty("title", text)
+                .addProperty("type", text)
+                .addProperty("title", text)
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
-                .addProperty("detail", text).addProperty("instance", text)
-                .addProperty("parameter", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("The field or query parameter that was wrong"))
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .description("Each of several errors, e.g. a template's compile errors")
-                        .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                                .addProperty("detail", text).addProperty("field", text)
-                                .addProperty("line", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
-                                .addProperty("column", OASFactory.createSchema()
-                                        .addType(Schema.SchemaType.INTEGER))))
+                .addProperty("detail", text)
+                .addProperty("instance", text)
+                .addProperty(
+                        "parameter",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("The field or query parameter that was wrong"))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .description("Each of several errors, e.g. a template's compile errors")
+                                .items(OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.OBJECT)
+                                        .addProperty("detail", text)
+                                        .addProperty("field", text)
+                                        .addProperty(
+                                                "line",
+                                                OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                                        .addProperty(
+                                                "column",
+                                                OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))))
                 .required(java.util.List.of("type", "title", "status"));
     }
 }

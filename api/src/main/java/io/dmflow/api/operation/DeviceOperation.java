@@ -1,5 +1,7 @@
 package io.dmflow.api.operation;
 
+import io.dmflow.contract.JobType;
+import io.dmflow.lwm2m.operation.NotificationAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.operation.NotificationAttributes;
 
 /**
  * The interactive operations of {@code /api/devices/{endpoint}/operations/{name}}: each runs the job type of the
@@ -62,7 +61,9 @@ public enum DeviceOperation {
     }
 
     public static Optional<DeviceOperation> byName(String name) {
-        return Arrays.stream(values()).filter(operation -> operation.operationName.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(operation -> operation.operationName.equals(name))
+                .findFirst();
     }
 
     public static List<String> names() {

@@ -1,15 +1,13 @@
 package io.dmflow.api.operation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dmflow.api.problem.ProblemException;
+import io.dmflow.lwm2m.operation.NotificationAttributes;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.dmflow.api.problem.ProblemException;
-import io.dmflow.lwm2m.operation.NotificationAttributes;
 
 /**
  * The body of an interactive operation, checked field by field: the operation's fields and nothing else, each a
@@ -34,7 +32,7 @@ record OperationRequest(Map<String, String> properties, int priority) {
         }
         Map<String, String> properties = new TreeMap<>();
         int priority = DEFAULT_PRIORITY;
-        for (Iterator<Map.Entry<String, JsonNode>> entries = body.fields(); entries.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> entries = body.fields(); entries.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = entries.next();
             String field = entry.getKey();
             JsonNode value = entry.getValue();
@@ -44,8 +42,10 @@ record OperationRequest(Map<String, String> properties, int priority) {
                 }
                 priority = value.intValue();
             } else if (!fields(operation).contains(field)) {
-                throw invalid(operation, "unknown field '" + field + "'; " + operation.operationName() + " takes "
-                        + fields(operation), field);
+                throw invalid(
+                        operation,
+                        "unknown field '" + field + "'; " + operation.operationName() + " takes " + fields(operation),
+                        field);
             } else if (field.equals(VALUES)) {
                 values(operation, value, properties);
             } else if (!value.isNull()) {
@@ -65,14 +65,19 @@ record OperationRequest(Map<String, String> properties, int priority) {
         if (!value.isObject()) {
             throw invalid(operation, "values must be an object of resource (id or name) to value", VALUES);
         }
-        value.fields().forEachRemaining(resource -> properties.put(VALUES + "." + resource.getKey(),
-                scalar(operation, VALUES + "." + resource.getKey(), resource.getValue())));
+        value.fields()
+                .forEachRemaining(resource -> properties.put(
+                        VALUES + "." + resource.getKey(),
+                        scalar(operation, VALUES + "." + resource.getKey(), resource.getValue())));
     }
 
     private static String scalar(DeviceOperation operation, String field, JsonNode value) {
         if (!value.isValueNode() || value.isNull()) {
-            throw invalid(operation, field + " must be a string, number or boolean, not "
-                    + value.getNodeType().toString().toLowerCase(), field);
+            throw invalid(
+                    operation,
+                    field + " must be a string, number or boolean, not "
+                            + value.getNodeType().toString().toLowerCase(),
+                    field);
         }
         return value.asText();
     }
@@ -87,15 +92,17 @@ record OperationRequest(Map<String, String> properties, int priority) {
             if (ENUMERATED.contains(field)) {
                 Set<String> allowed = field.equals("mode") ? Set.of("replace", "update") : Set.of("immediate", "lazy");
                 if (!allowed.contains(value.trim().toLowerCase())) {
-                    throw invalid(operation, field + " must be one of " + new TreeSet<>(allowed) + ", not " + value,
-                            field);
+                    throw invalid(
+                            operation, field + " must be one of " + new TreeSet<>(allowed) + ", not " + value, field);
                 }
             }
         });
         if (operation == DeviceOperation.WRITE_ATTRIBUTES
                 && properties.keySet().stream().noneMatch(NotificationAttributes.NAMES::contains)) {
-            throw invalid(operation,
-                    "write-attributes needs at least one of " + new TreeSet<>(NotificationAttributes.NAMES), "body");
+            throw invalid(
+                    operation,
+                    "write-attributes needs at least one of " + new TreeSet<>(NotificationAttributes.NAMES),
+                    "body");
         }
     }
 

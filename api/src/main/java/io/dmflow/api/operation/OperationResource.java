@@ -1,16 +1,8 @@
 package io.dmflow.api.operation;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.Optional;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.camunda.client.api.search.response.Incident;
 import io.dmflow.api.device.Device;
 import io.dmflow.api.engine.EngineClient;
@@ -33,6 +25,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
 /**
  * Interactive operations on one device. Each is a small task with one execution (so it has a log, a history and
@@ -63,20 +60,36 @@ public class OperationResource {
     ObjectMapper json;
 
     @POST
-    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
-    @Operation(summary = "Run one operation on a device", description = "read {key, contentFormat?}, write {key, value, mode?, contentFormat?}, execute {key, arguments?}, discover {key}, observe {key}, cancel-observation {key, cancelType?}, cancel-all-observations {}, write-attributes {key, pmin?, pmax?, gt?, lt?, st?, epmin?, epmax?}, create {key, values?}, delete {key}; each also takes priority (default 0). Waits up to timeout seconds (default 10, at most 300) for the answer: 200 with the ended execution, else 202 with its Location")
-    public Response run(@PathParam("endpoint") String endpoint, @PathParam("operation") String name,
-            @QueryParam("timeout") String timeout, String body) throws InterruptedException {
-        DeviceOperation operation = DeviceOperation.byName(name).orElseThrow(() -> ProblemException.notFound(
-                "Unknown operation", "There is no device operation " + name + "; the operations are "
-                        + DeviceOperation.names()));
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(
+            summary = "Run one operation on a device",
+            description =
+                    "read {key, contentFormat?}, write {key, value, mode?, contentFormat?}, execute {key, arguments?}, discover {key}, observe {key}, cancel-observation {key, cancelType?}, cancel-all-observations {}, write-attributes {key, pmin?, pmax?, gt?, lt?, st?, epmin?, epmax?}, create {key, values?}, delete {key}; each also takes priority (default 0). Waits up to timeout seconds (default 10, at most 300) for the answer: 200 with the ended execution, else 202 with its Location")
+    public Response run(
+            @PathParam("endpoint") String endpoint,
+            @PathParam("operation") String name,
+            @QueryParam("timeout") String timeout,
+            String body)
+            throws InterruptedException {
+        DeviceOperation operation = DeviceOperation.byName(name)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "Unknown operation",
+                        "There is no device operation " + name + "; the operations are " + DeviceOperation.names()));
         Duration wait = timeout(timeout);
         if (QuarkusTransaction.requiringNew().call(() -> Device.findByEndpoint(endpoint)) == null) {
             throw ProblemException.notFound("Unknown device", "No device " + endpoint + " has registered with dmflow");
         }
         OperationRequest request = OperationRequest.parse(operation, read(body));
-        Task task = submission.submit(new TaskRequest(Task.Kind.OPERATION, operation.operationName(),
-                describe(operation, request), endpoint, null, request.properties(), request.priority(), false, null));
+        Task task = submission.submit(new TaskRequest(
+                Task.Kind.OPERATION,
+                operation.operationName(),
+                describe(operation, request),
+                endpoint,
+                null,
+                request.properties(),
+                request.priority(),
+                false,
+                null));
         String executionId = QuarkusTransaction.requiringNew()
                 .call(() -> Execution.<Execution>find("taskId", task.id).firstResult().id);
 
@@ -88,7 +101,9 @@ public class OperationResource {
         if (execution.status.isFinal()) {
             return Response.ok(view).build();
         }
-        return Response.accepted(view).location(URI.create("/api/executions/" + executionId)).build();
+        return Response.accepted(view)
+                .location(URI.create("/api/executions/" + executionId))
+                .build();
     }
 
     private JsonNode read(String body) {
@@ -114,8 +129,10 @@ public class OperationResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.badRequest("Invalid query parameter", "timeout must be a whole number of seconds from 0 to "
-                + MAX_TIMEOUT_SECONDS + ", was " + text, "timeout");
+        throw ProblemException.badRequest(
+                "Invalid query parameter",
+                "timeout must be a whole number of seconds from 0 to " + MAX_TIMEOUT_SECONDS + ", was " + text,
+                "timeout");
     }
 
     private static String describe(DeviceOperation operation, OperationRequest request) {
@@ -132,9 +149,15 @@ public class OperationResource {
         if (execution.processInstanceKey == null || execution.status.isFinal()) {
             return Optional.empty();
         }
-        return engine.client().newIncidentSearchRequest()
-                .filter(filter -> filter.processInstanceKey(execution.processInstanceKey)).send().join().items()
-                .stream().findFirst();
+        return engine
+                .client()
+                .newIncidentSearchRequest()
+                .filter(filter -> filter.processInstanceKey(execution.processInstanceKey))
+                .send()
+                .join()
+                .items()
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -145,9 +168,13 @@ public class OperationResource {
         String message = firstIncident(execution).map(Incident::getErrorMessage).orElse("the operation was refused");
         records.report(execution.id, ExecutionStatus.ERROR, null, message);
         try {
-            engine.client().newCancelInstanceCommand(execution.processInstanceKey).send().join();
+            engine.client()
+                    .newCancelInstanceCommand(execution.processInstanceKey)
+                    .send()
+                    .join();
         } catch (RuntimeException e) {
-            LOG.debugf("Process instance %d of a refused operation was not cancelled: %s",
+            LOG.debugf(
+                    "Process instance %d of a refused operation was not cancelled: %s",
                     execution.processInstanceKey, e.getMessage());
         }
         return QuarkusTransaction.requiringNew().call(() -> Execution.<Execution>findById(execution.id));

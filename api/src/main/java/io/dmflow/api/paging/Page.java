@@ -6,7 +6,7 @@ import java.util.List;
 public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
     public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
-        return new Page<>(items, request.page(), request.size(), totalItems,
-                (int) ((totalItems + request.size() - 1) / request.size()));
+        return new Page<>(items, request.page(), request.size(), totalItems, (int)
+                ((totalItems + request.size() - 1) / request.size()));
     }
 }

@@ -11,7 +11,8 @@ public record PageRequest(int page, int size) {
 
     /** The page and size query parameters as given (absent: the first page of 50), checked. */
     public static PageRequest parse(String page, String size) {
-        return of(QueryParameters.wholeNumber("page", page, 0), QueryParameters.wholeNumber("size", size, DEFAULT_SIZE));
+        return of(
+                QueryParameters.wholeNumber("page", page, 0), QueryParameters.wholeNumber("size", size, DEFAULT_SIZE));
     }
 
     public static PageRequest of(int page, int size) {
@@ -19,8 +20,8 @@ public record PageRequest(int page, int size) {
             throw ProblemException.badRequest("Invalid query parameter", "page must be 0 or more, was " + page, "page");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw ProblemException.badRequest("Invalid query parameter",
-                    "size must be between 1 and " + MAX_SIZE + ", was " + size, "size");
+            throw ProblemException.badRequest(
+                    "Invalid query parameter", "size must be between 1 and " + MAX_SIZE + ", was " + size, "size");
         }
         return new PageRequest(page, size);
     }

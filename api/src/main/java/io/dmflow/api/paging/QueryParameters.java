@@ -8,8 +8,7 @@ import io.dmflow.api.problem.ProblemException;
  */
 public final class QueryParameters {
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /** The parameter as an int, or {@code absent} when it is not given. */
     public static int wholeNumber(String name, String text, int absent) {
@@ -19,8 +18,8 @@ public final class QueryParameters {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("Invalid query parameter", name + " must be a whole number, was '" + text
-                    + "'", name);
+            throw ProblemException.badRequest(
+                    "Invalid query parameter", name + " must be a whole number, was '" + text + "'", name);
         }
     }
 }

@@ -1,16 +1,14 @@
 package io.dmflow.api.problem;
 
-import java.util.Optional;
-import java.util.regex.Pattern;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * How large a request body may be: a file upload ({@code PUT /api/resources/{id}/data}) up to
@@ -33,9 +31,14 @@ public class BodyLimits {
         /** The 413 answered when a body goes over this limit. */
         public ProblemException exceeded() {
             return upload
-                    ? new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "File too large",
-                            "the file is larger than the limit of " + bytes + " bytes (" + setting + ")", "data")
-                    : new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "Request body too large",
+                    ? new ProblemException(
+                            Status.REQUEST_ENTITY_TOO_LARGE,
+                            "File too large",
+                            "the file is larger than the limit of " + bytes + " bytes (" + setting + ")",
+                            "data")
+                    : new ProblemException(
+                            Status.REQUEST_ENTITY_TOO_LARGE,
+                            "Request body too large",
                             "the request body is larger than the limit of " + bytes + " bytes (" + setting + ")",
                             "body");
         }
@@ -53,9 +56,10 @@ public class BodyLimits {
     void warnOfLowServerLimit(@Observes StartupEvent started) {
         Limit uploads = uploads();
         if (uploads.bytes() < uploadBytes) {
-            LOG.warnf("%s (%d bytes) is below %s (%d bytes): uploads are limited to the former, and a chunked one"
-                    + " over it gets Quarkus' own empty 413 instead of a problem", SERVER_SETTING, uploads.bytes(),
-                    UPLOAD_SETTING, uploadBytes);
+            LOG.warnf(
+                    "%s (%d bytes) is below %s (%d bytes): uploads are limited to the former, and a chunked one"
+                            + " over it gets Quarkus' own empty 413 instead of a problem",
+                    SERVER_SETTING, uploads.bytes(), UPLOAD_SETTING, uploadBytes);
         }
     }
 
@@ -64,12 +68,16 @@ public class BodyLimits {
     }
 
     public Limit of(String method, String path) {
-        return "PUT".equals(method) && path != null && UPLOAD.matcher(path).matches() ? uploads()
+        return "PUT".equals(method) && path != null && UPLOAD.matcher(path).matches()
+                ? uploads()
                 : capped(new Limit(bodyBytes, BODY_SETTING, false));
     }
 
     private Limit capped(Limit limit) {
-        return serverLimit.map(MemorySize::asLongValue).filter(server -> server < limit.bytes())
-                .map(server -> new Limit(server, SERVER_SETTING, limit.upload())).orElse(limit);
+        return serverLimit
+                .map(MemorySize::asLongValue)
+                .filter(server -> server < limit.bytes())
+                .map(server -> new Limit(server, SERVER_SETTING, limit.upload()))
+                .orElse(limit);
     }
 }

@@ -2,7 +2,6 @@ package io.dmflow.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -52,16 +51,25 @@ public class DeclaredBodyLength {
     }
 
     private void refuse(RoutingContext request, ProblemException problem) {
-        Problem body = new Problem("about:blank", problem.title(), problem.status().getStatusCode(),
-                problem.getMessage(), request.normalizedPath(), problem.parameter(), null);
+        Problem body = new Problem(
+                "about:blank",
+                problem.title(),
+                problem.status().getStatusCode(),
+                problem.getMessage(),
+                request.normalizedPath(),
+                problem.parameter(),
+                null);
         String text;
         try {
             text = json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem detail always serialises", e);
         }
-        request.response().setStatusCode(body.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        request.response()
+                .setStatusCode(body.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-                .endHandler(ended -> request.request().connection().close()).end(text);
+                .endHandler(ended -> request.request().connection().close())
+                .end(text);
     }
 }

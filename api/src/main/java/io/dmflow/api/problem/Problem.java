@@ -1,8 +1,7 @@
 package io.dmflow.api.problem;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * An RFC 9457 problem detail, the body of every error dmflow's REST API returns.
@@ -10,7 +9,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param parameter the request parameter or field that was wrong, when there is one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, String parameter,
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String parameter,
         List<ProblemError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -23,6 +28,5 @@ public record Problem(String type, String title, int status, String detail, Stri
      * @param column 1-based column in that line
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProblemError(String detail, String field, Integer line, Integer column) {
-    }
+    public record ProblemError(String detail, String field, Integer line, Integer column) {}
 }

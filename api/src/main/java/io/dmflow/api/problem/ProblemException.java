@@ -1,8 +1,7 @@
 package io.dmflow.api.problem;
 
-import java.util.List;
-
 import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
 
 /** Ends a request with a problem detail. */
 public class ProblemException extends RuntimeException {
@@ -20,8 +19,8 @@ public class ProblemException extends RuntimeException {
         this(status, title, detail, parameter, null);
     }
 
-    public ProblemException(Status status, String title, String detail, String parameter,
-            List<Problem.ProblemError> errors) {
+    public ProblemException(
+            Status status, String title, String detail, String parameter, List<Problem.ProblemError> errors) {
         super(detail);
         this.status = status;
         this.title = title;
@@ -31,8 +30,11 @@ public class ProblemException extends RuntimeException {
 
     /** A body that is not JSON, with the line and column where the parser gave up. */
     public static ProblemException malformedJson(com.fasterxml.jackson.core.JsonProcessingException e, String field) {
-        return badRequest("Malformed JSON", "The body is not JSON at line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), field);
+        return badRequest(
+                "Malformed JSON",
+                "The body is not JSON at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(),
+                field);
     }
 
     public static ProblemException notFound(String title, String detail) {

@@ -1,19 +1,16 @@
 package io.dmflow.api.problem;
 
-import java.util.List;
-
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every error of the REST API leaves as {@code application/problem+json}. */
 public class ProblemMappers {
@@ -32,8 +29,12 @@ public class ProblemMappers {
         String detail;
         if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "unknown field '" + unknown.getPropertyName() + "'; the fields are "
-                    + new java.util.TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList());
-        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null && field != null) {
+                    + new java.util.TreeSet<>(unknown.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .toList());
+        } else if (e instanceof MismatchedInputException mismatch
+                && mismatch.getTargetType() != null
+                && field != null) {
             detail = field + " must be " + expected(mismatch.getTargetType());
         } else {
             detail = e.getOriginalMessage();
@@ -80,8 +81,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "Request %s failed", uri.getPath());
-        return respond(500, "Internal Server Error",
-                "dmflow could not complete the request; the server log has the cause", uri, null, null);
+        return respond(
+                500,
+                "Internal Server Error",
+                "dmflow could not complete the request; the server log has the cause",
+                uri,
+                null,
+                null);
     }
 
     private static String fieldPath(JsonMappingException e) {
@@ -112,10 +118,11 @@ public class ProblemMappers {
         return "an object";
     }
 
-    private static Response respond(int status, String title, String detail, UriInfo uri, String parameter,
-            List<Problem.ProblemError> errors) {
+    private static Response respond(
+            int status, String title, String detail, UriInfo uri, String parameter, List<Problem.ProblemError> errors) {
         Problem problem = new Problem("about:blank", title, status, detail, uri.getPath(), parameter, errors);
-        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder response =
+                Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
         if (status == Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
             // The rest of the body is left unread: the connection cannot carry another request.
             response.header("Connection", "close");

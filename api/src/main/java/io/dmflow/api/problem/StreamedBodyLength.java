@@ -1,17 +1,16 @@
 package io.dmflow.api.problem;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * A body sent without a {@code Content-Length} (chunked) is counted while it is read, and refused with a 413
@@ -36,7 +35,8 @@ public class StreamedBodyLength implements ReaderInterceptor {
             // Most requests declare one (every job the workers answer): they are not counted.
             return context.proceed();
         }
-        BodyLimits.Limit limit = limits.of(request.getMethod(), "/" + uri.getPath().replaceFirst("^/", ""));
+        BodyLimits.Limit limit =
+                limits.of(request.getMethod(), "/" + uri.getPath().replaceFirst("^/", ""));
         context.setInputStream(new Counted(context.getInputStream(), limit));
         return context.proceed();
     }

@@ -1,15 +1,14 @@
 package io.dmflow.api.property;
 
-import java.io.Serializable;
-import java.time.Instant;
-import java.util.List;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
 
 /** A property an operator or a flow gave one device. */
 @Entity
@@ -41,7 +40,8 @@ public class DeviceProperty extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && java.util.Objects.equals(endpoint, key.endpoint)
+            return other instanceof Key key
+                    && java.util.Objects.equals(endpoint, key.endpoint)
                     && java.util.Objects.equals(name, key.name);
         }
 

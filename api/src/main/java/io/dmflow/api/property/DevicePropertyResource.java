@@ -1,9 +1,5 @@
 package io.dmflow.api.property;
 
-import java.util.Map;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.dmflow.api.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A device's properties: its own, and those it inherits from its groups. */
 @Path("/api/devices/{endpoint}/properties")
@@ -29,7 +27,10 @@ public class DevicePropertyResource {
     DevicePropertyStore store;
 
     @GET
-    @Operation(summary = "A device's properties", description = "Effective values, sorted by name, each with its source: the device, or the group it is inherited from")
+    @Operation(
+            summary = "A device's properties",
+            description =
+                    "Effective values, sorted by name, each with its source: the device, or the group it is inherited from")
     public Map<String, EffectiveProperties.Origin> list(@PathParam("endpoint") String endpoint) {
         return effective.origins(endpoint);
     }
@@ -47,10 +48,15 @@ public class DevicePropertyResource {
 
     @PUT
     @Path("{name}")
-    @Consumes({ MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Set a device's own property", description = "The body is the value: plain text, or a JSON string")
-    public EffectiveProperties.Origin put(@PathParam("endpoint") String endpoint, @PathParam("name") String name,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "Set a device's own property",
+            description = "The body is the value: plain text, or a JSON string")
+    public EffectiveProperties.Origin put(
+            @PathParam("endpoint") String endpoint,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            String body) {
         String value = PropertyValue.fromBody(body, contentType);
         store.set(endpoint, PropertyValue.name(name), value);
         return new EffectiveProperties.Origin(value, "device");

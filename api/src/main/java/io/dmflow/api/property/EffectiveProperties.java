@@ -1,11 +1,10 @@
 package io.dmflow.api.property;
 
+import io.dmflow.api.group.GroupProperty;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import io.dmflow.api.group.GroupProperty;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * A device's properties as flows see them: its groups' properties (ancestors first, so the deeper group
@@ -27,7 +26,8 @@ public class EffectiveProperties {
         // One query, as every execution's start asks it: the groups' properties shallow group first (byte order
         // within a depth, as Java compares paths), then the device's own, each overriding what came before.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = GroupProperty.getEntityManager().createNativeQuery("""
+        List<Object[]> rows = GroupProperty.getEntityManager()
+                .createNativeQuery("""
                 SELECT name, value, source FROM (
                     SELECT name, value, 'group:' || group_path AS source, 0 AS own,
                            length(group_path) - length(replace(group_path, '.', '')) AS depth, group_path AS path
@@ -37,11 +37,12 @@ public class EffectiveProperties {
                     UNION ALL
                     SELECT name, value, 'device', 1, 0, '' FROM dmflow.device_property WHERE endpoint = ?1) AS property
                 ORDER BY own, depth, path COLLATE "C"
-                """).setParameter(1, endpoint).getResultList();
+                """)
+                .setParameter(1, endpoint)
+                .getResultList();
         rows.forEach(row -> values.put((String) row[0], new Origin((String) row[1], (String) row[2])));
         return values;
     }
 
-    public record Origin(String value, String source) {
-    }
+    public record Origin(String value, String source) {}
 }

@@ -3,7 +3,6 @@ package io.dmflow.api.property;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.dmflow.api.problem.ProblemException;
 
 /** A property's name and the value of a PUT body: plain text as it is, or JSON holding one string. */
@@ -12,13 +11,12 @@ public final class PropertyValue {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_NAME_LENGTH = 255;
 
-    private PropertyValue() {
-    }
+    private PropertyValue() {}
 
     public static String name(String name) {
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-            throw ProblemException.badRequest("Invalid property name",
-                    "a property name has 1 to " + MAX_NAME_LENGTH + " characters", "name");
+            throw ProblemException.badRequest(
+                    "Invalid property name", "a property name has 1 to " + MAX_NAME_LENGTH + " characters", "name");
         }
         return name;
     }
@@ -35,8 +33,10 @@ public final class PropertyValue {
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || !node.isTextual()) {
-                throw ProblemException.badRequest("Invalid property value",
-                        "a JSON body must be one string, e.g. \"42\"; property values are strings", "value");
+                throw ProblemException.badRequest(
+                        "Invalid property value",
+                        "a JSON body must be one string, e.g. \"42\"; property values are strings",
+                        "value");
             }
             return node.textValue();
         } catch (JsonProcessingException e) {

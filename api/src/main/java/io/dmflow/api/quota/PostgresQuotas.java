@@ -1,5 +1,8 @@
 package io.dmflow.api.quota;
 
+import io.dmflow.workers.store.Quotas;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,14 +10,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.OptionalInt;
-
 import javax.sql.DataSource;
-
 import org.eclipse.microprofile.config.Config;
-
-import io.dmflow.workers.store.Quotas;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Quota slots in PostgreSQL, so that a restart neither forgets who holds a slot nor hands out more than the limit.
@@ -59,8 +56,8 @@ public class PostgresQuotas implements Quotas {
             create.setString(1, name);
             create.executeUpdate();
         }
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT name FROM dmflow.quota WHERE name = ? FOR UPDATE")) {
+        try (PreparedStatement lock =
+                connection.prepareStatement("SELECT name FROM dmflow.quota WHERE name = ? FOR UPDATE")) {
             lock.setString(1, name);
             lock.executeQuery().close();
         }
@@ -73,8 +70,8 @@ public class PostgresQuotas implements Quotas {
         }
         int taken;
         boolean holds = false;
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT holder FROM dmflow.quota_slot WHERE quota_name = ?")) {
+        try (PreparedStatement count =
+                connection.prepareStatement("SELECT holder FROM dmflow.quota_slot WHERE quota_name = ?")) {
             count.setString(1, name);
             taken = 0;
             try (ResultSet rows = count.executeQuery()) {
@@ -115,14 +112,15 @@ public class PostgresQuotas implements Quotas {
 
     @Override
     public OptionalInt configuredLimit(String name) {
-        return OptionalInt.of(config.getOptionalValue(SETTING_PREFIX + name, Integer.class).orElse(DEFAULT_LIMIT));
+        return OptionalInt.of(
+                config.getOptionalValue(SETTING_PREFIX + name, Integer.class).orElse(DEFAULT_LIMIT));
     }
 
     /** How many slots of quota {@code name} are taken now. */
     public int taken(String name) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement count = connection.prepareStatement(
-                        "SELECT count(*) FROM dmflow.quota_slot WHERE quota_name = ?")) {
+                PreparedStatement count =
+                        connection.prepareStatement("SELECT count(*) FROM dmflow.quota_slot WHERE quota_name = ?")) {
             count.setString(1, name);
             try (ResultSet row = count.executeQuery()) {
                 row.next();

@@ -1,11 +1,10 @@
 package io.dmflow.api.resource;
 
+import io.dmflow.api.problem.Problem;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.dmflow.api.problem.Problem;
-import jakarta.ws.rs.core.Response;
 
 /**
  * The part of a file a {@code Range} header asks for (one range of bytes: {@code bytes=from-}, {@code bytes=from-to}
@@ -28,9 +27,10 @@ public record ByteRange(long from, long to, long size) {
 
         /** The 416 answer: a problem, with the file's size in Content-Range as RFC 9110 asks. */
         public Response answer(String path) {
-            return Response.status(416).header("Content-Range", "bytes */" + size).type(Problem.MEDIA_TYPE)
-                    .entity(new Problem("about:blank", "Range Not Satisfiable", 416, getMessage(), path, "Range",
-                            null))
+            return Response.status(416)
+                    .header("Content-Range", "bytes */" + size)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(new Problem("about:blank", "Range Not Satisfiable", 416, getMessage(), path, "Range", null))
                     .build();
         }
     }
@@ -41,7 +41,8 @@ public record ByteRange(long from, long to, long size) {
             return Optional.empty();
         }
         Matcher matcher = RANGE.matcher(header.trim());
-        if (!matcher.matches() || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
+        if (!matcher.matches()
+                || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
             throw new NotSatisfiable(header, size);
         }
         long from;

@@ -1,5 +1,7 @@
 package io.dmflow.api.resource;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,11 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The bytes of stored resources, as rows of fixed-size chunks. Plain JDBC rather than Panache: a file
@@ -32,8 +30,7 @@ public class ResourceChunks {
     DataSource dataSource;
 
     /** What was stored. */
-    public record Written(long size, String sha256, boolean created) {
-    }
+    public record Written(long size, String sha256, boolean created) {}
 
     /** The upload went over the limit; nothing was stored. */
     public static final class TooLarge extends RuntimeException {
@@ -48,7 +45,8 @@ public class ResourceChunks {
      */
     public static final class BrokenOff extends IOException {
         public BrokenOff(String id, long received, IOException cause) {
-            super("the upload of resource " + id + " broke off after " + received + " bytes: " + cause.getMessage(),
+            super(
+                    "the upload of resource " + id + " broke off after " + received + " bytes: " + cause.getMessage(),
                     cause);
         }
     }
@@ -90,8 +88,8 @@ public class ResourceChunks {
                 created = row.getBoolean(1);
             }
         }
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM dmflow.resource_chunk WHERE resource_id = ?")) {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM dmflow.resource_chunk WHERE resource_id = ?")) {
             delete.setString(1, id);
             delete.executeUpdate();
         }

@@ -1,14 +1,13 @@
 package io.dmflow.api.resource;
 
-import java.io.Serializable;
-import java.util.Objects;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
 
 /** A free-form property of a stored file (e.g. {@code softwareVersion} of a backup). */
 @Entity
@@ -34,7 +33,8 @@ public class ResourceProperty extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(resourceId, key.resourceId)
+            return other instanceof Key key
+                    && Objects.equals(resourceId, key.resourceId)
                     && Objects.equals(name, key.name);
         }
 

@@ -1,18 +1,5 @@
 package io.dmflow.api.resource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.logging.Logger;
-
 import io.dmflow.api.paging.Page;
 import io.dmflow.api.paging.PageRequest;
 import io.dmflow.api.problem.BodyLimits;
@@ -35,6 +22,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
 /** Stored files: uploaded and downloaded as streams, never held whole in memory. */
 @Path("/api/resources")
@@ -52,14 +50,18 @@ public class ResourceResource {
 
     @GET
     @Operation(summary = "List stored files", description = "Paged, ordered by id; filter by category and id prefix")
-    public Page<ResourceView> list(@QueryParam("category") String category, @QueryParam("idPrefix") String idPrefix,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<ResourceView> list(
+            @QueryParam("category") String category,
+            @QueryParam("idPrefix") String idPrefix,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         PageRequest request = PageRequest.parse(page, size);
         String pattern = ResourceStore.prefixPattern(idPrefix == null ? "" : idPrefix);
         PanacheQuery<StoredResource> query = category == null || category.isBlank()
                 ? StoredResource.find("id like ?1 escape '\\'", Sort.by("id"), pattern)
                 : StoredResource.find("id like ?1 escape '\\' and category = ?2", Sort.by("id"), pattern, category);
-        List<ResourceView> items = query.page(request.page(), request.size()).list().stream().map(ResourceResource::view)
+        List<ResourceView> items = query.page(request.page(), request.size()).list().stream()
+                .map(ResourceResource::view)
                 .toList();
         return Page.of(items, request, query.count());
     }
@@ -74,9 +76,16 @@ public class ResourceResource {
     @PUT
     @Path("{id}/data")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Upload a file", description = "The body is the file, streamed; creates the resource or replaces its bytes. 413 above dmflow.resources.max-bytes")
-    public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @QueryParam("category") String category, @QueryParam("expiresAt") String expiresAt, InputStream body)
+    @Operation(
+            summary = "Upload a file",
+            description =
+                    "The body is the file, streamed; creates the resource or replaces its bytes. 413 above dmflow.resources.max-bytes")
+    public Response upload(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("category") String category,
+            @QueryParam("expiresAt") String expiresAt,
+            InputStream body)
             throws IOException {
         checkId(id);
         Instant expiry = expiry(expiresAt);
@@ -94,13 +103,16 @@ public class ResourceResource {
         }
         describe(id, category, expiry);
         return Response.status(written.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(view(require(id))).build();
+                .entity(view(require(id)))
+                .build();
     }
 
     @GET
     @Path("{id}/data")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "Download a file", description = "Streamed; a Range header (bytes=from-to) gives part of it, so a device can resume a pull")
+    @Operation(
+            summary = "Download a file",
+            description = "Streamed; a Range header (bytes=from-to) gives part of it, so a device can resume a pull")
     public Response download(@PathParam("id") String id, @HeaderParam("Range") String range) {
         StoredResource resource = require(id);
         Optional<ByteRange> part;
@@ -112,9 +124,11 @@ public class ResourceResource {
         long start = part.map(ByteRange::from).orElse(0L);
         long length = part.map(ByteRange::length).orElse(resource.sizeBytes);
         StreamingOutput stream = out -> chunks.copy(id, out, start, length);
-        Response.ResponseBuilder response = Response.status(part.isPresent() ? 206 : 200).entity(stream)
+        Response.ResponseBuilder response = Response.status(part.isPresent() ? 206 : 200)
+                .entity(stream)
                 .type(resource.contentType == null ? MediaType.APPLICATION_OCTET_STREAM : resource.contentType)
-                .header("Accept-Ranges", "bytes").header(HttpHeaders.CONTENT_LENGTH, length)
+                .header("Accept-Ranges", "bytes")
+                .header(HttpHeaders.CONTENT_LENGTH, length)
                 .header("ETag", "\"" + resource.sha256 + "\"");
         part.ifPresent(bytes -> response.header("Content-Range", bytes.contentRange()));
         return response.build();
@@ -130,17 +144,26 @@ public class ResourceResource {
 
     @PUT
     @Path("{id}/properties/{name}")
-    @Consumes({ MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Set a property of a stored file", description = "The body is the value: text, or a JSON string")
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "Set a property of a stored file",
+            description = "The body is the value: text, or a JSON string")
     @Transactional
-    public ResourceView putProperty(@PathParam("id") String id, @PathParam("name") String name,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+    public ResourceView putProperty(
+            @PathParam("id") String id,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            String body) {
         require(id);
         String value = PropertyValue.fromBody(body, contentType);
-        ResourceProperty.getEntityManager().createNativeQuery("""
+        ResourceProperty.getEntityManager()
+                .createNativeQuery("""
                 INSERT INTO dmflow.resource_property (resource_id, name, value) VALUES (?1, ?2, ?3)
                 ON CONFLICT (resource_id, name) DO UPDATE SET value = EXCLUDED.value""")
-                .setParameter(1, id).setParameter(2, PropertyValue.name(name)).setParameter(3, value).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, PropertyValue.name(name))
+                .setParameter(3, value)
+                .executeUpdate();
         return view(require(id));
     }
 
@@ -169,8 +192,16 @@ public class ResourceResource {
         Map<String, String> properties = new TreeMap<>();
         ResourceProperty.<ResourceProperty>list("resourceId", resource.id)
                 .forEach(property -> properties.put(property.name, property.value));
-        return new ResourceView(resource.id, resource.sizeBytes, resource.sha256, resource.contentType,
-                resource.category, resource.expiresAt, resource.createdAt, resource.updatedAt, properties);
+        return new ResourceView(
+                resource.id,
+                resource.sizeBytes,
+                resource.sha256,
+                resource.contentType,
+                resource.category,
+                resource.expiresAt,
+                resource.createdAt,
+                resource.updatedAt,
+                properties);
     }
 
     static StoredResource require(String id) {
@@ -183,8 +214,10 @@ public class ResourceResource {
 
     private static void checkId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw ProblemException.badRequest("Invalid resource id",
-                    "a resource id has 1 to 255 characters, without '/', '\\' or control characters", "id");
+            throw ProblemException.badRequest(
+                    "Invalid resource id",
+                    "a resource id has 1 to 255 characters, without '/', '\\' or control characters",
+                    "id");
         }
     }
 
@@ -195,9 +228,10 @@ public class ResourceResource {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("Invalid query parameter",
-                    "expiresAt must be an ISO-8601 instant such as 2027-01-01T00:00:00Z, was " + text, "expiresAt");
+            throw ProblemException.badRequest(
+                    "Invalid query parameter",
+                    "expiresAt must be an ISO-8601 instant such as 2027-01-01T00:00:00Z, was " + text,
+                    "expiresAt");
         }
     }
-
 }

@@ -1,5 +1,9 @@
 package io.dmflow.api.resource;
 
+import io.dmflow.workers.store.Resources;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,13 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
-
-import io.dmflow.workers.store.Resources;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.inject.Inject;
 
 /**
  * Stored files as flows use them: read as text, edited with regex replacements. Text operations hold the
@@ -77,8 +75,12 @@ public class ResourceStore implements Resources {
                         return;
                     }
                 }
-                chunks.write(connection, edit.destination(), new ByteArrayInputStream(bytes),
-                        source != null ? source.contentType : "text/plain; charset=UTF-8", Long.MAX_VALUE);
+                chunks.write(
+                        connection,
+                        edit.destination(),
+                        new ByteArrayInputStream(bytes),
+                        source != null ? source.contentType : "text/plain; charset=UTF-8",
+                        Long.MAX_VALUE);
                 try (PreparedStatement property = connection.prepareStatement("""
                         INSERT INTO dmflow.resource_property (resource_id, name, value) VALUES (?, ?, ?)
                         ON CONFLICT (resource_id, name) DO UPDATE SET value = EXCLUDED.value""")) {
@@ -102,7 +104,8 @@ public class ResourceStore implements Resources {
 
     @Override
     public Optional<String> newest(String idPrefix, List<Property> properties) {
-        StringBuilder sql = new StringBuilder("SELECT r.id FROM dmflow.stored_resource r WHERE r.id LIKE ? ESCAPE '\\'");
+        StringBuilder sql =
+                new StringBuilder("SELECT r.id FROM dmflow.stored_resource r WHERE r.id LIKE ? ESCAPE '\\'");
         for (int i = 0; i < properties.size(); i++) {
             sql.append(" AND EXISTS (SELECT 1 FROM dmflow.resource_property p WHERE p.resource_id = r.id")
                     .append(" AND p.name = ? AND p.value = ?)");
@@ -119,8 +122,8 @@ public class ResourceStore implements Resources {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not look up resources starting with " + idPrefix + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not look up resources starting with " + idPrefix + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,12 +1,11 @@
 package io.dmflow.api.resource;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** A stored file (firmware, package, backup): what is known of it; its bytes are in {@link ResourceChunks}. */
 @Entity

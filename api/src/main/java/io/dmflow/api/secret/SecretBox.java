@@ -1,5 +1,9 @@
 package io.dmflow.api.secret;
 
+import io.dmflow.api.startup.CannotStart;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,18 +15,11 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.jboss.logging.Logger;
-
-import io.dmflow.api.startup.CannotStart;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Seals device secrets (PSKs, private keys) before they reach PostgreSQL, with AES-256-GCM, so that a database dump
@@ -51,7 +48,8 @@ public class SecretBox {
 
     @PostConstruct
     void loadKey() {
-        byte[] bytes = config.key().map(text -> decode(text, "dmflow.secrets.key")).orElseGet(this::fromKeyFile);
+        byte[] bytes =
+                config.key().map(text -> decode(text, "dmflow.secrets.key")).orElseGet(this::fromKeyFile);
         key = new SecretKeySpec(bytes, "AES");
     }
 
@@ -79,9 +77,10 @@ public class SecretBox {
         if (sealed == null) {
             return null;
         }
-        return tryOpen(column, sealed).orElseThrow(() -> new IllegalStateException("A value of " + column
-                + " does not open with dmflow's secrets key: the key (dmflow.secrets.key or its key file) is not the "
-                + "one the database was sealed with"));
+        return tryOpen(column, sealed)
+                .orElseThrow(() -> new IllegalStateException("A value of " + column
+                        + " does not open with dmflow's secrets key: the key (dmflow.secrets.key or its key file) is not the "
+                        + "one the database was sealed with"));
     }
 
     /** The plain value, or empty when the value is not one this key sealed for this column. */
@@ -107,16 +106,16 @@ public class SecretBox {
     }
 
     private byte[] fromKeyFile() {
-        Path file = config.keyFile()
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".dmflow", "secrets.key"));
+        Path file =
+                config.keyFile().orElseGet(() -> Path.of(System.getProperty("user.home"), ".dmflow", "secrets.key"));
         try {
             if (!Files.exists(file)) {
                 create(file);
             }
             return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), "the key file " + file);
         } catch (IOException e) {
-            throw CannotStart.because("dmflow cannot read or create its secrets key file " + file
-                    + " (dmflow.secrets.key-file)", e);
+            throw CannotStart.because(
+                    "dmflow cannot read or create its secrets key file " + file + " (dmflow.secrets.key-file)", e);
         }
     }
 
@@ -140,8 +139,10 @@ public class SecretBox {
         } finally {
             Files.deleteIfExists(draft);
         }
-        LOG.infof("Created the key that seals device secrets in the database: %s. Keep it with the database's "
-                + "backups: without it the device keys stored there cannot be read", file);
+        LOG.infof(
+                "Created the key that seals device secrets in the database: %s. Keep it with the database's "
+                        + "backups: without it the device keys stored there cannot be read",
+                file);
     }
 
     private static byte[] decode(String text, String origin) {

@@ -1,5 +1,11 @@
 package io.dmflow.api.secret;
 
+import io.dmflow.api.startup.CannotStart;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,17 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.jboss.logging.Logger;
-
-import io.dmflow.api.startup.CannotStart;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * The columns that hold device secrets, and the start-up step that guards them: before the LwM2M and bootstrap
@@ -62,8 +59,8 @@ public class SecretSealing {
                 insert.setBytes(1, box.seal(KEY_CHECK, KEY_CHECK_VALUE));
                 insert.executeUpdate();
             }
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT sealed FROM dmflow.secret_key_check WHERE id = 1");
+            try (PreparedStatement query =
+                            connection.prepareStatement("SELECT sealed FROM dmflow.secret_key_check WHERE id = 1");
                     ResultSet row = query.executeQuery()) {
                 row.next();
                 if (box.tryOpen(KEY_CHECK, row.getBytes(1)).isEmpty()) {
@@ -99,11 +96,10 @@ public class SecretSealing {
     private int sealColumn(Connection connection, String qualified) throws SQLException {
         String table = qualified.substring(0, qualified.indexOf('.'));
         String column = qualified.substring(qualified.indexOf('.') + 1);
-        record Row(String ctid, byte[] value) {
-        }
+        record Row(String ctid, byte[] value) {}
         List<Row> inClear = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT ctid::text, " + column + " FROM dmflow."
-                + table + " WHERE " + column + " IS NOT NULL FOR UPDATE");
+                        + table + " WHERE " + column + " IS NOT NULL FOR UPDATE");
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 byte[] value = rows.getBytes(2);
@@ -112,8 +108,8 @@ public class SecretSealing {
                 }
             }
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE dmflow." + table + " SET " + column + " = ? WHERE ctid = ?::tid")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE dmflow." + table + " SET " + column + " = ? WHERE ctid = ?::tid")) {
             for (Row row : inClear) {
                 update.setBytes(1, box.seal(qualified, row.value()));
                 update.setString(2, row.ctid());

@@ -1,9 +1,8 @@
 package io.dmflow.api.secret;
 
+import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
 
 /** Where the key that seals device secrets at rest comes from ({@code dmflow.secrets.*}). */
 @ConfigMapping(prefix = "dmflow.secrets")

@@ -1,16 +1,14 @@
 package io.dmflow.api.security;
 
+import io.dmflow.api.access.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
-import io.dmflow.api.access.Caller;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Who last changed a device's credentials ({@code device_credentials.updated_by}). Kept beside the credential
@@ -29,8 +27,8 @@ public class CredentialAuthors {
     public String recordChange(String endpoint, CredentialScope scope) {
         String author = caller.name();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement("UPDATE dmflow.device_credentials "
-                        + "SET updated_by = ? WHERE endpoint = ? AND scope = ?")) {
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE dmflow.device_credentials " + "SET updated_by = ? WHERE endpoint = ? AND scope = ?")) {
             update.setString(1, author);
             update.setString(2, endpoint);
             update.setString(3, scope.column());
@@ -43,8 +41,8 @@ public class CredentialAuthors {
 
     public Optional<String> lastChangedBy(String endpoint, CredentialScope scope) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT updated_by FROM "
-                        + "dmflow.device_credentials WHERE endpoint = ? AND scope = ?")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT updated_by FROM " + "dmflow.device_credentials WHERE endpoint = ? AND scope = ?")) {
             query.setString(1, endpoint);
             query.setString(2, scope.column());
             try (ResultSet row = query.executeQuery()) {

@@ -1,12 +1,11 @@
 package io.dmflow.api.security;
 
-import java.util.Base64;
-import java.util.HexFormat;
-
 import io.dmflow.api.problem.ProblemException;
 import io.dmflow.lwm2m.security.ClientCredentials;
 import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
 import io.dmflow.lwm2m.security.SecurityMode;
+import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * Credentials as a client sends them: {@code {"mode":"psk","identity":"..","key":"<hex>"}},
@@ -37,8 +36,9 @@ public record CredentialRequest(String mode, String identity, String key, String
             case PSK -> psk();
             case RPK -> rpk(forBootstrap);
             case X509 -> ClientCredentials.x509();
-            case NO_SEC -> throw ProblemException.badRequest("Invalid credentials",
-                    "NoSec devices have no credentials; delete them instead", "mode");
+            case NO_SEC ->
+                throw ProblemException.badRequest(
+                        "Invalid credentials", "NoSec devices have no credentials; delete them instead", "mode");
         };
     }
 
@@ -53,8 +53,8 @@ public record CredentialRequest(String mode, String identity, String key, String
         try {
             bytes = HexFormat.of().parseHex(key.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Invalid credentials",
-                    "key must be hexadecimal (an even number of 0-9, a-f)", "key");
+            throw ProblemException.badRequest(
+                    "Invalid credentials", "key must be hexadecimal (an even number of 0-9, a-f)", "key");
         }
         try {
             return ClientCredentials.psk(identity, bytes);
@@ -65,29 +65,38 @@ public record CredentialRequest(String mode, String identity, String key, String
 
     private ClientCredentials rpk(boolean forBootstrap) {
         if (publicKey == null || publicKey.isBlank()) {
-            throw ProblemException.badRequest("Invalid credentials",
-                    "RPK needs the device's publicKey (base64 of its DER SubjectPublicKeyInfo)", "publicKey");
+            throw ProblemException.badRequest(
+                    "Invalid credentials",
+                    "RPK needs the device's publicKey (base64 of its DER SubjectPublicKeyInfo)",
+                    "publicKey");
         }
         java.security.PublicKey pub;
         try {
             pub = RpkCredentials.decodePublicKey(Base64.getDecoder().decode(publicKey.strip()));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Invalid credentials",
-                    "publicKey must be the base64 of an EC public key (DER SubjectPublicKeyInfo)", "publicKey");
+            throw ProblemException.badRequest(
+                    "Invalid credentials",
+                    "publicKey must be the base64 of an EC public key (DER SubjectPublicKeyInfo)",
+                    "publicKey");
         }
         if (privateKey == null || privateKey.isBlank()) {
             if (forBootstrap) {
-                throw ProblemException.badRequest("Invalid credentials", "the bootstrap server hands RPK devices "
-                        + "their key pair: privateKey (base64 PKCS#8) is required", "privateKey");
+                throw ProblemException.badRequest(
+                        "Invalid credentials",
+                        "the bootstrap server hands RPK devices "
+                                + "their key pair: privateKey (base64 PKCS#8) is required",
+                        "privateKey");
             }
             return ClientCredentials.rpk(pub);
         }
         try {
-            return ClientCredentials.rpk(pub,
-                    RpkCredentials.decodePrivateKey(Base64.getDecoder().decode(privateKey.strip())));
+            return ClientCredentials.rpk(
+                    pub, RpkCredentials.decodePrivateKey(Base64.getDecoder().decode(privateKey.strip())));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Invalid credentials",
-                    "privateKey must be the base64 of an EC private key (DER PKCS#8)", "privateKey");
+            throw ProblemException.badRequest(
+                    "Invalid credentials",
+                    "privateKey must be the base64 of an EC private key (DER PKCS#8)",
+                    "privateKey");
         }
     }
 }

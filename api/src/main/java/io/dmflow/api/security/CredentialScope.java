@@ -1,8 +1,7 @@
 package io.dmflow.api.security;
 
-import java.util.Locale;
-
 import io.dmflow.api.problem.ProblemException;
+import java.util.Locale;
 
 /** Which server a device presents credentials to: dmflow's management server or its bootstrap server. */
 public enum CredentialScope {
@@ -17,8 +16,11 @@ public enum CredentialScope {
         return switch (scope.toLowerCase(Locale.ROOT)) {
             case "management" -> MANAGEMENT;
             case "bootstrap" -> BOOTSTRAP;
-            default -> throw ProblemException.badRequest("Unknown credential scope",
-                    "'" + scope + "' is not a scope; use management or bootstrap", "scope");
+            default ->
+                throw ProblemException.badRequest(
+                        "Unknown credential scope",
+                        "'" + scope + "' is not a scope; use management or bootstrap",
+                        "scope");
         };
     }
 }

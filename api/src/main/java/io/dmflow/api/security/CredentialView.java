@@ -1,7 +1,6 @@
 package io.dmflow.api.security;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.dmflow.lwm2m.security.ClientCredentials;
 
 /**
@@ -15,8 +14,12 @@ public record CredentialView(String scope, String mode, String identity, String 
 
     public static CredentialView of(CredentialScope scope, ClientCredentials credentials) {
         String identity = credentials instanceof ClientCredentials.PskCredentials psk ? psk.identity() : null;
-        return new CredentialView(scope == null ? null : scope.column(),
-                credentials.mode().name().toLowerCase(java.util.Locale.ROOT), identity, credentials.fingerprint(), null);
+        return new CredentialView(
+                scope == null ? null : scope.column(),
+                credentials.mode().name().toLowerCase(java.util.Locale.ROOT),
+                identity,
+                credentials.fingerprint(),
+                null);
     }
 
     public CredentialView changedBy(String author) {

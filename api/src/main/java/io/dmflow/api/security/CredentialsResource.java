@@ -1,8 +1,5 @@
 package io.dmflow.api.security;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.dmflow.api.problem.ProblemException;
 import io.dmflow.lwm2m.security.ClientCredentials;
 import io.dmflow.lwm2m.security.CredentialStore;
@@ -19,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The DTLS credentials of a device, per server it presents them to ({@code management} or {@code bootstrap}).
@@ -58,12 +57,12 @@ public class CredentialsResource {
     @PUT
     @Path("/{scope}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CredentialView put(@PathParam("endpoint") String endpoint, @PathParam("scope") String scopeName,
-            CredentialRequest request) {
+    public CredentialView put(
+            @PathParam("endpoint") String endpoint, @PathParam("scope") String scopeName, CredentialRequest request) {
         CredentialScope scope = CredentialScope.fromPath(scopeName);
         if (request == null) {
-            throw ProblemException.badRequest("Invalid credentials", "a JSON body with the credentials is required",
-                    null);
+            throw ProblemException.badRequest(
+                    "Invalid credentials", "a JSON body with the credentials is required", null);
         }
         ClientCredentials credentials = request.toCredentials(false);
         try {
@@ -73,29 +72,38 @@ public class CredentialsResource {
                 bootstrap.put(endpoint, credentials);
             }
         } catch (DuplicateIdentityException e) {
-            throw new ProblemException(Status.CONFLICT, "Credentials already in use", e.getMessage(),
+            throw new ProblemException(
+                    Status.CONFLICT,
+                    "Credentials already in use",
+                    e.getMessage(),
                     credentials instanceof ClientCredentials.PskCredentials ? "identity" : "publicKey");
         }
         return CredentialView.of(scope, credentials).changedBy(authors.recordChange(endpoint, scope));
     }
 
     private CredentialView view(String endpoint, CredentialScope scope, ClientCredentials credentials) {
-        return CredentialView.of(scope, credentials).changedBy(authors.lastChangedBy(endpoint, scope).orElse(null));
+        return CredentialView.of(scope, credentials)
+                .changedBy(authors.lastChangedBy(endpoint, scope).orElse(null));
     }
 
     @DELETE
     @Path("/{scope}")
     public void delete(@PathParam("endpoint") String endpoint, @PathParam("scope") String scopeName) {
         CredentialScope scope = CredentialScope.fromPath(scopeName);
-        boolean removed = (scope == CredentialScope.MANAGEMENT ? management.remove(endpoint)
-                : bootstrap.remove(endpoint)).isPresent();
+        boolean removed = (scope == CredentialScope.MANAGEMENT
+                        ? management.remove(endpoint)
+                        : bootstrap.remove(endpoint))
+                .isPresent();
         if (!removed) {
             throw notFound(endpoint, scope);
         }
     }
 
     private static ProblemException notFound(String endpoint, CredentialScope scope) {
-        return new ProblemException(Status.NOT_FOUND, "No credentials",
-                endpoint + " has no " + scope.column() + " credentials", "endpoint");
+        return new ProblemException(
+                Status.NOT_FOUND,
+                "No credentials",
+                endpoint + " has no " + scope.column() + " credentials",
+                "endpoint");
     }
 }

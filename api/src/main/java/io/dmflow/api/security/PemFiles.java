@@ -16,14 +16,14 @@ import java.util.Base64;
 /** Certificates and keys in PEM files, as operators usually have them. */
 public final class PemFiles {
 
-    private PemFiles() {
-    }
+    private PemFiles() {}
 
     /** Every certificate in the file, in order (a chain, or a bundle of authorities). */
     public static X509Certificate[] certificates(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             X509Certificate[] certificates = CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
-                    .map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
+                    .map(X509Certificate.class::cast)
+                    .toArray(X509Certificate[]::new);
             if (certificates.length == 0) {
                 throw new IllegalArgumentException(file + " holds no certificate");
             }
@@ -49,7 +49,7 @@ public final class PemFiles {
                     + "convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem");
         }
         byte[] der = Base64.getMimeDecoder().decode(text.substring(begin + 27, end));
-        for (String algorithm : new String[] { "EC", "RSA" }) {
+        for (String algorithm : new String[] {"EC", "RSA"}) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
             } catch (GeneralSecurityException e) {

@@ -1,15 +1,5 @@
 package io.dmflow.api.security;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-
-import javax.sql.DataSource;
-
 import io.dmflow.api.secret.SecretBox;
 import io.dmflow.api.secret.SecretSealing;
 import io.dmflow.lwm2m.security.ClientCredentials;
@@ -17,6 +7,14 @@ import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
 import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
 import io.dmflow.lwm2m.security.CredentialStore;
 import io.dmflow.lwm2m.security.DuplicateIdentityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Device credentials in PostgreSQL ({@code dmflow.device_credentials}), for one scope. Read on every DTLS handshake
@@ -180,8 +178,9 @@ public final class PostgresCredentialStore implements CredentialStore {
     private ClientCredentials credentials(ResultSet row) throws SQLException {
         String mode = row.getString("mode");
         return switch (mode) {
-            case "psk" -> ClientCredentials.psk(row.getString("psk_identity"),
-                    secrets.open(SecretSealing.DEVICE_PSK, row.getBytes("psk_key")));
+            case "psk" ->
+                ClientCredentials.psk(
+                        row.getString("psk_identity"), secrets.open(SecretSealing.DEVICE_PSK, row.getBytes("psk_key")));
             case "rpk" -> ClientCredentials.rpk(RpkCredentials.decodePublicKey(row.getBytes("public_key")));
             case "x509" -> ClientCredentials.x509();
             default -> throw new IllegalStateException("unknown credential mode in the database: " + mode);

@@ -1,7 +1,5 @@
 package io.dmflow.api.security;
 
-import javax.sql.DataSource;
-
 import io.dmflow.api.secret.SecretBox;
 import io.dmflow.lwm2m.security.CredentialStore;
 import io.dmflow.lwm2m.security.DeviceSecurityStore;
@@ -10,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import javax.sql.DataSource;
 
 /** The credential stores of dmflow's two servers, both in PostgreSQL. */
 @ApplicationScoped

@@ -1,5 +1,10 @@
 package io.dmflow.api.security;
 
+import io.dmflow.api.secret.SecretBox;
+import io.dmflow.api.secret.SecretSealing;
+import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -9,14 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
-import io.dmflow.api.secret.SecretBox;
-import io.dmflow.api.secret.SecretSealing;
-import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The key pairs dmflow's own servers use with RPK devices: made at first start (EC P-256) and kept in PostgreSQL, so
@@ -41,7 +39,11 @@ public class ServerKeys {
                     + "(name, public_key, private_key) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
                 insert.setString(1, name);
                 insert.setBytes(2, generated.getPublic().getEncoded());
-                insert.setBytes(3, secrets.seal(SecretSealing.SERVER_PRIVATE_KEY, generated.getPrivate().getEncoded()));
+                insert.setBytes(
+                        3,
+                        secrets.seal(
+                                SecretSealing.SERVER_PRIVATE_KEY,
+                                generated.getPrivate().getEncoded()));
                 insert.executeUpdate();
             }
             try (PreparedStatement query = connection.prepareStatement(
@@ -49,9 +51,11 @@ public class ServerKeys {
                 query.setString(1, name);
                 try (ResultSet row = query.executeQuery()) {
                     row.next();
-                    return new KeyPair(RpkCredentials.decodePublicKey(row.getBytes(1)),
-                            KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
-                                    secrets.open(SecretSealing.SERVER_PRIVATE_KEY, row.getBytes(2)))));
+                    return new KeyPair(
+                            RpkCredentials.decodePublicKey(row.getBytes(1)),
+                            KeyFactory.getInstance("EC")
+                                    .generatePrivate(new PKCS8EncodedKeySpec(
+                                            secrets.open(SecretSealing.SERVER_PRIVATE_KEY, row.getBytes(2)))));
                 }
             }
         } catch (SQLException e) {

@@ -20,7 +20,8 @@ public class CannotStart extends RuntimeException {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String reason = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getName()
+        String reason = root.getMessage() == null || root.getMessage().isBlank()
+                ? root.getClass().getName()
                 : root.getMessage();
         return new CannotStart(what + " (" + reason + ")", cause);
     }

@@ -1,15 +1,13 @@
 package io.dmflow.api.startup;
 
+import io.quarkus.runtime.QuarkusBindException;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.config.ConfigValidationException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.QuarkusBindException;
-import io.quarkus.runtime.configuration.ConfigurationException;
-import io.smallrye.config.ConfigValidationException;
 
 /**
  * Turns whatever stopped dmflow from starting into one line for the operator. The reason worded for an operator
@@ -20,8 +18,7 @@ public final class StartupFailure {
     private static final Logger LOG = Logger.getLogger(StartupFailure.class);
     static final String PREFIX = "dmflow cannot start: ";
 
-    private StartupFailure() {
-    }
+    private StartupFailure() {}
 
     /** Prints the one line to standard error (the stack trace is logged at DEBUG level). */
     public static void report(Throwable failure) {
@@ -54,7 +51,8 @@ public final class StartupFailure {
             }
         }
         Throwable root = chain.get(chain.size() - 1);
-        return root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getName()
+        return root.getMessage() == null || root.getMessage().isBlank()
+                ? root.getClass().getName()
                 : root.getMessage() + " (" + root.getClass().getName() + ")";
     }
 

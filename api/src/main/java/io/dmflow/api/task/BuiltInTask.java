@@ -1,10 +1,9 @@
 package io.dmflow.api.task;
 
+import io.dmflow.contract.BuiltInProcess;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
-import io.dmflow.contract.BuiltInProcess;
 
 /** The built-in task types, named as operators know them, and the built-in flow each runs. */
 public enum BuiltInTask {
@@ -60,6 +59,8 @@ public enum BuiltInTask {
     }
 
     public static Optional<BuiltInTask> byTypeName(String name) {
-        return Arrays.stream(values()).filter(type -> type.typeName.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.typeName.equals(name))
+                .findFirst();
     }
 }

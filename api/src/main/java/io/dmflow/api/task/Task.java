@@ -1,12 +1,5 @@
 package io.dmflow.api.task;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
-
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +7,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** What an operator asked for: one flow, for one device or every member of a group. */
 @Entity
@@ -89,7 +87,6 @@ public class Task extends PanacheEntityBase {
     public static long activeUsing(Kind kind, String definition) {
         return count("""
                 from Task t where t.kind = ?1 and t.definition = ?2 and t.state = ?3 and (t.targetGroup is not null
-                    or exists (select 1 from Execution e where e.taskId = t.id and e.status in ?4))""", kind, definition,
-                State.ACTIVE, io.dmflow.api.execution.Execution.OPEN);
+                    or exists (select 1 from Execution e where e.taskId = t.id and e.status in ?4))""", kind, definition, State.ACTIVE, io.dmflow.api.execution.Execution.OPEN);
     }
 }

@@ -1,11 +1,5 @@
 package io.dmflow.api.task;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jboss.logging.Logger;
-
 import io.camunda.client.api.command.ProblemException;
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.execution.Execution;
@@ -17,6 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /** Cancels a task: its open executions end CANCELLED, and their process instances are cancelled in the engine. */
 @ApplicationScoped

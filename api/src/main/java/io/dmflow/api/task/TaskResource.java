@@ -1,17 +1,8 @@
 package io.dmflow.api.task;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.dmflow.api.execution.Execution;
 import io.dmflow.api.paging.Page;
 import io.dmflow.api.paging.PageRequest;
@@ -30,6 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Tasks: submitted to a device or a group, each making one execution per device. */
 @Path("/api/tasks")
@@ -50,7 +47,10 @@ public class TaskResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a task", description = "One of type (a built-in task), template or process; a target device or group; string properties; priority (0 first, default 10); blocking; executeImmediately")
+    @Operation(
+            summary = "Submit a task",
+            description =
+                    "One of type (a built-in task), template or process; a target device or group; string properties; priority (0 first, default 10); blocking; executeImmediately")
     public Response submit(String body) {
         JsonNode node;
         try {
@@ -62,14 +62,20 @@ public class TaskResource {
         requireProperties(request);
         requireDeployedFlow(request);
         Task task = submission.submit(request);
-        return Response.created(URI.create("/api/tasks/" + task.id)).entity(TaskView.of(Task.findById(task.id)))
+        return Response.created(URI.create("/api/tasks/" + task.id))
+                .entity(TaskView.of(Task.findById(task.id)))
                 .build();
     }
 
     @GET
-    @Operation(summary = "List tasks", description = "Newest first; filter by state (ACTIVE, CANCELLED), device or group target")
-    public Page<TaskView> list(@QueryParam("state") String state, @QueryParam("device") String device,
-            @QueryParam("group") String group, @QueryParam("page") String page,
+    @Operation(
+            summary = "List tasks",
+            description = "Newest first; filter by state (ACTIVE, CANCELLED), device or group target")
+    public Page<TaskView> list(
+            @QueryParam("state") String state,
+            @QueryParam("device") String device,
+            @QueryParam("group") String group,
+            @QueryParam("page") String page,
             @QueryParam("size") String size) {
         PageRequest request = PageRequest.parse(page, size);
         List<String> conditions = new ArrayList<>();
@@ -78,8 +84,8 @@ public class TaskResource {
             try {
                 parameters.put("state", Task.State.valueOf(state.trim().toUpperCase()));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Invalid query parameter", "state must be ACTIVE or CANCELLED, was "
-                        + state, "state");
+                throw ProblemException.badRequest(
+                        "Invalid query parameter", "state must be ACTIVE or CANCELLED, was " + state, "state");
             }
             conditions.add("state = :state");
         }
@@ -91,9 +97,15 @@ public class TaskResource {
             conditions.add("targetGroup = :group");
             parameters.put("group", group);
         }
-        PanacheQuery<Task> query = Task.find(String.join(" and ", conditions),
-                Sort.by("createdAt", Sort.Direction.Descending).and("id"), parameters);
-        return Page.of(query.page(request.page(), request.size()).list().stream().map(TaskView::of).toList(), request,
+        PanacheQuery<Task> query = Task.find(
+                String.join(" and ", conditions),
+                Sort.by("createdAt", Sort.Direction.Descending).and("id"),
+                parameters);
+        return Page.of(
+                query.page(request.page(), request.size()).list().stream()
+                        .map(TaskView::of)
+                        .toList(),
+                request,
                 query.count());
     }
 
@@ -106,7 +118,9 @@ public class TaskResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Cancel a task", description = "Its open executions end CANCELLED; running ones are cancelled in the engine")
+    @Operation(
+            summary = "Cancel a task",
+            description = "Its open executions end CANCELLED; running ones are cancelled in the engine")
     public TaskSummary cancel(@PathParam("id") String id) {
         Task task = require(id);
         if (task.state == Task.State.ACTIVE) {
@@ -117,20 +131,27 @@ public class TaskResource {
 
     @GET
     @Path("{id}/summary")
-    @Operation(summary = "How a task's executions stand", description = "Counts by status and the success, failure and completion rates")
+    @Operation(
+            summary = "How a task's executions stand",
+            description = "Counts by status and the success, failure and completion rates")
     public TaskSummary summary(@PathParam("id") String id) {
         require(id);
         Map<ExecutionStatus, Long> counts = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Execution.getEntityManager().createQuery(
-                "select e.status, count(e) from Execution e where e.taskId = ?1 group by e.status")
-                .setParameter(1, id).getResultList();
+        List<Object[]> rows = Execution.getEntityManager()
+                .createQuery("select e.status, count(e) from Execution e where e.taskId = ?1 group by e.status")
+                .setParameter(1, id)
+                .getResultList();
         rows.forEach(row -> counts.put((ExecutionStatus) row[0], (Long) row[1]));
-        return TaskSummary.of(id, counts.getOrDefault(ExecutionStatus.QUEUED, 0L),
+        return TaskSummary.of(
+                id,
+                counts.getOrDefault(ExecutionStatus.QUEUED, 0L),
                 counts.getOrDefault(ExecutionStatus.IN_PROGRESS, 0L),
                 counts.getOrDefault(ExecutionStatus.WAITING_FOR_DEVICE, 0L),
-                counts.getOrDefault(ExecutionStatus.SUCCESS, 0L), counts.getOrDefault(ExecutionStatus.WARNING, 0L),
-                counts.getOrDefault(ExecutionStatus.ERROR, 0L), counts.getOrDefault(ExecutionStatus.CANCELLED, 0L));
+                counts.getOrDefault(ExecutionStatus.SUCCESS, 0L),
+                counts.getOrDefault(ExecutionStatus.WARNING, 0L),
+                counts.getOrDefault(ExecutionStatus.ERROR, 0L),
+                counts.getOrDefault(ExecutionStatus.CANCELLED, 0L));
     }
 
     /** A built-in task comes with the properties its flow cannot do without, e.g. the image of a firmware update. */
@@ -138,12 +159,17 @@ public class TaskResource {
         if (request.kind() != Task.Kind.TYPE) {
             return;
         }
-        BuiltInTask.byTypeName(request.definition()).ifPresent(type -> type.requiredProperties().stream()
-                .filter(name -> request.properties().getOrDefault(name, "").isBlank()).findFirst()
-                .ifPresent(name -> {
-                    throw ProblemException.badRequest("Missing task property", "Task type " + type.typeName()
-                            + " needs the property " + name, "properties." + name);
-                }));
+        BuiltInTask.byTypeName(request.definition())
+                .ifPresent(type -> type.requiredProperties().stream()
+                        .filter(name ->
+                                request.properties().getOrDefault(name, "").isBlank())
+                        .findFirst()
+                        .ifPresent(name -> {
+                            throw ProblemException.badRequest(
+                                    "Missing task property",
+                                    "Task type " + type.typeName() + " needs the property " + name,
+                                    "properties." + name);
+                        }));
     }
 
     /**
@@ -158,11 +184,18 @@ public class TaskResource {
         if (type == null || type.customTemplateProperty().isPresent()) {
             return;
         }
-        boolean deployed = !engine.client().newProcessDefinitionSearchRequest()
-                .filter(f -> f.processDefinitionId(type.processId())).send().join().items().isEmpty();
+        boolean deployed = !engine.client()
+                .newProcessDefinitionSearchRequest()
+                .filter(f -> f.processDefinitionId(type.processId()))
+                .send()
+                .join()
+                .items()
+                .isEmpty();
         if (!deployed) {
-            throw ProblemException.badRequest("Built-in flow not available", "Task type " + type.typeName()
-                    + " runs the built-in flow " + type.processId() + ", which is not deployed in this dmflow",
+            throw ProblemException.badRequest(
+                    "Built-in flow not available",
+                    "Task type " + type.typeName() + " runs the built-in flow " + type.processId()
+                            + ", which is not deployed in this dmflow",
                     "type");
         }
     }

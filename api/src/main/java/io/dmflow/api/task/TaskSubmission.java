@@ -1,9 +1,5 @@
 package io.dmflow.api.task;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import io.dmflow.api.access.Caller;
 import io.dmflow.api.execution.Execution;
 import io.dmflow.api.execution.SchedulingRequest;
@@ -18,6 +14,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Turns a task into executions, one per target device, in one transaction: a task is never half created.
@@ -57,16 +56,16 @@ public class TaskSubmission {
         task.createdBy = caller.name();
         task.persist();
         entities.flush();
-        List<String> endpoints = request.device() != null ? List.of(request.device())
-                : members(new GroupPath(request.group()));
+        List<String> endpoints =
+                request.device() != null ? List.of(request.device()) : members(new GroupPath(request.group()));
         endpoints.forEach(endpoint -> createExecution(task, endpoint));
         return task;
     }
 
     /** A device that joins a group gets the active tasks of the group and of its ancestors. */
     void memberAdded(@Observes GroupMemberAdded added) {
-        List<Task> tasks = Task.list("state = ?1 and targetGroup in ?2", Task.State.ACTIVE,
-                new GroupPath(added.groupPath()).lineage());
+        List<Task> tasks = Task.list(
+                "state = ?1 and targetGroup in ?2", Task.State.ACTIVE, new GroupPath(added.groupPath()).lineage());
         for (Task task : tasks) {
             if (Execution.count("taskId = ?1 and endpoint = ?2", task.id, added.endpoint()) == 0) {
                 createExecution(task, added.endpoint());
@@ -84,9 +83,15 @@ public class TaskSubmission {
                 SELECT ?1, ?2, ?3, 'QUEUED', ?4, ?5,
                     COALESCE(?6, NOT COALESCE((SELECT queue_mode FROM dmflow.device WHERE endpoint = ?3), FALSE)), ?7, ?7,
                     (SELECT COALESCE(MAX(run_number), 0) + 1 FROM dmflow.execution WHERE task_id = ?2 AND endpoint = ?3)
-                """).setParameter(1, id).setParameter(2, task.id).setParameter(3, endpoint)
-                .setParameter(4, task.priority).setParameter(5, task.blocking)
-                .setParameter(6, task.executeImmediately).setParameter(7, now).executeUpdate();
+                """)
+                .setParameter(1, id)
+                .setParameter(2, task.id)
+                .setParameter(3, endpoint)
+                .setParameter(4, task.priority)
+                .setParameter(5, task.blocking)
+                .setParameter(6, task.executeImmediately)
+                .setParameter(7, now)
+                .executeUpdate();
         entities.createNativeQuery("""
                 INSERT INTO dmflow.execution_event (execution_id, status, at, note) VALUES (?1, 'QUEUED', ?2, 'submitted')
                 """).setParameter(1, id).setParameter(2, now).executeUpdate();
@@ -99,7 +104,9 @@ public class TaskSubmission {
         List<String> endpoints = entities.createNativeQuery("""
                 SELECT DISTINCT endpoint FROM dmflow.group_member
                 WHERE group_path = ?1 OR group_path LIKE ?2 ESCAPE '\\' ORDER BY endpoint""")
-                .setParameter(1, group.value()).setParameter(2, group.descendantsPattern()).getResultList();
+                .setParameter(1, group.value())
+                .setParameter(2, group.descendantsPattern())
+                .getResultList();
         return endpoints;
     }
 
@@ -107,27 +114,35 @@ public class TaskSubmission {
         switch (request.kind()) {
             case TYPE -> {
                 if (BuiltInTask.byTypeName(request.definition()).isEmpty()) {
-                    throw ProblemException.badRequest("Unknown task type", "There is no built-in task "
-                            + request.definition() + "; the types are "
-                            + java.util.Arrays.stream(BuiltInTask.values()).map(BuiltInTask::typeName).toList(), "type");
+                    throw ProblemException.badRequest(
+                            "Unknown task type",
+                            "There is no built-in task "
+                                    + request.definition() + "; the types are "
+                                    + java.util.Arrays.stream(BuiltInTask.values())
+                                            .map(BuiltInTask::typeName)
+                                            .toList(),
+                            "type");
                 }
             }
             case TEMPLATE -> {
                 if (io.dmflow.api.template.TaskTemplate.findById(request.definition()) == null) {
-                    throw ProblemException.badRequest("Unknown template", "There is no template "
-                            + request.definition(), "template");
+                    throw ProblemException.badRequest(
+                            "Unknown template", "There is no template " + request.definition(), "template");
                 }
             }
             case PROCESS -> {
                 if (io.dmflow.api.userprocess.UserProcess.findById(request.definition()) == null) {
-                    throw ProblemException.badRequest("Unknown process", "There is no user process "
-                            + request.definition() + " (deploy it with PUT /api/processes/{id})", "process");
+                    throw ProblemException.badRequest(
+                            "Unknown process",
+                            "There is no user process " + request.definition()
+                                    + " (deploy it with PUT /api/processes/{id})",
+                            "process");
                 }
             }
         }
         if (request.device() != null && io.dmflow.api.device.Device.findByEndpoint(request.device()) == null) {
-            throw ProblemException.badRequest("Unknown device", "No device " + request.device()
-                    + " has registered with dmflow", "target.device");
+            throw ProblemException.badRequest(
+                    "Unknown device", "No device " + request.device() + " has registered with dmflow", "target.device");
         }
         if (request.group() != null) {
             GroupPath path = GroupPath.parse(request.group(), "target.group");

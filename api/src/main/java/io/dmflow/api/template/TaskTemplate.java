@@ -1,12 +1,11 @@
 package io.dmflow.api.template;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** A task template: its XML as the operator wrote it, and the BPMN it compiled to and deployed. */
 @Entity

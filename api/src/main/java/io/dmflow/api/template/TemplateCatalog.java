@@ -1,9 +1,5 @@
 package io.dmflow.api.template;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.regex.Pattern;
-
 import io.dmflow.api.access.Caller;
 import io.dmflow.api.engine.Deployments;
 import io.dmflow.api.problem.Problem.ProblemError;
@@ -14,6 +10,9 @@ import io.dmflow.template.source.Diagnostic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /** Saving a template compiles it and deploys its BPMN; nothing is stored unless both succeed. */
 @ApplicationScoped
@@ -27,13 +26,15 @@ public class TemplateCatalog {
     @Inject
     Caller caller;
 
-    public record Saved(TaskTemplate template, boolean created, List<String> warnings) {
-    }
+    public record Saved(TaskTemplate template, boolean created, List<String> warnings) {}
 
     public static String checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ProblemException.badRequest("Invalid template name", "a template name has 1 to 200 letters, digits, "
-                    + "'_', '-' or '.', and starts with a letter or digit", "name");
+            throw ProblemException.badRequest(
+                    "Invalid template name",
+                    "a template name has 1 to 200 letters, digits, "
+                            + "'_', '-' or '.', and starts with a letter or digit",
+                    "name");
         }
         return name;
     }
@@ -45,15 +46,23 @@ public class TemplateCatalog {
         }
         Compilation compilation = TemplateCompiler.compile(name + ".xml", name, xml);
         if (!compilation.succeeded()) {
-            List<ProblemError> errors = compilation.errors().stream().map(TemplateCatalog::error).toList();
-            throw new ProblemException(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, "Template does not compile",
-                    errors.size() + " error(s) in template " + name + "; the first at line " + errors.get(0).line()
-                            + ", column " + errors.get(0).column() + ": " + errors.get(0).detail(),
-                    "body", errors);
+            List<ProblemError> errors =
+                    compilation.errors().stream().map(TemplateCatalog::error).toList();
+            throw new ProblemException(
+                    jakarta.ws.rs.core.Response.Status.BAD_REQUEST,
+                    "Template does not compile",
+                    errors.size() + " error(s) in template " + name + "; the first at line "
+                            + errors.get(0).line() + ", column " + errors.get(0).column() + ": "
+                            + errors.get(0).detail(),
+                    "body",
+                    errors);
         }
         List<String> warnings = compilation.diagnostics().stream()
-                .filter(d -> d.severity() == Diagnostic.Severity.WARNING).map(Diagnostic::render).toList();
-        Deployments.Deployed deployed = deployments.deploy(name + ".bpmn", compilation.bpmn().orElseThrow());
+                .filter(d -> d.severity() == Diagnostic.Severity.WARNING)
+                .map(Diagnostic::render)
+                .toList();
+        Deployments.Deployed deployed =
+                deployments.deploy(name + ".bpmn", compilation.bpmn().orElseThrow());
         return store(name, xml, compilation.bpmn().get(), deployed, warnings);
     }
 
@@ -88,7 +97,10 @@ public class TemplateCatalog {
     }
 
     private static ProblemError error(Diagnostic diagnostic) {
-        return new ProblemError(diagnostic.message(), null, diagnostic.position().line(),
+        return new ProblemError(
+                diagnostic.message(),
+                null,
+                diagnostic.position().line(),
                 diagnostic.position().column());
     }
 }

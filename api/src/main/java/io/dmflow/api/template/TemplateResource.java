@@ -1,9 +1,5 @@
 package io.dmflow.api.template;
 
-import java.util.List;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.dmflow.api.paging.Page;
 import io.dmflow.api.paging.PageRequest;
 import io.dmflow.api.problem.ProblemException;
@@ -22,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Task templates: the XML task language, compiled to BPMN and deployed when saved. */
 @Path("/api/templates")
@@ -33,23 +31,27 @@ public class TemplateResource {
 
     @GET
     @Operation(summary = "List templates", description = "Paged, ordered by name")
-    public Page<TemplateView> list(@QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Page<TemplateView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.parse(page, size);
         PanacheQuery<TaskTemplate> query = TaskTemplate.findAll(Sort.by("name"));
         List<TemplateView> items = query.page(request.page(), request.size()).list().stream()
-                .map(template -> TemplateView.of(template, List.of())).toList();
+                .map(template -> TemplateView.of(template, List.of()))
+                .toList();
         return Page.of(items, request, query.count());
     }
 
     @PUT
     @Path("{name}")
-    @Consumes({ MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN })
-    @Operation(summary = "Save a template", description = "Compiles and deploys it; 400 lists every compile error with its line and column. Executions already running keep their version; new ones get this one")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
+    @Operation(
+            summary = "Save a template",
+            description =
+                    "Compiles and deploys it; 400 lists every compile error with its line and column. Executions already running keep their version; new ones get this one")
     public Response put(@PathParam("name") String name, String xml) {
         TemplateCatalog.Saved saved = catalog.save(name, xml);
         return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(TemplateView.of(saved.template(), saved.warnings())).build();
+                .entity(TemplateView.of(saved.template(), saved.warnings()))
+                .build();
     }
 
     @GET
@@ -76,8 +78,10 @@ public class TemplateResource {
         TaskTemplate template = catalog.require(name);
         long active = Task.activeUsing(Task.Kind.TEMPLATE, name);
         if (active > 0) {
-            throw ProblemException.conflict("Template in use", "Template " + name + " is used by " + active
-                    + " active task(s); cancel them or let them finish first");
+            throw ProblemException.conflict(
+                    "Template in use",
+                    "Template " + name + " is used by " + active
+                            + " active task(s); cancel them or let them finish first");
         }
         template.delete();
     }

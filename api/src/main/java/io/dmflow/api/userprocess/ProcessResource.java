@@ -1,14 +1,5 @@
 package io.dmflow.api.userprocess;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.regex.Pattern;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Process;
@@ -31,6 +22,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Users' own BPMN processes: validated, deployed, and then runnable by tasks. */
 @Path("/api/processes")
@@ -44,22 +42,31 @@ public class ProcessResource {
 
     @GET
     @Operation(summary = "List user processes", description = "Paged, ordered by id")
-    public Page<ProcessView> list(@QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Page<ProcessView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.parse(page, size);
         PanacheQuery<UserProcess> query = UserProcess.findAll(Sort.by("id"));
-        return Page.of(query.page(request.page(), request.size()).list().stream().map(ProcessView::of).toList(),
-                request, query.count());
+        return Page.of(
+                query.page(request.page(), request.size()).list().stream()
+                        .map(ProcessView::of)
+                        .toList(),
+                request,
+                query.count());
     }
 
     @PUT
     @Path("{id}")
-    @Consumes({ MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM })
-    @Operation(summary = "Deploy a user process", description = "The BPMN must hold one executable process whose id is {id}; it is validated, then deployed. Tasks run it with the variables device, task and execution")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(
+            summary = "Deploy a user process",
+            description =
+                    "The BPMN must hold one executable process whose id is {id}; it is validated, then deployed. Tasks run it with the variables device, task and execution")
     public Response put(@PathParam("id") String id, String bpmn) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw ProblemException.badRequest("Invalid process id", "a process id is an XML name: letters, digits, "
-                    + "'_', '-' and '.', starting with a letter or '_'", "id");
+            throw ProblemException.badRequest(
+                    "Invalid process id",
+                    "a process id is an XML name: letters, digits, "
+                            + "'_', '-' and '.', starting with a letter or '_'",
+                    "id");
         }
         if (bpmn == null || bpmn.isBlank()) {
             throw ProblemException.badRequest("Empty process", "the body must hold the BPMN XML", "body");
@@ -72,10 +79,15 @@ public class ProcessResource {
             throw ProblemException.badRequest("Invalid BPMN", "The BPMN is not valid: " + e.getMessage(), "body");
         }
         Collection<Process> processes = model.getModelElementsByType(Process.class);
-        List<String> executable = processes.stream().filter(Process::isExecutable).map(Process::getId).toList();
+        List<String> executable = processes.stream()
+                .filter(Process::isExecutable)
+                .map(Process::getId)
+                .toList();
         if (!executable.equals(List.of(id))) {
-            throw ProblemException.badRequest("Process id mismatch", "The BPMN must hold exactly one executable "
-                    + "process with id " + id + "; it holds " + executable, "id");
+            throw ProblemException.badRequest(
+                    "Process id mismatch",
+                    "The BPMN must hold exactly one executable " + "process with id " + id + "; it holds " + executable,
+                    "id");
         }
         Deployments.Deployed deployed = deployments.deploy(id + ".bpmn", bpmn);
         return store(id, bpmn, deployed);
@@ -96,7 +108,8 @@ public class ProcessResource {
         process.version = deployed.version();
         process.updatedAt = now;
         process.persist();
-        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(ProcessView.of(process))
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                .entity(ProcessView.of(process))
                 .build();
     }
 
@@ -110,14 +123,16 @@ public class ProcessResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove a user process from dmflow", description = "Refused (409) while an active task uses it")
+    @Operation(
+            summary = "Remove a user process from dmflow",
+            description = "Refused (409) while an active task uses it")
     @Transactional
     public void delete(@PathParam("id") String id) {
         UserProcess process = require(id);
         long active = Task.activeUsing(Task.Kind.PROCESS, id);
         if (active > 0) {
-            throw ProblemException.conflict("Process in use", "Process " + id + " is used by " + active
-                    + " active task(s)");
+            throw ProblemException.conflict(
+                    "Process in use", "Process " + id + " is used by " + active + " active task(s)");
         }
         process.delete();
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
 public record ProcessView(String id, long processDefinitionKey, int version, Instant createdAt, Instant updatedAt) {
 
     static ProcessView of(UserProcess process) {
-        return new ProcessView(process.id, process.definitionKey, process.version, process.createdAt,
-                process.updatedAt);
+        return new ProcessView(
+                process.id, process.definitionKey, process.version, process.createdAt, process.updatedAt);
     }
 }

@@ -1,12 +1,11 @@
 package io.dmflow.api.userprocess;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** A BPMN process a user modelled (e.g. in Camunda Modeler) and deployed through dmflow, so tasks can run it. */
 @Entity

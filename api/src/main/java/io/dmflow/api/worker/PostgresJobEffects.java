@@ -1,21 +1,18 @@
 package io.dmflow.api.worker;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dmflow.workers.store.JobEffects;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.dmflow.workers.store.JobEffects;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** The record of jobs whose effect took place, in PostgreSQL, so it survives the crash it guards against. */
 @ApplicationScoped
@@ -32,12 +29,13 @@ public class PostgresJobEffects implements JobEffects {
     @Override
     public Optional<Map<String, Object>> applied(long jobKey) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection
-                        .prepareStatement("SELECT outputs::text FROM dmflow.job_effect WHERE job_key = ?")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT outputs::text FROM dmflow.job_effect WHERE job_key = ?")) {
             statement.setLong(1, jobKey);
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(json.readValue(row.getString(1), new TypeReference<Map<String, Object>>() {
-                })) : Optional.empty();
+                return row.next()
+                        ? Optional.of(json.readValue(row.getString(1), new TypeReference<Map<String, Object>>() {}))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not look up the record of job " + jobKey, e);

@@ -1,9 +1,5 @@
 package io.dmflow.api.worker;
 
-import java.util.List;
-
-import org.jboss.logging.Logger;
-
 import io.dmflow.api.bootstrap.PostgresBootstrapConfigurations;
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.engine.WorkerConfig;
@@ -19,9 +15,9 @@ import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.workers.JobWorkers;
 import io.dmflow.workers.WorkerSettings;
-import io.dmflow.workers.contact.DeviceContactPublisher;
 import io.dmflow.workers.bootstrap.BootstrapConfigureJob;
 import io.dmflow.workers.bootstrap.BootstrapTriggerJob;
+import io.dmflow.workers.contact.DeviceContactPublisher;
 import io.dmflow.workers.datamodel.BestEffortReadJob;
 import io.dmflow.workers.datamodel.RegisteredObjectsJob;
 import io.dmflow.workers.device.CancelAllObservationsJob;
@@ -56,6 +52,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Opens the job workers and connects device events to waiting flows and to the scheduler, in both engine
@@ -104,8 +102,11 @@ public class WorkerLifecycle {
         return new DeviceContactPublisher(engine::client, executions, config.messageTimeToLive());
     }
 
-    void start(@Observes @Priority(200) StartupEvent event, DeviceManagementServer server,
-            DeviceContactPublisher contacts, ExecutionScheduler scheduler) {
+    void start(
+            @Observes @Priority(200) StartupEvent event,
+            DeviceManagementServer server,
+            DeviceContactPublisher contacts,
+            ExecutionScheduler scheduler) {
         server.addListener(contacts);
         server.addListener(scheduler);
         if (!config.enabled()) {
@@ -114,22 +115,39 @@ public class WorkerLifecycle {
         }
         DeviceClient operations = server.operations();
         DeviceObservations observations = server.observations();
-        List<DmflowJob> jobs = List.of(new ReadJob(operations), new WriteJob(operations), new ExecuteJob(operations),
-                new DiscoverJob(operations), new WriteAttributesJob(operations, observations),
+        List<DmflowJob> jobs = List.of(
+                new ReadJob(operations),
+                new WriteJob(operations),
+                new ExecuteJob(operations),
+                new DiscoverJob(operations),
+                new WriteAttributesJob(operations, observations),
                 new ObserveJob(observations),
-                new CancelObservationJob(observations), new CancelAllObservationsJob(observations),
-                new CreateJob(operations), new DeleteJob(operations), new ReadCompositeJob(operations),
-                new WriteCompositeJob(operations), new DevicePropertySetJob(properties),
-                new ResourceReadJob(resources), new ResourceEditJob(resources), new ResourceNewestJob(resources),
+                new CancelObservationJob(observations),
+                new CancelAllObservationsJob(observations),
+                new CreateJob(operations),
+                new DeleteJob(operations),
+                new ReadCompositeJob(operations),
+                new WriteCompositeJob(operations),
+                new DevicePropertySetJob(properties),
+                new ResourceReadJob(resources),
+                new ResourceEditJob(resources),
+                new ResourceNewestJob(resources),
                 new LogJob(executions),
                 new ExecutionUpdateJob(executions),
                 new FirmwareDeliverJob(operations, server.delivery(), packages),
-                new QuotaAcquireJob(quotas), new QuotaReleaseJob(quotas), new DeviceValueReadJob(dataModelCache),
+                new QuotaAcquireJob(quotas),
+                new QuotaReleaseJob(quotas),
+                new DeviceValueReadJob(dataModelCache),
                 new RegisteredObjectsJob(server.dataModel()),
                 new BestEffortReadJob(operations, server.dataModel(), dataModelCache),
-                new BootstrapConfigureJob(bootstrapConfigurations), new BootstrapTriggerJob(server.bootstrapTrigger()));
-        WorkerSettings settings = new WorkerSettings(config.maxJobsActive(), config.maxJobsInFlight(),
-                config.pollInterval(), config.jobTimeout(), config.retryBackoff());
+                new BootstrapConfigureJob(bootstrapConfigurations),
+                new BootstrapTriggerJob(server.bootstrapTrigger()));
+        WorkerSettings settings = new WorkerSettings(
+                config.maxJobsActive(),
+                config.maxJobsInFlight(),
+                config.pollInterval(),
+                config.jobTimeout(),
+                config.retryBackoff());
         // The embedded engine listens on this application's HTTP port, which may only be known once the
         // server is up: open the workers beside startup, not in its way.
         Thread opener = new Thread(() -> open(jobs, settings), "dmflow-workers-open");

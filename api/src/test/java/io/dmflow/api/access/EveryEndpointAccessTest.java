@@ -3,19 +3,17 @@ package io.dmflow.api.access;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every operation the OpenAPI document lists, called as anonymous (401), as a viewer and as an operator (403 where
@@ -42,12 +40,18 @@ class EveryEndpointAccessTest {
     @Test
     void everyOperationNeedsAuthenticationAndTheRoleItsRuleNames() {
         List<Endpoint> endpoints = endpoints();
-        assertThat(endpoints).as("the document lists /api and /v2").anyMatch(e -> e.path().startsWith("/v2/"))
-                .anyMatch(e -> e.path().startsWith("/api/users")).anyMatch(e -> e.toString().equals("get /api/whoami"))
+        assertThat(endpoints)
+                .as("the document lists /api and /v2")
+                .anyMatch(e -> e.path().startsWith("/v2/"))
+                .anyMatch(e -> e.path().startsWith("/api/users"))
+                .anyMatch(e -> e.toString().equals("get /api/whoami"))
                 .hasSizeGreaterThan(40);
         for (String role : List.of("viewer", "operator")) {
-            given().contentType(ContentType.JSON).body(Map.of("name", "every-" + role + "-" + RUN, "password", PASSWORD,
-                    "role", role)).post("/api/users").then().statusCode(201);
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("name", "every-" + role + "-" + RUN, "password", PASSWORD, "role", role))
+                    .post("/api/users")
+                    .then()
+                    .statusCode(201);
         }
         List<String> wrong = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
@@ -75,22 +79,28 @@ class EveryEndpointAccessTest {
     }
 
     private static Response call(Endpoint endpoint, Role role) {
-        var request = role == null ? given().auth().none()
+        var request = role == null
+                ? given().auth().none()
                 : given().auth().preemptive().basic("every-" + role.id() + "-" + RUN, PASSWORD);
         return request.request(endpoint.method().toUpperCase(Locale.ROOT), endpoint.path());
     }
 
     @SuppressWarnings("unchecked")
     private static List<Endpoint> endpoints() {
-        Map<String, Map<String, Object>> paths = given().accept(ContentType.JSON).get("/q/openapi").then()
-                .statusCode(200).extract().path("paths");
+        Map<String, Map<String, Object>> paths = given().accept(ContentType.JSON)
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("paths");
         List<Endpoint> endpoints = new ArrayList<>();
         paths.forEach((template, operations) -> {
             if (template.startsWith("/packages/")) {
                 return;
             }
             String path = template.replaceAll("\\{[^}]+}", "access-x");
-            operations.keySet().stream().filter(METHODS::contains)
+            operations.keySet().stream()
+                    .filter(METHODS::contains)
                     .forEach(method -> endpoints.add(new Endpoint(method, template, path)));
         });
         // Not in the document, but protected like the API: the metrics a Prometheus scraper reads with a token.

@@ -8,11 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -23,6 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * BackupTask and RestoreTask on a device without customBackupTask / customRestoreTask: the built-in flows dm-backup
@@ -46,12 +44,20 @@ class DefaultBackupRestoreTest {
     @Test
     void theBuiltInFlowsBackUpTheKeyAndRestoreTheNewestOrTheNamedBackup() throws InterruptedException {
         assertThat(builtInFlows.awaitDeployed(TIMEOUT)).isTrue();
-        try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow()).endpoint(ENDPOINT)
-                .objectModels(VendorModels.models()).storedObject(VendorModels.CONFIGURATION_OBJECT).build().start()) {
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri().orElseThrow())
+                .endpoint(ENDPOINT)
+                .objectModels(VendorModels.models())
+                .storedObject(VendorModels.CONFIGURATION_OBJECT)
+                .build()
+                .start()) {
             assertThat(fleet.awaitRegisteredCount(1, TIMEOUT)).isTrue();
             StoredResources configuration = fleet.device(ENDPOINT).storedObject(VendorModels.CONFIGURATION_OBJECT);
-            await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/devices/{endpoint}", ENDPOINT).then()
-                    .statusCode(200).body("state", equalTo("online")));
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> given().get("/api/devices/{endpoint}", ENDPOINT)
+                            .then()
+                            .statusCode(200)
+                            .body("state", equalTo("online")));
 
             configuration.setText(VendorModels.FULL_CONFIG, "alpha");
             String firstTask = backup();
@@ -60,10 +66,16 @@ class DefaultBackupRestoreTest {
             String firstBackup = first.getString("result");
             assertThat(firstBackup).startsWith("backup-" + ENDPOINT + "-");
             assertThat(content(firstBackup)).isEqualTo("alpha");
-            Map<String, String> properties = given().get("/api/resources/{id}", firstBackup).then().statusCode(200)
-                    .extract().path("properties");
-            assertThat(properties).containsEntry("key", KEY).containsEntry("endpoint", ENDPOINT)
-                    .containsEntry("taskId", firstTask).containsKey("softwareVersion");
+            Map<String, String> properties = given().get("/api/resources/{id}", firstBackup)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("properties");
+            assertThat(properties)
+                    .containsEntry("key", KEY)
+                    .containsEntry("endpoint", ENDPOINT)
+                    .containsEntry("taskId", firstTask)
+                    .containsKey("softwareVersion");
 
             configuration.setText(VendorModels.FULL_CONFIG, "beta");
             String secondBackup = ended(onlyExecution(backup()), "SUCCESS").getString("result");
@@ -75,8 +87,8 @@ class DefaultBackupRestoreTest {
             assertThat(newest.getString("result")).isEqualTo(secondBackup);
             assertThat(configuration.text(VendorModels.FULL_CONFIG)).isEqualTo("beta");
 
-            JsonPath named = ended(restore("{\"key\": \"%s\", \"resourceId\": \"%s\"}".formatted(KEY, firstBackup)),
-                    "SUCCESS");
+            JsonPath named =
+                    ended(restore("{\"key\": \"%s\", \"resourceId\": \"%s\"}".formatted(KEY, firstBackup)), "SUCCESS");
             assertThat(named.getString("result")).isEqualTo(firstBackup);
             assertThat(configuration.text(VendorModels.FULL_CONFIG)).isEqualTo("alpha");
 
@@ -93,20 +105,28 @@ class DefaultBackupRestoreTest {
 
     private static String backup() {
         return submit("""
-                {"type": "BackupTask", "target": {"device": "%s"}, "properties": {"key": "%s"}}""".formatted(ENDPOINT,
-                KEY));
+                {"type": "BackupTask", "target": {"device": "%s"}, "properties": {"key": "%s"}}""".formatted(ENDPOINT, KEY));
     }
 
     private static String restore(String properties) {
         return onlyExecution(submit("""
-                {"type": "RestoreTask", "target": {"device": "%s"}, "properties": %s}""".formatted(ENDPOINT,
-                properties)));
+                {"type": "RestoreTask", "target": {"device": "%s"}, "properties": %s}""".formatted(ENDPOINT, properties)));
     }
 
     private static JsonPath ended(String execution, String status) {
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(given().get("/api/executions/{id}", execution).then()
-                .statusCode(200).extract().<String>path("status")).isIn("SUCCESS", "ERROR", "WARNING", "CANCELLED"));
-        return given().get("/api/executions/{id}", execution).then().log().ifValidationFails()
-                .body("status", equalTo(status)).extract().jsonPath();
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(given().get("/api/executions/{id}", execution)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<String>path("status"))
+                        .isIn("SUCCESS", "ERROR", "WARNING", "CANCELLED"));
+        return given().get("/api/executions/{id}", execution)
+                .then()
+                .log()
+                .ifValidationFails()
+                .body("status", equalTo(status))
+                .extract()
+                .jsonPath();
     }
 }

@@ -9,19 +9,6 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedDevice;
@@ -32,6 +19,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Acceptance 1 of the task spine: the reference product's backup and restore templates, unchanged but for their
@@ -45,8 +43,8 @@ class SeedBackupRestoreTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String ENDPOINT = "seed-backup-1";
-    private static final DateTimeFormatter TEMPLATE_DATE = DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TEMPLATE_DATE =
+            DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Inject
     DeviceManagementServer server;
@@ -55,20 +53,31 @@ class SeedBackupRestoreTest {
     void theSeedTemplatesKeepARingOfBackupsAndRestoreTheChosenOne() {
         saveTemplate("seedBackup", seed("seedBackup.xml"));
         saveTemplate("seedRestore", seed("seedRestore.xml"));
-        given().contentType(ContentType.BINARY).body("template".getBytes(StandardCharsets.UTF_8))
-                .put("/api/resources/backupTemplate/data").then().statusCode(anyOf(equalTo(200), equalTo(201)));
+        given().contentType(ContentType.BINARY)
+                .body("template".getBytes(StandardCharsets.UTF_8))
+                .put("/api/resources/backupTemplate/data")
+                .then()
+                .statusCode(anyOf(equalTo(200), equalTo(201)));
 
-        try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow()).endpoint(ENDPOINT)
-                .firmwareVersion("4.2.0").objectModels(VendorModels.models())
-                .storedObject(VendorModels.CONFIGURATION_OBJECT).build().start()) {
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri().orElseThrow())
+                .endpoint(ENDPOINT)
+                .firmwareVersion("4.2.0")
+                .objectModels(VendorModels.models())
+                .storedObject(VendorModels.CONFIGURATION_OBJECT)
+                .build()
+                .start()) {
             assertThat(fleet.awaitRegisteredCount(1, TIMEOUT)).isTrue();
             SimulatedDevice device = fleet.device(ENDPOINT);
             StoredResources configuration = device.storedObject(VendorModels.CONFIGURATION_OBJECT);
             awaitOnline();
             // the device reports its firmware version (Send), so the data model knows device.softwareVersion
             assertThat(device.sendData("/3/0/3")).isTrue();
-            await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/devices/{endpoint}/values", ENDPOINT).then()
-                    .statusCode(200).body("path", hasItem("/3/0/3")));
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> given().get("/api/devices/{endpoint}/values", ENDPOINT)
+                            .then()
+                            .statusCode(200)
+                            .body("path", hasItem("/3/0/3")));
             setDeviceProperty("customBackupTask", "seedBackup");
             setDeviceProperty("customRestoreTask", "seedRestore");
 
@@ -80,15 +89,24 @@ class SeedBackupRestoreTest {
             String ring0 = "backup-" + ENDPOINT + "-" + task + "-0";
             String ring1 = "backup-" + ENDPOINT + "-" + task + "-1";
             assertThat(content(ring0)).isEqualTo("config one");
-            Map<String, String> resource0 = given().get("/api/resources/{id}", ring0).then().statusCode(200).extract()
+            Map<String, String> resource0 = given().get("/api/resources/{id}", ring0)
+                    .then()
+                    .statusCode(200)
+                    .extract()
                     .path("properties");
-            assertThat(resource0).containsExactlyInAnyOrderEntriesOf(Map.of("softwareVersion", "4.2.0",
-                    "relatedDeviceProperties", ring0 + "-Timestamp", "customRestoreTask", "seedRestore"));
+            assertThat(resource0)
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "softwareVersion",
+                            "4.2.0",
+                            "relatedDeviceProperties",
+                            ring0 + "-Timestamp",
+                            "customRestoreTask",
+                            "seedRestore"));
             assertThat(deviceProperty(task + "-nextNumber")).isEqualTo("1");
             long firstBackupAt = Long.parseLong(deviceProperty(ring0 + "-Timestamp"));
             // each store reads the clock anew: the interval starts just after the backup's own timestamp
-            assertThat(Long.parseLong(deviceProperty(task + "-lastBackupTimestamp"))).isBetween(firstBackupAt,
-                    firstBackupAt + TIMEOUT.toMillis());
+            assertThat(Long.parseLong(deviceProperty(task + "-lastBackupTimestamp")))
+                    .isBetween(firstBackupAt, firstBackupAt + TIMEOUT.toMillis());
 
             // inside the interval: the run succeeds and backs nothing up
             configuration.setText(VendorModels.FULL_CONFIG, "config two");
@@ -110,8 +128,12 @@ class SeedBackupRestoreTest {
             configuration.setText(VendorModels.FULL_CONFIG, "config three");
             long thirdBackupAt = backupAnIntervalLater(task, ring0, "config three", "1");
             assertThat(thirdBackupAt).isGreaterThan(windowEnd);
-            List<String> ring = given().queryParam("idPrefix", "backup-" + ENDPOINT).get("/api/resources").then()
-                    .statusCode(200).extract().path("items.id");
+            List<String> ring = given().queryParam("idPrefix", "backup-" + ENDPOINT)
+                    .get("/api/resources")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.id");
             assertThat(ring).containsExactlyInAnyOrder(ring0, ring1);
 
             // restore without a window: the newest backup goes back to the device. The template's default end is now
@@ -125,8 +147,8 @@ class SeedBackupRestoreTest {
             // a window around the second backup only
             restore("""
                     {"fromDate": "%s", "toDate": "%s"}""".formatted(
-                    TEMPLATE_DATE.format(Instant.ofEpochMilli(windowEnd - 2000)),
-                    TEMPLATE_DATE.format(Instant.ofEpochMilli(windowEnd))));
+                            TEMPLATE_DATE.format(Instant.ofEpochMilli(windowEnd - 2000)),
+                            TEMPLATE_DATE.format(Instant.ofEpochMilli(windowEnd))));
             assertThat(configuration.text(VendorModels.FULL_CONFIG)).isEqualTo("config two");
 
             // a named backup
@@ -139,11 +161,13 @@ class SeedBackupRestoreTest {
 
     private void restore(String properties) {
         String task = submit("""
-                {"type": "RestoreTask", "target": {"device": "%s"}, "properties": %s}""".formatted(ENDPOINT,
-                properties));
+                {"type": "RestoreTask", "target": {"device": "%s"}, "properties": %s}""".formatted(ENDPOINT, properties));
         String execution = onlyExecution(task);
         awaitSuccess(execution);
-        assertThat(given().get("/api/executions/{id}", execution).then().extract().<String>path("processId"))
+        assertThat(given().get("/api/executions/{id}", execution)
+                        .then()
+                        .extract()
+                        .<String>path("processId"))
                 .isEqualTo("template-seedRestore");
     }
 
@@ -153,7 +177,9 @@ class SeedBackupRestoreTest {
      */
     private static long backupAnIntervalLater(String task, String slot, String image, String nextNumber) {
         long stored = Long.parseLong(deviceProperty(task + "-lastBackupTimestamp"));
-        setDeviceProperty(task + "-lastBackupTimestamp", String.valueOf(stored - Duration.ofHours(2).toMillis()));
+        setDeviceProperty(
+                task + "-lastBackupTimestamp",
+                String.valueOf(stored - Duration.ofHours(2).toMillis()));
         awaitSuccess(rerun(task));
         assertThat(content(slot)).isEqualTo(image);
         assertThat(deviceProperty(task + "-nextNumber")).isEqualTo(nextNumber);
@@ -169,42 +195,77 @@ class SeedBackupRestoreTest {
     }
 
     static String rerun(String task) {
-        return given().post("/api/tasks/{id}/runs", task).then().log().ifValidationFails().statusCode(201).extract()
+        return given().post("/api/tasks/{id}/runs", task)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .extract()
                 .path("executions[0]");
     }
 
     static String onlyExecution(String task) {
-        return given().queryParam("task", task).get("/api/executions").then().statusCode(200)
-                .body("totalItems", equalTo(1)).extract().path("items[0].id");
+        return given().queryParam("task", task)
+                .get("/api/executions")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .extract()
+                .path("items[0].id");
     }
 
     static void awaitSuccess(String execution) {
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(given().get("/api/executions/{id}", execution).then()
-                .statusCode(200).extract().<String>path("status")).isIn("SUCCESS", "ERROR", "WARNING", "CANCELLED"));
-        given().get("/api/executions/{id}", execution).then().log().ifValidationFails().body("status",
-                equalTo("SUCCESS"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(given().get("/api/executions/{id}", execution)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<String>path("status"))
+                        .isIn("SUCCESS", "ERROR", "WARNING", "CANCELLED"));
+        given().get("/api/executions/{id}", execution)
+                .then()
+                .log()
+                .ifValidationFails()
+                .body("status", equalTo("SUCCESS"));
     }
 
     static List<String> logOf(String execution) {
-        return given().get("/api/executions/{id}/log", execution).then().statusCode(200).extract().path("message");
+        return given().get("/api/executions/{id}/log", execution)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("message");
     }
 
     static String content(String resourceId) {
-        return given().get("/api/resources/{id}/data", resourceId).then().statusCode(200).extract().asString();
+        return given().get("/api/resources/{id}/data", resourceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     static void setDeviceProperty(String name, String value) {
-        given().contentType(ContentType.TEXT).body(value).put("/api/devices/{endpoint}/properties/{name}", ENDPOINT,
-                name).then().statusCode(200);
+        given().contentType(ContentType.TEXT)
+                .body(value)
+                .put("/api/devices/{endpoint}/properties/{name}", ENDPOINT, name)
+                .then()
+                .statusCode(200);
     }
 
     static String deviceProperty(String name) {
-        return given().get("/api/devices/{endpoint}/properties/{name}", ENDPOINT, name).then().statusCode(200)
-                .extract().path("value");
+        return given().get("/api/devices/{endpoint}/properties/{name}", ENDPOINT, name)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("value");
     }
 
     private static void awaitOnline() {
-        await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/devices/{endpoint}", ENDPOINT).then()
-                .statusCode(200).body("state", equalTo("online")));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> given().get("/api/devices/{endpoint}", ENDPOINT)
+                        .then()
+                        .statusCode(200)
+                        .body("state", equalTo("online")));
     }
 }

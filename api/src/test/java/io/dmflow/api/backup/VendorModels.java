@@ -1,10 +1,9 @@
 package io.dmflow.api.backup;
 
-import java.nio.file.Path;
-import java.util.Map;
-
 import io.dmflow.lwm2m.model.ObjectModels;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** The application with the test's vendor objects loaded: Device.Configuration (33000) with its "Full Config". */
 public class VendorModels implements QuarkusTestProfile {

@@ -2,20 +2,6 @@ package io.dmflow.api.benchmark;
 
 import static io.restassured.RestAssured.given;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.delivery.PackageSource;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -29,6 +15,18 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Not a test: a firmware update of a fleet by push under a quota, beside the adapter pushing the same package to
@@ -61,10 +59,14 @@ class FirmwareBenchmark {
     void fleetFirmwareUpdateBesideTheBarePushes() throws Exception {
         URI coap = server.coapUri().orElseThrow();
         byte[] image = PackageFormat.build("dmflow-fw", "2.0.0", PACKAGE_BYTES);
-        given().contentType(ContentType.BINARY).body(image).put("/api/resources/bench-fw/data?category=firmware")
-                .then().statusCode(201);
+        given().contentType(ContentType.BINARY)
+                .body(image)
+                .put("/api/resources/bench-fw/data?category=firmware")
+                .then()
+                .statusCode(201);
         given().put("/api/groups/bench-fw").then().statusCode(201);
-        try (SimulatedFleet bare = fleet(coap, "bench-bare-"); SimulatedFleet flow = fleet(coap, "bench-fw-")) {
+        try (SimulatedFleet bare = fleet(coap, "bench-bare-");
+                SimulatedFleet flow = fleet(coap, "bench-fw-")) {
             awaitOnline("bench-bare-");
             awaitOnline("bench-fw-");
             for (int i = 0; i < DEVICES; i++) {
@@ -80,27 +82,44 @@ class FirmwareBenchmark {
                 }
             }
 
-            String task = given().contentType(ContentType.JSON).body("""
+            String task = given().contentType(ContentType.JSON)
+                    .body("""
                     {"type": "Lwm2mFirmwareUpdateTask", "target": {"group": "bench-fw"}, "executeImmediately": true,
                      "properties": {"resourceId": "bench-fw", "useQuota": "true", "statePollInterval": "PT1S"}}""")
-                    .post("/api/tasks").then().statusCode(201).extract().path("id");
+                    .post("/api/tasks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             awaitCompleted(task);
             double flowSeconds = spanSeconds(task);
-            JsonPath summary = given().get("/api/tasks/{id}/summary", task).then().extract().jsonPath();
+            JsonPath summary = given().get("/api/tasks/{id}/summary", task)
+                    .then()
+                    .extract()
+                    .jsonPath();
 
-            System.out.printf("%n=== FirmwareBenchmark: %d devices, %d KiB pushed, quota %d ===%n", DEVICES,
-                    PACKAGE_BYTES / 1024, QUOTA);
+            System.out.printf(
+                    "%n=== FirmwareBenchmark: %d devices, %d KiB pushed, quota %d ===%n",
+                    DEVICES, PACKAGE_BYTES / 1024, QUOTA);
             System.out.printf("adapter alone, %d pushes, %d at a time: %.2f s%n", DEVICES, QUOTA, bareSeconds);
-            System.out.printf("firmware update flow (read state, push, wait for Downloaded, Update, reboot, read result "
-                    + "and version): %d successes of %d in %.2f s%n", summary.getInt("successes"),
-                    summary.getInt("totalScheduled"), flowSeconds);
+            System.out.printf(
+                    "firmware update flow (read state, push, wait for Downloaded, Update, reboot, read result "
+                            + "and version): %d successes of %d in %.2f s%n",
+                    summary.getInt("successes"), summary.getInt("totalScheduled"), flowSeconds);
             System.out.printf("flow/bare time ratio %.2f%n", flowSeconds / bareSeconds);
         }
     }
 
     private SimulatedFleet fleet(URI coap, String prefix) {
-        return SimulatedFleet.builder().serverUri(coap).endpointPrefix(prefix).count(DEVICES).firmwareVersion("1.0.0")
-                .lifetime(Duration.ofMinutes(30)).registrationRetry(Duration.ofSeconds(1)).build().start();
+        return SimulatedFleet.builder()
+                .serverUri(coap)
+                .endpointPrefix(prefix)
+                .count(DEVICES)
+                .firmwareVersion("1.0.0")
+                .lifetime(Duration.ofMinutes(30))
+                .registrationRetry(Duration.ofSeconds(1))
+                .build()
+                .start();
     }
 
     private void pushAlone(byte[] image) {
@@ -124,7 +143,8 @@ class FirmwareBenchmark {
         };
         for (int i = 0; i < DEVICES; i++) {
             inFlight.acquireUninterruptibly();
-            all.add(server.delivery().push("bench-bare-" + i, "/5/0/0", source)
+            all.add(server.delivery()
+                    .push("bench-bare-" + i, "/5/0/0", source)
                     .whenComplete((done, failure) -> inFlight.release()));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
@@ -133,8 +153,15 @@ class FirmwareBenchmark {
     private static void awaitOnline(String prefix) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
-            if (given().queryParam("state", "online").queryParam("endpointPrefix", prefix).queryParam("size", 1)
-                    .get("/api/devices").then().extract().jsonPath().getLong("totalItems") >= DEVICES) {
+            if (given().queryParam("state", "online")
+                            .queryParam("endpointPrefix", prefix)
+                            .queryParam("size", 1)
+                            .get("/api/devices")
+                            .then()
+                            .extract()
+                            .jsonPath()
+                            .getLong("totalItems")
+                    >= DEVICES) {
                 return;
             }
             Thread.sleep(200); // polling a count: device records are written by the server's listeners
@@ -145,7 +172,12 @@ class FirmwareBenchmark {
     private static void awaitCompleted(String task) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
         while (Instant.now().isBefore(deadline)) {
-            if (given().get("/api/tasks/{id}/summary", task).then().extract().jsonPath().getInt("completed") >= DEVICES) {
+            if (given().get("/api/tasks/{id}/summary", task)
+                            .then()
+                            .extract()
+                            .jsonPath()
+                            .getInt("completed")
+                    >= DEVICES) {
                 return;
             }
             Thread.sleep(500); // polling a count; the figures come from the executions' own timestamps
@@ -155,11 +187,19 @@ class FirmwareBenchmark {
 
     /** From the first execution's creation to the last one's end, as the server recorded them. */
     private static double spanSeconds(String task) {
-        JsonPath json = given().queryParam("task", task).queryParam("size", 1000).get("/api/executions").then()
-                .extract().jsonPath();
-        Instant first = json.<String> getList("items.createdAt").stream().map(Instant::parse).min(Instant::compareTo)
+        JsonPath json = given().queryParam("task", task)
+                .queryParam("size", 1000)
+                .get("/api/executions")
+                .then()
+                .extract()
+                .jsonPath();
+        Instant first = json.<String>getList("items.createdAt").stream()
+                .map(Instant::parse)
+                .min(Instant::compareTo)
                 .orElseThrow();
-        Instant last = json.<String> getList("items.endedAt").stream().map(Instant::parse).max(Instant::compareTo)
+        Instant last = json.<String>getList("items.endedAt").stream()
+                .map(Instant::parse)
+                .max(Instant::compareTo)
                 .orElseThrow();
         return Duration.between(first, last).toMillis() / 1e3;
     }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 /**
@@ -42,29 +41,42 @@ final class WorkMeter {
         double jvm = (end.jvmCpuNanos - start.jvmCpuNanos) / 1e6 / count;
         double postgres = (end.postgresTicks - start.postgresTicks) / CLOCK_TICKS_PER_SECOND * 1e3 / count;
         StringBuilder rows = new StringBuilder(String.format(
-                "cost per %s: JVM CPU %.1f ms, PostgreSQL CPU %.1f ms, %.1f transactions%n  rows written per %s:", unit,
-                jvm, postgres, (end.commits - start.commits) / (double) count, unit));
+                "cost per %s: JVM CPU %.1f ms, PostgreSQL CPU %.1f ms, %.1f transactions%n  rows written per %s:",
+                unit, jvm, postgres, (end.commits - start.commits) / (double) count, unit));
         end.rowsWritten.entrySet().stream()
-                .map(entry -> Map.entry(entry.getKey(), entry.getValue() - start.rowsWritten.getOrDefault(entry.getKey(), 0L)))
-                .filter(entry -> entry.getValue() > 0).sorted(Map.Entry.<String, Long> comparingByValue().reversed())
-                .forEach(entry -> rows.append(String.format(" %s %.1f", entry.getKey(), entry.getValue() / (double) count)));
-        rows.append(System.lineSeparator()).append("  JVM CPU per ").append(unit).append(" by thread:");
+                .map(entry -> Map.entry(
+                        entry.getKey(), entry.getValue() - start.rowsWritten.getOrDefault(entry.getKey(), 0L)))
+                .filter(entry -> entry.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(entry ->
+                        rows.append(String.format(" %s %.1f", entry.getKey(), entry.getValue() / (double) count)));
+        rows.append(System.lineSeparator())
+                .append("  JVM CPU per ")
+                .append(unit)
+                .append(" by thread:");
         end.threadTicks.entrySet().stream()
-                .map(entry -> Map.entry(entry.getKey(), entry.getValue() - start.threadTicks.getOrDefault(entry.getKey(), 0L)))
-                .filter(entry -> entry.getValue() > 0).sorted(Map.Entry.<String, Long> comparingByValue().reversed())
-                .limit(12).forEach(entry -> rows.append(String.format(" %s %.1f ms", entry.getKey(),
-                        entry.getValue() / CLOCK_TICKS_PER_SECOND * 1e3 / count)));
+                .map(entry -> Map.entry(
+                        entry.getKey(), entry.getValue() - start.threadTicks.getOrDefault(entry.getKey(), 0L)))
+                .filter(entry -> entry.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .forEach(entry -> rows.append(String.format(
+                        " %s %.1f ms", entry.getKey(), entry.getValue() / CLOCK_TICKS_PER_SECOND * 1e3 / count)));
         return rows.append(System.lineSeparator()).toString();
     }
 
-    private record Snapshot(long jvmCpuNanos, long postgresTicks, long commits, Map<String, Long> rowsWritten,
-            Map<String, Long> threadTicks) {
-    }
+    private record Snapshot(
+            long jvmCpuNanos,
+            long postgresTicks,
+            long commits,
+            Map<String, Long> rowsWritten,
+            Map<String, Long> threadTicks) {}
 
     private Snapshot snapshot() {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             // Statistics reach the views when a backend reports them; a new snapshot makes this one see them.
             statement.execute("SELECT pg_stat_clear_snapshot()");
             long commits;
@@ -96,7 +108,8 @@ final class WorkMeter {
             threads.forEach(thread -> {
                 try {
                     String stat = Files.readString(thread.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[-#0-9]+$", "");
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[-#0-9]+$", "");
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
                 } catch (IOException | RuntimeException e) {
@@ -113,8 +126,10 @@ final class WorkMeter {
     private static long postgresTicks() {
         String uid = ownUid();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .mapToLong(path -> postgresTicks(path, uid)).sum();
+            return processes
+                    .filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(path -> postgresTicks(path, uid))
+                    .sum();
         } catch (IOException e) {
             return 0;
         }
@@ -139,8 +154,11 @@ final class WorkMeter {
 
     private static String ownUid() {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("Uid:"))
-                    .findFirst().map(line -> line.split("\t")[1]).orElse("0");
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("Uid:"))
+                    .findFirst()
+                    .map(line -> line.split("\t")[1])
+                    .orElse("0");
         } catch (IOException e) {
             return "0";
         }

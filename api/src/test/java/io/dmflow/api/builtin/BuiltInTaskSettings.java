@@ -1,8 +1,7 @@
 package io.dmflow.api.builtin;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
 
 /**
  * The built-in task tests see a device that dropped off within seconds, not after the production request and

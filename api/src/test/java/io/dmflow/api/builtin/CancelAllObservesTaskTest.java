@@ -7,8 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -19,6 +17,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 /** cancelAllObserves (lwm2m-cancel-all-observes) end to end: every observation of the device is cancelled, once. */
 @QuarkusTest
@@ -33,9 +32,14 @@ class CancelAllObservesTaskTest {
     BuiltInFlows builtInFlows;
 
     private static void observe(String endpoint, String key) {
-        given().contentType(ContentType.JSON).body("{\"key\": \"" + key + "\"}")
-                .post("/api/devices/{endpoint}/operations/observe", endpoint).then().log().ifValidationFails()
-                .statusCode(200).body("status", equalTo("SUCCESS"));
+        given().contentType(ContentType.JSON)
+                .body("{\"key\": \"" + key + "\"}")
+                .post("/api/devices/{endpoint}/operations/observe", endpoint)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .body("status", equalTo("SUCCESS"));
     }
 
     @Test

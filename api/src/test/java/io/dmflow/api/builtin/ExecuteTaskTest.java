@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -22,6 +20,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 /**
  * ExecuteTask (lwm2m-execute) end to end on simulated devices: the key is executed once, with its arguments; a
@@ -43,8 +42,8 @@ class ExecuteTaskTest {
     void theKeyIsExecutedOnceWithItsArguments() throws InterruptedException {
         assertThat(builtInFlows.awaitDeployed(BuiltInTaskRuns.TIMEOUT)).isTrue();
         try (SimulatedFleet fleet = device(server, "exec-reset")) {
-            JsonPath execution = ended(submit("ExecuteTask", "exec-reset",
-                    "\"key\": \"/3/0/12\", \"arguments\": \"0='now'\""), "SUCCESS");
+            JsonPath execution = ended(
+                    submit("ExecuteTask", "exec-reset", "\"key\": \"/3/0/12\", \"arguments\": \"0='now'\""), "SUCCESS");
 
             assertThat(fleet.device().deviceObject().operationJournal()).containsOnlyOnce("execute 12");
             assertThat(execution.getString("result")).isEqualTo("SUCCESS");
@@ -56,8 +55,12 @@ class ExecuteTaskTest {
     void aDeviceThatDropsOffIsWaitedForAndTheKeyExecutedWhenItReturns() {
         try (SimulatedFleet fleet = device(server, "exec-drop")) {
             SimulatedDevice device = fleet.device();
-            JsonPath ended = BuiltInTaskRuns.succeededAfterDropOff(device, LinkDrop.beforeRequest("POST", "/3/0/4"),
-                    "ExecuteTask", "\"key\": \"/3/0/4\"", () -> assertThat(device.rebootCount()).isZero());
+            JsonPath ended = BuiltInTaskRuns.succeededAfterDropOff(
+                    device,
+                    LinkDrop.beforeRequest("POST", "/3/0/4"),
+                    "ExecuteTask",
+                    "\"key\": \"/3/0/4\"",
+                    () -> assertThat(device.rebootCount()).isZero());
 
             await().atMost(BuiltInTaskRuns.TIMEOUT).until(() -> device.rebootCount() == 1);
             assertThat(ended.getString("details")).isEqualTo("executed /3/0/4");
@@ -70,7 +73,9 @@ class ExecuteTaskTest {
             JsonPath ended = ended(submit("ExecuteTask", "exec-refused", "\"key\": \"/3/0/0\""), "ERROR");
 
             assertThat(ended.getString("result")).isEqualTo("ERROR");
-            assertThat(ended.getString("details")).startsWith("device answered ").doesNotEndWith("an error");
+            assertThat(ended.getString("details"))
+                    .startsWith("device answered ")
+                    .doesNotEndWith("an error");
         }
     }
 
@@ -79,8 +84,8 @@ class ExecuteTaskTest {
         try (SimulatedFleet fleet = device(server, "exec-gone")) {
             fleet.device().dropOffAt(LinkDrop.beforeRequest("POST", "/3/0/4"));
 
-            JsonPath ended = ended(submit("ExecuteTask", "exec-gone",
-                    "\"key\": \"/3/0/4\", \"resumeTimeout\": \"PT3S\""), "ERROR");
+            JsonPath ended = ended(
+                    submit("ExecuteTask", "exec-gone", "\"key\": \"/3/0/4\", \"resumeTimeout\": \"PT3S\""), "ERROR");
 
             assertThat(ended.getString("details")).isEqualTo("device did not come back before the resume timeout");
             assertThat(fleet.device().rebootCount()).isZero();
@@ -89,8 +94,12 @@ class ExecuteTaskTest {
 
     @Test
     void anExecuteWithoutAKeyIsRefusedNamingTheProperty() {
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"type": "ExecuteTask", "target": {"device": "exec-reset"}, "properties": {}}""")
-                .post("/api/tasks").then().statusCode(400).body("parameter", equalTo("properties.key"));
+                .post("/api/tasks")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("properties.key"));
     }
 }

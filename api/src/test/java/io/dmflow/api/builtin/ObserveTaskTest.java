@@ -7,8 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
@@ -21,6 +19,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 /**
  * ObserveTask (lwm2m-observe) end to end on simulated devices: the notification attributes are written with or
@@ -41,9 +40,14 @@ class ObserveTaskTest {
 
     /** The device's own account of the attributes on {@code key}: its Discover answer. */
     private static String discovered(String endpoint, String key) {
-        return given().contentType(ContentType.JSON).body("{\"key\": \"" + key + "\"}")
-                .post("/api/devices/{endpoint}/operations/discover", endpoint).then().statusCode(200)
-                .body("status", equalTo("SUCCESS")).extract().path("result");
+        return given().contentType(ContentType.JSON)
+                .body("{\"key\": \"" + key + "\"}")
+                .post("/api/devices/{endpoint}/operations/discover", endpoint)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SUCCESS"))
+                .extract()
+                .path("result");
     }
 
     /** How many observations of the device a cancelAllObserves finds (and ends). */
@@ -69,8 +73,8 @@ class ObserveTaskTest {
     @Test
     void withoutAnObservationRequestOnlyTheAttributesAreWritten() {
         try (SimulatedFleet fleet = device(server, "observe-attributes")) {
-            JsonPath execution = ended(submit("ObserveTask", "observe-attributes",
-                    "\"key\": \"/3/0/9\", \"step\": \"5\""), "SUCCESS");
+            JsonPath execution = ended(
+                    submit("ObserveTask", "observe-attributes", "\"key\": \"/3/0/9\", \"step\": \"5\""), "SUCCESS");
 
             assertThat(execution.getString("details")).isEqualTo("wrote step=5 to /3/0/9");
             assertThat(discovered("observe-attributes", "/3/0/9")).contains("st=5");
@@ -82,10 +86,15 @@ class ObserveTaskTest {
     void cancelEndsTheObservationImmediatelyOrLazily() {
         try (SimulatedFleet fleet = device(server, "observe-cancel")) {
             for (String cancelType : new String[] {"immediate", "lazy"}) {
-                ended(submit("ObserveTask", "observe-cancel",
-                        "\"key\": \"/3/0/9\", \"sendObservationRequest\": \"true\""), "SUCCESS");
+                ended(
+                        submit(
+                                "ObserveTask",
+                                "observe-cancel",
+                                "\"key\": \"/3/0/9\", \"sendObservationRequest\": \"true\""),
+                        "SUCCESS");
 
-                JsonPath cancelled = ended(submit("ObserveTask", "observe-cancel", """
+                JsonPath cancelled =
+                        ended(submit("ObserveTask", "observe-cancel", """
                         "key": "/3/0/9", "cancel": "true", "cancelType": "%s\"""".formatted(cancelType)), "SUCCESS");
 
                 assertThat(cancelled.getString("details"))
@@ -98,8 +107,12 @@ class ObserveTaskTest {
     @Test
     void aDeviceThatDropsOffIsWaitedForAndTheAttributesWrittenWhenItReturns() {
         try (SimulatedFleet fleet = device(server, "observe-drop")) {
-            BuiltInTaskRuns.succeededAfterDropOff(fleet.device(), LinkDrop.beforeRequest("PUT", "/3/0/9"), "ObserveTask",
-                    "\"key\": \"/3/0/9\", \"maximumPeriod\": \"40\"", () -> { });
+            BuiltInTaskRuns.succeededAfterDropOff(
+                    fleet.device(),
+                    LinkDrop.beforeRequest("PUT", "/3/0/9"),
+                    "ObserveTask",
+                    "\"key\": \"/3/0/9\", \"maximumPeriod\": \"40\"",
+                    () -> {});
 
             assertThat(discovered("observe-drop", "/3/0/9")).contains("pmax=40");
         }
@@ -108,10 +121,12 @@ class ObserveTaskTest {
     @Test
     void aResourceTheDeviceLacksEndsErrorWithTheDevicesAnswer() {
         try (SimulatedFleet fleet = device(server, "observe-refused")) {
-            JsonPath ended = ended(submit("ObserveTask", "observe-refused",
-                    "\"key\": \"/3/0/5\", \"minimumPeriod\": \"1\""), "ERROR");
+            JsonPath ended = ended(
+                    submit("ObserveTask", "observe-refused", "\"key\": \"/3/0/5\", \"minimumPeriod\": \"1\""), "ERROR");
 
-            assertThat(ended.getString("details")).startsWith("device answered ").doesNotEndWith("an error");
+            assertThat(ended.getString("details"))
+                    .startsWith("device answered ")
+                    .doesNotEndWith("an error");
         }
     }
 
@@ -133,21 +148,25 @@ class ObserveTaskTest {
     @Test
     void attributesAreRefusedOnAnObservedKeyUntilItsObservationIsCancelled() {
         try (SimulatedFleet fleet = device(server, "observe-observed")) {
-            ended(submit("ObserveTask", "observe-observed",
-                    "\"key\": \"/3/0/9\", \"sendObservationRequest\": \"true\""), "SUCCESS");
+            ended(
+                    submit(
+                            "ObserveTask",
+                            "observe-observed",
+                            "\"key\": \"/3/0/9\", \"sendObservationRequest\": \"true\""),
+                    "SUCCESS");
 
             for (String observeAgain : new String[] {"false", "true"}) {
-                JsonPath refused = ended(submit("ObserveTask", "observe-observed", """
-                        "key": "/3/0/9", "minimumPeriod": "7", "sendObservationRequest": "%s\"""".formatted(
-                        observeAgain)), "ERROR");
+                JsonPath refused =
+                        ended(submit("ObserveTask", "observe-observed", """
+                        "key": "/3/0/9", "minimumPeriod": "7", "sendObservationRequest": "%s\"""".formatted(observeAgain)), "ERROR");
 
-                assertThat(refused.getString("details")).isEqualTo(
-                        "refused to write attributes to /3/0/9: it is observed, cancel the observation first");
+                assertThat(refused.getString("details"))
+                        .isEqualTo(
+                                "refused to write attributes to /3/0/9: it is observed, cancel the observation first");
             }
             assertThat(discovered("observe-observed", "/3/0/9")).doesNotContain("pmin=7");
 
-            ended(submit("ObserveTask", "observe-observed", "\"key\": \"/3/0/9\", \"cancel\": \"true\""),
-                    "SUCCESS");
+            ended(submit("ObserveTask", "observe-observed", "\"key\": \"/3/0/9\", \"cancel\": \"true\""), "SUCCESS");
             JsonPath written = ended(submit("ObserveTask", "observe-observed", """
                     "key": "/3/0/9", "minimumPeriod": "7", "sendObservationRequest": "true\""""), "SUCCESS");
 

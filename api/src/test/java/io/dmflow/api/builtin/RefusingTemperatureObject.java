@@ -3,7 +3,6 @@ package io.dmflow.api.builtin;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.eclipse.leshan.client.resource.BaseInstanceEnabler;
 import org.eclipse.leshan.client.resource.LwM2mInstanceEnabler;
 import org.eclipse.leshan.client.resource.ObjectEnabler;
@@ -43,7 +42,8 @@ final class RefusingTemperatureObject extends ObjectEnabler {
         if (request.getPath().isObject()) {
             return ReadResponse.internalServerError("the whole object does not fit in one answer");
         }
-        if (request.getPath().isObjectInstance() && refusedInstances.contains(request.getPath().getObjectInstanceId())) {
+        if (request.getPath().isObjectInstance()
+                && refusedInstances.contains(request.getPath().getObjectInstanceId())) {
             return ReadResponse.internalServerError("the whole instance does not fit in one answer");
         }
         return super.doRead(server, request);

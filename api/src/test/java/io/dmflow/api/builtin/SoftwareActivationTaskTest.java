@@ -8,8 +8,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -22,6 +20,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 /**
  * Lwm2mSoftwareActivationTask (lwm2m-software-activation) end to end on simulated devices: activation and
@@ -50,11 +49,11 @@ class SoftwareActivationTaskTest {
             SimulatedDevice device = fleet.device();
             installed("sw-activate", "1.0.0");
 
-            JsonPath activated = ended(submit("Lwm2mSoftwareActivationTask", "sw-activate", activation("active")),
-                    "SUCCESS");
+            JsonPath activated =
+                    ended(submit("Lwm2mSoftwareActivationTask", "sw-activate", activation("active")), "SUCCESS");
             assertThat(device.software().isActive()).isTrue();
-            JsonPath deactivated = ended(submit("Lwm2mSoftwareActivationTask", "sw-activate",
-                    activation("inactive")), "SUCCESS");
+            JsonPath deactivated =
+                    ended(submit("Lwm2mSoftwareActivationTask", "sw-activate", activation("inactive")), "SUCCESS");
 
             assertThat(device.software().isActive()).isFalse();
             assertThat(activated.getString("result")).isEqualTo("SUCCESS");
@@ -68,8 +67,8 @@ class SoftwareActivationTaskTest {
     @Test
     void aPackageThatIsNotInstalledEndsErrorWithTheDevicesAnswer() {
         try (SimulatedFleet fleet = device(server, "sw-activate-empty")) {
-            JsonPath ended = ended(submit("Lwm2mSoftwareActivationTask", "sw-activate-empty", activation("active")),
-                    "ERROR");
+            JsonPath ended =
+                    ended(submit("Lwm2mSoftwareActivationTask", "sw-activate-empty", activation("active")), "ERROR");
 
             assertThat(ended.getString("details")).isEqualTo("device answered METHOD_NOT_ALLOWED at /9/0");
             assertThat(fleet.device().software().isActive()).isFalse();
@@ -82,8 +81,11 @@ class SoftwareActivationTaskTest {
             SimulatedDevice device = fleet.device();
             installed("sw-activate-drop", "1.0.0");
 
-            JsonPath ended = BuiltInTaskRuns.succeededAfterDropOff(device, LinkDrop.beforeRequest("POST", "/9/0/10"),
-                    "Lwm2mSoftwareActivationTask", activation("active"),
+            JsonPath ended = BuiltInTaskRuns.succeededAfterDropOff(
+                    device,
+                    LinkDrop.beforeRequest("POST", "/9/0/10"),
+                    "Lwm2mSoftwareActivationTask",
+                    activation("active"),
                     () -> assertThat(device.software().isActive()).isFalse());
 
             assertThat(device.software().isActive()).isTrue();
@@ -94,8 +96,8 @@ class SoftwareActivationTaskTest {
     @Test
     void anUnknownDesiredStateEndsErrorNamingIt() {
         try (SimulatedFleet fleet = device(server, "sw-activate-unknown")) {
-            JsonPath ended = ended(submit("Lwm2mSoftwareActivationTask", "sw-activate-unknown",
-                    activation("sleeping")), "ERROR");
+            JsonPath ended = ended(
+                    submit("Lwm2mSoftwareActivationTask", "sw-activate-unknown", activation("sleeping")), "ERROR");
 
             assertThat(ended.getString("details")).isEqualTo("desiredState must be active or inactive, not 'sleeping'");
         }
@@ -103,9 +105,13 @@ class SoftwareActivationTaskTest {
 
     @Test
     void anActivationWithoutAnInstanceIsRefusedNamingTheProperty() {
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"type": "Lwm2mSoftwareActivationTask", "target": {"device": "sw-activate"},
                  "properties": {"desiredState": "active"}}""")
-                .post("/api/tasks").then().statusCode(400).body("parameter", equalTo("properties.instanceId"));
+                .post("/api/tasks")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("properties.instanceId"));
     }
 }

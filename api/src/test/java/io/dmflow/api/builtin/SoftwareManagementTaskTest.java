@@ -11,14 +11,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
@@ -35,6 +27,12 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Lwm2mSoftwareManagementTask (lwm2m-software-management) end to end on simulated devices: install by push and by
@@ -63,14 +61,20 @@ class SoftwareManagementTaskTest {
 
             assertThat(software.updateState()).isEqualTo(SoftwareUpdateState.INSTALLED);
             assertThat(software.currentPackage()).map(ReceivedPackage::version).contains("2.0.0");
-            assertThat(software.stateHistory()).containsSubsequence(SoftwareUpdateState.INITIAL,
-                    SoftwareUpdateState.DOWNLOAD_STARTED, SoftwareUpdateState.DOWNLOADED,
-                    SoftwareUpdateState.DELIVERED, SoftwareUpdateState.INSTALLED);
+            assertThat(software.stateHistory())
+                    .containsSubsequence(
+                            SoftwareUpdateState.INITIAL,
+                            SoftwareUpdateState.DOWNLOAD_STARTED,
+                            SoftwareUpdateState.DOWNLOADED,
+                            SoftwareUpdateState.DELIVERED,
+                            SoftwareUpdateState.INSTALLED);
             assertThat(downloads(software)).isEqualTo(1);
             assertThat(execution.getString("result")).isEqualTo("SUCCESS");
-            assertThat(execution.getString("details")).isEqualTo("install succeeded: instance=/9/0 pkgName="
-                    + SoftwarePackages.NAME + " pkgVersion=2.0.0 updateState=4 (installed) updateResult=2 (software "
-                    + "successfully installed) activationState=false");
+            assertThat(execution.getString("details"))
+                    .isEqualTo("install succeeded: instance=/9/0 pkgName="
+                            + SoftwarePackages.NAME
+                            + " pkgVersion=2.0.0 updateState=4 (installed) updateResult=2 (software "
+                            + "successfully installed) activationState=false");
         }
     }
 
@@ -78,10 +82,13 @@ class SoftwareManagementTaskTest {
     void anInstallByCoapPullDownloadsFromDmflow() {
         String resource = store("sw-pull-coap", "2.0.0");
         try (SimulatedFleet fleet = device(server, "sw-pull-coap")) {
-            JsonPath execution = ended(install("sw-pull-coap", resource,
-                    "\"transferMethod\": \"Pull\", \"protocol\": \"coap\""), "SUCCESS");
+            JsonPath execution = ended(
+                    install("sw-pull-coap", resource, "\"transferMethod\": \"Pull\", \"protocol\": \"coap\""),
+                    "SUCCESS");
 
-            assertThat(fleet.device().software().currentPackage()).map(ReceivedPackage::version).contains("2.0.0");
+            assertThat(fleet.device().software().currentPackage())
+                    .map(ReceivedPackage::version)
+                    .contains("2.0.0");
             assertThat(execution.getString("details")).contains("pkgVersion=2.0.0", "updateState=4 (installed)");
         }
     }
@@ -91,8 +98,7 @@ class SoftwareManagementTaskTest {
         String resource = store("sw-pull-http", "2.0.0");
         try (SimulatedFleet fleet = device(server, "sw-pull-http")) {
             ended(install("sw-pull-http", resource, """
-                    "transferMethod": "Pull", "protocol": "http", "baseUrl": "http://127.0.0.1:%d\"""".formatted(
-                    RestAssured.port)), "SUCCESS");
+                    "transferMethod": "Pull", "protocol": "http", "baseUrl": "http://127.0.0.1:%d\"""".formatted(RestAssured.port)), "SUCCESS");
 
             assertThat(fleet.device().software().updateState()).isEqualTo(SoftwareUpdateState.INSTALLED);
         }
@@ -124,8 +130,12 @@ class SoftwareManagementTaskTest {
             installed("sw-leftover", "2.0.0");
 
             assertThat(software.currentPackage()).map(ReceivedPackage::version).contains("2.0.0");
-            assertThat(software.stateHistory()).containsSubsequence(SoftwareUpdateState.DELIVERED,
-                    SoftwareUpdateState.INITIAL, SoftwareUpdateState.DOWNLOAD_STARTED, SoftwareUpdateState.INSTALLED);
+            assertThat(software.stateHistory())
+                    .containsSubsequence(
+                            SoftwareUpdateState.DELIVERED,
+                            SoftwareUpdateState.INITIAL,
+                            SoftwareUpdateState.DOWNLOAD_STARTED,
+                            SoftwareUpdateState.INSTALLED);
         }
     }
 
@@ -134,14 +144,19 @@ class SoftwareManagementTaskTest {
         try (SimulatedFleet fleet = device(server, "sw-uninstall")) {
             installed("sw-uninstall", "1.0.0");
 
-            JsonPath first = ended(submit(SoftwarePackages.TYPE, "sw-uninstall", "\"operation\": \"uninstall\""),
+            JsonPath first =
+                    ended(submit(SoftwarePackages.TYPE, "sw-uninstall", "\"operation\": \"uninstall\""), "SUCCESS");
+            JsonPath second = ended(
+                    submit(
+                            SoftwarePackages.TYPE,
+                            "sw-uninstall",
+                            "\"operation\": \"Uninstall\", \"instanceId\": \"0\""),
                     "SUCCESS");
-            JsonPath second = ended(submit(SoftwarePackages.TYPE, "sw-uninstall",
-                    "\"operation\": \"Uninstall\", \"instanceId\": \"0\""), "SUCCESS");
 
             assertThat(fleet.device().software().updateState()).isEqualTo(SoftwareUpdateState.INITIAL);
             assertThat(fleet.device().software().currentPackage()).isEmpty();
-            assertThat(first.getString("details")).startsWith("uninstall succeeded: instance=/9/0")
+            assertThat(first.getString("details"))
+                    .startsWith("uninstall succeeded: instance=/9/0")
                     .contains("updateState=0 (initial)");
             assertThat(second.getString("details")).contains("updateState=0 (initial)");
         }
@@ -149,18 +164,24 @@ class SoftwareManagementTaskTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of("install", (Consumer<SoftwareFaults>) faults -> faults.failInstall(true),
+                Arguments.of(
+                        "install",
+                        (Consumer<SoftwareFaults>) faults -> faults.failInstall(true),
                         "updateResult=58 (software installation failure)"),
-                Arguments.of("integrity", (Consumer<SoftwareFaults>) faults -> faults.corruptPackage(true),
+                Arguments.of(
+                        "integrity",
+                        (Consumer<SoftwareFaults>) faults -> faults.corruptPackage(true),
                         "updateResult=53 (package integrity check failure)"),
-                Arguments.of("download", (Consumer<SoftwareFaults>) faults -> faults.failDownload(true),
+                Arguments.of(
+                        "download",
+                        (Consumer<SoftwareFaults>) faults -> faults.failDownload(true),
                         "updateResult=52 (connection lost during the download)"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
-    void aFailureCodeEndsTheInstallErrorWithTheCodeAndItsMeaning(String name, Consumer<SoftwareFaults> fault,
-                                                                 String detail) {
+    void aFailureCodeEndsTheInstallErrorWithTheCodeAndItsMeaning(
+            String name, Consumer<SoftwareFaults> fault, String detail) {
         String endpoint = "sw-fail-" + name;
         String resource = store(endpoint, "2.0.0");
         try (SimulatedFleet fleet = device(server, endpoint)) {
@@ -169,7 +190,9 @@ class SoftwareManagementTaskTest {
             JsonPath execution = ended(install(endpoint, resource, ""), "ERROR");
 
             assertThat(execution.getString("result")).isEqualTo("ERROR");
-            assertThat(execution.getString("details")).startsWith("the install failed: instance=/9/0").contains(detail);
+            assertThat(execution.getString("details"))
+                    .startsWith("the install failed: instance=/9/0")
+                    .contains(detail);
             assertThat(fleet.device().software().updateState()).isNotEqualTo(SoftwareUpdateState.INSTALLED);
         }
     }
@@ -193,10 +216,11 @@ class SoftwareManagementTaskTest {
             installed("sw-uninstall-fails", "1.0.0");
             fleet.device().software().faults().failUninstall(true);
 
-            JsonPath execution = ended(submit(SoftwarePackages.TYPE, "sw-uninstall-fails",
-                    "\"operation\": \"uninstall\""), "ERROR");
+            JsonPath execution =
+                    ended(submit(SoftwarePackages.TYPE, "sw-uninstall-fails", "\"operation\": \"uninstall\""), "ERROR");
 
-            assertThat(execution.getString("details")).startsWith("the uninstall failed:")
+            assertThat(execution.getString("details"))
+                    .startsWith("the uninstall failed:")
                     .contains("updateState=4 (installed)", "updateResult=59 (uninstallation failure)");
         }
     }
@@ -214,10 +238,10 @@ class SoftwareManagementTaskTest {
     @Test
     void anInstallWithoutAPackageAndAnUnknownOperationEndErrorNamingTheAttribute() {
         try (SimulatedFleet fleet = device(server, "sw-invalid")) {
-            JsonPath noPackage = ended(submit(SoftwarePackages.TYPE, "sw-invalid", "\"operation\": \"install\""),
-                    "ERROR");
-            JsonPath unknown = ended(submit(SoftwarePackages.TYPE, "sw-invalid", "\"operation\": \"upgrade\""),
-                    "ERROR");
+            JsonPath noPackage =
+                    ended(submit(SoftwarePackages.TYPE, "sw-invalid", "\"operation\": \"install\""), "ERROR");
+            JsonPath unknown =
+                    ended(submit(SoftwarePackages.TYPE, "sw-invalid", "\"operation\": \"upgrade\""), "ERROR");
 
             assertThat(noPackage.getString("details")).startsWith("an install needs resourceId");
             assertThat(unknown.getString("details"))
@@ -244,8 +268,12 @@ class SoftwareManagementTaskTest {
 
     @Test
     void aTaskWithoutAnOperationIsRefusedNamingTheProperty() {
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"type": "Lwm2mSoftwareManagementTask", "target": {"device": "sw-push"}, "properties": {}}""")
-                .post("/api/tasks").then().statusCode(400).body("parameter", equalTo("properties.operation"));
+                .post("/api/tasks")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("properties.operation"));
     }
 }

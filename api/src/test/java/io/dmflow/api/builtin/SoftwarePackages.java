@@ -16,14 +16,16 @@ final class SoftwarePackages {
     static final String TYPE = "Lwm2mSoftwareManagementTask";
     static final String NAME = "dmflow-app";
 
-    private SoftwarePackages() {
-    }
+    private SoftwarePackages() {}
 
     /** Stores a package of {@code version} (a few blocks: small enough to be quick, large enough to be block-wise). */
     static String store(String id, String version) {
         byte[] bytes = PackageFormat.build(NAME, version, 3000);
-        given().contentType(ContentType.BINARY).body(bytes).put("/api/resources/{id}/data?category=software", id)
-                .then().statusCode(anyOf(equalTo(200), equalTo(201)));
+        given().contentType(ContentType.BINARY)
+                .body(bytes)
+                .put("/api/resources/{id}/data?category=software", id)
+                .then()
+                .statusCode(anyOf(equalTo(200), equalTo(201)));
         return id;
     }
 
@@ -47,7 +49,8 @@ final class SoftwarePackages {
 
     /** How many times the instance started receiving a package. */
     static long downloads(SoftwareManagement software) {
-        return software.stateHistory().stream().filter(state -> state == SoftwareUpdateState.DOWNLOAD_STARTED)
+        return software.stateHistory().stream()
+                .filter(state -> state == SoftwareUpdateState.DOWNLOAD_STARTED)
                 .count();
     }
 }

@@ -10,13 +10,6 @@ import static io.dmflow.api.builtin.SoftwarePackages.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.dmflow.api.quota.PostgresQuotas;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
@@ -31,6 +24,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A device that drops off its link at a step of a software install and comes back: the install waits for it and
@@ -59,7 +57,8 @@ class SoftwareResumptionTest {
                 Arguments.of("observe", LinkDrop.beforeRequest("GET", "/9/0/7"), false),
                 Arguments.of("push-lost", LinkDrop.beforeRequest("PUT", "/9/0/2"), false),
                 Arguments.of("push-arrived", LinkDrop.afterRequest("PUT", "/9/0/2"), false),
-                Arguments.of("read-delivery", LinkDrop.beforeRequest("GET", "/9/0").atOccurrence(2), false),
+                Arguments.of(
+                        "read-delivery", LinkDrop.beforeRequest("GET", "/9/0").atOccurrence(2), false),
                 Arguments.of("install-lost", LinkDrop.beforeRequest("POST", "/9/0/4"), false),
                 Arguments.of("install-done", LinkDrop.afterRequest("POST", "/9/0/4"), false));
     }
@@ -76,12 +75,20 @@ class SoftwareResumptionTest {
             }
             long downloadsBefore = downloads(device.software());
 
-            BuiltInTaskRuns.succeededAfterDropOff(device, drop, SoftwarePackages.TYPE, installOf(resource),
+            BuiltInTaskRuns.succeededAfterDropOff(
+                    device,
+                    drop,
+                    SoftwarePackages.TYPE,
+                    installOf(resource),
                     () -> assertThat(device.isOffline()).isTrue());
 
             assertThat(device.software().updateState()).isEqualTo(SoftwareUpdateState.INSTALLED);
-            assertThat(device.software().currentPackage()).map(ReceivedPackage::version).contains("2.0.0");
-            assertThat(downloads(device.software()) - downloadsBefore).as("packages received").isEqualTo(1);
+            assertThat(device.software().currentPackage())
+                    .map(ReceivedPackage::version)
+                    .contains("2.0.0");
+            assertThat(downloads(device.software()) - downloadsBefore)
+                    .as("packages received")
+                    .isEqualTo(1);
         }
     }
 
@@ -91,11 +98,12 @@ class SoftwareResumptionTest {
         try (SimulatedFleet fleet = device(server, "sw-no-resume")) {
             fleet.device().dropOffAt(LinkDrop.beforeRequest("PUT", "/9/0/2"));
 
-            JsonPath ended = ended(install("sw-no-resume", resource, "\"resumeAfterDownlinkFailure\": \"false\""),
-                    "ERROR");
+            JsonPath ended =
+                    ended(install("sw-no-resume", resource, "\"resumeAfterDownlinkFailure\": \"false\""), "ERROR");
 
-            assertThat(ended.getString("details")).startsWith(
-                    "downlink failure at step 'Deliver the package' and resumeAfterDownlinkFailure is off:");
+            assertThat(ended.getString("details"))
+                    .startsWith(
+                            "downlink failure at step 'Deliver the package' and resumeAfterDownlinkFailure is off:");
             assertThat(fleet.device().software().updateState()).isEqualTo(SoftwareUpdateState.INITIAL);
         }
     }

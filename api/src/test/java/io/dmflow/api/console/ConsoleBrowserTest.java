@@ -3,6 +3,15 @@ package io.dmflow.api.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.dmflow.api.testing.TaskApi;
+import io.dmflow.api.testing.TestAdmin;
+import io.dmflow.api.testing.TestDatabase;
+import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -13,18 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import io.dmflow.api.testing.TaskApi;
-import io.dmflow.api.testing.TestAdmin;
-import io.dmflow.api.testing.TestDatabase;
-import io.dmflow.lwm2m.server.DeviceManagementServer;
-import io.dmflow.simulator.fleet.SimulatedFleet;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * The console in a real browser: headless Chromium, driven by playwright-core (from npm, installed by the console
@@ -47,11 +45,29 @@ class ConsoleBrowserTest {
     private static final Duration SENSOR_PERIOD = Duration.ofMillis(500);
 
     /** One of each page of the console, as the walkthrough leaves them. */
-    private static final List<String> SCREENSHOTS = List.of("login.png", "devices.png", "device.png",
-            "device-instance.png", "tasks.png", "task.png", "execution.png", "templates.png", "template.png",
-            "template-error.png", "process.png", "flows.png", "instances.png", "instance-incident.png",
-            "instance-live.png", "instance-completed.png", "viewer-instance.png", "retrying.png",
-            "keyboard-retry-dialog.png", "phone-devices.png", "phone-tasks.png", "phone-flows.png");
+    private static final List<String> SCREENSHOTS = List.of(
+            "login.png",
+            "devices.png",
+            "device.png",
+            "device-instance.png",
+            "tasks.png",
+            "task.png",
+            "execution.png",
+            "templates.png",
+            "template.png",
+            "template-error.png",
+            "process.png",
+            "flows.png",
+            "instances.png",
+            "instance-incident.png",
+            "instance-live.png",
+            "instance-completed.png",
+            "viewer-instance.png",
+            "retrying.png",
+            "keyboard-retry-dialog.png",
+            "phone-devices.png",
+            "phone-tasks.png",
+            "phone-flows.png");
 
     @Inject
     DeviceManagementServer server;
@@ -66,7 +82,8 @@ class ConsoleBrowserTest {
         assumeTrue(onPath("node"), "no node on the PATH");
         Path npm = Path.of("..", "console", "target", "npm").toAbsolutePath().normalize();
         Path script = npm.resolve("console-walkthrough.mjs");
-        assumeTrue(Files.isRegularFile(script) && Files.isDirectory(npm.resolve("node_modules/playwright-core")),
+        assumeTrue(
+                Files.isRegularFile(script) && Files.isDirectory(npm.resolve("node_modules/playwright-core")),
                 "the console module is not built in " + npm);
 
         String endpoint = "console-browser-" + UUID.randomUUID().toString().substring(0, 8);
@@ -80,22 +97,38 @@ class ConsoleBrowserTest {
             }
         }
         Path output = Files.createTempFile("console-walkthrough", ".log");
-        try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow())
-                .endpoint(endpoint).sensorPeriod(SENSOR_PERIOD).build().start()) {
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri().orElseThrow())
+                .endpoint(endpoint)
+                .sensorPeriod(SENSOR_PERIOD)
+                .build()
+                .start()) {
             assertThat(fleet.awaitRegisteredCount(1, Duration.ofSeconds(30))).isTrue();
             TaskApi.awaitDeviceState(endpoint, "online");
-            Process node = new ProcessBuilder("node", script.toString(), base.toString().replaceAll("/$", ""),
-                    TestAdmin.USER, TestAdmin.PASSWORD, endpoint, screenshots.toString())
-                    .directory(npm.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process node = new ProcessBuilder(
+                            "node",
+                            script.toString(),
+                            base.toString().replaceAll("/$", ""),
+                            TestAdmin.USER,
+                            TestAdmin.PASSWORD,
+                            endpoint,
+                            screenshots.toString())
+                    .directory(npm.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             boolean ended = node.waitFor(WALKTHROUGH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (!ended) {
                 node.destroyForcibly();
             }
             String log = Files.readString(output, StandardCharsets.UTF_8);
             System.out.println(log);
-            assertThat(ended).as("the walkthrough ended within %s:%n%s", WALKTHROUGH_TIMEOUT, log).isTrue();
+            assertThat(ended)
+                    .as("the walkthrough ended within %s:%n%s", WALKTHROUGH_TIMEOUT, log)
+                    .isTrue();
             assertThat(node.exitValue()).as("failed steps:%n%s", log).isZero();
-            assertThat(log).contains("ok   the page sees the flow complete without reloading")
+            assertThat(log)
+                    .contains("ok   the page sees the flow complete without reloading")
                     .contains("ok   the instances list and the diagram follow a flow as it runs, without reloading")
                     .contains("ok   updates pause while the tab is hidden")
                     .contains("ok   updates slow down while dmflow fails")
@@ -104,7 +137,8 @@ class ConsoleBrowserTest {
                     .contains("ok   a viewer is named with the role dmflow gives, and offered no repair")
                     .contains("ok   the pages are walked with the keyboard alone")
                     .contains("ok   the device's history opens the flow instance it ran")
-                    .contains("ok   no console errors").doesNotContain("FAIL");
+                    .contains("ok   no console errors")
+                    .doesNotContain("FAIL");
         } finally {
             Files.deleteIfExists(output);
         }
@@ -115,7 +149,11 @@ class ConsoleBrowserTest {
 
     private static boolean onPath(String command) throws InterruptedException {
         try {
-            return new ProcessBuilder(command, "--version").redirectErrorStream(true).start().waitFor() == 0;
+            return new ProcessBuilder(command, "--version")
+                            .redirectErrorStream(true)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             return false;
         }

@@ -3,6 +3,13 @@ package io.dmflow.api.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.dmflow.api.testing.BrowserTools;
+import io.dmflow.api.testing.TestAdmin;
+import io.dmflow.api.testing.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,18 +19,8 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
-
-import io.dmflow.api.testing.BrowserTools;
-import io.dmflow.api.testing.TestAdmin;
-import io.dmflow.api.testing.TestDatabase;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * The console's device list stays responsive on a fleet of 10,000 devices: the list is paged by dmflow, so the
@@ -55,20 +52,37 @@ class ConsoleFleetBrowserTest {
         recordDevices(prefix);
         Path output = Files.createTempFile("console-fleet", ".log");
         try {
-            Process node = new ProcessBuilder("node", script.toString(), base.toString().replaceAll("/$", ""),
-                    TestAdmin.USER, TestAdmin.PASSWORD, prefix, Integer.toString(DEVICES),
-                    Path.of("target", "console-screenshots").toAbsolutePath().toString())
-                    .directory(npm.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process node = new ProcessBuilder(
+                            "node",
+                            script.toString(),
+                            base.toString().replaceAll("/$", ""),
+                            TestAdmin.USER,
+                            TestAdmin.PASSWORD,
+                            prefix,
+                            Integer.toString(DEVICES),
+                            Path.of("target", "console-screenshots")
+                                    .toAbsolutePath()
+                                    .toString())
+                    .directory(npm.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             boolean ended = node.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (!ended) {
                 node.destroyForcibly();
             }
             String log = Files.readString(output, StandardCharsets.UTF_8);
             System.out.println(log);
-            assertThat(ended).as("the fleet walk ended within %s:%n%s", TIMEOUT, log).isTrue();
+            assertThat(ended)
+                    .as("the fleet walk ended within %s:%n%s", TIMEOUT, log)
+                    .isTrue();
             assertThat(node.exitValue()).as("failed steps:%n%s", log).isZero();
-            assertThat(log).contains("ok   the first page of " + DEVICES + " devices").contains("ok   the next page")
-                    .contains("ok   the previous page again").contains("ok   no console errors").doesNotContain("FAIL");
+            assertThat(log)
+                    .contains("ok   the first page of " + DEVICES + " devices")
+                    .contains("ok   the next page")
+                    .contains("ok   the previous page again")
+                    .contains("ok   no console errors")
+                    .doesNotContain("FAIL");
         } finally {
             Files.deleteIfExists(output);
             forgetDevices(prefix);
@@ -78,14 +92,16 @@ class ConsoleFleetBrowserTest {
     /** The other tests of this application share its database: the fleet goes when this test is done. */
     private void forgetDevices(String prefix) throws Exception {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM dmflow.device WHERE endpoint LIKE ?")) {
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM dmflow.device WHERE endpoint LIKE ?")) {
             delete.setString(1, prefix + "%");
             delete.executeUpdate();
         }
     }
 
     private void recordDevices(String prefix) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO dmflow.device (endpoint, lwm2m_version, binding, state, first_registered_at,
                     last_registered_at, last_contact_at)
                 SELECT ? || lpad(n::text, 5, '0'), '1.1', 'U', 'OFFLINE', now(), now(), now()

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,8 @@ class DatasourceSelectionTest {
     @Test
     void aJdbcUrlFromTheEnvironmentMeansNoEmbeddedDatabase() {
         DatasourceSelection selection = new DatasourceSelection(
-                Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db:5432/dmflow"), systemProperties(),
+                Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db:5432/dmflow"),
+                systemProperties(),
                 workingDirectory);
         assertThat(selection.configuredJdbcUrl()).contains("jdbc:postgresql://db:5432/dmflow");
     }
@@ -44,14 +44,16 @@ class DatasourceSelectionTest {
     void aSystemPropertyWinsOverTheEnvironment() {
         DatasourceSelection selection = new DatasourceSelection(
                 Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://env/x"),
-                systemProperties("quarkus.datasource.jdbc.url", "jdbc:postgresql://prop/x"), workingDirectory);
+                systemProperties("quarkus.datasource.jdbc.url", "jdbc:postgresql://prop/x"),
+                workingDirectory);
         assertThat(selection.configuredJdbcUrl()).contains("jdbc:postgresql://prop/x");
     }
 
     @Test
     void theWorkingDirectorysConfigFileAndDotEnvAreRead() throws IOException {
         Files.createDirectories(workingDirectory.resolve("config"));
-        Files.writeString(workingDirectory.resolve("config/application.properties"),
+        Files.writeString(
+                workingDirectory.resolve("config/application.properties"),
                 "quarkus.datasource.jdbc.url=jdbc:postgresql://file/x\n");
         assertThat(new DatasourceSelection(Map.of(), systemProperties(), workingDirectory).configuredJdbcUrl())
                 .contains("jdbc:postgresql://file/x");
@@ -63,8 +65,8 @@ class DatasourceSelectionTest {
 
     @Test
     void aBlankUrlCountsAsNone() {
-        DatasourceSelection selection = new DatasourceSelection(Map.of("QUARKUS_DATASOURCE_JDBC_URL", " "),
-                systemProperties(), workingDirectory);
+        DatasourceSelection selection = new DatasourceSelection(
+                Map.of("QUARKUS_DATASOURCE_JDBC_URL", " "), systemProperties(), workingDirectory);
         assertThat(selection.configuredJdbcUrl()).isEmpty();
     }
 }

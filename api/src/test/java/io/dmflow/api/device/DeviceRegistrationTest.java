@@ -11,12 +11,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;
@@ -24,6 +18,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
@@ -39,17 +37,29 @@ class DeviceRegistrationTest {
     }
 
     private SimulatedFleet register(String endpoint, long lifetimeSeconds) {
-        return SimulatedFleet.builder().serverUri(coap()).endpoint(endpoint)
-                .lifetime(Duration.ofSeconds(lifetimeSeconds)).build().start().awaitRegistered(TIMEOUT);
+        return SimulatedFleet.builder()
+                .serverUri(coap())
+                .endpoint(endpoint)
+                .lifetime(Duration.ofSeconds(lifetimeSeconds))
+                .build()
+                .start()
+                .awaitRegistered(TIMEOUT);
     }
 
     private static JsonPath device(String endpoint) {
-        return given().get("/api/devices/{endpoint}", endpoint).then().statusCode(200).extract().jsonPath();
+        return given().get("/api/devices/{endpoint}", endpoint)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static void awaitState(String endpoint, String state) {
-        await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/devices/{endpoint}", endpoint).then()
-                .statusCode(200).body("state", equalTo(state)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> given().get("/api/devices/{endpoint}", endpoint)
+                        .then()
+                        .statusCode(200)
+                        .body("state", equalTo(state)));
     }
 
     @Test
@@ -67,10 +77,8 @@ class DeviceRegistrationTest {
             assertThat(json.getLong("lifetimeSeconds")).isEqualTo(300);
             Instant first = Instant.parse(json.getString("firstRegisteredAt"));
             assertThat(first).isAfterOrEqualTo(before.minusSeconds(1));
-            assertThat(Instant.parse(json.getString("lastContactAt")))
-                    .isAfterOrEqualTo(first);
-            assertThat(Instant.parse(json.getString("registrationExpiresAt")))
-                    .isAfter(first.plusSeconds(290));
+            assertThat(Instant.parse(json.getString("lastContactAt"))).isAfterOrEqualTo(first);
+            assertThat(Instant.parse(json.getString("registrationExpiresAt"))).isAfter(first.plusSeconds(290));
         }
     }
 
@@ -82,8 +90,11 @@ class DeviceRegistrationTest {
             registrationId = device("reg-lifecycle").getString("registrationId");
 
             device.device().triggerRegistrationUpdate();
-            await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/devices/{endpoint}", "reg-lifecycle")
-                    .then().body("lastUpdatedAt", notNullValue()).body("registrationId", equalTo(registrationId)));
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> given().get("/api/devices/{endpoint}", "reg-lifecycle")
+                            .then()
+                            .body("lastUpdatedAt", notNullValue())
+                            .body("registrationId", equalTo(registrationId)));
         }
         // Closing the device deregisters it.
         awaitState("reg-lifecycle", "offline");
@@ -122,8 +133,13 @@ class DeviceRegistrationTest {
 
     @Test
     void aQueueModeDeviceSleepsAfterItsAwakeTimeAndWakesWhenItSpeaks() {
-        try (SimulatedFleet device = SimulatedFleet.builder().serverUri(coap()).endpoint("reg-queue")
-                .lifetime(Duration.ofSeconds(300)).queueMode(Duration.ofSeconds(30)).build().start()
+        try (SimulatedFleet device = SimulatedFleet.builder()
+                .serverUri(coap())
+                .endpoint("reg-queue")
+                .lifetime(Duration.ofSeconds(300))
+                .queueMode(Duration.ofSeconds(30))
+                .build()
+                .start()
                 .awaitRegistered(TIMEOUT)) {
             awaitState("reg-queue", "online");
             JsonPath json = device("reg-queue");
@@ -134,7 +150,8 @@ class DeviceRegistrationTest {
             Instant asleepSince = Instant.parse(device("reg-queue").getString("lastContactAt"));
             device.device().triggerRegistrationUpdate();
             awaitState("reg-queue", "online");
-            assertThat(Instant.parse(device("reg-queue").getString("lastContactAt"))).isAfter(asleepSince);
+            assertThat(Instant.parse(device("reg-queue").getString("lastContactAt")))
+                    .isAfter(asleepSince);
         }
     }
 
@@ -149,33 +166,61 @@ class DeviceRegistrationTest {
             b.close();
             awaitState("list-a2", "offline");
 
-            given().queryParam("endpointPrefix", "list-a").get("/api/devices").then().statusCode(200)
-                    .body("totalItems", equalTo(2)).body("items.endpoint", hasItem("list-a1"))
-                    .body("items.endpoint", hasItem("list-a2")).body("items.endpoint", not(hasItem("list-b1")));
-            given().queryParam("endpointPrefix", "list-").queryParam("state", "online").get("/api/devices").then()
-                    .body("totalItems", equalTo(2)).body("items.endpoint", not(hasItem("list-a2")));
-            given().queryParam("endpointPrefix", "list-").queryParam("size", 2).queryParam("page", 1)
-                    .get("/api/devices").then().body("items.size()", equalTo(1)).body("totalPages", equalTo(2))
+            given().queryParam("endpointPrefix", "list-a")
+                    .get("/api/devices")
+                    .then()
+                    .statusCode(200)
+                    .body("totalItems", equalTo(2))
+                    .body("items.endpoint", hasItem("list-a1"))
+                    .body("items.endpoint", hasItem("list-a2"))
+                    .body("items.endpoint", not(hasItem("list-b1")));
+            given().queryParam("endpointPrefix", "list-")
+                    .queryParam("state", "online")
+                    .get("/api/devices")
+                    .then()
+                    .body("totalItems", equalTo(2))
+                    .body("items.endpoint", not(hasItem("list-a2")));
+            given().queryParam("endpointPrefix", "list-")
+                    .queryParam("size", 2)
+                    .queryParam("page", 1)
+                    .get("/api/devices")
+                    .then()
+                    .body("items.size()", equalTo(1))
+                    .body("totalPages", equalTo(2))
                     .body("items[0].endpoint", equalTo("list-b1"));
-            given().queryParam("endpointPrefix", "list_").get("/api/devices").then().body("totalItems", equalTo(0));
+            given().queryParam("endpointPrefix", "list_")
+                    .get("/api/devices")
+                    .then()
+                    .body("totalItems", equalTo(0));
         }
     }
 
     @Test
     void anUnknownEndpointIsAProblem() {
-        given().get("/api/devices/{endpoint}", "never-seen").then().statusCode(404)
-                .contentType("application/problem+json").body("status", equalTo(404))
-                .body("title", equalTo("Unknown device")).body("detail", containsString("never-seen"))
+        given().get("/api/devices/{endpoint}", "never-seen")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Unknown device"))
+                .body("detail", containsString("never-seen"))
                 .body("instance", equalTo("/api/devices/never-seen"));
     }
 
     @Test
     void badListingParametersNameTheParameter() {
-        given().queryParam("state", "asleep").get("/api/devices").then().statusCode(400)
-                .contentType("application/problem+json").body("parameter", equalTo("state"))
+        given().queryParam("state", "asleep")
+                .get("/api/devices")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("state"))
                 .body("detail", containsString("online, sleeping, offline"));
         given().queryParam("size", 0).get("/api/devices").then().statusCode(400).body("parameter", equalTo("size"));
-        given().queryParam("page", "x").get("/api/devices").then().statusCode(greaterThan(399))
+        given().queryParam("page", "x")
+                .get("/api/devices")
+                .then()
+                .statusCode(greaterThan(399))
                 .contentType("application/problem+json");
     }
 }

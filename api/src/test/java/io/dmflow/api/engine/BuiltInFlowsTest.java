@@ -2,19 +2,17 @@ package io.dmflow.api.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.contract.BuiltInProcess;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every flow of the bpmn module is deployed at start; deploying a file again as it is (a restart, a second node)
@@ -33,8 +31,11 @@ class BuiltInFlowsTest {
     @Test
     void everyListedFlowIsDeployedAndAnUnchangedFileKeepsItsVersion() throws Exception {
         assertThat(builtInFlows.awaitDeployed(Duration.ofSeconds(30))).isTrue();
-        List<String> files = read(BuiltInFlows.FLOW_LIST).lines().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        List<String> files = read(BuiltInFlows.FLOW_LIST)
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
         assertThat(files).contains(BuiltInProcess.FIRMWARE_UPDATE + ".bpmn", BuiltInProcess.BACKUP + ".bpmn");
         for (String file : files) {
             String bpmn = read("bpmn/" + file);

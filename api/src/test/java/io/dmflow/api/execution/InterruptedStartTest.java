@@ -9,12 +9,6 @@ import static io.dmflow.api.testing.TaskApi.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
@@ -25,6 +19,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 /**
  * A crash can come between the engine creating an execution's process instance and dmflow recording its key.
@@ -49,8 +47,13 @@ class InterruptedStartTest {
     }
 
     private SimulatedFleet device(String endpoint) {
-        return SimulatedFleet.builder().serverUri(coap()).endpoint(endpoint).lifetime(Duration.ofSeconds(300))
-                .build().start().awaitRegistered(TaskApi.TIMEOUT);
+        return SimulatedFleet.builder()
+                .serverUri(coap())
+                .endpoint(endpoint)
+                .lifetime(Duration.ofSeconds(300))
+                .build()
+                .start()
+                .awaitRegistered(TaskApi.TIMEOUT);
     }
 
     /** A queued execution of a device that is offline, whose start is then interrupted as a crash would. */
@@ -60,8 +63,8 @@ class InterruptedStartTest {
         }
         awaitDeviceState(endpoint, "offline");
         saveTemplate("tz-" + endpoint, "<config><set key=\"/3/0/15\" value=\"" + value + "\"/></config>");
-        String execution = executionOf(submit("{\"template\": \"tz-" + endpoint + "\", \"target\": {\"device\": \""
-                + endpoint + "\"}}"));
+        String execution = executionOf(
+                submit("{\"template\": \"tz-" + endpoint + "\", \"target\": {\"device\": \"" + endpoint + "\"}}"));
         assertThat(status(execution)).isEqualTo("QUEUED");
         // What the scheduler's decision leaves behind when the process dies right after it: started, no instance.
         QuarkusTransaction.requiringNew().run(() -> {
@@ -73,12 +76,18 @@ class InterruptedStartTest {
     }
 
     private long instancesOf(String execution) {
-        return engine.client().newProcessInstanceSearchRequest().filter(filter -> filter.businessId(execution))
-                .send().join().page().totalItems();
+        return engine.client()
+                .newProcessInstanceSearchRequest()
+                .filter(filter -> filter.businessId(execution))
+                .send()
+                .join()
+                .page()
+                .totalItems();
     }
 
     private static Long recordedKey(String execution) {
-        return QuarkusTransaction.requiringNew().call(() -> Execution.<Execution>findById(execution).processInstanceKey);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Execution.<Execution>findById(execution).processInstanceKey);
     }
 
     @Test

@@ -4,9 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URI;
-import java.time.Duration;
-
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.simulator.delivery.PackageFormat;
 import io.dmflow.simulator.fleet.SimulatedFleet;
@@ -14,6 +11,8 @@ import io.dmflow.simulator.object.firmware.FirmwareState;
 import io.dmflow.simulator.object.firmware.FirmwareUpdate;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.time.Duration;
 
 /** What the firmware tests do over and over: devices on 1.0.0, stored images of 2.0.0, tasks and their ends. */
 final class FirmwareDevices {
@@ -22,13 +21,16 @@ final class FirmwareDevices {
     static final String NEW_VERSION = "2.0.0";
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private FirmwareDevices() {
-    }
+    private FirmwareDevices() {}
 
     static SimulatedFleet.Builder fleet(URI server, String endpoint) {
         // A device that rebooted while offline registers again soon after its link is back.
-        return SimulatedFleet.builder().serverUri(server).endpoint(endpoint).firmwareVersion(OLD_VERSION)
-                .lifetime(Duration.ofSeconds(300)).registrationRetry(Duration.ofSeconds(1));
+        return SimulatedFleet.builder()
+                .serverUri(server)
+                .endpoint(endpoint)
+                .firmwareVersion(OLD_VERSION)
+                .lifetime(Duration.ofSeconds(300))
+                .registrationRetry(Duration.ofSeconds(1));
     }
 
     static SimulatedFleet start(SimulatedFleet.Builder builder, String... endpoints) {
@@ -45,8 +47,11 @@ final class FirmwareDevices {
     /** Stores a 2.0.0 image (a few blocks: small enough to be quick, large enough to be block-wise). */
     static String storeImage(String id) {
         byte[] image = PackageFormat.build("dmflow-fw", NEW_VERSION, 3000);
-        given().contentType(ContentType.BINARY).body(image).put("/api/resources/{id}/data?category=firmware", id)
-                .then().statusCode(anyOf(equalTo(200), equalTo(201)));
+        given().contentType(ContentType.BINARY)
+                .body(image)
+                .put("/api/resources/{id}/data?category=firmware", id)
+                .then()
+                .statusCode(anyOf(equalTo(200), equalTo(201)));
         return id;
     }
 
@@ -55,8 +60,7 @@ final class FirmwareDevices {
         String more = properties.isBlank() ? "" : ", " + properties;
         return TaskApi.executionOf(TaskApi.submit("""
                 {"type": "Lwm2mFirmwareUpdateTask", "target": {"device": "%s"},
-                 "properties": {"resourceId": "%s", "statePollInterval": "PT1S"%s}}""".formatted(endpoint,
-                resourceId, more)));
+                 "properties": {"resourceId": "%s", "statePollInterval": "PT1S"%s}}""".formatted(endpoint, resourceId, more)));
     }
 
     /** Waits for the execution to end with {@code status}; answers it. */
@@ -66,6 +70,8 @@ final class FirmwareDevices {
 
     /** How many times the device started receiving a package. */
     static long downloads(FirmwareUpdate firmware) {
-        return firmware.stateHistory().stream().filter(state -> state == FirmwareState.DOWNLOADING).count();
+        return firmware.stateHistory().stream()
+                .filter(state -> state == FirmwareState.DOWNLOADING)
+                .count();
     }
 }

@@ -7,11 +7,6 @@ import static io.dmflow.api.firmware.FirmwareDevices.storeImage;
 import static io.dmflow.api.firmware.FirmwareDevices.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedDevice;
@@ -22,6 +17,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URI;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every failing Update Result (2 to 9) ends the update ERROR with the code and its meaning in the details, the old
@@ -40,9 +38,18 @@ class FirmwareFaultsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = UpdateResult.class, names = { "NOT_ENOUGH_FLASH", "OUT_OF_RAM", "CONNECTION_LOST",
-            "INTEGRITY_CHECK_FAILURE", "UNSUPPORTED_PACKAGE_TYPE", "INVALID_URI", "UPDATE_FAILED",
-            "UNSUPPORTED_PROTOCOL" })
+    @EnumSource(
+            value = UpdateResult.class,
+            names = {
+                "NOT_ENOUGH_FLASH",
+                "OUT_OF_RAM",
+                "CONNECTION_LOST",
+                "INTEGRITY_CHECK_FAILURE",
+                "UNSUPPORTED_PACKAGE_TYPE",
+                "INVALID_URI",
+                "UPDATE_FAILED",
+                "UNSUPPORTED_PROTOCOL"
+            })
     void aFailingUpdateResultEndsTheUpdateInErrorNamingIt(UpdateResult failure) {
         String endpoint = "fw-fault-" + failure.code();
         String image = storeImage("fw-fault-image-" + failure.code());
@@ -53,14 +60,18 @@ class FirmwareFaultsTest {
             JsonPath execution = ended(update(endpoint, image, ""), "ERROR");
 
             assertThat(execution.getString("result")).isEqualTo("ERROR");
-            assertThat(execution.getString("details")).contains("updateResult=" + failure.code() + " (",
-                    "oldFirmwareVersion=" + FirmwareDevices.OLD_VERSION);
+            assertThat(execution.getString("details"))
+                    .contains(
+                            "updateResult=" + failure.code() + " (",
+                            "oldFirmwareVersion=" + FirmwareDevices.OLD_VERSION);
             assertThat(device.deviceObject().firmwareVersion()).isEqualTo(FirmwareDevices.OLD_VERSION);
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = UpdateResult.class, names = { "INTEGRITY_CHECK_FAILURE", "UPDATE_FAILED" })
+    @EnumSource(
+            value = UpdateResult.class,
+            names = {"INTEGRITY_CHECK_FAILURE", "UPDATE_FAILED"})
     void withIgnoreFaultsAFailedUpdateGoesOnAsAWarning(UpdateResult failure) {
         String endpoint = "fw-ignore-" + failure.code();
         String image = storeImage("fw-ignore-image-" + failure.code());

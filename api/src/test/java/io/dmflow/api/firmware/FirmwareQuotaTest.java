@@ -8,15 +8,6 @@ import static io.dmflow.api.firmware.FirmwareDevices.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.quota.PostgresQuotas;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -29,6 +20,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 /**
  * useQuota: the firmware quota (2 slots in these tests) lets at most that many devices transfer at once, counted
@@ -54,16 +52,22 @@ class FirmwareQuotaTest {
     @Test
     void aQuotaOfTwoLetsAtMostTwoOfFiveDevicesTransferAtOnceAndAllSucceed() {
         String image = storeImage("fw-quota-image");
-        List<String> endpoints = IntStream.range(0, 5).mapToObj(i -> "fw-quota-" + i).toList();
-        SimulatedFleet.Builder builder = SimulatedFleet.builder().serverUri(coap()).endpointPrefix("fw-quota-")
-                .count(5).firmwareVersion(FirmwareDevices.OLD_VERSION).lifetime(Duration.ofSeconds(300));
+        List<String> endpoints =
+                IntStream.range(0, 5).mapToObj(i -> "fw-quota-" + i).toList();
+        SimulatedFleet.Builder builder = SimulatedFleet.builder()
+                .serverUri(coap())
+                .endpointPrefix("fw-quota-")
+                .count(5)
+                .firmwareVersion(FirmwareDevices.OLD_VERSION)
+                .lifetime(Duration.ofSeconds(300));
         try (SimulatedFleet fleet = start(builder, endpoints.toArray(String[]::new))) {
             for (SimulatedDevice device : fleet.devices()) {
                 // Time spent checking the package after its bytes arrived: the transfers must overlap to be capped.
                 device.firmware().faults().downloadDuration(Duration.ofMillis(800));
             }
             List<String> executions = endpoints.stream()
-                    .map(endpoint -> update(endpoint, image, "\"useQuota\": \"true\"")).toList();
+                    .map(endpoint -> update(endpoint, image, "\"useQuota\": \"true\""))
+                    .toList();
 
             for (String execution : executions) {
                 ended(execution, "SUCCESS");
@@ -93,8 +97,7 @@ class FirmwareQuotaTest {
 
     /** The most devices that were between Downloading and Downloaded at the same moment. */
     private static int mostTransferringAtOnce(List<SimulatedDevice> devices) {
-        record Edge(Instant at, int change) {
-        }
+        record Edge(Instant at, int change) {}
         List<Edge> edges = new ArrayList<>();
         for (SimulatedDevice device : devices) {
             for (StateChange change : device.firmware().stateChanges()) {
@@ -106,7 +109,8 @@ class FirmwareQuotaTest {
             }
         }
         // At the same instant an end counts before a start: touching windows do not overlap.
-        edges.sort((a, b) -> a.at().equals(b.at()) ? Integer.compare(a.change(), b.change()) : a.at().compareTo(b.at()));
+        edges.sort(
+                (a, b) -> a.at().equals(b.at()) ? Integer.compare(a.change(), b.change()) : a.at().compareTo(b.at()));
         int now = 0;
         int most = 0;
         for (Edge edge : edges) {

@@ -10,16 +10,6 @@ import static io.dmflow.api.firmware.FirmwareDevices.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
@@ -34,6 +24,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A device that drops off its link at a step of the firmware update and comes back: the update waits for it and
@@ -60,10 +58,14 @@ class FirmwareResumptionTest {
                 Arguments.of("observe", LinkDrop.beforeRequest("GET", "/5/0/3"), false),
                 Arguments.of("push-lost", LinkDrop.beforeRequest("PUT", "/5/0/0"), false),
                 Arguments.of("push-arrived", LinkDrop.afterRequest("PUT", "/5/0/0"), false),
-                Arguments.of("read-progress", LinkDrop.beforeRequest("GET", "/5/0").atOccurrence(2), false),
+                Arguments.of(
+                        "read-progress", LinkDrop.beforeRequest("GET", "/5/0").atOccurrence(2), false),
                 Arguments.of("update-lost", LinkDrop.beforeRequest("POST", "/5/0/2"), false),
                 Arguments.of("update-done", LinkDrop.afterRequest("POST", "/5/0/2"), false),
-                Arguments.of("read-new-version", LinkDrop.beforeRequest("GET", "/3/0/3").atOccurrence(2), false));
+                Arguments.of(
+                        "read-new-version",
+                        LinkDrop.beforeRequest("GET", "/3/0/3").atOccurrence(2),
+                        false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,8 +76,12 @@ class FirmwareResumptionTest {
         try (SimulatedFleet fleet = start(fleet(coap(), endpoint), endpoint)) {
             SimulatedDevice device = fleet.device();
             if (stuckInDownloaded) {
-                server.delivery().push(endpoint, "/5/0/0", new InMemoryPackageSource("stale",
-                        PackageFormat.build("dmflow-fw", "1.5.0", 500))).join();
+                server.delivery()
+                        .push(
+                                endpoint,
+                                "/5/0/0",
+                                new InMemoryPackageSource("stale", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
+                        .join();
                 await().atMost(FirmwareDevices.TIMEOUT)
                         .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
             }
@@ -89,7 +95,9 @@ class FirmwareResumptionTest {
             JsonPath ended = ended(execution, "SUCCESS");
 
             assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
-            assertThat(downloads(device.firmware()) - downloadsBefore).as("packages received").isEqualTo(1);
+            assertThat(downloads(device.firmware()) - downloadsBefore)
+                    .as("packages received")
+                    .isEqualTo(1);
             assertThat(ended.getList("history.status", String.class)).contains("WAITING_FOR_DEVICE");
         }
     }
@@ -108,7 +116,8 @@ class FirmwareResumptionTest {
             String next = TaskApi.executionOf(TaskApi.submit("""
                     {"template": "fw-after-update", "target": {"device": "fw-blocking"}}"""));
             // Nothing signals that an execution did not start: watch it stay queued for a while.
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(6))
                     .until(() -> TaskApi.status(next).equals("QUEUED"));
 
             device.comeBack();
@@ -128,8 +137,7 @@ class FirmwareResumptionTest {
             SimulatedDevice device = fleet.device();
             device.dropOffAt(LinkDrop.beforeRequest("PUT", "/5/0/0"));
 
-            JsonPath ended = ended(update("fw-no-resume", image, "\"resumeAfterDownlinkFailure\": \"false\""),
-                    "ERROR");
+            JsonPath ended = ended(update("fw-no-resume", image, "\"resumeAfterDownlinkFailure\": \"false\""), "ERROR");
 
             assertThat(ended.getString("result")).isEqualTo("ERROR");
             assertThat(ended.getString("details")).contains("downlink failure at step 'Deliver the package'");

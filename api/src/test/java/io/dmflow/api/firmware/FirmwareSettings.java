@@ -1,8 +1,7 @@
 package io.dmflow.api.firmware;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
 
 /**
  * Firmware tests see a device that dropped off within seconds, not after the production request timeouts, and a
@@ -14,7 +13,12 @@ public class FirmwareSettings implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("dmflow.lwm2m.timeout.request", "3s", "dmflow.lwm2m.timeout.block-transfer", "5s",
-                "dmflow.quota.firmware", Integer.toString(QUOTA));
+        return Map.of(
+                "dmflow.lwm2m.timeout.request",
+                "3s",
+                "dmflow.lwm2m.timeout.block-transfer",
+                "5s",
+                "dmflow.quota.firmware",
+                Integer.toString(QUOTA));
     }
 }

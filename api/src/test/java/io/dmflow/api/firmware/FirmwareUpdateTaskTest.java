@@ -8,15 +8,11 @@ import static io.dmflow.api.firmware.FirmwareDevices.fleet;
 import static io.dmflow.api.firmware.FirmwareDevices.start;
 import static io.dmflow.api.firmware.FirmwareDevices.storeImage;
 import static io.dmflow.api.firmware.FirmwareDevices.update;
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
-
-import java.net.URI;
-
-import org.junit.jupiter.api.Test;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.dmflow.api.engine.BuiltInFlows;
@@ -37,6 +33,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
 
 /**
  * Lwm2mFirmwareUpdateTask end to end on simulated devices: push and pull (CoAP and HTTP), from Idle and from a
@@ -67,12 +65,18 @@ class FirmwareUpdateTaskTest {
 
             assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
             assertThat(device.rebootCount()).isEqualTo(1);
-            assertThat(device.firmware().stateHistory()).containsSubsequence(FirmwareState.IDLE,
-                    FirmwareState.DOWNLOADING, FirmwareState.DOWNLOADED, FirmwareState.UPDATING, FirmwareState.IDLE);
+            assertThat(device.firmware().stateHistory())
+                    .containsSubsequence(
+                            FirmwareState.IDLE,
+                            FirmwareState.DOWNLOADING,
+                            FirmwareState.DOWNLOADED,
+                            FirmwareState.UPDATING,
+                            FirmwareState.IDLE);
             assertThat(downloads(device.firmware())).isEqualTo(1);
             assertThat(execution.getString("result")).isEqualTo("SUCCESS");
-            assertThat(execution.getString("details")).contains("oldFirmwareVersion=" + OLD_VERSION,
-                    "newFirmwareVersion=" + NEW_VERSION, "updateResult=1");
+            assertThat(execution.getString("details"))
+                    .contains(
+                            "oldFirmwareVersion=" + OLD_VERSION, "newFirmwareVersion=" + NEW_VERSION, "updateResult=1");
         }
     }
 
@@ -82,18 +86,31 @@ class FirmwareUpdateTaskTest {
         try (SimulatedFleet fleet = start(fleet(coap(), "fw-pull-coap"), "fw-pull-coap")) {
             SimulatedDevice device = fleet.device();
             // An older image left behind by an update that never ran: the machine waits in Downloaded.
-            server.delivery().push("fw-pull-coap", "/5/0/0", new InMemoryPackageSource("stale",
-                    PackageFormat.build("dmflow-fw", "1.5.0", 500))).join();
-            await().atMost(FirmwareDevices.TIMEOUT).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+            server.delivery()
+                    .push(
+                            "fw-pull-coap",
+                            "/5/0/0",
+                            new InMemoryPackageSource("stale", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
+                    .join();
+            await().atMost(FirmwareDevices.TIMEOUT)
+                    .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
 
-            JsonPath execution = ended(update("fw-pull-coap", image,
-                    "\"transferMethod\": \"Pull\", \"protocol\": \"coap\", \"checkDeliveryAndProtocol\": \"true\""),
+            JsonPath execution = ended(
+                    update(
+                            "fw-pull-coap",
+                            image,
+                            "\"transferMethod\": \"Pull\", \"protocol\": \"coap\", \"checkDeliveryAndProtocol\": \"true\""),
                     "SUCCESS");
 
             assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
             assertThat(device.firmware().packageUri()).startsWith(coap() + "/fw/");
-            assertThat(device.firmware().stateHistory()).containsSubsequence(FirmwareState.DOWNLOADED,
-                    FirmwareState.IDLE, FirmwareState.DOWNLOADING, FirmwareState.DOWNLOADED, FirmwareState.UPDATING);
+            assertThat(device.firmware().stateHistory())
+                    .containsSubsequence(
+                            FirmwareState.DOWNLOADED,
+                            FirmwareState.IDLE,
+                            FirmwareState.DOWNLOADING,
+                            FirmwareState.DOWNLOADED,
+                            FirmwareState.UPDATING);
             assertThat(execution.getString("details")).contains("newFirmwareVersion=" + NEW_VERSION);
         }
     }
@@ -103,20 +120,27 @@ class FirmwareUpdateTaskTest {
         String image = storeImage("fw-cache-image");
         try (SimulatedFleet fleet = start(fleet(coap(), "fw-cache"), "fw-cache")) {
             SimulatedDevice device = fleet.device();
-            server.delivery().push("fw-cache", "/5/0/0", new InMemoryPackageSource("stale",
-                    PackageFormat.build("dmflow-fw", "1.5.0", 500))).join();
-            await().atMost(FirmwareDevices.TIMEOUT).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+            server.delivery()
+                    .push(
+                            "fw-cache",
+                            "/5/0/0",
+                            new InMemoryPackageSource("stale", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
+                    .join();
+            await().atMost(FirmwareDevices.TIMEOUT)
+                    .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
             assertThat(device.sendData("/5/0/3")).isTrue();
-            await().atMost(FirmwareDevices.TIMEOUT).untilAsserted(() -> given()
-                    .get("/api/devices/{endpoint}/values", "fw-cache").then().statusCode(200)
-                    .body("find { it.path == '/5/0/3' }.value", equalTo(2)));
+            await().atMost(FirmwareDevices.TIMEOUT)
+                    .untilAsserted(() -> given().get("/api/devices/{endpoint}/values", "fw-cache")
+                            .then()
+                            .statusCode(200)
+                            .body("find { it.path == '/5/0/3' }.value", equalTo(2)));
 
-            JsonPath execution = ended(update("fw-cache", image, "\"useCacheForInitialStateRead\": \"true\""),
-                    "SUCCESS");
+            JsonPath execution =
+                    ended(update("fw-cache", image, "\"useCacheForInitialStateRead\": \"true\""), "SUCCESS");
 
             assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
-            assertThat(device.firmware().stateHistory()).containsSubsequence(FirmwareState.DOWNLOADED,
-                    FirmwareState.IDLE, FirmwareState.DOWNLOADING);
+            assertThat(device.firmware().stateHistory())
+                    .containsSubsequence(FirmwareState.DOWNLOADED, FirmwareState.IDLE, FirmwareState.DOWNLOADING);
             String instance = execution.getString("processInstanceKey");
             assertThat(visits(instance, "readCachedState")).isEqualTo(1);
             assertThat(visits(instance, "readInitialState")).isZero();
@@ -125,20 +149,34 @@ class FirmwareUpdateTaskTest {
 
     /** How many times the flow entered an element, from the engine's element instances. */
     private static int visits(String processInstanceKey, String elementId) {
-        return given().contentType(ContentType.JSON).body("""
+        return given().contentType(ContentType.JSON)
+                .body("""
                 {"filter": {"processInstanceKey": "%s", "elementId": "%s"}}""".formatted(processInstanceKey, elementId))
-                .post("/v2/element-instances/search").then().statusCode(200).extract().path("page.totalItems");
+                .post("/v2/element-instances/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("page.totalItems");
     }
 
     @Test
     void calledAsAStepOfAnotherFlowItLeavesItsOutcomeAndTheExecutionToTheCaller() {
-        String caller = Bpmn.convertToString(Bpmn.createExecutableProcess("fw-caller").startEvent("start")
-                .callActivity("update").zeebeProcessId(BuiltInProcess.FIRMWARE_UPDATE)
+        String caller = Bpmn.convertToString(Bpmn.createExecutableProcess("fw-caller")
+                .startEvent("start")
+                .callActivity("update")
+                .zeebeProcessId(BuiltInProcess.FIRMWARE_UPDATE)
                 .zeebeInputExpression("false", "endsExecution")
-                .serviceTask("record").zeebeJobType(JobType.DM_EXECUTION_UPDATE)
-                .zeebeInputExpression("\"WARNING\"", "status").zeebeInputExpression("result", "result")
-                .zeebeInputExpression("resultDetails", "details").endEvent("end").done());
-        given().contentType(ContentType.XML).body(caller).put("/api/processes/{id}", "fw-caller").then()
+                .serviceTask("record")
+                .zeebeJobType(JobType.DM_EXECUTION_UPDATE)
+                .zeebeInputExpression("\"WARNING\"", "status")
+                .zeebeInputExpression("result", "result")
+                .zeebeInputExpression("resultDetails", "details")
+                .endEvent("end")
+                .done());
+        given().contentType(ContentType.XML)
+                .body(caller)
+                .put("/api/processes/{id}", "fw-caller")
+                .then()
                 .statusCode(anyOf(equalTo(200), equalTo(201)));
         String image = storeImage("fw-called-image");
         try (SimulatedFleet fleet = start(fleet(coap(), "fw-called"), "fw-called")) {
@@ -157,9 +195,13 @@ class FirmwareUpdateTaskTest {
 
     @Test
     void aFirmwareUpdateWithoutAnImageIsRefusedNamingTheProperty() {
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"type": "Lwm2mFirmwareUpdateTask", "target": {"device": "fw-push"}, "properties": {}}""")
-                .post("/api/tasks").then().statusCode(400).body("parameter", equalTo("properties.resourceId"));
+                .post("/api/tasks")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("properties.resourceId"));
     }
 
     @Test

@@ -5,17 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URI;
-import java.net.URL;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
 import io.dmflow.lwm2m.delivery.PackageSource;
@@ -31,6 +20,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Device data reaching PostgreSQL and packages leaving over HTTP, with simulated devices over UDP. */
 @QuarkusTest
@@ -59,22 +57,37 @@ class DeviceDataTest {
     }
 
     private SimulatedFleet start(String endpoint, SupportedObject... objects) {
-        fleet = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow()).endpoint(endpoint).objects(objects)
-                .sensorPeriod(Duration.ofMillis(200)).retainPackageBytes(true).build().start()
+        fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri().orElseThrow())
+                .endpoint(endpoint)
+                .objects(objects)
+                .sensorPeriod(Duration.ofMillis(200))
+                .retainPackageBytes(true)
+                .build()
+                .start()
                 .awaitRegistered(TIMEOUT);
         return fleet;
     }
 
     private static List<Map<String, Object>> history(String endpoint) {
-        return given().queryParam("path", SENSOR).get("/api/devices/{endpoint}/values/history", endpoint).then()
-                .statusCode(200).extract().jsonPath().getList("$");
+        return given().queryParam("path", SENSOR)
+                .get("/api/devices/{endpoint}/values/history", endpoint)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
     }
 
     @Test
     void observedValuesFillTheDataModelCacheAndTheTimeSeries() throws Exception {
         start("data-observed", SupportedObject.TEMPERATURE);
-        server.operations().writeAttributes("data-observed", SENSOR,
-                new NotificationAttributes(null, 1L, null, null, null, null, null, null)).get(10, TimeUnit.SECONDS);
+        server.operations()
+                .writeAttributes(
+                        "data-observed",
+                        SENSOR,
+                        new NotificationAttributes(null, 1L, null, null, null, null, null, null))
+                .get(10, TimeUnit.SECONDS);
         server.observations().observe("data-observed", SENSOR).get(10, TimeUnit.SECONDS);
 
         await().atMost(TIMEOUT).until(() -> history("data-observed").size() >= 3);
@@ -86,8 +99,12 @@ class DeviceDataTest {
         String newest = (String) series.get(series.size() - 1).get("observedAt");
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            List<Map<String, Object>> latest = given().get("/api/devices/{endpoint}/values", "data-observed").then()
-                    .statusCode(200).extract().jsonPath().getList("$");
+            List<Map<String, Object>> latest = given().get("/api/devices/{endpoint}/values", "data-observed")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("$");
             assertThat(latest).hasSize(1);
             assertThat(latest.get(0).get("path")).isEqualTo(SENSOR);
             assertThat((String) latest.get(0).get("observedAt")).isGreaterThanOrEqualTo(newest);
@@ -108,26 +125,32 @@ class DeviceDataTest {
         byte[] image = PackageFormat.build("fw", "3.0.0", 1024 * 1024);
         start("data-http-pull", SupportedObject.FIRMWARE_UPDATE);
         PackageSource source = new InMemoryPackageSource("fw-3.0.0", image);
-        URI uri = server.delivery().pull("data-http-pull", "/5/0/1", source, TransferProtocol.HTTP,
-                Optional.of(http.toURI())).get(10, TimeUnit.SECONDS);
+        URI uri = server.delivery()
+                .pull("data-http-pull", "/5/0/1", source, TransferProtocol.HTTP, Optional.of(http.toURI()))
+                .get(10, TimeUnit.SECONDS);
         assertThat(uri.getScheme()).isEqualTo("http");
         assertThat(uri.getPath()).startsWith("/packages/");
 
         await().atMost(TIMEOUT).until(() -> fleet.device().firmware().state() == FirmwareState.DOWNLOADED);
-        assertThat(fleet.device().firmware().receivedBytes()).hasValueSatisfying(bytes -> assertThat(bytes)
-                .isEqualTo(image));
+        assertThat(fleet.device().firmware().receivedBytes())
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(image));
         given().get(uri.getPath()).then().statusCode(200).header("Content-Length", String.valueOf(image.length));
     }
 
     @Test
     void anUnknownPackageTokenIsNotFound() {
-        given().get("/packages/{token}", "no-such-token").then().statusCode(404)
-                .contentType("application/problem+json").body("title", equalTo("Unknown package"));
+        given().get("/packages/{token}", "no-such-token")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Unknown package"));
     }
 
     @Test
     void valuesOfAnUnknownDeviceAreAProblem() {
-        given().get("/api/devices/{endpoint}/values", "nobody").then().statusCode(404)
+        given().get("/api/devices/{endpoint}/values", "nobody")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/devices/{endpoint}/values/history", "nobody").then().statusCode(404);
     }

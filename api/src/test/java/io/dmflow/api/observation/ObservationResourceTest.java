@@ -6,11 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import java.time.Duration;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;
@@ -18,6 +13,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** GET /api/devices/{endpoint}/observations: what the device was asked to notify, until it is cancelled. */
 @QuarkusTest
@@ -30,29 +28,46 @@ class ObservationResourceTest {
     DeviceManagementServer server;
 
     private static void operate(String endpoint, String operation, String body) {
-        given().contentType(ContentType.JSON).body(body)
-                .post("/api/devices/{endpoint}/operations/{operation}", endpoint, operation).then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/devices/{endpoint}/operations/{operation}", endpoint, operation)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("SUCCESS"));
     }
 
     @Test
     void anObservationIsListedFromTheDevicesAcceptanceUntilItsCancellation() {
         String endpoint = "observed-" + UUID.randomUUID().toString().substring(0, 8);
-        try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow())
-                .endpoint(endpoint).build().start().awaitRegistered(TIMEOUT)) {
-            given().get("/api/devices/{endpoint}/observations", endpoint).then().statusCode(200).body("$", empty());
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri().orElseThrow())
+                .endpoint(endpoint)
+                .build()
+                .start()
+                .awaitRegistered(TIMEOUT)) {
+            given().get("/api/devices/{endpoint}/observations", endpoint)
+                    .then()
+                    .statusCode(200)
+                    .body("$", empty());
             operate(endpoint, "observe", "{\"key\": \"/3/0/9\"}");
-            given().get("/api/devices/{endpoint}/observations", endpoint).then().statusCode(200)
+            given().get("/api/devices/{endpoint}/observations", endpoint)
+                    .then()
+                    .statusCode(200)
                     .body("path", hasItem("/3/0/9"));
             operate(endpoint, "cancel-observation", "{\"key\": \"/3/0/9\", \"cancelType\": \"immediate\"}");
-            given().get("/api/devices/{endpoint}/observations", endpoint).then().statusCode(200)
+            given().get("/api/devices/{endpoint}/observations", endpoint)
+                    .then()
+                    .statusCode(200)
                     .body("path", not(hasItem("/3/0/9")));
         }
     }
 
     @Test
     void anUnknownDeviceIsAProblem() {
-        given().get("/api/devices/{endpoint}/observations", "never-registered").then().statusCode(404)
-                .contentType("application/problem+json").body("title", equalTo("Unknown device"));
+        given().get("/api/devices/{endpoint}/observations", "never-registered")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Unknown device"));
     }
 }

@@ -4,6 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dmflow.api.problem.Problem;
+import io.dmflow.api.testing.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,17 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.dmflow.api.problem.Problem;
-import io.dmflow.api.testing.TestDatabase;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * The OpenAPI document at /q/openapi describes every operation with the callers it accepts, the problems it can
@@ -35,8 +32,14 @@ class OpenApiDocumentTest {
 
     @Test
     void everyOperationHasSecurityProblemsAndAnExample() throws Exception {
-        String text = given().auth().none().accept(ContentType.JSON).get("/q/openapi?format=json").then()
-                .statusCode(200).extract().asString();
+        String text = given().auth()
+                .none()
+                .accept(ContentType.JSON)
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         // Kept for a reader of a failed run.
         Files.writeString(Files.createDirectories(Path.of("target")).resolve("openapi.json"), text);
         JsonNode document = new ObjectMapper().readTree(text);
@@ -49,9 +52,11 @@ class OpenApiDocumentTest {
         List<String> withoutProblem = new ArrayList<>();
         List<String> withoutExample = new ArrayList<>();
         int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> each = path.getValue().fields(); each.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> each = path.getValue().fields(); each.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = each.next();
                 if (!METHODS.contains(entry.getKey())) {
                     continue;
@@ -73,31 +78,60 @@ class OpenApiDocumentTest {
             }
         }
         assertThat(operations).as("operations in the document").isGreaterThan(50);
-        assertThat(unsecured).as("operations without basic and bearer (package downloads: without any)").isEmpty();
-        assertThat(withoutProblem).as("operations without a 4xx problem+json answer").isEmpty();
+        assertThat(unsecured)
+                .as("operations without basic and bearer (package downloads: without any)")
+                .isEmpty();
+        assertThat(withoutProblem)
+                .as("operations without a 4xx problem+json answer")
+                .isEmpty();
         assertThat(withoutExample).as("operations without an example").isEmpty();
         assertThat(document.path("components").path("schemas").has("Problem")).isTrue();
         // The bodies the endpoints read as text have their own examples.
         assertThat(document.at("/paths/~1api~1tasks/post/requestBody/content/application~1json/example/type")
-                .asText()).isEqualTo("Lwm2mFirmwareUpdateTask");
+                        .asText())
+                .isEqualTo("Lwm2mFirmwareUpdateTask");
         assertThat(document.at("/paths/~1api~1templates~1{name}/put/requestBody/content/application~1xml/example")
-                .asText()).startsWith("<config>");
+                        .asText())
+                .startsWith("<config>");
         // A 403 names the role the operation needs.
         assertThat(document.at("/paths/~1api~1users/post/responses/403/content/application~1problem+json/example"
-                + "/detail").asText()).contains("admin");
+                                + "/detail")
+                        .asText())
+                .contains("admin");
     }
 
     @Test
     void swaggerUiIsServedAndATokenItSendsIsAccepted() {
         given().auth().none().get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"));
-        given().auth().none().get("/q/swagger-ui/index.html").then().statusCode(200)
-                .body(containsString("/q/openapi")).body(containsString("persistAuthorization"));
-        String token = given().contentType(ContentType.JSON).body("{\"name\": \"swagger-ui\", \"role\": \"viewer\"}")
-                .post("/api/tokens").then().statusCode(201).extract().jsonPath().getString("token");
+        given().auth()
+                .none()
+                .get("/q/swagger-ui/index.html")
+                .then()
+                .statusCode(200)
+                .body(containsString("/q/openapi"))
+                .body(containsString("persistAuthorization"));
+        String token = given().contentType(ContentType.JSON)
+                .body("{\"name\": \"swagger-ui\", \"role\": \"viewer\"}")
+                .post("/api/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("token");
         // What Swagger UI sends after "Authorize" with the bearer scheme: the token in the Authorization header.
-        given().auth().none().header("Authorization", "Bearer " + token).accept(ContentType.JSON)
-                .get("/api/devices").then().statusCode(200);
-        given().auth().none().accept(ContentType.JSON).get("/api/devices").then().statusCode(401);
+        given().auth()
+                .none()
+                .header("Authorization", "Bearer " + token)
+                .accept(ContentType.JSON)
+                .get("/api/devices")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .none()
+                .accept(ContentType.JSON)
+                .get("/api/devices")
+                .then()
+                .statusCode(401);
     }
 
     /** Whether the requirements list each of the schemes, as alternatives. */
@@ -115,7 +149,7 @@ class OpenApiDocumentTest {
     }
 
     private static boolean hasProblem4xx(JsonNode responses) {
-        for (Iterator<Map.Entry<String, JsonNode>> each = responses.fields(); each.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> each = responses.fields(); each.hasNext(); ) {
             Map.Entry<String, JsonNode> response = each.next();
             if (response.getKey().startsWith("4")
                     && response.getValue().path("content").has(Problem.MEDIA_TYPE)) {

@@ -8,13 +8,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -24,6 +17,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /** {@code /api/devices/{endpoint}/operations/*}: one operation, run as a small task, answered in the same call. */
 @QuarkusTest
@@ -47,8 +45,13 @@ class DeviceOperationsTest {
 
     private SimulatedFleet start(String endpoint) {
         URI coap = server.coapUri().orElseThrow();
-        return SimulatedFleet.builder().serverUri(coap).endpoint(endpoint).lifetime(Duration.ofSeconds(300)).build()
-                .start().awaitRegistered(TaskApi.TIMEOUT);
+        return SimulatedFleet.builder()
+                .serverUri(coap)
+                .endpoint(endpoint)
+                .lifetime(Duration.ofSeconds(300))
+                .build()
+                .start()
+                .awaitRegistered(TaskApi.TIMEOUT);
     }
 
     @AfterAll
@@ -59,34 +62,52 @@ class DeviceOperationsTest {
     }
 
     private static ValidatableResponse operate(String endpoint, String operation, String body) {
-        return given().contentType(ContentType.JSON).body(body)
-                .post("/api/devices/{endpoint}/operations/{operation}", endpoint, operation).then().log()
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/devices/{endpoint}/operations/{operation}", endpoint, operation)
+                .then()
+                .log()
                 .ifValidationFails();
     }
 
     @Test
     void aReadAnswersTheValueAndLeavesAnExecutionWithItsLog() {
         device();
-        String execution = operate(DEVICE, "read", "{\"key\": \"/3/0/0\"}").statusCode(200)
-                .body("status", equalTo("SUCCESS")).body("result", equalTo("dmflow"))
-                .body("processId", equalTo("dm-device-operation")).extract().path("id");
+        String execution = operate(DEVICE, "read", "{\"key\": \"/3/0/0\"}")
+                .statusCode(200)
+                .body("status", equalTo("SUCCESS"))
+                .body("result", equalTo("dmflow"))
+                .body("processId", equalTo("dm-device-operation"))
+                .extract()
+                .path("id");
 
-        String task = given().get("/api/executions/{id}", execution).then().statusCode(200)
-                .body("history.status", org.hamcrest.Matchers.hasItems("QUEUED", "IN_PROGRESS", "SUCCESS")).extract()
+        String task = given().get("/api/executions/{id}", execution)
+                .then()
+                .statusCode(200)
+                .body("history.status", org.hamcrest.Matchers.hasItems("QUEUED", "IN_PROGRESS", "SUCCESS"))
+                .extract()
                 .path("taskId");
-        given().get("/api/devices/{endpoint}/executions", DEVICE).then().statusCode(200)
+        given().get("/api/devices/{endpoint}/executions", DEVICE)
+                .then()
+                .statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(execution));
-        given().get("/api/tasks/{id}", task).then().statusCode(200).body("operation", equalTo("read"))
-                .body("name", equalTo("read /3/0/0")).body("target.device", equalTo(DEVICE));
+        given().get("/api/tasks/{id}", task)
+                .then()
+                .statusCode(200)
+                .body("operation", equalTo("read"))
+                .body("name", equalTo("read /3/0/0"))
+                .body("target.device", equalTo(DEVICE));
     }
 
     @Test
     void aWriteReachesTheDeviceOnceAndReadsBack() {
         SimulatedFleet device = device();
-        operate(DEVICE, "write", "{\"key\": \"/3/0/15\", \"value\": \"Asia/Seoul\"}").statusCode(200)
+        operate(DEVICE, "write", "{\"key\": \"/3/0/15\", \"value\": \"Asia/Seoul\"}")
+                .statusCode(200)
                 .body("status", equalTo("SUCCESS"));
         assertThat(device.device().deviceObject().operationJournal()).containsOnlyOnce("write 15 Asia/Seoul");
-        operate(DEVICE, "read", "{\"key\": \"Device.0.Timezone\"}").statusCode(200)
+        operate(DEVICE, "read", "{\"key\": \"Device.0.Timezone\"}")
+                .statusCode(200)
                 .body("result", equalTo("Asia/Seoul"));
     }
 
@@ -96,23 +117,33 @@ class DeviceOperationsTest {
         operate(DEVICE, "execute", "{\"key\": \"/3/0/12\"}").statusCode(200).body("status", equalTo("SUCCESS"));
         assertThat(device.device().deviceObject().operationJournal()).contains("execute 12");
 
-        operate(DEVICE, "discover", "{\"key\": \"/3\"}").statusCode(200).body("status", equalTo("SUCCESS"))
+        operate(DEVICE, "discover", "{\"key\": \"/3\"}")
+                .statusCode(200)
+                .body("status", equalTo("SUCCESS"))
                 .body("result", containsString("</3/0/0>"));
-        operate(DEVICE, "write-attributes", "{\"key\": \"/3/0/9\", \"pmin\": 5, \"pmax\": \"60\"}").statusCode(200)
+        operate(DEVICE, "write-attributes", "{\"key\": \"/3/0/9\", \"pmin\": 5, \"pmax\": \"60\"}")
+                .statusCode(200)
                 .body("status", equalTo("SUCCESS"));
         operate(DEVICE, "observe", "{\"key\": \"/3/0/9\"}").statusCode(200).body("status", equalTo("SUCCESS"));
-        operate(DEVICE, "cancel-observation", "{\"key\": \"/3/0/9\", \"cancelType\": \"immediate\"}").statusCode(200)
+        operate(DEVICE, "cancel-observation", "{\"key\": \"/3/0/9\", \"cancelType\": \"immediate\"}")
+                .statusCode(200)
                 .body("status", equalTo("SUCCESS"));
     }
 
     @Test
     void aDeviceErrorOrAKeyTheDeviceLacksEndsTheOperationInErrorAtOnce() {
         device();
-        operate(DEVICE, "read", "{\"key\": \"/3/0/5\"}").statusCode(200).body("status", equalTo("ERROR"))
+        operate(DEVICE, "read", "{\"key\": \"/3/0/5\"}")
+                .statusCode(200)
+                .body("status", equalTo("ERROR"))
                 .body("details", startsWith("device answered"));
-        // A name the device's objects do not have: no retry can mend it, so the caller gets the reason, not an incident.
-        String refused = operate(DEVICE, "read", "{\"key\": \"Device.0.No Such Resource\"}").statusCode(200)
-                .body("status", equalTo("ERROR")).body("details", containsString("No Such Resource")).extract()
+        // A name the device's objects do not have: no retry can mend it, so the caller gets the reason, not an
+        // incident.
+        String refused = operate(DEVICE, "read", "{\"key\": \"Device.0.No Such Resource\"}")
+                .statusCode(200)
+                .body("status", equalTo("ERROR"))
+                .body("details", containsString("No Such Resource"))
+                .extract()
                 .path("id");
         given().get("/api/executions/{id}", refused).then().body("status", equalTo("ERROR"));
     }
@@ -124,9 +155,16 @@ class DeviceOperationsTest {
         }
         awaitDeviceState("op-offline", "offline");
         String location = operate("op-offline", "write", "{\"key\": \"/3/0/15\", \"value\": \"Africa/Accra\"}")
-                .statusCode(202).body("status", equalTo("QUEUED")).extract().header("Location");
-        given().queryParam("timeout", "0").contentType(ContentType.JSON).body("{\"key\": \"/3/0/0\"}")
-                .post("/api/devices/op-offline/operations/read").then().statusCode(202);
+                .statusCode(202)
+                .body("status", equalTo("QUEUED"))
+                .extract()
+                .header("Location");
+        given().queryParam("timeout", "0")
+                .contentType(ContentType.JSON)
+                .body("{\"key\": \"/3/0/0\"}")
+                .post("/api/devices/op-offline/operations/read")
+                .then()
+                .statusCode(202);
 
         try (SimulatedFleet back = start("op-offline")) {
             String execution = location.substring(location.lastIndexOf('/') + 1);
@@ -138,11 +176,17 @@ class DeviceOperationsTest {
     @Test
     void badOperationsAreRefusedWithWhatAndWhere() {
         device();
-        given().contentType(ContentType.JSON).body("{\"key\": \"/3/0/0\"}")
-                .post("/api/devices/{endpoint}/operations/reboot", DEVICE).then().statusCode(404)
-                .contentType("application/problem+json").body("detail", containsString("write-attributes"));
-        operate("no-such-device", "read", "{\"key\": \"/3/0/0\"}").statusCode(404)
-                .contentType("application/problem+json").body("detail", containsString("no-such-device"));
+        given().contentType(ContentType.JSON)
+                .body("{\"key\": \"/3/0/0\"}")
+                .post("/api/devices/{endpoint}/operations/reboot", DEVICE)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("write-attributes"));
+        operate("no-such-device", "read", "{\"key\": \"/3/0/0\"}")
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("no-such-device"));
         for (List<String> bad : List.of(
                 List.of("read", "{}", "key"),
                 List.of("read", "{\"key\": \"/3/0/0\", \"value\": \"x\"}", "value"),
@@ -154,16 +198,30 @@ class DeviceOperationsTest {
                 List.of("cancel-observation", "{\"key\": \"/3/0/9\", \"cancelType\": \"never\"}", "cancelType"),
                 List.of("read", "{\"key\": \"/3/0/0\", \"priority\": -1}", "priority"),
                 List.of("read", "{\"key\": ", "body"))) {
-            operate(DEVICE, bad.get(0), bad.get(1)).statusCode(400).contentType("application/problem+json")
+            operate(DEVICE, bad.get(0), bad.get(1))
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("parameter", equalTo(bad.get(2)));
         }
-        given().queryParam("timeout", "soon").contentType(ContentType.JSON).body("{\"key\": \"/3/0/0\"}")
-                .post("/api/devices/{endpoint}/operations/read", DEVICE).then().statusCode(400)
+        given().queryParam("timeout", "soon")
+                .contentType(ContentType.JSON)
+                .body("{\"key\": \"/3/0/0\"}")
+                .post("/api/devices/{endpoint}/operations/read", DEVICE)
+                .then()
+                .statusCode(400)
                 .body("parameter", equalTo("timeout"));
-        long refusedTasks = given().queryParam("device", DEVICE).queryParam("size", 1).get("/api/tasks").then()
-                .extract().jsonPath().getLong("totalItems");
+        long refusedTasks = given().queryParam("device", DEVICE)
+                .queryParam("size", 1)
+                .get("/api/tasks")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("totalItems");
         operate(DEVICE, "read", "{}").statusCode(400);
-        given().queryParam("device", DEVICE).queryParam("size", 1).get("/api/tasks").then()
+        given().queryParam("device", DEVICE)
+                .queryParam("size", 1)
+                .get("/api/tasks")
+                .then()
                 .body("totalItems", equalTo((int) refusedTasks));
     }
 }

@@ -1,5 +1,6 @@
 package io.dmflow.api.process;
 
+import io.dmflow.api.testing.TestAdmin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.dmflow.api.testing.TestAdmin;
-
 /**
  * The packaged dmflow application run as a user runs it, {@code java -jar}, in its own process, on
  * loopback and free ports.
@@ -27,6 +26,7 @@ final class DmflowProcess implements AutoCloseable {
 
     /** The key that seals device secrets, as the test profile sets it (application.properties). */
     static final String SECRETS_KEY = "fxFiSKUURF7CMGq2VoYIiNKlRCs+VWkjyurlXIPiuog=";
+
     static final String SECRETS_KEY_FILE = "dmflow.secrets.key-file";
 
     private static final Pattern HTTP_LISTENING = Pattern.compile("Listening on: (http://\\S+)");
@@ -68,7 +68,9 @@ final class DmflowProcess implements AutoCloseable {
         }
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
-        command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
+        command.add(Path.of("target", "quarkus-app", "quarkus-run.jar")
+                .toAbsolutePath()
+                .toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("DMFLOW_"));
         builder.environment().putAll(environment);
@@ -126,8 +128,8 @@ final class DmflowProcess implements AutoCloseable {
     }
 
     private void readOutput() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 output.add(line);

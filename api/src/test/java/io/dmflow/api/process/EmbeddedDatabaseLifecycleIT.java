@@ -3,6 +3,7 @@ package io.dmflow.api.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dmflow.simulator.fleet.SimulatedFleet;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import io.dmflow.simulator.fleet.SimulatedFleet;
 
 /**
  * What a newcomer does: start dmflow with no configuration, register a device, stop it with SIGTERM,
@@ -45,14 +43,19 @@ class EmbeddedDatabaseLifecycleIT {
             System.out.printf("dmflow ready with a new embedded PostgreSQL in %d ms%n", startup.toMillis());
             assertThat(startup).isLessThan(Duration.ofSeconds(30));
 
-            try (SimulatedFleet device = SimulatedFleet.builder().serverUri(dmflow.awaitCoap(Duration.ofSeconds(5)))
-                    .endpoint("lifecycle-1").build().start().awaitRegistered(Duration.ofSeconds(10))) {
+            try (SimulatedFleet device = SimulatedFleet.builder()
+                    .serverUri(dmflow.awaitCoap(Duration.ofSeconds(5)))
+                    .endpoint("lifecycle-1")
+                    .build()
+                    .start()
+                    .awaitRegistered(Duration.ofSeconds(10))) {
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> body(http, "/api/devices/lifecycle-1").contains("\"state\":\"online\""));
                 firstRegistration = body(http, "/api/devices/lifecycle-1");
             }
 
-            assertThat(postgresProcessesOn(dataDirectory)).as("a durable database: commits reach the disk")
+            assertThat(postgresProcessesOn(dataDirectory))
+                    .as("a durable database: commits reach the disk")
                     .anyMatch(process -> process.info().commandLine().orElse("").contains("fsync=on"));
             long stopping = System.nanoTime();
             int exit = dmflow.terminate(Duration.ofSeconds(30));
@@ -62,14 +65,17 @@ class EmbeddedDatabaseLifecycleIT {
             // The job workers' long polls are answered at the start of the stop, not waited out (10 s before).
             assertThat(stop).as("time from SIGTERM to exit").isLessThan(Duration.ofSeconds(5));
         }
-        assertThat(postgresProcessesOn(dataDirectory)).as("PostgreSQL processes left behind").isEmpty();
+        assertThat(postgresProcessesOn(dataDirectory))
+                .as("PostgreSQL processes left behind")
+                .isEmpty();
         assertThat(dataDirectory.resolve("postmaster.pid")).doesNotExist();
 
         startedAt = System.nanoTime();
         try (DmflowProcess dmflow = DmflowProcess.start(properties, Map.of())) {
             URI http = dmflow.awaitHttp(Duration.ofSeconds(60));
             awaitReady(http);
-            System.out.printf("dmflow ready again on its existing data in %d ms%n",
+            System.out.printf(
+                    "dmflow ready again on its existing data in %d ms%n",
                     Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
             String again = body(http, "/api/devices/lifecycle-1");
             assertThat(again).contains("\"endpoint\":\"lifecycle-1\"").contains("\"state\":\"offline\"");
@@ -88,7 +94,9 @@ class EmbeddedDatabaseLifecycleIT {
             dmflow.handle().destroyForcibly();
             dmflow.handle().onExit().get();
         }
-        assertThat(postgresProcessesOn(dataDirectory)).as("a killed JVM leaves its PostgreSQL running").isNotEmpty();
+        assertThat(postgresProcessesOn(dataDirectory))
+                .as("a killed JVM leaves its PostgreSQL running")
+                .isNotEmpty();
 
         try (DmflowProcess dmflow = DmflowProcess.start(properties, Map.of())) {
             awaitReady(dmflow.awaitHttp(Duration.ofSeconds(60)));
@@ -110,26 +118,36 @@ class EmbeddedDatabaseLifecycleIT {
             long startedAt = System.nanoTime();
             try (DmflowProcess second = DmflowProcess.start(properties, Map.of())) {
                 int exit = second.awaitExit(Duration.ofSeconds(30));
-                System.out.printf("the second dmflow refused to start in %d ms%n",
+                System.out.printf(
+                        "the second dmflow refused to start in %d ms%n",
                         Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
                 assertThat(exit).as(second.tail()).isNotZero();
                 assertThat(second.output().stream().filter(line -> line.startsWith("dmflow cannot start: ")))
-                        .as(second.tail()).singleElement().asString()
+                        .as(second.tail())
+                        .singleElement()
+                        .asString()
                         .contains("the data folder " + dataDirectory + " is in use by another dmflow")
                         .contains("pid " + first.handle().pid() + ",");
-                assertThat(second.output()).as("the first one's PostgreSQL is left alone")
+                assertThat(second.output())
+                        .as("the first one's PostgreSQL is left alone")
                         .noneMatch(line -> line.contains("Stopping PostgreSQL"));
             }
 
             assertThat(body(http, "/q/health/ready")).contains("\"status\": \"UP\"");
             try (Connection connection = DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + databasePort + "/dmflow", "postgres", "");
+                            "jdbc:postgresql://127.0.0.1:" + databasePort + "/dmflow", "postgres", "");
                     Statement statement = connection.createStatement();
                     ResultSet devices = statement.executeQuery("SELECT count(*) FROM dmflow.device")) {
-                assertThat(devices.next()).as("the first one's database takes new connections").isTrue();
+                assertThat(devices.next())
+                        .as("the first one's database takes new connections")
+                        .isTrue();
             }
-            try (SimulatedFleet device = SimulatedFleet.builder().serverUri(first.awaitCoap(Duration.ofSeconds(5)))
-                    .endpoint("twice-1").build().start().awaitRegistered(Duration.ofSeconds(10))) {
+            try (SimulatedFleet device = SimulatedFleet.builder()
+                    .serverUri(first.awaitCoap(Duration.ofSeconds(5)))
+                    .endpoint("twice-1")
+                    .build()
+                    .start()
+                    .awaitRegistered(Duration.ofSeconds(10))) {
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> body(http, "/api/devices/twice-1").contains("\"state\":\"online\""));
             }
@@ -140,19 +158,26 @@ class EmbeddedDatabaseLifecycleIT {
 
     static int embeddedPostgresPort(DmflowProcess dmflow) {
         Pattern started = Pattern.compile("Embedded PostgreSQL started on 127\\.0\\.0\\.1:(\\d+)");
-        return dmflow.output().stream().map(started::matcher).filter(Matcher::find)
-                .map(matcher -> Integer.parseInt(matcher.group(1))).findFirst()
+        return dmflow.output().stream()
+                .map(started::matcher)
+                .filter(Matcher::find)
+                .map(matcher -> Integer.parseInt(matcher.group(1)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no embedded PostgreSQL port in:\n" + dmflow.tail()));
     }
 
     static void awaitReady(URI http) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
                 .until(() -> body(http, "/q/health/ready").contains("\"status\": \"UP\""));
     }
 
     static String body(URI http, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(http.resolve(path))
-                .header("Authorization", io.dmflow.api.testing.TestAdmin.authorization()).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(http.resolve(path))
+                        .header("Authorization", io.dmflow.api.testing.TestAdmin.authorization())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
     }
@@ -165,7 +190,10 @@ class EmbeddedDatabaseLifecycleIT {
     static java.util.List<ProcessHandle> postgresProcessesOn(Path dataDirectory) {
         String directory = dataDirectory.toString();
         return ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().map(line -> line.contains(directory)).orElse(false))
+                .filter(process -> process.info()
+                        .commandLine()
+                        .map(line -> line.contains(directory))
+                        .orElse(false))
                 .toList();
     }
 }

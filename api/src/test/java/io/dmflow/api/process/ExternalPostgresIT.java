@@ -5,6 +5,7 @@ import static io.dmflow.api.process.EmbeddedDatabaseLifecycleIT.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dmflow.simulator.fleet.SimulatedFleet;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,11 +14,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-
-import io.dmflow.simulator.fleet.SimulatedFleet;
 
 /**
  * The production configuration: dmflow given the JDBC URL of an existing PostgreSQL server starts no
@@ -34,14 +32,25 @@ class ExternalPostgresIT {
         String password = System.getenv().getOrDefault("DMFLOW_EXTERNAL_JDBC_PASSWORD", "");
         String endpoint = "external-" + UUID.randomUUID();
 
-        try (DmflowProcess dmflow = DmflowProcess.start(Map.of(), Map.of("QUARKUS_DATASOURCE_JDBC_URL", url,
-                "QUARKUS_DATASOURCE_USERNAME", user, "QUARKUS_DATASOURCE_PASSWORD", password))) {
+        try (DmflowProcess dmflow = DmflowProcess.start(
+                Map.of(),
+                Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        url,
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        user,
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        password))) {
             URI http = dmflow.awaitHttp(Duration.ofSeconds(60));
             awaitReady(http);
             assertThat(dmflow.output()).noneMatch(line -> line.contains("Embedded PostgreSQL"));
 
-            try (SimulatedFleet device = SimulatedFleet.builder().serverUri(dmflow.awaitCoap(Duration.ofSeconds(5)))
-                    .endpoint(endpoint).build().start().awaitRegistered(Duration.ofSeconds(10))) {
+            try (SimulatedFleet device = SimulatedFleet.builder()
+                    .serverUri(dmflow.awaitCoap(Duration.ofSeconds(5)))
+                    .endpoint(endpoint)
+                    .build()
+                    .start()
+                    .awaitRegistered(Duration.ofSeconds(10))) {
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> body(http, "/api/devices/" + endpoint).contains("\"state\":\"online\""));
                 assertThat(stateInServer(url, user, password, endpoint)).isEqualTo("ONLINE");
@@ -55,8 +64,8 @@ class ExternalPostgresIT {
 
     private static String stateInServer(String url, String user, String password, String endpoint) throws Exception {
         try (Connection connection = DriverManager.getConnection(url, user, password);
-                PreparedStatement query = connection
-                        .prepareStatement("SELECT state FROM dmflow.device WHERE endpoint = ?")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT state FROM dmflow.device WHERE endpoint = ?")) {
             query.setString(1, endpoint);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).as("device row in the configured server").isTrue();

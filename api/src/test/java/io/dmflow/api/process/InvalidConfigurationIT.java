@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,16 +22,18 @@ class InvalidConfigurationIT {
     void bothCoapPortsDisabledIsRefusedNamingBothSettings() throws Exception {
         List<String> output = output(Map.of("dmflow.lwm2m.coap.port", "-1", "dmflow.lwm2m.coaps.port", "-1"));
         assertThat(output).as("no stack trace").noneMatch(InvalidConfigurationIT::isStackFrame);
-        assertThat(refusal(output)).isEqualTo("dmflow cannot start: dmflow.lwm2m.coap.port and dmflow.lwm2m.coaps.port "
-                + "are both disabled (negative); enable at least one");
+        assertThat(refusal(output))
+                .isEqualTo("dmflow cannot start: dmflow.lwm2m.coap.port and dmflow.lwm2m.coaps.port "
+                        + "are both disabled (negative); enable at least one");
     }
 
     @Test
     void aPortThatIsNotANumberIsRefusedNamingTheSetting() throws Exception {
         List<String> output = output(Map.of("dmflow.lwm2m.coap.port", "coap"));
         assertThat(output).as("no stack trace").noneMatch(InvalidConfigurationIT::isStackFrame);
-        assertThat(refusal(output)).startsWith("dmflow cannot start: SRCFG00039: The config property "
-                + "dmflow.lwm2m.coap.port with the config value \"coap\"");
+        assertThat(refusal(output))
+                .startsWith("dmflow cannot start: SRCFG00039: The config property "
+                        + "dmflow.lwm2m.coap.port with the config value \"coap\"");
     }
 
     @Test
@@ -40,10 +41,11 @@ class InvalidConfigurationIT {
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             // CoAPS off: with another endpoint up, Californium only logs a failed bind and carries on (an
             // adapter defect of its own). It logs the bind failure with its stack trace; dmflow adds its one line.
-            String refusal = refusal(output(Map.of("dmflow.lwm2m.coap.port", String.valueOf(taken.getLocalPort()),
-                    "dmflow.lwm2m.coaps.port", "-1")));
-            assertThat(refusal).startsWith("dmflow cannot start: the LwM2M server cannot listen on coap://127.0.0.1:"
-                    + taken.getLocalPort() + ", set by dmflow.lwm2m.coap.host/port");
+            String refusal = refusal(output(Map.of(
+                    "dmflow.lwm2m.coap.port", String.valueOf(taken.getLocalPort()), "dmflow.lwm2m.coaps.port", "-1")));
+            assertThat(refusal)
+                    .startsWith("dmflow cannot start: the LwM2M server cannot listen on coap://127.0.0.1:"
+                            + taken.getLocalPort() + ", set by dmflow.lwm2m.coap.host/port");
         }
     }
 
@@ -57,14 +59,17 @@ class InvalidConfigurationIT {
             int exit = dmflow.awaitExit(Duration.ofSeconds(45));
             assertThat(exit).as(dmflow.tail()).isNotZero();
             assertThat(EmbeddedDatabaseLifecycleIT.postgresProcessesOn(dataDirectory))
-                    .as("the embedded PostgreSQL stops with the failed start").isEmpty();
+                    .as("the embedded PostgreSQL stops with the failed start")
+                    .isEmpty();
             return dmflow.output();
         }
     }
 
     /** The one line dmflow leaves on its way out. */
     private static String refusal(List<String> output) {
-        List<String> refusals = output.stream().filter(line -> line.startsWith("dmflow cannot start: ")).toList();
+        List<String> refusals = output.stream()
+                .filter(line -> line.startsWith("dmflow cannot start: "))
+                .toList();
         assertThat(refusals).as(String.join("\n", output)).hasSize(1);
         return refusals.get(0);
     }

@@ -3,6 +3,8 @@ package io.dmflow.api.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dmflow.simulator.fleet.SimulatedDevice;
+import io.dmflow.simulator.fleet.SimulatedFleet;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.URI;
@@ -15,11 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import io.dmflow.simulator.fleet.SimulatedDevice;
-import io.dmflow.simulator.fleet.SimulatedFleet;
 
 /**
  * The packaged application, restarted: named servers, bootstrap configurations, provisioned credentials and the
@@ -36,9 +34,13 @@ class SecuredRestartIT {
         Path dataDirectory = Files.createTempDirectory("dmflow-it-secured");
         int coaps = freeUdpPort();
         int bootstrapCoap = freeUdpPort();
-        Map<String, String> properties = Map.of("dmflow.database.embedded.data-dir", dataDirectory.toString(),
-                "dmflow.lwm2m.coaps.port", String.valueOf(coaps),
-                "dmflow.bootstrap.coap.port", String.valueOf(bootstrapCoap));
+        Map<String, String> properties = Map.of(
+                "dmflow.database.embedded.data-dir",
+                dataDirectory.toString(),
+                "dmflow.lwm2m.coaps.port",
+                String.valueOf(coaps),
+                "dmflow.bootstrap.coap.port",
+                String.valueOf(bootstrapCoap));
         String key = HexFormat.of().formatHex("it-restart-key".getBytes(StandardCharsets.UTF_8));
 
         String rpkServerBefore;
@@ -47,19 +49,35 @@ class SecuredRestartIT {
             try (DmflowProcess dmflow = DmflowProcess.start(properties, Map.of())) {
                 URI http = dmflow.awaitHttp(Duration.ofSeconds(60));
                 EmbeddedDatabaseLifecycleIT.awaitReady(http);
-                put(http, "/api/servers/dm", "{\"uri\":\"coaps://127.0.0.1:" + coaps + "\",\"shortServerId\":1,"
-                        + "\"securityMode\":\"psk\"}");
-                rpkServerBefore = put(http, "/api/servers/dm-rpk", "{\"uri\":\"coaps://127.0.0.1:" + coaps
-                        + "\",\"shortServerId\":2,\"securityMode\":\"rpk\"}");
-                put(http, "/api/devices/it-bs-0/bootstrap", "{\"servers\":[{\"server\":\"dm\",\"credentials\":"
-                        + "{\"mode\":\"psk\",\"identity\":\"it-bs-0\",\"key\":\"" + key + "\"}}]}");
+                put(
+                        http,
+                        "/api/servers/dm",
+                        "{\"uri\":\"coaps://127.0.0.1:" + coaps + "\",\"shortServerId\":1,"
+                                + "\"securityMode\":\"psk\"}");
+                rpkServerBefore = put(
+                        http,
+                        "/api/servers/dm-rpk",
+                        "{\"uri\":\"coaps://127.0.0.1:" + coaps + "\",\"shortServerId\":2,\"securityMode\":\"rpk\"}");
+                put(
+                        http,
+                        "/api/devices/it-bs-0/bootstrap",
+                        "{\"servers\":[{\"server\":\"dm\",\"credentials\":"
+                                + "{\"mode\":\"psk\",\"identity\":\"it-bs-0\",\"key\":\"" + key + "\"}}]}");
 
-                fleet = SimulatedFleet.builder().bootstrapServerUri("coap://127.0.0.1:" + bootstrapCoap)
-                        .endpoint("it-bs-0").objects().requestTimeout(DEVICE_REQUEST_TIMEOUT)
-                        .registrationRetry(Duration.ofSeconds(1)).build().start();
-                assertThat(fleet.device().awaitRegistered(Duration.ofSeconds(20))).as(dmflow.tail()).isTrue();
-                await().atMost(Duration.ofSeconds(10)).until(
-                        () -> EmbeddedDatabaseLifecycleIT.body(http, "/api/devices/it-bs-0").contains("\"online\""));
+                fleet = SimulatedFleet.builder()
+                        .bootstrapServerUri("coap://127.0.0.1:" + bootstrapCoap)
+                        .endpoint("it-bs-0")
+                        .objects()
+                        .requestTimeout(DEVICE_REQUEST_TIMEOUT)
+                        .registrationRetry(Duration.ofSeconds(1))
+                        .build()
+                        .start();
+                assertThat(fleet.device().awaitRegistered(Duration.ofSeconds(20)))
+                        .as(dmflow.tail())
+                        .isTrue();
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> EmbeddedDatabaseLifecycleIT.body(http, "/api/devices/it-bs-0")
+                                .contains("\"online\""));
                 dmflow.terminate(Duration.ofSeconds(30));
             }
 
@@ -69,9 +87,12 @@ class SecuredRestartIT {
                 URI http = dmflow.awaitHttp(Duration.ofSeconds(60));
                 EmbeddedDatabaseLifecycleIT.awaitReady(http);
                 assertThat(EmbeddedDatabaseLifecycleIT.body(http, "/api/servers/dm-rpk"))
-                        .as("the server's RPK key outlives the restart").isEqualTo(rpkServerBefore);
+                        .as("the server's RPK key outlives the restart")
+                        .isEqualTo(rpkServerBefore);
                 assertThat(EmbeddedDatabaseLifecycleIT.body(http, "/api/devices/it-bs-0/bootstrap"))
-                        .contains("\"server\":\"dm\"").contains("it-bs-0").doesNotContain(key);
+                        .contains("\"server\":\"dm\"")
+                        .contains("it-bs-0")
+                        .doesNotContain(key);
 
                 // The device's next update: unanswered on its old DTLS session, then a new handshake and registration.
                 long start = System.nanoTime();
@@ -79,11 +100,16 @@ class SecuredRestartIT {
                 await().atMost(DEVICE_REQUEST_TIMEOUT.multipliedBy(5))
                         .until(() -> device.registrationCount() > registrations && device.isRegistered());
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                await().atMost(Duration.ofSeconds(10)).until(
-                        () -> EmbeddedDatabaseLifecycleIT.body(http, "/api/devices/it-bs-0").contains("\"online\""));
-                System.out.printf("DTLS PSK device registered again %d ms after its first update following the "
-                        + "restart (device request timeout %d s)%n", millis, DEVICE_REQUEST_TIMEOUT.toSeconds());
-                assertThat(device.bootstrapCount()).as("no new bootstrap was needed").isEqualTo(1);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> EmbeddedDatabaseLifecycleIT.body(http, "/api/devices/it-bs-0")
+                                .contains("\"online\""));
+                System.out.printf(
+                        "DTLS PSK device registered again %d ms after its first update following the "
+                                + "restart (device request timeout %d s)%n",
+                        millis, DEVICE_REQUEST_TIMEOUT.toSeconds());
+                assertThat(device.bootstrapCount())
+                        .as("no new bootstrap was needed")
+                        .isEqualTo(1);
                 dmflow.terminate(Duration.ofSeconds(30));
             }
         } finally {
@@ -94,9 +120,12 @@ class SecuredRestartIT {
     }
 
     private static String put(URI http, String path, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(http.resolve(path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", io.dmflow.api.testing.TestAdmin.authorization()).PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(http.resolve(path))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", io.dmflow.api.testing.TestAdmin.authorization())
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();

@@ -5,6 +5,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dmflow.simulator.fleet.SimulatedDevice;
+import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.URI;
@@ -14,14 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import io.dmflow.simulator.fleet.SimulatedDevice;
-import io.dmflow.simulator.fleet.SimulatedFleet;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The packaged application killed with SIGKILL while 20 executions are in flight, then started again on the
@@ -39,6 +37,7 @@ class TaskCrashIT {
     private static final Duration SERVER_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** Shorter than {@link #SERVER_REQUEST_TIMEOUT}. */
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(5);
+
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> STEPS = List.of("write 15 Step-One", "write 14 +02:00", "write 15 Step-Three");
 
@@ -74,8 +73,7 @@ class TaskCrashIT {
         }
     }
 
-    private record Flight(Kind kind, String endpoint, String task, String execution) {
-    }
+    private record Flight(Kind kind, String endpoint, String task, String execution) {}
 
     @Test
     void executionsInFlightWhenTheApplicationIsKilledCarryOnAfterItsRestart() throws Exception {
@@ -85,27 +83,48 @@ class TaskCrashIT {
         // that goes unanswered is a DOWNLINK_FAILURE after seconds instead of the default 30. The job timeout is
         // shorter than such a request: the workers must renew the jobs they hold, and the jobs the killed
         // process held come back soon after the restart.
-        Map<String, String> properties = Map.of("dmflow.database.embedded.data-dir", dataDirectory.toString(),
-                "dmflow.lwm2m.coap.port", String.valueOf(coap),
-                "dmflow.lwm2m.timeout.request", SERVER_REQUEST_TIMEOUT.toSeconds() + "s",
-                "dmflow.workers.job-timeout", JOB_TIMEOUT.toSeconds() + "s");
+        Map<String, String> properties = Map.of(
+                "dmflow.database.embedded.data-dir",
+                dataDirectory.toString(),
+                "dmflow.lwm2m.coap.port",
+                String.valueOf(coap),
+                "dmflow.lwm2m.timeout.request",
+                SERVER_REQUEST_TIMEOUT.toSeconds() + "s",
+                "dmflow.workers.job-timeout",
+                JOB_TIMEOUT.toSeconds() + "s");
 
-        try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri("coap://127.0.0.1:" + coap)
-                .endpointPrefix("crash-").count(20).lifetime(Duration.ofSeconds(300))
-                .requestTimeout(DEVICE_REQUEST_TIMEOUT).registrationRetry(Duration.ofSeconds(1)).build()) {
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri("coap://127.0.0.1:" + coap)
+                .endpointPrefix("crash-")
+                .count(20)
+                .lifetime(Duration.ofSeconds(300))
+                .requestTimeout(DEVICE_REQUEST_TIMEOUT)
+                .registrationRetry(Duration.ofSeconds(1))
+                .build()) {
             List<Flight> flights;
             try (DmflowProcess dmflow = DmflowProcess.start(properties, Map.of())) {
                 URI http = dmflow.awaitHttp(TIMEOUT);
                 awaitReady(http);
                 fleet.start();
-                assertThat(fleet.awaitRegisteredCount(20, TIMEOUT)).as(dmflow.tail()).isTrue();
+                assertThat(fleet.awaitRegisteredCount(20, TIMEOUT))
+                        .as(dmflow.tail())
+                        .isTrue();
                 for (SimulatedDevice device : fleet.devices()) {
-                    await().atMost(TIMEOUT).until(() -> "online".equals(api(http)
-                            .get("/api/devices/{endpoint}", device.endpoint()).then().extract().path("state")));
+                    await().atMost(TIMEOUT)
+                            .until(() -> "online"
+                                    .equals(api(http)
+                                            .get("/api/devices/{endpoint}", device.endpoint())
+                                            .then()
+                                            .extract()
+                                            .path("state")));
                 }
                 for (Kind kind : Kind.values()) {
-                    api(http).contentType(ContentType.XML).body(kind.xml()).put("/api/templates/{name}", kind.template)
-                            .then().statusCode(201);
+                    api(http)
+                            .contentType(ContentType.XML)
+                            .body(kind.xml())
+                            .put("/api/templates/{name}", kind.template)
+                            .then()
+                            .statusCode(201);
                 }
 
                 // Each group is brought to where it should be at the kill before the next starts; the timers of
@@ -114,8 +133,10 @@ class TaskCrashIT {
                 for (Kind kind : Kind.values()) {
                     List<Flight> group = launch(http, fleet, kind, flights.size());
                     for (Flight flight : group) {
-                        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(where(http, flight))
-                                .as(() -> flight + "\n" + dmflow.tail()).isEqualTo(kind.atTheKill));
+                        await().atMost(TIMEOUT)
+                                .untilAsserted(() -> assertThat(where(http, flight))
+                                        .as(() -> flight + "\n" + dmflow.tail())
+                                        .isEqualTo(kind.atTheKill));
                     }
                     flights.addAll(group);
                 }
@@ -123,7 +144,8 @@ class TaskCrashIT {
                 for (Flight flight : flights) {
                     assertThat(where(http, flight)).as(flight.toString()).isEqualTo(flight.kind().atTheKill);
                     assertThat(fleet.device(flight.endpoint()).deviceObject().operationJournal())
-                            .as(flight.endpoint()).containsExactly(STEPS.get(0));
+                            .as(flight.endpoint())
+                            .containsExactly(STEPS.get(0));
                 }
                 assertNoJobHandedOutTwice(dmflow);
 
@@ -148,24 +170,43 @@ class TaskCrashIT {
                 for (Flight flight : flights) {
                     awaitStatus(dmflow, http, flight, "SUCCESS");
                 }
-                System.out.printf("20 executions in flight at the kill ended SUCCESS %d ms after the restart%n",
+                System.out.printf(
+                        "20 executions in flight at the kill ended SUCCESS %d ms after the restart%n",
                         Duration.ofNanos(System.nanoTime() - restartedAt).toMillis());
 
-                JsonPath all = api(http).queryParam("size", 1000).get("/api/executions").then().statusCode(200)
-                        .extract().jsonPath();
-                assertThat(all.getInt("totalItems")).as("no execution lost or added").isEqualTo(20);
-                assertThat(all.getList("items.id", String.class)).containsExactlyInAnyOrderElementsOf(
-                        flights.stream().map(Flight::execution).toList());
+                JsonPath all = api(http)
+                        .queryParam("size", 1000)
+                        .get("/api/executions")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+                assertThat(all.getInt("totalItems"))
+                        .as("no execution lost or added")
+                        .isEqualTo(20);
+                assertThat(all.getList("items.id", String.class))
+                        .containsExactlyInAnyOrderElementsOf(
+                                flights.stream().map(Flight::execution).toList());
                 for (Flight flight : flights) {
                     assertThat(fleet.device(flight.endpoint()).deviceObject().operationJournal())
                             .as("%s (%s): each step once, in order", flight.endpoint(), flight.kind())
                             .containsExactlyElementsOf(STEPS);
-                    List<String> history = api(http).get("/api/executions/{id}", flight.execution()).then().extract()
+                    List<String> history = api(http)
+                            .get("/api/executions/{id}", flight.execution())
+                            .then()
+                            .extract()
                             .path("history.status");
-                    assertThat(history).as("%s was not queued again", flight.execution()).containsOnlyOnce("QUEUED")
+                    assertThat(history)
+                            .as("%s was not queued again", flight.execution())
+                            .containsOnlyOnce("QUEUED")
                             .endsWith("SUCCESS");
-                    assertThat(api(http).queryParam("task", flight.task()).get("/api/executions").then().extract()
-                            .<Integer>path("totalItems")).isEqualTo(1);
+                    assertThat(api(http)
+                                    .queryParam("task", flight.task())
+                                    .get("/api/executions")
+                                    .then()
+                                    .extract()
+                                    .<Integer>path("totalItems"))
+                            .isEqualTo(1);
                 }
                 assertNoJobHandedOutTwice(dmflow);
                 dmflow.terminate(Duration.ofSeconds(30));
@@ -177,15 +218,26 @@ class TaskCrashIT {
         List<Flight> flights = new ArrayList<>();
         for (int i = firstIndex; i < firstIndex + kind.devices; i++) {
             String endpoint = "crash-" + i;
-            String task = api(http).contentType(ContentType.JSON)
+            String task = api(http)
+                    .contentType(ContentType.JSON)
                     .body("{\"template\": \"" + kind.template + "\", \"target\": {\"device\": \"" + endpoint + "\"}}")
-                    .post("/api/tasks").then().statusCode(201).extract().path("id");
-            String execution = api(http).queryParam("task", task).get("/api/executions").then().statusCode(200)
-                    .extract().path("items[0].id");
+                    .post("/api/tasks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            String execution = api(http)
+                    .queryParam("task", task)
+                    .get("/api/executions")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items[0].id");
             if (kind.losesNetwork) {
                 // Within the pause after step one, so that step two finds the device unreachable.
                 SimulatedDevice device = fleet.device(endpoint);
-                await().atMost(TIMEOUT).until(() -> !device.deviceObject().operationJournal().isEmpty());
+                await().atMost(TIMEOUT)
+                        .until(() -> !device.deviceObject().operationJournal().isEmpty());
                 device.goOffline();
             }
             flights.add(new Flight(kind, endpoint, task, execution));
@@ -195,13 +247,27 @@ class TaskCrashIT {
 
     /** The execution's status, and whether a job of its flow is held by a worker (activated, with a deadline). */
     private static String where(URI http, Flight flight) {
-        JsonPath execution = api(http).get("/api/executions/{id}", flight.execution()).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath execution = api(http)
+                .get("/api/executions/{id}", flight.execution())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Long instance = execution.getObject("processInstanceKey", Long.class);
-        List<Object> held = instance == null ? List.of() : api(http).contentType(ContentType.JSON)
-                .body(Map.of("filter", Map.of("processInstanceKey", String.valueOf(instance))))
-                .post("/v2/jobs/search").then().statusCode(200).extract().jsonPath().getList("items.deadline")
-                .stream().filter(deadline -> deadline != null).toList();
+        List<Object> held = instance == null
+                ? List.of()
+                : api(http)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("filter", Map.of("processInstanceKey", String.valueOf(instance))))
+                        .post("/v2/jobs/search")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.deadline")
+                        .stream()
+                        .filter(deadline -> deadline != null)
+                        .toList();
         return execution.getString("status") + (held.isEmpty() ? "" : " job held");
     }
 
@@ -214,14 +280,22 @@ class TaskCrashIT {
     }
 
     private static void awaitStatus(DmflowProcess dmflow, URI http, Flight flight, String expected) {
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(status(http, flight.execution()))
-                .as(() -> flight + "\n" + api(http).get("/api/executions/{id}", flight.execution()).asString() + "\n"
-                        + dmflow.tail())
-                .isEqualTo(expected));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(status(http, flight.execution()))
+                        .as(() -> flight + "\n"
+                                + api(http)
+                                        .get("/api/executions/{id}", flight.execution())
+                                        .asString() + "\n" + dmflow.tail())
+                        .isEqualTo(expected));
     }
 
     private static String status(URI http, String execution) {
-        return api(http).get("/api/executions/{id}", execution).then().statusCode(200).extract().path("status");
+        return api(http)
+                .get("/api/executions/{id}", execution)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
     }
 
     private static RequestSpecification api(URI http) {

@@ -3,6 +3,15 @@ package io.dmflow.api.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dmflow.api.security.LogCapture;
+import io.dmflow.api.testing.TestAdmin;
+import io.dmflow.api.testing.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,20 +34,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
-
-import io.dmflow.api.security.LogCapture;
-import io.dmflow.api.testing.TestAdmin;
-import io.dmflow.api.testing.TestDatabase;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 /**
  * Stored files go in and out as streams: a 200 MiB upload and its download keep the heap near its idle level, and an
@@ -64,9 +61,13 @@ class ResourceStreamingTest {
     public static class LargeFiles implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("dmflow.resources.max-bytes", Long.toString(256L * 1024 * 1024),
-                    "quarkus.http.limits.max-body-size", SERVER_LIMIT + "M",
-                    "quarkus.http.read-timeout", READ_TIMEOUT_SECONDS + "s");
+            return Map.of(
+                    "dmflow.resources.max-bytes",
+                    Long.toString(256L * 1024 * 1024),
+                    "quarkus.http.limits.max-body-size",
+                    SERVER_LIMIT + "M",
+                    "quarkus.http.read-timeout",
+                    READ_TIMEOUT_SECONDS + "s");
         }
     }
 
@@ -114,12 +115,15 @@ class ResourceStreamingTest {
             downloadPeak = heap.peakAboveIdle();
         }
         System.out.printf("heap above idle: download peak %d MiB%n", downloadPeak >> 20);
-        assertThat(downloadPeak).as("heap above idle during the download, bytes").isLessThan(HEAP_ALLOWANCE);
+        assertThat(downloadPeak)
+                .as("heap above idle during the download, bytes")
+                .isLessThan(HEAP_ALLOWANCE);
     }
 
     @Test
     void anUploadBrokenOffMidwayLeavesNothingBehind() throws Exception {
-        try (LogCapture log = LogCapture.install(); Socket socket = new Socket(root.getHost(), root.getPort())) {
+        try (LogCapture log = LogCapture.install();
+                Socket socket = new Socket(root.getHost(), root.getPort())) {
             sendHalf(socket, "broken-off");
             socket.close();
             awaitBrokenOff(log, "broken-off");
@@ -129,7 +133,8 @@ class ResourceStreamingTest {
 
     @Test
     void anUploadThatStallsMidwayIsBrokenOffAfterTheReadTimeout() throws Exception {
-        try (LogCapture log = LogCapture.install(); Socket socket = new Socket(root.getHost(), root.getPort())) {
+        try (LogCapture log = LogCapture.install();
+                Socket socket = new Socket(root.getHost(), root.getPort())) {
             sendHalf(socket, "stalled");
             // The client keeps the connection and sends nothing more: the read timeout ends the upload and frees
             // its database connection, rather than the connection idling for its own, much longer, timeout.
@@ -143,8 +148,8 @@ class ResourceStreamingTest {
         long declared = 4L * 1024 * 1024;
         OutputStream out = socket.getOutputStream();
         out.write(("PUT /api/resources/" + id + "/data HTTP/1.1\r\nHost: " + root.getHost() + "\r\n"
-                + "Authorization: " + TestAdmin.authorization() + "\r\n"
-                + "Content-Type: application/octet-stream\r\nContent-Length: " + declared + "\r\n\r\n")
+                        + "Authorization: " + TestAdmin.authorization() + "\r\n"
+                        + "Content-Type: application/octet-stream\r\nContent-Length: " + declared + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         new PatternStream(declared / 2).transferTo(out);
         out.flush();
@@ -152,14 +157,16 @@ class ResourceStreamingTest {
     }
 
     private void awaitBrokenOff(LogCapture log, String id) {
-        await().atMost(Duration.ofSeconds(30 + READ_TIMEOUT_SECONDS)).until(() -> log.lines().stream()
-                .anyMatch(line -> line.contains("resource " + id + " broke off")));
+        await().atMost(Duration.ofSeconds(30 + READ_TIMEOUT_SECONDS))
+                .until(() -> log.lines().stream().anyMatch(line -> line.contains("resource " + id + " broke off")));
         await().atMost(Duration.ofSeconds(30)).until(() -> chunkWritesInProgress() == 0);
     }
 
     private void assertNothingLeftOf(String id) throws SQLException {
-        assertThat(count("SELECT count(*) FROM dmflow.stored_resource WHERE id = '" + id + "'")).isZero();
-        assertThat(count("SELECT count(*) FROM dmflow.resource_chunk WHERE resource_id = '" + id + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM dmflow.stored_resource WHERE id = '" + id + "'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM dmflow.resource_chunk WHERE resource_id = '" + id + "'"))
+                .isZero();
     }
 
     @Test
@@ -167,24 +174,29 @@ class ResourceStreamingTest {
         long declared = (SERVER_LIMIT + 10L) * 1024 * 1024;
         try (Socket socket = new Socket(root.getHost(), root.getPort())) {
             // Only the head: the answer must come before any of the body it announces.
-            socket.getOutputStream().write(("PUT /api/resources/over-server-limit/data HTTP/1.1\r\nHost: "
-                    + root.getHost() + "\r\nAuthorization: " + TestAdmin.authorization() + "\r\n"
-                    + "Content-Type: application/octet-stream\r\nContent-Length: " + declared + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("PUT /api/resources/over-server-limit/data HTTP/1.1\r\nHost: "
+                                    + root.getHost() + "\r\nAuthorization: " + TestAdmin.authorization() + "\r\n"
+                                    + "Content-Type: application/octet-stream\r\nContent-Length: " + declared
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             // The server closes the connection after its answer, so the whole answer is what arrives before the end.
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 413")
+                    .containsIgnoringCase("content-type: application/problem+json")
                     .contains("\"title\":\"File too large\"")
                     .contains("larger than the limit of " + SERVER_LIMIT * 1024L * 1024 + " bytes")
                     .contains("quarkus.http.limits.max-body-size");
         }
-        assertThat(count("SELECT count(*) FROM dmflow.stored_resource WHERE id = 'over-server-limit'")).isZero();
+        assertThat(count("SELECT count(*) FROM dmflow.stored_resource WHERE id = 'over-server-limit'"))
+                .isZero();
     }
 
     private HttpURLConnection open(String path) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(root.toString()).resolve(path).toURL()
-                .openConnection();
+        HttpURLConnection connection = (HttpURLConnection)
+                URI.create(root.toString()).resolve(path).toURL().openConnection();
         connection.setRequestProperty("Authorization", TestAdmin.authorization());
         return connection;
     }

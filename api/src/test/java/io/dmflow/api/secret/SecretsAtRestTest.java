@@ -3,23 +3,6 @@ package io.dmflow.api.secret;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.KeyPair;
-
-import java.security.SecureRandom;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.security.ServerKeys;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
@@ -29,6 +12,18 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Device secrets at rest: what a dump of dmflow's schema shows holds no PSK or private key in clear, what was
@@ -62,30 +57,87 @@ class SecretsAtRestTest {
         KeyPair devicePair = TestKeys.ecP256();
         given().contentType(ContentType.JSON)
                 .body(Map.of("mode", "psk", "identity", "sealed-1-id-" + RUN, "key", hex(psk)))
-                .put("/api/devices/sealed-1-" + RUN + "/credentials/management").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("uri", "coaps://127.0.0.1:15684", "shortServerId", 7,
-                "securityMode", "psk", "provisionCredentials", false)).put("/api/servers/sealed-psk").then()
+                .put("/api/devices/sealed-1-" + RUN + "/credentials/management")
+                .then()
                 .statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("uri", "coaps://127.0.0.1:15685", "shortServerId", 8,
-                "securityMode", "rpk", "provisionCredentials", false)).put("/api/servers/sealed-rpk").then()
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "uri",
+                        "coaps://127.0.0.1:15684",
+                        "shortServerId",
+                        7,
+                        "securityMode",
+                        "psk",
+                        "provisionCredentials",
+                        false))
+                .put("/api/servers/sealed-psk")
+                .then()
                 .statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("servers", List.of(
-                Map.of("server", "sealed-psk", "credentials",
-                        Map.of("mode", "psk", "identity", "sealed-2-id-" + RUN, "key", hex(bootstrapPsk))),
-                Map.of("server", "sealed-rpk", "credentials", Map.of("mode", "rpk",
-                        "publicKey", Base64.getEncoder().encodeToString(devicePair.getPublic().getEncoded()),
-                        "privateKey", Base64.getEncoder().encodeToString(devicePair.getPrivate().getEncoded()))))))
-                .put("/api/devices/sealed-2/bootstrap").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "uri",
+                        "coaps://127.0.0.1:15685",
+                        "shortServerId",
+                        8,
+                        "securityMode",
+                        "rpk",
+                        "provisionCredentials",
+                        false))
+                .put("/api/servers/sealed-rpk")
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "servers",
+                        List.of(
+                                Map.of(
+                                        "server",
+                                        "sealed-psk",
+                                        "credentials",
+                                        Map.of(
+                                                "mode",
+                                                "psk",
+                                                "identity",
+                                                "sealed-2-id-" + RUN,
+                                                "key",
+                                                hex(bootstrapPsk))),
+                                Map.of(
+                                        "server",
+                                        "sealed-rpk",
+                                        "credentials",
+                                        Map.of(
+                                                "mode",
+                                                "rpk",
+                                                "publicKey",
+                                                Base64.getEncoder()
+                                                        .encodeToString(devicePair
+                                                                .getPublic()
+                                                                .getEncoded()),
+                                                "privateKey",
+                                                Base64.getEncoder()
+                                                        .encodeToString(devicePair
+                                                                .getPrivate()
+                                                                .getEncoded()))))))
+                .put("/api/devices/sealed-2/bootstrap")
+                .then()
+                .statusCode(200);
 
         String dump = dump();
-        assertThat(dump).as("the dump holds the rows written").contains("sealed-1-id-" + RUN)
+        assertThat(dump)
+                .as("the dump holds the rows written")
+                .contains("sealed-1-id-" + RUN)
                 .contains("sealed-2-id-" + RUN);
-        assertThat(dump).doesNotContain(hex(psk)).doesNotContain(hex(bootstrapPsk))
+        assertThat(dump)
+                .doesNotContain(hex(psk))
+                .doesNotContain(hex(bootstrapPsk))
                 .doesNotContain(hex(devicePair.getPrivate().getEncoded()))
-                .doesNotContain(hex(serverKeys.keyPair(ServerKeys.MANAGEMENT).getPrivate().getEncoded()))
-                .doesNotContain(hex(serverKeys.keyPair(ServerKeys.BOOTSTRAP).getPrivate().getEncoded()));
+                .doesNotContain(hex(
+                        serverKeys.keyPair(ServerKeys.MANAGEMENT).getPrivate().getEncoded()))
+                .doesNotContain(hex(
+                        serverKeys.keyPair(ServerKeys.BOOTSTRAP).getPrivate().getEncoded()));
         assertThat(((PskCredentials) management.credentials("sealed-1-" + RUN).orElseThrow()).key())
-                .as("the PSK reads back as it was given").isEqualTo(psk);
+                .as("the PSK reads back as it was given")
+                .isEqualTo(psk);
         given().get("/api/devices/sealed-2/bootstrap").then().statusCode(200);
     }
 
@@ -100,13 +152,18 @@ class SecretsAtRestTest {
             insert.setBytes(3, legacy);
             insert.executeUpdate();
         }
-        assertThat(dump()).as("a row as dmflow stored it before secrets were sealed").contains(hex(legacy));
+        assertThat(dump())
+                .as("a row as dmflow stored it before secrets were sealed")
+                .contains(hex(legacy));
 
         assertThat(sealing.sealValuesInClear()).isEqualTo(1);
 
         assertThat(dump()).doesNotContain(hex(legacy));
-        assertThat(((PskCredentials) management.credentials("legacy-" + RUN).orElseThrow()).key()).isEqualTo(legacy);
-        assertThat(sealing.sealValuesInClear()).as("a sealed value is not sealed twice").isZero();
+        assertThat(((PskCredentials) management.credentials("legacy-" + RUN).orElseThrow()).key())
+                .isEqualTo(legacy);
+        assertThat(sealing.sealValuesInClear())
+                .as("a sealed value is not sealed twice")
+                .isZero();
     }
 
     /** Every row of every table in the schema dmflow, as text, as a data dump would show it (bytea as hex). */
@@ -115,15 +172,15 @@ class SecretsAtRestTest {
         StringBuilder dump = new StringBuilder();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement query = connection.prepareStatement("SELECT table_name FROM "
-                    + "information_schema.tables WHERE table_schema = 'dmflow' AND table_type = 'BASE TABLE'");
+                            + "information_schema.tables WHERE table_schema = 'dmflow' AND table_type = 'BASE TABLE'");
                     ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     tables.add(rows.getString(1));
                 }
             }
             for (String table : tables) {
-                try (PreparedStatement query = connection.prepareStatement(
-                        "SELECT t::text FROM dmflow.\"" + table + "\" t");
+                try (PreparedStatement query =
+                                connection.prepareStatement("SELECT t::text FROM dmflow.\"" + table + "\" t");
                         ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         dump.append(table).append(' ').append(rows.getString(1)).append('\n');

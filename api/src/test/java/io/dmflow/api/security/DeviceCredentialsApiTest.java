@@ -6,20 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;
@@ -28,6 +14,17 @@ import io.dmflow.testing.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Device credentials through the REST API, kept in PostgreSQL, enforced by the LwM2M server over DTLS. */
 @QuarkusTest
@@ -58,34 +55,55 @@ class DeviceCredentialsApiTest {
     }
 
     private static String put(String endpoint, String scope, Map<String, String> body, int status) {
-        String answer = given().contentType("application/json").body(body)
+        String answer = given().contentType("application/json")
+                .body(body)
                 .put("/api/devices/{endpoint}/credentials/{scope}", endpoint, scope)
-                .then().statusCode(status).extract().asString();
+                .then()
+                .statusCode(status)
+                .extract()
+                .asString();
         answers.add(answer);
         return answer;
     }
 
     private SimulatedFleet.Builder device(String endpoint) {
-        return SimulatedFleet.builder().serverUri(server.coapsUri().orElseThrow()).endpoint(endpoint).objects()
-                .requestTimeout(Duration.ofSeconds(2)).registrationRetry(Duration.ofMillis(500));
+        return SimulatedFleet.builder()
+                .serverUri(server.coapsUri().orElseThrow())
+                .endpoint(endpoint)
+                .objects()
+                .requestTimeout(Duration.ofSeconds(2))
+                .registrationRetry(Duration.ofMillis(500));
     }
 
     @Test
     void pskCredentialsAddedChangedAndRemovedOverRestAreEnforcedAtOnceAndNeverShown() throws Exception {
         put("api-psk-0", "management", Map.of("mode", "psk", "identity", "id-api-psk-0", "key", hex(KEY)), 200);
-        String listed = given().get("/api/devices/{endpoint}/credentials", "api-psk-0").then().statusCode(200)
-                .body("", hasSize(1)).body("[0].mode", equalTo("psk")).body("[0].identity", equalTo("id-api-psk-0"))
-                .body("[0].scope", equalTo("management")).extract().asString();
+        String listed = given().get("/api/devices/{endpoint}/credentials", "api-psk-0")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].mode", equalTo("psk"))
+                .body("[0].identity", equalTo("id-api-psk-0"))
+                .body("[0].scope", equalTo("management"))
+                .extract()
+                .asString();
         answers.add(listed);
 
         try (SimulatedFleet device = device("api-psk-0")
-                .credentials(ep -> DeviceCredentials.psk("id-api-psk-0", KEY)).build();
+                        .credentials(ep -> DeviceCredentials.psk("id-api-psk-0", KEY))
+                        .build();
                 SimulatedFleet wrongKey = device("api-psk-1")
-                        .credentials(ep -> DeviceCredentials.psk("id-api-psk-1", "wrong".getBytes())).build();
+                        .credentials(ep -> DeviceCredentials.psk("id-api-psk-1", "wrong".getBytes()))
+                        .build();
                 SimulatedFleet othersIdentity = device("api-psk-2")
-                        .credentials(ep -> DeviceCredentials.psk("id-api-psk-0", KEY)).build();
-                SimulatedFleet noSec = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow())
-                        .endpoint("api-psk-3").objects().requestTimeout(Duration.ofSeconds(2)).build()) {
+                        .credentials(ep -> DeviceCredentials.psk("id-api-psk-0", KEY))
+                        .build();
+                SimulatedFleet noSec = SimulatedFleet.builder()
+                        .serverUri(server.coapUri().orElseThrow())
+                        .endpoint("api-psk-3")
+                        .objects()
+                        .requestTimeout(Duration.ofSeconds(2))
+                        .build()) {
             put("api-psk-1", "management", Map.of("mode", "psk", "identity", "id-api-psk-1", "key", hex(KEY)), 200);
             put("api-psk-3", "management", Map.of("mode", "psk", "identity", "id-api-psk-3", "key", hex(KEY)), 200);
             device.start();
@@ -95,14 +113,17 @@ class DeviceCredentialsApiTest {
 
             assertThat(device.device().awaitRegistered(REGISTERED)).isTrue();
             for (SimulatedFleet refused : List.of(wrongKey, othersIdentity, noSec)) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> refused.device().failedRegistrationCount() >= 1);
-                assertThat(server.registration(refused.device().endpoint())).as(refused.device().endpoint()).isEmpty();
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> refused.device().failedRegistrationCount() >= 1);
+                assertThat(server.registration(refused.device().endpoint()))
+                        .as(refused.device().endpoint())
+                        .isEmpty();
             }
 
             // A new key: the old session and registration end at once, the old key no longer gets in.
-            put("api-psk-0", "management", Map.of("mode", "psk", "identity", "id-api-psk-0", "key", hex(NEW_KEY)),
-                    200);
-            await().atMost(Duration.ofSeconds(3)).until(() -> server.registration("api-psk-0").isEmpty());
+            put("api-psk-0", "management", Map.of("mode", "psk", "identity", "id-api-psk-0", "key", hex(NEW_KEY)), 200);
+            await().atMost(Duration.ofSeconds(3))
+                    .until(() -> server.registration("api-psk-0").isEmpty());
             // The device still believes itself registered: its update goes unanswered, it registers anew and the
             // old key is turned away.
             int refused = device.device().failedRegistrationCount();
@@ -111,13 +132,19 @@ class DeviceCredentialsApiTest {
             assertThat(server.registration("api-psk-0")).isEmpty();
         }
         try (SimulatedFleet renewed = device("api-psk-0")
-                .credentials(ep -> DeviceCredentials.psk("id-api-psk-0", NEW_KEY)).build()) {
+                .credentials(ep -> DeviceCredentials.psk("id-api-psk-0", NEW_KEY))
+                .build()) {
             assertThat(renewed.start().device().awaitRegistered(REGISTERED)).isTrue();
 
-            given().delete("/api/devices/{endpoint}/credentials/management", "api-psk-0").then().statusCode(204);
-            await().atMost(Duration.ofSeconds(3)).until(() -> server.registration("api-psk-0").isEmpty());
+            given().delete("/api/devices/{endpoint}/credentials/management", "api-psk-0")
+                    .then()
+                    .statusCode(204);
+            await().atMost(Duration.ofSeconds(3))
+                    .until(() -> server.registration("api-psk-0").isEmpty());
         }
-        given().get("/api/devices/{endpoint}/credentials/management", "api-psk-0").then().statusCode(404)
+        given().get("/api/devices/{endpoint}/credentials/management", "api-psk-0")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
 
         for (String line : answers) {
@@ -140,14 +167,24 @@ class DeviceCredentialsApiTest {
     @Test
     void aDeviceRegistersWithItsPublicKeyGivenOverRest() throws Exception {
         KeyPair deviceKeys = TestKeys.ecP256();
-        put("api-rpk-0", "management",
-                Map.of("mode", "rpk", "publicKey", Base64.getEncoder().encodeToString(deviceKeys.getPublic().getEncoded())),
+        put(
+                "api-rpk-0",
+                "management",
+                Map.of(
+                        "mode",
+                        "rpk",
+                        "publicKey",
+                        Base64.getEncoder()
+                                .encodeToString(deviceKeys.getPublic().getEncoded())),
                 200);
-        try (SimulatedFleet device = device("api-rpk-0").credentials(
-                ep -> DeviceCredentials.rawPublicKey(deviceKeys, server.serverPublicKey().orElseThrow())).build();
-                SimulatedFleet stranger = device("api-rpk-1").credentials(
-                        ep -> DeviceCredentials.rawPublicKey(TestKeys.ecP256(),
-                                server.serverPublicKey().orElseThrow())).build()) {
+        try (SimulatedFleet device = device("api-rpk-0")
+                        .credentials(ep -> DeviceCredentials.rawPublicKey(
+                                deviceKeys, server.serverPublicKey().orElseThrow()))
+                        .build();
+                SimulatedFleet stranger = device("api-rpk-1")
+                        .credentials(ep -> DeviceCredentials.rawPublicKey(
+                                TestKeys.ecP256(), server.serverPublicKey().orElseThrow()))
+                        .build()) {
             device.start();
             stranger.start();
             assertThat(device.device().awaitRegistered(REGISTERED)).isTrue();
@@ -158,24 +195,44 @@ class DeviceCredentialsApiTest {
 
     @Test
     void badCredentialsAreRefusedWithWhatWasWrong() {
-        given().contentType("application/json").body(Map.of("mode", "psk", "identity", "x"))
-                .put("/api/devices/bad-0/credentials/management").then().statusCode(400)
-                .contentType("application/problem+json").body("parameter", equalTo("key"));
-        given().contentType("application/json").body(Map.of("mode", "psk", "identity", "x", "key", "not-hex"))
-                .put("/api/devices/bad-0/credentials/management").then().statusCode(400)
+        given().contentType("application/json")
+                .body(Map.of("mode", "psk", "identity", "x"))
+                .put("/api/devices/bad-0/credentials/management")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("parameter", equalTo("key"));
-        given().contentType("application/json").body(Map.of("mode", "magic"))
-                .put("/api/devices/bad-0/credentials/management").then().statusCode(400)
+        given().contentType("application/json")
+                .body(Map.of("mode", "psk", "identity", "x", "key", "not-hex"))
+                .put("/api/devices/bad-0/credentials/management")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("key"));
+        given().contentType("application/json")
+                .body(Map.of("mode", "magic"))
+                .put("/api/devices/bad-0/credentials/management")
+                .then()
+                .statusCode(400)
                 .body("parameter", equalTo("mode"));
-        given().contentType("application/json").body(Map.of("mode", "rpk", "publicKey", "AAAA"))
-                .put("/api/devices/bad-0/credentials/management").then().statusCode(400)
+        given().contentType("application/json")
+                .body(Map.of("mode", "rpk", "publicKey", "AAAA"))
+                .put("/api/devices/bad-0/credentials/management")
+                .then()
+                .statusCode(400)
                 .body("parameter", equalTo("publicKey"));
-        given().contentType("application/json").body(Map.of("mode", "psk", "identity", "x", "key", "00"))
-                .put("/api/devices/bad-0/credentials/elsewhere").then().statusCode(400)
+        given().contentType("application/json")
+                .body(Map.of("mode", "psk", "identity", "x", "key", "00"))
+                .put("/api/devices/bad-0/credentials/elsewhere")
+                .then()
+                .statusCode(400)
                 .body("parameter", equalTo("scope"));
         put("dup-0", "management", Map.of("mode", "psk", "identity", "id-dup", "key", "0102"), 200);
-        given().contentType("application/json").body(Map.of("mode", "psk", "identity", "id-dup", "key", "0304"))
-                .put("/api/devices/dup-1/credentials/management").then().statusCode(409)
-                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("dup-0"));
+        given().contentType("application/json")
+                .body(Map.of("mode", "psk", "identity", "id-dup", "key", "0304"))
+                .put("/api/devices/dup-1/credentials/management")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("dup-0"));
     }
 }

@@ -7,14 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.io.InputStream;
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -24,6 +16,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Every bad request about templates, tasks and files is answered with a problem that says what and where, and creates nothing. */
 @QuarkusTest
@@ -45,8 +43,13 @@ class BadTaskInputTest {
             return;
         }
         URI coap = server.coapUri().orElseThrow();
-        try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri(coap).endpoint("bad-input-device")
-                .lifetime(Duration.ofSeconds(300)).build().start().awaitRegistered(TaskApi.TIMEOUT)) {
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(coap)
+                .endpoint("bad-input-device")
+                .lifetime(Duration.ofSeconds(300))
+                .build()
+                .start()
+                .awaitRegistered(TaskApi.TIMEOUT)) {
             TaskApi.awaitDeviceState("bad-input-device", "online");
         }
         TaskApi.saveTemplate("bad-input-template", "<config><log message=\"hello\"/></config>");
@@ -55,13 +58,21 @@ class BadTaskInputTest {
     }
 
     private static long taskCount() {
-        return given().get("/api/tasks?size=1").then().statusCode(200).extract().jsonPath().getLong("totalItems");
+        return given().get("/api/tasks?size=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("totalItems");
     }
 
     private ValidatableResponse postTask(String json) {
         prepare();
         long before = taskCount();
-        ValidatableResponse response = given().contentType(ContentType.JSON).body(json).post("/api/tasks").then()
+        ValidatableResponse response = given().contentType(ContentType.JSON)
+                .body(json)
+                .post("/api/tasks")
+                .then()
                 .contentType("application/problem+json");
         assertThat(taskCount()).as("no task is created by a bad request").isEqualTo(before);
         return response;
@@ -74,41 +85,52 @@ class BadTaskInputTest {
                   <store target="x" value="${'a' - 1}"/>
                   <nosuchtag/>
                 </config>""";
-        given().contentType(ContentType.XML).body(xml).put("/api/templates/broken").then().statusCode(400)
-                .contentType("application/problem+json").body("title", equalTo("Template does not compile"))
-                .body("errors", hasSize(2)).body("errors[0].line", equalTo(2)).body("errors[1].line", equalTo(3))
-                .body("errors[1].column", equalTo(3)).body("detail", containsString("line 2"));
+        given().contentType(ContentType.XML)
+                .body(xml)
+                .put("/api/templates/broken")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Template does not compile"))
+                .body("errors", hasSize(2))
+                .body("errors[0].line", equalTo(2))
+                .body("errors[1].line", equalTo(3))
+                .body("errors[1].column", equalTo(3))
+                .body("detail", containsString("line 2"));
         given().get("/api/templates/broken").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void aTaskForAnUnknownDeviceIsRefused() {
         postTask("""
-                {"template": "bad-input-template", "target": {"device": "never-seen"}}""").statusCode(400)
-                .body("parameter", equalTo("target.device")).body("detail", containsString("never-seen"));
+                {"template": "bad-input-template", "target": {"device": "never-seen"}}""")
+                .statusCode(400)
+                .body("parameter", equalTo("target.device"))
+                .body("detail", containsString("never-seen"));
     }
 
     @Test
     void aTaskForAnUnknownGroupIsRefused() {
         postTask("""
-                {"template": "bad-input-template", "target": {"group": "root.nowhere"}}""").statusCode(400)
-                .body("parameter", equalTo("target.group")).body("detail", containsString("root.nowhere"));
+                {"template": "bad-input-template", "target": {"group": "root.nowhere"}}""")
+                .statusCode(400)
+                .body("parameter", equalTo("target.group"))
+                .body("detail", containsString("root.nowhere"));
     }
 
     @Test
     void aTaskWithAnUnknownTemplateProcessOrTypeIsRefused() {
         postTask("""
-                {"template": "no-such-template", "target": {"device": "bad-input-device"}}""").statusCode(400)
-                .body("parameter", equalTo("template"));
+                {"template": "no-such-template", "target": {"device": "bad-input-device"}}""").statusCode(400).body("parameter", equalTo("template"));
         postTask("""
-                {"process": "no-such-process", "target": {"device": "bad-input-device"}}""").statusCode(400)
-                .body("parameter", equalTo("process"));
+                {"process": "no-such-process", "target": {"device": "bad-input-device"}}""").statusCode(400).body("parameter", equalTo("process"));
         postTask("""
-                {"type": "NoSuchTask", "target": {"device": "bad-input-device"}}""").statusCode(400)
-                .body("parameter", equalTo("type")).body("detail", containsString("Lwm2mFirmwareUpdateTask"));
+                {"type": "NoSuchTask", "target": {"device": "bad-input-device"}}""")
+                .statusCode(400)
+                .body("parameter", equalTo("type"))
+                .body("detail", containsString("Lwm2mFirmwareUpdateTask"));
         postTask("""
-                {"type": "Lwm2mSoftwareManagementTask", "target": {"device": "bad-input-device"}}""").statusCode(400)
-                .body("parameter", equalTo("properties.operation"));
+                {"type": "Lwm2mSoftwareManagementTask", "target": {"device": "bad-input-device"}}""").statusCode(400).body("parameter", equalTo("properties.operation"));
     }
 
     @Test
@@ -116,47 +138,55 @@ class BadTaskInputTest {
         postTask("""
                 {"template": "bad-input-template"}""").statusCode(400).body("parameter", equalTo("target"));
         postTask("""
-                {"template": "bad-input-template", "target": {"device": "bad-input-device", "group": "root.bad-input"}}""")
-                .statusCode(400).body("parameter", equalTo("target"));
+                {"template": "bad-input-template", "target": {"device": "bad-input-device", "group": "root.bad-input"}}""").statusCode(400).body("parameter", equalTo("target"));
     }
 
     @Test
     void aNegativeOrFractionalPriorityIsRefused() {
         postTask("""
-                {"template": "bad-input-template", "target": {"device": "bad-input-device"}, "priority": -1}""")
-                .statusCode(400).body("parameter", equalTo("priority")).body("detail", containsString("-1"));
+                {"template": "bad-input-template", "target": {"device": "bad-input-device"}, "priority": -1}""").statusCode(400).body("parameter", equalTo("priority")).body("detail", containsString("-1"));
         postTask("""
-                {"template": "bad-input-template", "target": {"device": "bad-input-device"}, "priority": 1.5}""")
-                .statusCode(400).body("parameter", equalTo("priority"));
+                {"template": "bad-input-template", "target": {"device": "bad-input-device"}, "priority": 1.5}""").statusCode(400).body("parameter", equalTo("priority"));
     }
 
     @Test
     void propertiesThatAreNotStringsAreRefused() {
         postTask("""
                 {"template": "bad-input-template", "target": {"device": "bad-input-device"},
-                 "properties": {"intervalTime": 1}}""").statusCode(400)
-                .body("parameter", equalTo("properties.intervalTime")).body("detail", containsString("string"));
+                 "properties": {"intervalTime": 1}}""")
+                .statusCode(400)
+                .body("parameter", equalTo("properties.intervalTime"))
+                .body("detail", containsString("string"));
     }
 
     @Test
     void unknownFieldsAndMalformedJsonAreRefusedSayingWhere() {
         postTask("""
-                {"template": "bad-input-template", "target": {"device": "bad-input-device"}, "priorty": 3}""")
-                .statusCode(400).body("parameter", equalTo("priorty"));
-        postTask("{\"template\": \"bad-input-template\",\n \"target\": }").statusCode(400)
-                .body("title", equalTo("Malformed JSON")).body("detail", containsString("line 2"));
+                {"template": "bad-input-template", "target": {"device": "bad-input-device"}, "priorty": 3}""").statusCode(400).body("parameter", equalTo("priorty"));
+        postTask("{\"template\": \"bad-input-template\",\n \"target\": }")
+                .statusCode(400)
+                .body("title", equalTo("Malformed JSON"))
+                .body("detail", containsString("line 2"));
         postTask("[1, 2]").statusCode(400).body("parameter", equalTo("body"));
     }
 
     @Test
     void aFileOverTheLimitIs413AndLeavesNothingBehind() {
         byte[] twoMiB = new byte[2 * 1024 * 1024];
-        given().contentType(ContentType.BINARY).body(twoMiB).put("/api/resources/too-big/data").then().statusCode(413)
-                .contentType("application/problem+json").body("detail", containsString("1048576"));
+        given().contentType(ContentType.BINARY)
+                .body(twoMiB)
+                .put("/api/resources/too-big/data")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", containsString("1048576"));
         given().get("/api/resources/too-big").then().statusCode(404);
         // Without a Content-Length the stream is cut at the limit, and still nothing stays.
-        given().contentType(ContentType.BINARY).body(new RepeatingStream(2 * 1024 * 1024))
-                .put("/api/resources/too-big-streamed/data").then().statusCode(413);
+        given().contentType(ContentType.BINARY)
+                .body(new RepeatingStream(2 * 1024 * 1024))
+                .put("/api/resources/too-big-streamed/data")
+                .then()
+                .statusCode(413);
         given().get("/api/resources/too-big-streamed").then().statusCode(404);
     }
 
@@ -166,43 +196,87 @@ class BadTaskInputTest {
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) (i % 251);
         }
-        given().contentType(ContentType.BINARY).body(data).put("/api/resources/fw-range/data?category=firmware")
-                .then().statusCode(201).body("size", equalTo(data.length)).body("category", equalTo("firmware"));
-        byte[] whole = given().get("/api/resources/fw-range/data").then().statusCode(200).extract().asByteArray();
+        given().contentType(ContentType.BINARY)
+                .body(data)
+                .put("/api/resources/fw-range/data?category=firmware")
+                .then()
+                .statusCode(201)
+                .body("size", equalTo(data.length))
+                .body("category", equalTo("firmware"));
+        byte[] whole = given().get("/api/resources/fw-range/data")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertThat(whole).isEqualTo(data);
-        byte[] part = given().header("Range", "bytes=300000-300009").get("/api/resources/fw-range/data").then()
-                .statusCode(206).header("Content-Range", equalTo("bytes 300000-300009/" + data.length)).extract()
+        byte[] part = given().header("Range", "bytes=300000-300009")
+                .get("/api/resources/fw-range/data")
+                .then()
+                .statusCode(206)
+                .header("Content-Range", equalTo("bytes 300000-300009/" + data.length))
+                .extract()
                 .asByteArray();
         assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(data, 300000, 300010));
-        given().header("Range", "bytes=" + data.length + "-").get("/api/resources/fw-range/data").then()
+        given().header("Range", "bytes=" + data.length + "-")
+                .get("/api/resources/fw-range/data")
+                .then()
                 .statusCode(416);
-        given().get("/api/resources/fw-range").then().statusCode(200).body("sha256", startsWith(""))
+        given().get("/api/resources/fw-range")
+                .then()
+                .statusCode(200)
+                .body("sha256", startsWith(""))
                 .body("size", equalTo(data.length));
     }
 
     @Test
     void groupsAndPropertiesRefuseBadPathsAndInheritValues() {
-        given().put("/api/groups/root..x").then().statusCode(400).contentType("application/problem+json")
+        given().put("/api/groups/root..x")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("parameter", equalTo("path"));
         given().put("/api/groups/inherit.eu.north").then().statusCode(201);
-        given().contentType(ContentType.TEXT).body("from-root").put("/api/groups/inherit/properties/level").then()
+        given().contentType(ContentType.TEXT)
+                .body("from-root")
+                .put("/api/groups/inherit/properties/level")
+                .then()
                 .statusCode(200);
-        given().contentType(ContentType.TEXT).body("eu").put("/api/groups/inherit.eu/properties/region").then()
+        given().contentType(ContentType.TEXT)
+                .body("eu")
+                .put("/api/groups/inherit.eu/properties/region")
+                .then()
                 .statusCode(200);
-        given().put("/api/groups/inherit.eu.north/members/inherit-device").then().statusCode(201);
-        given().contentType(ContentType.JSON).body("\"own\"").put("/api/devices/inherit-device/properties/level")
-                .then().statusCode(200);
-        var properties = given().get("/api/devices/inherit-device/properties").then().statusCode(200).extract()
+        given().put("/api/groups/inherit.eu.north/members/inherit-device")
+                .then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("\"own\"")
+                .put("/api/devices/inherit-device/properties/level")
+                .then()
+                .statusCode(200);
+        var properties = given().get("/api/devices/inherit-device/properties")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
         assertThat(properties.getMap("")).containsOnlyKeys("level", "region");
-        assertThat(properties.<String, String>getMap("level")).containsEntry("value", "own")
+        assertThat(properties.<String, String>getMap("level"))
+                .containsEntry("value", "own")
                 .containsEntry("source", "device");
-        assertThat(properties.<String, String>getMap("region")).containsEntry("value", "eu")
+        assertThat(properties.<String, String>getMap("region"))
+                .containsEntry("value", "eu")
                 .containsEntry("source", "group:inherit.eu");
-        given().contentType(ContentType.JSON).body("42").put("/api/devices/inherit-device/properties/level").then()
-                .statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body("42")
+                .put("/api/devices/inherit-device/properties/level")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         given().delete("/api/groups/inherit.eu").then().statusCode(409);
-        List<String> members = given().get("/api/groups/inherit.eu.north/members").then().statusCode(200).extract()
+        List<String> members = given().get("/api/groups/inherit.eu.north/members")
+                .then()
+                .statusCode(200)
+                .extract()
                 .path("items");
         assertThat(members).containsExactly("inherit-device");
     }

@@ -11,13 +11,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -25,6 +18,10 @@ import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 /** The scheduler's rules, seen from a device: when executions start, in which order, and what holds them. */
 @QuarkusTest
@@ -38,8 +35,13 @@ class SchedulingTest {
     DeviceManagementServer server;
 
     private SimulatedFleet device(String endpoint) {
-        return SimulatedFleet.builder().serverUri(coap()).endpoint(endpoint).lifetime(Duration.ofSeconds(300))
-                .build().start().awaitRegistered(TaskApi.TIMEOUT);
+        return SimulatedFleet.builder()
+                .serverUri(coap())
+                .endpoint(endpoint)
+                .lifetime(Duration.ofSeconds(300))
+                .build()
+                .start()
+                .awaitRegistered(TaskApi.TIMEOUT);
     }
 
     private URI coap() {
@@ -52,14 +54,21 @@ class SchedulingTest {
     }
 
     private static void awaitStaysQueued(String execution) {
-        await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> status(execution).equals("QUEUED"));
+        await().during(QUIET)
+                .atMost(QUIET.plusSeconds(5))
+                .until(() -> status(execution).equals("QUEUED"));
     }
 
     @Test
     void aSleepingQueueModeDeviceGetsItsTaskAtItsNextWakeUp() {
         writeTimezone("tz-queue", "Asia/Tokyo");
-        try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri(coap()).endpoint("sched-queue")
-                .lifetime(Duration.ofSeconds(300)).queueMode(Duration.ofSeconds(30)).build().start()
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(coap())
+                .endpoint("sched-queue")
+                .lifetime(Duration.ofSeconds(300))
+                .queueMode(Duration.ofSeconds(30))
+                .build()
+                .start()
                 .awaitRegistered(TaskApi.TIMEOUT)) {
             awaitDeviceState("sched-queue", "sleeping");
             String execution = executionOf(submit("""
@@ -160,7 +169,9 @@ class SchedulingTest {
             awaitDeviceState("sched-drop", "online");
             execution = executionOf(submit("""
                     {"template": "three-steps", "target": {"device": "sched-drop"}}"""));
-            await().atMost(TaskApi.TIMEOUT).until(() -> !fleet.device().deviceObject().operationJournal().isEmpty());
+            await().atMost(TaskApi.TIMEOUT)
+                    .until(() ->
+                            !fleet.device().deviceObject().operationJournal().isEmpty());
             assertThat(fleet.device().deviceObject().operationJournal()).containsExactly("write 15 Step-One");
         }
         // Closing the device deregisters it: step two finds it gone.
@@ -170,16 +181,17 @@ class SchedulingTest {
             assertThat(back.device().deviceObject().operationJournal())
                     .containsExactly("write 14 +02:00", "write 15 Step-Three");
         }
-        assertThat(history(execution)).containsExactly("QUEUED", "IN_PROGRESS", "WAITING_FOR_DEVICE", "IN_PROGRESS",
-                "SUCCESS");
+        assertThat(history(execution))
+                .containsExactly("QUEUED", "IN_PROGRESS", "WAITING_FOR_DEVICE", "IN_PROGRESS", "SUCCESS");
     }
 
     private static Instant startedAt(String execution) {
-        return Instant.parse(given().get("/api/executions/{id}", execution).then().extract().path("startedAt"));
+        return Instant.parse(
+                given().get("/api/executions/{id}", execution).then().extract().path("startedAt"));
     }
 
     private static Instant endedAt(String execution) {
-        return Instant.parse(given().get("/api/executions/{id}", execution).then().extract().path("endedAt"));
+        return Instant.parse(
+                given().get("/api/executions/{id}", execution).then().extract().path("endedAt"));
     }
-
 }

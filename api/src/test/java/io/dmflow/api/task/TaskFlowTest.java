@@ -5,12 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -19,6 +13,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Templates submitted as tasks run through the engine and the job workers to simulated devices. */
 @QuarkusTest
@@ -49,33 +47,59 @@ class TaskFlowTest {
     void aTemplateThatReadsWritesAndExecutesRunsOnEveryMemberOfAGroup() {
         TaskApi.saveTemplate("rwx", READ_WRITE_EXECUTE);
         given().put("/api/groups/root.rwx").then().statusCode(201);
-        try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri(coap()).endpointPrefix("rwx-").count(20)
-                .lifetime(Duration.ofSeconds(300)).manufacturer("ACME").build().start()) {
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(coap())
+                .endpointPrefix("rwx-")
+                .count(20)
+                .lifetime(Duration.ofSeconds(300))
+                .manufacturer("ACME")
+                .build()
+                .start()) {
             assertThat(fleet.awaitRegisteredCount(20, TIMEOUT)).isTrue();
             for (int i = 0; i < 20; i++) {
                 TaskApi.awaitDeviceState("rwx-" + i, "online");
-                given().put("/api/groups/root.rwx/members/{endpoint}", "rwx-" + i).then().statusCode(201);
+                given().put("/api/groups/root.rwx/members/{endpoint}", "rwx-" + i)
+                        .then()
+                        .statusCode(201);
             }
             String task = TaskApi.submit("""
                     {"template": "rwx", "target": {"group": "root.rwx"}}""");
 
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/tasks/{id}/summary", task)
-                    .then().statusCode(200).body("successes", equalTo(20)));
-            JsonPath summary = given().get("/api/tasks/{id}/summary", task).then().extract().jsonPath();
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> given().get("/api/tasks/{id}/summary", task)
+                            .then()
+                            .statusCode(200)
+                            .body("successes", equalTo(20)));
+            JsonPath summary = given().get("/api/tasks/{id}/summary", task)
+                    .then()
+                    .extract()
+                    .jsonPath();
             assertThat(summary.getInt("totalScheduled")).isEqualTo(20);
             assertThat(summary.getInt("completed")).isEqualTo(20);
             assertThat(summary.getDouble("successRate")).isEqualTo(1.0);
 
-            String execution = given().queryParam("task", task).queryParam("device", "rwx-3").get("/api/executions")
-                    .then().statusCode(200).body("totalItems", equalTo(1)).extract().path("items[0].id");
-            List<String> log = given().get("/api/executions/{id}/log", execution).then().statusCode(200).extract()
+            String execution = given().queryParam("task", task)
+                    .queryParam("device", "rwx-3")
+                    .get("/api/executions")
+                    .then()
+                    .statusCode(200)
+                    .body("totalItems", equalTo(1))
+                    .extract()
+                    .path("items[0].id");
+            List<String> log = given().get("/api/executions/{id}/log", execution)
+                    .then()
+                    .statusCode(200)
+                    .extract()
                     .path("message");
             assertThat(log).containsSubsequence("manufacturer ACME", "timezone set", "error code reset");
             for (int i = 0; i < 20; i++) {
                 assertThat(fleet.device("rwx-" + i).deviceObject().operationJournal())
                         .containsExactly("write 15 Europe/Paris", "execute 12");
             }
-            List<String> history = given().get("/api/executions/{id}", execution).then().extract().path("history.status");
+            List<String> history = given().get("/api/executions/{id}", execution)
+                    .then()
+                    .extract()
+                    .path("history.status");
             assertThat(history).containsExactly("QUEUED", "IN_PROGRESS", "SUCCESS");
         }
     }

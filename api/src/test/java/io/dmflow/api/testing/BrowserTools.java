@@ -14,10 +14,10 @@ import java.nio.file.Path;
 public final class BrowserTools {
 
     /** The npm folder of the console module's build, seen from the api module. */
-    public static final Path NPM = Path.of("..", "console", "target", "npm").toAbsolutePath().normalize();
+    public static final Path NPM =
+            Path.of("..", "console", "target", "npm").toAbsolutePath().normalize();
 
-    private BrowserTools() {
-    }
+    private BrowserTools() {}
 
     /** The Chromium to run, once it is known that Chromium, Node and playwright-core are there. */
     public static Path chromium() throws InterruptedException {
@@ -30,7 +30,11 @@ public final class BrowserTools {
 
     private static boolean onPath(String command) throws InterruptedException {
         try {
-            return new ProcessBuilder(command, "--version").redirectErrorStream(true).start().waitFor() == 0;
+            return new ProcessBuilder(command, "--version")
+                            .redirectErrorStream(true)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             return false;
         }

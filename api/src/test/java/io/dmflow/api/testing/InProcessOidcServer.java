@@ -1,5 +1,8 @@
 package io.dmflow.api.testing;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,11 +21,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A minimal OIDC provider on loopback for tests: discovery, a JWKS with one RSA key, and {@code /mint}, which signs
@@ -52,20 +50,29 @@ public class InProcessOidcServer implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException(e);
         }
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/dmflow";
-        server.createContext("/realms/dmflow/.well-known/openid-configuration", exchange -> send(exchange,
-                "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\",\"token_endpoint\":\"" + issuer
-                        + "/token\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
+        server.createContext(
+                "/realms/dmflow/.well-known/openid-configuration",
+                exchange -> send(
+                        exchange,
+                        "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\",\"token_endpoint\":\""
+                                + issuer + "/token\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
         server.createContext("/realms/dmflow/jwks", exchange -> {
             RSAPublicKey publicKey = (RSAPublicKey) key.getPublic();
-            send(exchange, "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"k1\",\"n\":\""
-                    + unsigned(publicKey.getModulus()) + "\",\"e\":\"" + unsigned(publicKey.getPublicExponent())
-                    + "\"}]}");
+            send(
+                    exchange,
+                    "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"k1\",\"n\":\""
+                            + unsigned(publicKey.getModulus()) + "\",\"e\":\"" + unsigned(publicKey.getPublicExponent())
+                            + "\"}]}");
         });
         server.createContext("/realms/dmflow/mint", exchange -> {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             long now = Instant.now().getEpochSecond();
-            String groups = String.join(",", Arrays.stream(query.getOrDefault("groups", "").split(","))
-                    .filter(group -> !group.isBlank()).map(group -> "\"" + group + "\"").toList());
+            String groups = String.join(
+                    ",",
+                    Arrays.stream(query.getOrDefault("groups", "").split(","))
+                            .filter(group -> !group.isBlank())
+                            .map(group -> "\"" + group + "\"")
+                            .toList());
             String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + query.get("user") + "-id\","
                     + "\"preferred_username\":\"" + query.get("user") + "\",\"groups\":[" + groups + "],"
                     + "\"iat\":" + now + ",\"exp\":" + (now + Long.parseLong(query.getOrDefault("seconds", "300")))
@@ -73,13 +80,19 @@ public class InProcessOidcServer implements QuarkusTestResourceLifecycleManager 
             send(exchange, sign(claims, "other".equals(query.get("key")) ? unpublished : key));
         });
         server.start();
-        return Map.of("quarkus.oidc.tenant-enabled", "true", "quarkus.oidc.auth-server-url", issuer,
-                "quarkus.oidc.client-id", "dmflow");
+        return Map.of(
+                "quarkus.oidc.tenant-enabled",
+                "true",
+                "quarkus.oidc.auth-server-url",
+                issuer,
+                "quarkus.oidc.client-id",
+                "dmflow");
     }
 
     private static String sign(String claims, KeyPair signer) {
-        String content = URL.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}"
-                .getBytes(StandardCharsets.UTF_8)) + "." + URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        String content = URL.encodeToString(
+                        "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(signer.getPrivate());

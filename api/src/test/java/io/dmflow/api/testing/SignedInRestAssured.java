@@ -25,11 +25,15 @@ public final class SignedInRestAssured implements BeforeAllCallback, BeforeEachC
     }
 
     private static void signIn(ExtensionContext context) throws ReflectiveOperationException {
-        Class<?> restAssured = Class.forName("io.restassured.RestAssured", true,
+        Class<?> restAssured = Class.forName(
+                "io.restassured.RestAssured",
+                true,
                 context.getRequiredTestClass().getClassLoader());
         Object preemptive = restAssured.getMethod("preemptive").invoke(null);
-        Object basic = preemptive.getClass().getMethod("basic", String.class, String.class).invoke(preemptive,
-                TestAdmin.USER, TestAdmin.PASSWORD);
+        Object basic = preemptive
+                .getClass()
+                .getMethod("basic", String.class, String.class)
+                .invoke(preemptive, TestAdmin.USER, TestAdmin.PASSWORD);
         restAssured.getField("authentication").set(null, basic);
     }
 }

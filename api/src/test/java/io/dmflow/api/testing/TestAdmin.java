@@ -13,8 +13,7 @@ public final class TestAdmin {
     public static final String PASSWORD = "dmflow-test-admin";
     public static final String PASSWORD_SETTING = "dmflow.auth.initial-admin-password";
 
-    private TestAdmin() {
-    }
+    private TestAdmin() {}
 
     /** The value of an {@code Authorization} header, for tests that use {@code java.net.http}. */
     public static String authorization() {

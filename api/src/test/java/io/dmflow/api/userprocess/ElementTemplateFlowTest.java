@@ -5,26 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
@@ -41,6 +23,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /**
  * A user flow modelled only with dmflow's element templates (userprocess/set-timezone.bpmn: LwM2M Read, LwM2M
@@ -65,8 +62,8 @@ class ElementTemplateFlowTest {
 
     @Test
     void everyActivityOfTheFlowIsMadeFromAnElementTemplateAndKeepsItsBindings() {
-        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(
-                bpmn().getBytes(StandardCharsets.UTF_8)));
+        BpmnModelInstance model =
+                Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn().getBytes(StandardCharsets.UTF_8)));
         Map<String, JsonNode> templates = templatesById();
         List<Activity> activities = List.copyOf(model.getModelElementsByType(Activity.class));
 
@@ -75,10 +72,13 @@ class ElementTemplateFlowTest {
             String templateId = activity.getAttributeValueNs(ZEEBE, "modelerTemplate");
             assertThat(templates).as(activity.getId() + " names a template").containsKey(templateId);
             JsonNode template = templates.get(templateId);
-            assertThat(activity.getAttributeValueNs(ZEEBE, "modelerTemplateVersion")).as(activity.getId())
+            assertThat(activity.getAttributeValueNs(ZEEBE, "modelerTemplateVersion"))
+                    .as(activity.getId())
                     .isEqualTo(template.path("version").asText());
-            assertThat("bpmn:" + activity.getElementType().getTypeName()).as(activity.getId())
-                    .isEqualToIgnoringCase(template.path("elementType").path("value").asText());
+            assertThat("bpmn:" + activity.getElementType().getTypeName())
+                    .as(activity.getId())
+                    .isEqualToIgnoringCase(
+                            template.path("elementType").path("value").asText());
             assertBindings(activity, template);
         }
     }
@@ -97,19 +97,27 @@ class ElementTemplateFlowTest {
         for (JsonNode property : template.path("properties")) {
             JsonNode binding = property.path("binding");
             switch (binding.path("type").asText()) {
-                case "zeebe:taskDefinition" -> assertThat(activity.getSingleExtensionElement(ZeebeTaskDefinition.class)
-                        .getType()).as(activity.getId()).isEqualTo(property.path("value").asText());
+                case "zeebe:taskDefinition" ->
+                    assertThat(activity.getSingleExtensionElement(ZeebeTaskDefinition.class)
+                                    .getType())
+                            .as(activity.getId())
+                            .isEqualTo(property.path("value").asText());
                 case "zeebe:calledElement" -> {
                     ZeebeCalledElement called = activity.getSingleExtensionElement(ZeebeCalledElement.class);
-                    String value = binding.path("property").asText().equals("processId") ? called.getProcessId()
+                    String value = binding.path("property").asText().equals("processId")
+                            ? called.getProcessId()
                             : String.valueOf(called.isPropagateAllChildVariablesEnabled());
-                    assertThat(value).as(activity.getId() + " " + binding.path("property").asText())
+                    assertThat(value)
+                            .as(activity.getId() + " "
+                                    + binding.path("property").asText())
                             .isEqualTo(property.path("value").asText());
                 }
                 case "zeebe:input" -> templateInputs.put(binding.path("name").asText(), property);
-                case "zeebe:output" -> templateOutputs.add(binding.path("source").asText());
-                default -> throw new AssertionError(template.path("id").asText() + " binds "
-                        + binding.path("type").asText() + ", which this test does not know");
+                case "zeebe:output" ->
+                    templateOutputs.add(binding.path("source").asText());
+                default ->
+                    throw new AssertionError(template.path("id").asText() + " binds "
+                            + binding.path("type").asText() + ", which this test does not know");
             }
         }
         assertThat(templateInputs.keySet()).as(activity.getId() + " inputs").containsAll(inputs.keySet());
@@ -119,7 +127,8 @@ class ElementTemplateFlowTest {
                 assertThat(inputs).as(activity.getId() + " input " + name).containsKey(name);
             }
             if (property.path("type").asText().equals("Hidden")) {
-                assertThat(inputs.get(name)).as(activity.getId() + " input " + name)
+                assertThat(inputs.get(name))
+                        .as(activity.getId() + " input " + name)
                         .isEqualTo(property.path("value").asText());
             }
         });
@@ -127,13 +136,22 @@ class ElementTemplateFlowTest {
     }
 
     @Test
-    void theFlowDeployedThroughTheApiReadsWritesAndCallsTheExecuteFlowOnASimulatedDevice()
-            throws InterruptedException {
+    void theFlowDeployedThroughTheApiReadsWritesAndCallsTheExecuteFlowOnASimulatedDevice() throws InterruptedException {
         assertThat(builtInFlows.awaitDeployed(TIMEOUT)).isTrue();
-        given().contentType(ContentType.XML).body(bpmn()).put("/api/processes/{id}", PROCESS).then().log()
-                .ifValidationFails().statusCode(anyOf(equalTo(200), equalTo(201))).body("id", equalTo(PROCESS));
-        try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow())
-                .endpoint("templated-flow").lifetime(Duration.ofSeconds(300)).build().start()) {
+        given().contentType(ContentType.XML)
+                .body(bpmn())
+                .put("/api/processes/{id}", PROCESS)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(anyOf(equalTo(200), equalTo(201)))
+                .body("id", equalTo(PROCESS));
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri().orElseThrow())
+                .endpoint("templated-flow")
+                .lifetime(Duration.ofSeconds(300))
+                .build()
+                .start()) {
             assertThat(fleet.awaitRegisteredCount(1, TIMEOUT)).isTrue();
             TaskApi.awaitDeviceState("templated-flow", "online");
 
@@ -150,7 +168,8 @@ class ElementTemplateFlowTest {
     }
 
     private static String bpmn() {
-        try (InputStream in = ElementTemplateFlowTest.class.getClassLoader()
+        try (InputStream in = ElementTemplateFlowTest.class
+                .getClassLoader()
                 .getResourceAsStream("userprocess/" + PROCESS + ".bpmn")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

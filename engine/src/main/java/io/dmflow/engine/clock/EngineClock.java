@@ -9,22 +9,22 @@ import java.time.ZonedDateTime;
  * FEEL's now() all read it, so a pinned clock moves them together.
  */
 public final class EngineClock {
-  private volatile Long pinnedMillis;
+    private volatile Long pinnedMillis;
 
-  public long millis() {
-    Long pinned = pinnedMillis;
-    return pinned != null ? pinned : System.currentTimeMillis();
-  }
+    public long millis() {
+        Long pinned = pinnedMillis;
+        return pinned != null ? pinned : System.currentTimeMillis();
+    }
 
-  public ZonedDateTime zonedNow() {
-    return ZonedDateTime.ofInstant(Instant.ofEpochMilli(millis()), ZoneId.systemDefault());
-  }
+    public ZonedDateTime zonedNow() {
+        return ZonedDateTime.ofInstant(Instant.ofEpochMilli(millis()), ZoneId.systemDefault());
+    }
 
-  public void pin(Long millis) {
-    this.pinnedMillis = millis;
-  }
+    public void pin(Long millis) {
+        this.pinnedMillis = millis;
+    }
 
-  public boolean isPinned() {
-    return pinnedMillis != null;
-  }
+    public boolean isPinned() {
+        return pinnedMillis != null;
+    }
 }

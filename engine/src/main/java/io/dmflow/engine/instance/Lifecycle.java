@@ -9,33 +9,35 @@ import java.util.Set;
  * any state that is not final, to TERMINATED; nothing leaves a final state.
  */
 public enum Lifecycle {
-  ACTIVATING,
-  ACTIVATED,
-  COMPLETING,
-  COMPLETED,
-  TERMINATED;
+    ACTIVATING,
+    ACTIVATED,
+    COMPLETING,
+    COMPLETED,
+    TERMINATED;
 
-  public boolean isFinal() { return this == COMPLETED || this == TERMINATED; }
+    public boolean isFinal() {
+        return this == COMPLETED || this == TERMINATED;
+    }
 
-  /** The states this one may move to. */
-  public Set<Lifecycle> successors() {
-    return switch (this) {
-      case ACTIVATING -> EnumSet.of(ACTIVATED, TERMINATED);
-      case ACTIVATED -> EnumSet.of(COMPLETING, TERMINATED);
-      case COMPLETING -> EnumSet.of(COMPLETED, TERMINATED);
-      case COMPLETED, TERMINATED -> EnumSet.noneOf(Lifecycle.class);
-    };
-  }
+    /** The states this one may move to. */
+    public Set<Lifecycle> successors() {
+        return switch (this) {
+            case ACTIVATING -> EnumSet.of(ACTIVATED, TERMINATED);
+            case ACTIVATED -> EnumSet.of(COMPLETING, TERMINATED);
+            case COMPLETING -> EnumSet.of(COMPLETED, TERMINATED);
+            case COMPLETED, TERMINATED -> EnumSet.noneOf(Lifecycle.class);
+        };
+    }
 
-  public boolean canBecome(Lifecycle next) {
-    return successors().contains(next);
-  }
+    public boolean canBecome(Lifecycle next) {
+        return successors().contains(next);
+    }
 
-  public String externalState() {
-    return switch (this) {
-      case COMPLETED -> "COMPLETED";
-      case TERMINATED -> "TERMINATED";
-      default -> "ACTIVE";
-    };
-  }
+    public String externalState() {
+        return switch (this) {
+            case COMPLETED -> "COMPLETED";
+            case TERMINATED -> "TERMINATED";
+            default -> "ACTIVE";
+        };
+    }
 }

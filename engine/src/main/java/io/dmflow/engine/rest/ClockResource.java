@@ -15,23 +15,23 @@ import java.util.Map;
 @Path("/v2/clock")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClockResource {
-  @Inject
-  EmbeddedEngine engine;
+    @Inject
+    EmbeddedEngine engine;
 
-  @PUT
-  public Response pin(Map<String, Object> body) {
-    Long timestamp = new RequestBody(body).longValue("timestamp");
-    if (timestamp == null || timestamp < 0) {
-      throw EngineRejection.invalidArgument("Expected a timestamp in epoch milliseconds");
+    @PUT
+    public Response pin(Map<String, Object> body) {
+        Long timestamp = new RequestBody(body).longValue("timestamp");
+        if (timestamp == null || timestamp < 0) {
+            throw EngineRejection.invalidArgument("Expected a timestamp in epoch milliseconds");
+        }
+        engine.pinClock(timestamp);
+        return Response.noContent().build();
     }
-    engine.pinClock(timestamp);
-    return Response.noContent().build();
-  }
 
-  @POST
-  @Path("/reset")
-  public Response reset() {
-    engine.pinClock(null);
-    return Response.noContent().build();
-  }
+    @POST
+    @Path("/reset")
+    public Response reset() {
+        engine.pinClock(null);
+        return Response.noContent().build();
+    }
 }

@@ -16,30 +16,30 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ElementInstanceResource {
-  @Inject
-  EmbeddedEngine engine;
+    @Inject
+    EmbeddedEngine engine;
 
-  @PUT
-  @Path("/{key}/variables")
-  public Response setVariables(@PathParam("key") String key, Map<String, Object> json) {
-    RequestBody body = new RequestBody(json);
-    Map<String, Object> variables = body.object("variables");
-    if (variables == null) {
-      throw EngineRejection.invalidArgument("No variables provided.");
+    @PUT
+    @Path("/{key}/variables")
+    public Response setVariables(@PathParam("key") String key, Map<String, Object> json) {
+        RequestBody body = new RequestBody(json);
+        Map<String, Object> variables = body.object("variables");
+        if (variables == null) {
+            throw EngineRejection.invalidArgument("No variables provided.");
+        }
+        engine.variables().setVariables(RequestBody.key(key, "elementInstanceKey"), variables, body.bool("local"));
+        return Response.noContent().build();
     }
-    engine.variables().setVariables(RequestBody.key(key, "elementInstanceKey"), variables, body.bool("local"));
-    return Response.noContent().build();
-  }
 
-  @jakarta.ws.rs.POST
-  @Path("/search")
-  public Map<String, Object> search(Map<String, Object> body) {
-    return engine.queries().elementInstances(body);
-  }
+    @jakarta.ws.rs.POST
+    @Path("/search")
+    public Map<String, Object> search(Map<String, Object> body) {
+        return engine.queries().elementInstances(body);
+    }
 
-  @jakarta.ws.rs.GET
-  @Path("/{key}")
-  public Map<String, Object> get(@PathParam("key") String key) {
-    return engine.queries().elementInstance(RequestBody.key(key, "elementInstanceKey"));
-  }
+    @jakarta.ws.rs.GET
+    @Path("/{key}")
+    public Map<String, Object> get(@PathParam("key") String key) {
+        return engine.queries().elementInstance(RequestBody.key(key, "elementInstanceKey"));
+    }
 }

@@ -12,26 +12,26 @@ import jakarta.ws.rs.core.Response;
 @Path("/v2/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentResource {
-  @Inject
-  EmbeddedEngine engine;
+    @Inject
+    EmbeddedEngine engine;
 
-  @POST
-  @Path("/{key}/resolution")
-  public Response resolve(@PathParam("key") String key) {
-    engine.incidents().resolve(RequestBody.key(key, "incidentKey"));
-    return Response.noContent().build();
-  }
+    @POST
+    @Path("/{key}/resolution")
+    public Response resolve(@PathParam("key") String key) {
+        engine.incidents().resolve(RequestBody.key(key, "incidentKey"));
+        return Response.noContent().build();
+    }
 
-  @POST
-  @Path("/search")
-  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-  public java.util.Map<String, Object> search(java.util.Map<String, Object> body) {
-    return engine.queries().incidents(body, null);
-  }
+    @POST
+    @Path("/search")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public java.util.Map<String, Object> search(java.util.Map<String, Object> body) {
+        return engine.queries().incidents(body, null);
+    }
 
-  @jakarta.ws.rs.GET
-  @Path("/{key}")
-  public java.util.Map<String, Object> get(@PathParam("key") String key) {
-    return engine.queries().incident(RequestBody.key(key, "incidentKey"));
-  }
+    @jakarta.ws.rs.GET
+    @Path("/{key}")
+    public java.util.Map<String, Object> get(@PathParam("key") String key) {
+        return engine.queries().incident(RequestBody.key(key, "incidentKey"));
+    }
 }

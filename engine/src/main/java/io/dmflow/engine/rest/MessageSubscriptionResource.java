@@ -13,12 +13,12 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MessageSubscriptionResource {
-  @Inject
-  EmbeddedEngine engine;
+    @Inject
+    EmbeddedEngine engine;
 
-  @POST
-  @Path("/search")
-  public Map<String, Object> search(Map<String, Object> body) {
-    return engine.queries().messageSubscriptions(body);
-  }
+    @POST
+    @Path("/search")
+    public Map<String, Object> search(Map<String, Object> body) {
+        return engine.queries().messageSubscriptions(body);
+    }
 }

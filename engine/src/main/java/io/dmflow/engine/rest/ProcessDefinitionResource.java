@@ -16,33 +16,35 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProcessDefinitionResource {
-  @Inject
-  EmbeddedEngine engine;
+    @Inject
+    EmbeddedEngine engine;
 
-  @POST
-  @Path("/search")
-  public Map<String, Object> search(Map<String, Object> body) {
-    return engine.queries().processDefinitions(body);
-  }
+    @POST
+    @Path("/search")
+    public Map<String, Object> search(Map<String, Object> body) {
+        return engine.queries().processDefinitions(body);
+    }
 
-  @GET
-  @Path("/{key}")
-  public Map<String, Object> get(@PathParam("key") String key) {
-    return engine.queries().processDefinition(RequestBody.key(key, "processDefinitionKey"));
-  }
+    @GET
+    @Path("/{key}")
+    public Map<String, Object> get(@PathParam("key") String key) {
+        return engine.queries().processDefinition(RequestBody.key(key, "processDefinitionKey"));
+    }
 
-  @GET
-  @Path("/{key}/xml")
-  @Produces({"text/xml", MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-  public Response xml(@PathParam("key") String key) {
-    // text/xml whatever the client accepts: the Java client asks for JSON but reads the body as text
-    return Response.ok(engine.queries().processDefinitionXml(RequestBody.key(key, "processDefinitionKey")))
-        .type("text/xml").build();
-  }
+    @GET
+    @Path("/{key}/xml")
+    @Produces({"text/xml", MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response xml(@PathParam("key") String key) {
+        // text/xml whatever the client accepts: the Java client asks for JSON but reads the body as text
+        return Response.ok(engine.queries().processDefinitionXml(RequestBody.key(key, "processDefinitionKey")))
+                .type("text/xml")
+                .build();
+    }
 
-  @POST
-  @Path("/{key}/statistics/element-instances")
-  public Map<String, Object> statistics(@PathParam("key") String key) {
-    return engine.queries().elementStatistics("process_definition_key", RequestBody.key(key, "processDefinitionKey"));
-  }
+    @POST
+    @Path("/{key}/statistics/element-instances")
+    public Map<String, Object> statistics(@PathParam("key") String key) {
+        return engine.queries()
+                .elementStatistics("process_definition_key", RequestBody.key(key, "processDefinitionKey"));
+    }
 }

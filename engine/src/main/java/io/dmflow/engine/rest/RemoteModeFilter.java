@@ -12,18 +12,20 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 @PreMatching
 public class RemoteModeFilter implements ContainerRequestFilter {
-  // the engine bean, not the config mapping: providers are created before runtime config exists
-  @Inject
-  EmbeddedEngine engine;
+    // the engine bean, not the config mapping: providers are created before runtime config exists
+    @Inject
+    EmbeddedEngine engine;
 
-  @Override
-  public void filter(ContainerRequestContext request) {
-    if (!engine.isEmbedded()) {
-      String path = request.getUriInfo().getPath();
-      if (path.equals("/v2") || path.startsWith("/v2/") || path.startsWith("v2/")) {
-        request.abortWith(Problems.of(EngineRejection.notFound(
-            "The embedded engine is off (dmflow.engine.mode=remote); use the Camunda 8 cluster"), request.getUriInfo()));
-      }
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!engine.isEmbedded()) {
+            String path = request.getUriInfo().getPath();
+            if (path.equals("/v2") || path.startsWith("/v2/") || path.startsWith("v2/")) {
+                request.abortWith(Problems.of(
+                        EngineRejection.notFound(
+                                "The embedded engine is off (dmflow.engine.mode=remote); use the Camunda 8 cluster"),
+                        request.getUriInfo()));
+            }
+        }
     }
-  }
 }

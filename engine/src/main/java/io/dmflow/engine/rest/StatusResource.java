@@ -8,11 +8,11 @@ import jakarta.ws.rs.core.Response;
 
 @Path("/v2/status")
 public class StatusResource {
-  @Inject
-  EmbeddedEngine engine;
+    @Inject
+    EmbeddedEngine engine;
 
-  @GET
-  public Response status() {
-    return Response.status(engine.isEmbedded() ? 204 : 503).build();
-  }
+    @GET
+    public Response status() {
+        return Response.status(engine.isEmbedded() ? 204 : 503).build();
+    }
 }

@@ -20,26 +20,38 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/v2/{path: .+}")
 @Produces(MediaType.APPLICATION_JSON)
 public class UnsupportedEndpointResource {
-  @Context
-  UriInfo uriInfo;
+    @Context
+    UriInfo uriInfo;
 
-  @GET
-  public Response get() { return unsupported(); }
+    @GET
+    public Response get() {
+        return unsupported();
+    }
 
-  @POST
-  public Response post() { return unsupported(); }
+    @POST
+    public Response post() {
+        return unsupported();
+    }
 
-  @PUT
-  public Response put() { return unsupported(); }
+    @PUT
+    public Response put() {
+        return unsupported();
+    }
 
-  @PATCH
-  public Response patch() { return unsupported(); }
+    @PATCH
+    public Response patch() {
+        return unsupported();
+    }
 
-  @DELETE
-  public Response delete() { return unsupported(); }
+    @DELETE
+    public Response delete() {
+        return unsupported();
+    }
 
-  private Response unsupported() {
-    return Problems.of(EngineRejection.notFound("'/" + uriInfo.getPath().replaceFirst("^/", "")
-        + "' is not supported by the embedded engine"), uriInfo);
-  }
+    private Response unsupported() {
+        return Problems.of(
+                EngineRejection.notFound(
+                        "'/" + uriInfo.getPath().replaceFirst("^/", "") + "' is not supported by the embedded engine"),
+                uriInfo);
+    }
 }

@@ -16,18 +16,18 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class VariableResource {
-  @Inject
-  EmbeddedEngine engine;
+    @Inject
+    EmbeddedEngine engine;
 
-  @POST
-  @Path("/search")
-  public Map<String, Object> search(@QueryParam("truncateValues") Boolean truncate, Map<String, Object> body) {
-    return engine.queries().variables(body, truncate == null || truncate);
-  }
+    @POST
+    @Path("/search")
+    public Map<String, Object> search(@QueryParam("truncateValues") Boolean truncate, Map<String, Object> body) {
+        return engine.queries().variables(body, truncate == null || truncate);
+    }
 
-  @GET
-  @Path("/{key}")
-  public Map<String, Object> get(@PathParam("key") String key) {
-    return engine.queries().variable(RequestBody.key(key, "variableKey"));
-  }
+    @GET
+    @Path("/{key}")
+    public Map<String, Object> get(@PathParam("key") String key) {
+        return engine.queries().variable(RequestBody.key(key, "variableKey"));
+    }
 }

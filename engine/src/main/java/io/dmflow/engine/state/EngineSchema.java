@@ -17,46 +17,47 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
  * depends on the class loader, and Quarkus' differs between tests, dev mode and the jar.
  */
 public final class EngineSchema {
-  public static final String SCHEMA = "engine";
-  private static final String LOCATION = "db/engine";
-  private static final List<String> SCRIPTS = List.of("V1__engine_state.sql", "V2__message_start.sql", "V3__lookup_indexes.sql",
-      "V4__multi_instance_input.sql");
+    public static final String SCHEMA = "engine";
+    private static final String LOCATION = "db/engine";
+    private static final List<String> SCRIPTS = List.of(
+            "V1__engine_state.sql", "V2__message_start.sql", "V3__lookup_indexes.sql", "V4__multi_instance_input.sql");
 
-  private EngineSchema() {}
+    private EngineSchema() {}
 
-  public static void migrate(DataSource dataSource) {
-    ClassLoader loader = EngineSchema.class.getClassLoader();
-    Flyway.configure(loader)
-        .dataSource(dataSource)
-        .schemas(SCHEMA)
-        .defaultSchema(SCHEMA)
-        .createSchemas(true)
-        .table("engine_schema_history")
-        .locations(LOCATION)
-        .resourceProvider(new ListedScripts(loader))
-        .javaMigrationClassProvider(List::of)
-        .skipDefaultCallbacks(true)
-        .load()
-        .migrate();
-  }
-
-  private record ListedScripts(ClassLoader loader) implements ResourceProvider {
-    @Override
-    public LoadableResource getResource(String name) {
-      String file = name.contains("/") ? name.substring(name.lastIndexOf('/') + 1) : name;
-      return SCRIPTS.contains(file) ? resource(file) : null;
+    public static void migrate(DataSource dataSource) {
+        ClassLoader loader = EngineSchema.class.getClassLoader();
+        Flyway.configure(loader)
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .defaultSchema(SCHEMA)
+                .createSchemas(true)
+                .table("engine_schema_history")
+                .locations(LOCATION)
+                .resourceProvider(new ListedScripts(loader))
+                .javaMigrationClassProvider(List::of)
+                .skipDefaultCallbacks(true)
+                .load()
+                .migrate();
     }
 
-    @Override
-    public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
-      return SCRIPTS.stream()
-          .filter(s -> s.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(s::endsWith))
-          .map(this::resource).toList();
-    }
+    private record ListedScripts(ClassLoader loader) implements ResourceProvider {
+        @Override
+        public LoadableResource getResource(String name) {
+            String file = name.contains("/") ? name.substring(name.lastIndexOf('/') + 1) : name;
+            return SCRIPTS.contains(file) ? resource(file) : null;
+        }
 
-    private LoadableResource resource(String file) {
-      return new ClassPathResource(new Location("classpath:" + LOCATION), LOCATION + "/" + file, loader,
-          StandardCharsets.UTF_8);
+        @Override
+        public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+            return SCRIPTS.stream()
+                    .filter(s -> s.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(s::endsWith))
+                    .map(this::resource)
+                    .toList();
+        }
+
+        private LoadableResource resource(String file) {
+            return new ClassPathResource(
+                    new Location("classpath:" + LOCATION), LOCATION + "/" + file, loader, StandardCharsets.UTF_8);
+        }
     }
-  }
 }

@@ -1,17 +1,15 @@
 package io.dmflow.lwm2m.bootstrap;
 
+import io.dmflow.lwm2m.security.ClientCredentials;
+import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
+import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mResource;
 import org.eclipse.leshan.core.node.LwM2mSingleResource;
-
-import io.dmflow.lwm2m.security.ClientCredentials;
-import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
-import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
 
 /**
  * The Security (Object 0) and Server (Object 1) instances of one server account on a device, as a bootstrap server
@@ -21,11 +19,10 @@ final class AccountInstances {
 
     private static final byte[] NONE = new byte[0];
 
-    private AccountInstances() {
-    }
+    private AccountInstances() {}
 
-    static LwM2mObjectInstance security(int instanceId, ServerDefinition server,
-            Optional<ClientCredentials> credentials) {
+    static LwM2mObjectInstance security(
+            int instanceId, ServerDefinition server, Optional<ClientCredentials> credentials) {
         byte[] identityOrPublicKey = NONE;
         byte[] serverPublicKey = NONE;
         byte[] secretKey = NONE;
@@ -47,13 +44,15 @@ final class AccountInstances {
         if (server.kind() == ServerKind.MANAGEMENT) {
             resources.add(LwM2mSingleResource.newIntegerResource(10, server.shortServerId()));
         } else {
-            resources.add(LwM2mSingleResource.newIntegerResource(11, server.clientHoldOff().toSeconds()));
+            resources.add(LwM2mSingleResource.newIntegerResource(
+                    11, server.clientHoldOff().toSeconds()));
         }
         return new LwM2mObjectInstance(instanceId, resources);
     }
 
     static LwM2mObjectInstance server(int instanceId, ServerDefinition server) {
-        return new LwM2mObjectInstance(instanceId,
+        return new LwM2mObjectInstance(
+                instanceId,
                 LwM2mSingleResource.newIntegerResource(0, server.shortServerId()),
                 LwM2mSingleResource.newIntegerResource(1, server.lifetime().toSeconds()),
                 LwM2mSingleResource.newBooleanResource(6, server.notificationStoring()),

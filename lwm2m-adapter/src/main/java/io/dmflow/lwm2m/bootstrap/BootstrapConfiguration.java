@@ -16,7 +16,8 @@ public record BootstrapConfiguration(String endpoint, List<ServerAssignment> ser
             throw new IllegalArgumentException("the bootstrap configuration of " + endpoint + " names no server");
         }
         servers = List.copyOf(servers);
-        long distinct = servers.stream().map(ServerAssignment::serverName).distinct().count();
+        long distinct =
+                servers.stream().map(ServerAssignment::serverName).distinct().count();
         if (distinct != servers.size()) {
             throw new IllegalArgumentException("the bootstrap configuration of " + endpoint + " names a server twice");
         }

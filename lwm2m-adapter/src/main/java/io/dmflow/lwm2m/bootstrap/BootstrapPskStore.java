@@ -1,19 +1,16 @@
 package io.dmflow.lwm2m.bootstrap;
 
+import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
+import io.dmflow.lwm2m.security.CredentialStore;
 import java.net.InetSocketAddress;
-
 import javax.crypto.SecretKey;
-
-import org.eclipse.californium.scandium.util.SecretUtil;
 import org.eclipse.californium.scandium.dtls.ConnectionId;
 import org.eclipse.californium.scandium.dtls.HandshakeResultHandler;
 import org.eclipse.californium.scandium.dtls.PskPublicInformation;
 import org.eclipse.californium.scandium.dtls.PskSecretResult;
 import org.eclipse.californium.scandium.dtls.pskstore.PskStore;
+import org.eclipse.californium.scandium.util.SecretUtil;
 import org.eclipse.californium.scandium.util.ServerNames;
-
-import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
-import io.dmflow.lwm2m.security.CredentialStore;
 
 /** The PSKs devices use with the bootstrap server, looked up by identity during the DTLS handshake. */
 final class BootstrapPskStore implements PskStore {
@@ -30,10 +27,16 @@ final class BootstrapPskStore implements PskStore {
     }
 
     @Override
-    public PskSecretResult requestPskSecretResult(ConnectionId cid, ServerNames serverName,
-            PskPublicInformation identity, String hmacAlgorithm, SecretKey otherSecret, byte[] seed,
+    public PskSecretResult requestPskSecretResult(
+            ConnectionId cid,
+            ServerNames serverName,
+            PskPublicInformation identity,
+            String hmacAlgorithm,
+            SecretKey otherSecret,
+            byte[] seed,
             boolean useExtendedMasterSecret) {
-        return credentials.endpointOfPskIdentity(identity.getPublicInfoAsString())
+        return credentials
+                .endpointOfPskIdentity(identity.getPublicInfoAsString())
                 .flatMap(credentials::byEndpoint)
                 .filter(PskCredentials.class::isInstance)
                 .map(PskCredentials.class::cast)

@@ -1,5 +1,16 @@
 package io.dmflow.lwm2m.bootstrap;
 
+import io.dmflow.lwm2m.logging.LogRateLimit;
+import io.dmflow.lwm2m.model.ObjectModels;
+import io.dmflow.lwm2m.security.ClientCredentials;
+import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
+import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
+import io.dmflow.lwm2m.security.CredentialStore;
+import io.dmflow.lwm2m.security.HandshakeRefusals;
+import io.dmflow.lwm2m.security.InMemoryCredentialStore;
+import io.dmflow.lwm2m.security.RefusalReason;
+import io.dmflow.lwm2m.security.SecurityRefusals;
+import io.dmflow.lwm2m.version.SupportedVersions;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.KeyPair;
@@ -11,14 +22,13 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
+import org.eclipse.californium.core.CoapExchange;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Exchange;
-import org.eclipse.californium.core.CoapExchange;
 import org.eclipse.californium.elements.EndpointContext;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.eclipse.californium.elements.auth.RawPublicKeyIdentity;
@@ -39,18 +49,6 @@ import org.eclipse.leshan.core.node.codec.LwM2mDecoder;
 import org.eclipse.leshan.core.node.codec.LwM2mEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.dmflow.lwm2m.logging.LogRateLimit;
-import io.dmflow.lwm2m.model.ObjectModels;
-import io.dmflow.lwm2m.security.ClientCredentials;
-import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
-import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
-import io.dmflow.lwm2m.security.CredentialStore;
-import io.dmflow.lwm2m.security.HandshakeRefusals;
-import io.dmflow.lwm2m.security.InMemoryCredentialStore;
-import io.dmflow.lwm2m.security.RefusalReason;
-import io.dmflow.lwm2m.security.SecurityRefusals;
-import io.dmflow.lwm2m.version.SupportedVersions;
 
 /**
  * The LwM2M bootstrap server: devices send it a Bootstrap-Request ({@code POST /bs?ep=}) and get the Security and
@@ -94,13 +92,15 @@ public final class BootstrapServer implements AutoCloseable {
         this.sessionsExecutor = Executors.newFixedThreadPool(2, new DaemonThreadFactory("dmflow-bootstrap#"));
 
         // An explicit configuration: without one Californium writes a properties file into the working directory.
-        Configuration configuration = new Configuration(SystemConfig.DEFINITIONS, CoapConfig.DEFINITIONS,
-                UdpConfig.DEFINITIONS, DtlsConfig.DEFINITIONS);
+        Configuration configuration = new Configuration(
+                SystemConfig.DEFINITIONS, CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS, DtlsConfig.DEFINITIONS);
         configuration.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
         this.coap = new CoapServer(configuration);
         if (settings.coapEnabled()) {
-            coapEndpoint = new CoapEndpoint.Builder().setConfiguration(configuration)
-                    .setInetSocketAddress(new InetSocketAddress(settings.coapHost(), settings.coapPort())).build();
+            coapEndpoint = new CoapEndpoint.Builder()
+                    .setConfiguration(configuration)
+                    .setInetSocketAddress(new InetSocketAddress(settings.coapHost(), settings.coapPort()))
+                    .build();
             coap.addEndpoint(coapEndpoint);
         } else {
             coapEndpoint = null;
@@ -115,13 +115,17 @@ public final class BootstrapServer implements AutoCloseable {
                     .setLoggingTag("[bootstrap]");
             if (builder.serverKeyPair != null) {
                 // RPK: any public key may complete the handshake; whose it is is checked at Bootstrap-Request.
-                dtls.setCertificateIdentityProvider(new SingleCertificateProvider(builder.serverKeyPair.getPrivate(),
-                        builder.serverKeyPair.getPublic()));
-                dtls.setCertificateVerifier(StaticCertificateVerifier.builder().setTrustAllRPKs().build());
+                dtls.setCertificateIdentityProvider(new SingleCertificateProvider(
+                        builder.serverKeyPair.getPrivate(), builder.serverKeyPair.getPublic()));
+                dtls.setCertificateVerifier(
+                        StaticCertificateVerifier.builder().setTrustAllRPKs().build());
             }
             DTLSConnector connector = new DTLSConnector(dtls.build());
             connector.setAlertHandler(handshakeRefusals);
-            coapsEndpoint = new CoapEndpoint.Builder().setConfiguration(configuration).setConnector(connector).build();
+            coapsEndpoint = new CoapEndpoint.Builder()
+                    .setConfiguration(configuration)
+                    .setConnector(connector)
+                    .build();
             coap.addEndpoint(coapsEndpoint);
         } else {
             coapsEndpoint = null;
@@ -137,7 +141,9 @@ public final class BootstrapServer implements AutoCloseable {
         if (!started) {
             coap.start();
             started = true;
-            LOG.info("Bootstrap server listening on {} {}", coapUri().map(URI::toString).orElse("(no CoAP)"),
+            LOG.info(
+                    "Bootstrap server listening on {} {}",
+                    coapUri().map(URI::toString).orElse("(no CoAP)"),
                     coapsUri().map(URI::toString).orElse("(no CoAPS)"));
         }
     }
@@ -199,9 +205,16 @@ public final class BootstrapServer implements AutoCloseable {
 
     private void ended(BootstrapResult result) {
         if (result.finished()) {
-            LOG.info("Bootstrapped {} with {} in {} ms", result.endpoint(), result.servers(), result.took().toMillis());
+            LOG.info(
+                    "Bootstrapped {} with {} in {} ms",
+                    result.endpoint(),
+                    result.servers(),
+                    result.took().toMillis());
         } else {
-            LOG.warn("Bootstrap of {} failed: {}", result.endpoint(), result.failure().orElseThrow());
+            LOG.warn(
+                    "Bootstrap of {} failed: {}",
+                    result.endpoint(),
+                    result.failure().orElseThrow());
         }
         for (BootstrapListener listener : listeners) {
             try {
@@ -237,19 +250,28 @@ public final class BootstrapServer implements AutoCloseable {
             EndpointContext peer = exchange.advanced().getRequest().getSourceContext();
             Optional<Refusal> refusal = authenticate(endpoint, peer.getPeerIdentity());
             if (refusal.isPresent()) {
-                refusals.refused(refusal.get().reason(), "endpoint " + endpoint + " (Bootstrap-Request)",
-                        peer.getPeerAddress(), refusal.get().why());
+                refusals.refused(
+                        refusal.get().reason(),
+                        "endpoint " + endpoint + " (Bootstrap-Request)",
+                        peer.getPeerAddress(),
+                        refusal.get().why());
                 exchange.respond(ResponseCode.FORBIDDEN);
                 return;
             }
             List<BootstrapSession.ResolvedServer> servers;
             try {
-                BootstrapConfiguration configuration = configurations.forEndpoint(endpoint).orElse(null);
+                BootstrapConfiguration configuration =
+                        configurations.forEndpoint(endpoint).orElse(null);
                 if (configuration == null) {
                     // A device without configuration asks again at every retry: one line a minute is enough.
-                    unconfiguredLog.admit(endpoint).ifPresent(leftOut -> LOG.info(
-                            "Bootstrap-Request of {}: no bootstrap configuration{}", endpoint, leftOut == 0 ? ""
-                                    : " (" + leftOut + " more requests of it in the last minute not logged)"));
+                    unconfiguredLog
+                            .admit(endpoint)
+                            .ifPresent(leftOut -> LOG.info(
+                                    "Bootstrap-Request of {}: no bootstrap configuration{}",
+                                    endpoint,
+                                    leftOut == 0
+                                            ? ""
+                                            : " (" + leftOut + " more requests of it in the last minute not logged)"));
                     exchange.respond(ResponseCode.BAD_REQUEST, "no bootstrap configuration");
                     return;
                 }
@@ -261,10 +283,10 @@ public final class BootstrapServer implements AutoCloseable {
             }
             exchange.respond(ResponseCode.CHANGED);
             Exchange advanced = exchange.advanced();
-            DeviceChannel channel = new DeviceChannel(advanced.getEndpoint(), peer, encoder, models.model(),
-                    settings.requestTimeout());
-            BootstrapSession bootstrap = new BootstrapSession(endpoint, servers, channel, linkParser, decoder,
-                    models.model(), provisioning, sessionsExecutor);
+            DeviceChannel channel =
+                    new DeviceChannel(advanced.getEndpoint(), peer, encoder, models.model(), settings.requestTimeout());
+            BootstrapSession bootstrap = new BootstrapSession(
+                    endpoint, servers, channel, linkParser, decoder, models.model(), provisioning, sessionsExecutor);
             // Listeners and stores are called on the sessions' executor, never on Californium's threads.
             bootstrap.run().thenAccept(BootstrapServer.this::ended);
         }
@@ -273,20 +295,25 @@ public final class BootstrapServer implements AutoCloseable {
         private Optional<Refusal> authenticate(String endpoint, Principal peer) {
             ClientCredentials expected = credentials.byEndpoint(endpoint).orElse(null);
             if (expected == null) {
-                return peer == null ? Optional.empty()
-                        : Refusal.of(RefusalReason.WRONG_CREDENTIALS,
+                return peer == null
+                        ? Optional.empty()
+                        : Refusal.of(
+                                RefusalReason.WRONG_CREDENTIALS,
                                 "it has no bootstrap credentials but came over DTLS as " + peer.getName());
             }
             if (peer == null) {
                 return Refusal.of(RefusalReason.NOT_SECURED, "it has " + expected.mode() + " bootstrap credentials");
             }
             if (expected instanceof PskCredentials psk && peer instanceof PreSharedKeyIdentity identity) {
-                return psk.identity().equals(identity.getIdentity()) ? Optional.empty()
-                        : Refusal.of(RefusalReason.WRONG_CREDENTIALS,
+                return psk.identity().equals(identity.getIdentity())
+                        ? Optional.empty()
+                        : Refusal.of(
+                                RefusalReason.WRONG_CREDENTIALS,
                                 "PSK identity " + identity.getIdentity() + " belongs to another endpoint");
             }
             if (expected instanceof RpkCredentials rpk && peer instanceof RawPublicKeyIdentity key) {
-                return rpk.publicKey().equals(key.getKey()) ? Optional.empty()
+                return rpk.publicKey().equals(key.getKey())
+                        ? Optional.empty()
                         : Refusal.of(RefusalReason.WRONG_CREDENTIALS, "its public key is not the one on record");
             }
             return Refusal.of(RefusalReason.WRONG_CREDENTIALS, "it must use " + expected.mode());

@@ -10,11 +10,7 @@ import java.time.Duration;
  * @param requestTimeout how long each request of a bootstrap session waits for the device
  */
 public record BootstrapServerSettings(
-        String coapHost,
-        int coapPort,
-        String coapsHost,
-        int coapsPort,
-        Duration requestTimeout) {
+        String coapHost, int coapPort, String coapsHost, int coapsPort, Duration requestTimeout) {
 
     public static final int DISABLED = -1;
 

@@ -1,13 +1,12 @@
 package io.dmflow.lwm2m.bootstrap;
 
+import io.dmflow.lwm2m.version.SupportedVersions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.leshan.core.link.Link;
@@ -27,8 +26,6 @@ import org.eclipse.leshan.core.request.BootstrapFinishRequest;
 import org.eclipse.leshan.core.request.BootstrapReadRequest;
 import org.eclipse.leshan.core.request.BootstrapWriteRequest;
 import org.eclipse.leshan.core.request.ContentFormat;
-
-import io.dmflow.lwm2m.version.SupportedVersions;
 
 /**
  * One device's bootstrap, after its Bootstrap-Request was accepted: Bootstrap-Discover (to find the bootstrap account
@@ -56,11 +53,16 @@ final class BootstrapSession {
     private final List<Integer> previousShortServerIds = new ArrayList<>();
 
     /** A named server of the configuration, looked up. */
-    record ResolvedServer(ServerDefinition definition, ServerAssignment assignment) {
-    }
+    record ResolvedServer(ServerDefinition definition, ServerAssignment assignment) {}
 
-    BootstrapSession(String endpoint, List<ResolvedServer> servers, DeviceChannel channel, LwM2mLinkParser linkParser,
-            LwM2mDecoder decoder, LwM2mModel model, CredentialProvisioning provisioning,
+    BootstrapSession(
+            String endpoint,
+            List<ResolvedServer> servers,
+            DeviceChannel channel,
+            LwM2mLinkParser linkParser,
+            LwM2mDecoder decoder,
+            LwM2mModel model,
+            CredentialProvisioning provisioning,
             java.util.concurrent.Executor executor) {
         this.endpoint = endpoint;
         this.servers = servers;
@@ -76,16 +78,20 @@ final class BootstrapSession {
         return channel.send(new BootstrapDiscoverRequest())
                 .thenCompose(this::discovered)
                 // Provisioning reaches into stores (a database): on the session executor, not a network thread.
-                .thenComposeAsync(ignored -> {
-                    provisionManagementServers();
-                    return expect(channel.send(new BootstrapDeleteRequest(0)), CoAP.ResponseCode.DELETED,
-                            "Bootstrap-Delete /0");
-                }, executor)
-                .thenCompose(ignored -> expect(channel.send(new BootstrapDeleteRequest(1)), CoAP.ResponseCode.DELETED,
-                        "Bootstrap-Delete /1"))
+                .thenComposeAsync(
+                        ignored -> {
+                            provisionManagementServers();
+                            return expect(
+                                    channel.send(new BootstrapDeleteRequest(0)),
+                                    CoAP.ResponseCode.DELETED,
+                                    "Bootstrap-Delete /0");
+                        },
+                        executor)
+                .thenCompose(ignored -> expect(
+                        channel.send(new BootstrapDeleteRequest(1)), CoAP.ResponseCode.DELETED, "Bootstrap-Delete /1"))
                 .thenCompose(ignored -> writeAccounts())
-                .thenCompose(ignored -> expect(channel.send(new BootstrapFinishRequest()), CoAP.ResponseCode.CHANGED,
-                        "Bootstrap-Finish"))
+                .thenCompose(ignored -> expect(
+                        channel.send(new BootstrapFinishRequest()), CoAP.ResponseCode.CHANGED, "Bootstrap-Finish"))
                 .handleAsync((ignored, failure) -> result(failure), executor);
     }
 
@@ -100,8 +106,8 @@ final class BootstrapSession {
         }
         // Nothing is written to a device of a version the management servers refuse: it would only be refused there.
         if (lwm2mVersion.filter(SupportedVersions::isUnsupported).isPresent()) {
-            return CompletableFuture.failedFuture(new BootstrapFailure(SupportedVersions.refusal(lwm2mVersion.get())
-                    + "; nothing was written"));
+            return CompletableFuture.failedFuture(
+                    new BootstrapFailure(SupportedVersions.refusal(lwm2mVersion.get()) + "; nothing was written"));
         }
         // Bootstrap-Read is LwM2M 1.1. Leshan's clients announce lwm2m=1.0 in Bootstrap-Discover although they
         // implement it, so it is tried on every device that is not known to be older; a refusal only means "not
@@ -113,8 +119,12 @@ final class BootstrapSession {
             if (read.isSuccess()) {
                 LwM2mNode node;
                 try {
-                    node = decoder.decode(read.getPayload(), ContentFormat.fromCode(
-                            read.getOptions().getContentFormat()), null, new LwM2mPath(1), model);
+                    node = decoder.decode(
+                            read.getPayload(),
+                            ContentFormat.fromCode(read.getOptions().getContentFormat()),
+                            null,
+                            new LwM2mPath(1),
+                            model);
                 } catch (CodecException e) {
                     // What the device had is for the record only; an unreadable answer must not stop its bootstrap.
                     LOG.warn("Bootstrap-Read of /1 from {} could not be decoded: {}", endpoint, e.getMessage());
@@ -149,7 +159,8 @@ final class BootstrapSession {
     private void provisionManagementServers() {
         for (ResolvedServer server : servers) {
             if (server.definition().kind() == ServerKind.MANAGEMENT) {
-                server.assignment().credentials()
+                server.assignment()
+                        .credentials()
                         .ifPresent(c -> provisioning.provision(endpoint, server.definition(), c));
             }
         }
@@ -170,14 +181,18 @@ final class BootstrapSession {
                 }
                 securityId = nextSecurity++;
             }
-            LwM2mObjectInstance security = AccountInstances.security(securityId, definition,
-                    server.assignment().credentials());
-            chain = chain.thenCompose(ignored -> write(new LwM2mPath(0, securityId), security,
+            LwM2mObjectInstance security = AccountInstances.security(
+                    securityId, definition, server.assignment().credentials());
+            chain = chain.thenCompose(ignored -> write(
+                    new LwM2mPath(0, securityId),
+                    security,
                     "Bootstrap-Write of the Security instance for " + definition.name()));
             if (definition.kind() == ServerKind.MANAGEMENT) {
                 int serverId = nextServer++;
                 LwM2mObjectInstance account = AccountInstances.server(serverId, definition);
-                chain = chain.thenCompose(ignored -> write(new LwM2mPath(1, serverId), account,
+                chain = chain.thenCompose(ignored -> write(
+                        new LwM2mPath(1, serverId),
+                        account,
                         "Bootstrap-Write of the Server instance for " + definition.name()));
             }
         }
@@ -185,12 +200,14 @@ final class BootstrapSession {
     }
 
     private CompletableFuture<Void> write(LwM2mPath path, LwM2mObjectInstance instance, String step) {
-        return expect(channel.send(new BootstrapWriteRequest(path, instance, ContentFormat.TLV)),
-                CoAP.ResponseCode.CHANGED, step);
+        return expect(
+                channel.send(new BootstrapWriteRequest(path, instance, ContentFormat.TLV)),
+                CoAP.ResponseCode.CHANGED,
+                step);
     }
 
-    private static CompletableFuture<Void> expect(CompletableFuture<Response> answer, CoAP.ResponseCode expected,
-            String step) {
+    private static CompletableFuture<Void> expect(
+            CompletableFuture<Response> answer, CoAP.ResponseCode expected, String step) {
         return answer.thenAccept(response -> {
             if (response.getCode() != expected) {
                 String diagnostic = response.getPayloadSize() > 0 ? ": " + response.getPayloadString() : "";
@@ -203,33 +220,39 @@ final class BootstrapSession {
     private BootstrapResult result(Throwable failure) {
         Optional<String> reason = Optional.empty();
         if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause()
-                    : failure;
-            reason = Optional.of(cause instanceof java.util.concurrent.TimeoutException
-                    ? "the device did not answer in time" + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
-                    : String.valueOf(cause.getMessage()));
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            reason = Optional.of(
+                    cause instanceof java.util.concurrent.TimeoutException
+                            ? "the device did not answer in time"
+                                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                            : String.valueOf(cause.getMessage()));
         }
-        return new BootstrapResult(endpoint, lwm2mVersion, List.copyOf(previousShortServerIds),
+        return new BootstrapResult(
+                endpoint,
+                lwm2mVersion,
+                List.copyOf(previousShortServerIds),
                 servers.stream().map(s -> s.definition().name()).toList(),
-                Duration.ofNanos(System.nanoTime() - startedNanos), reason);
+                Duration.ofNanos(System.nanoTime() - startedNanos),
+                reason);
     }
 
     static List<ResolvedServer> resolve(BootstrapConfiguration configuration, BootstrapConfigurations store) {
         List<ResolvedServer> resolved = new ArrayList<>();
         for (ServerAssignment assignment : configuration.servers()) {
             ServerDefinition definition = store.server(assignment.serverName())
-                    .orElseThrow(() -> new IllegalArgumentException("no LwM2M server named "
-                            + assignment.serverName()));
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("no LwM2M server named " + assignment.serverName()));
             AssignmentRules.check(configuration.endpoint(), definition, assignment);
             resolved.add(new ResolvedServer(definition, assignment));
         }
-        long bootstrapServers = resolved.stream().filter(r -> r.definition().kind() == ServerKind.BOOTSTRAP).count();
+        long bootstrapServers = resolved.stream()
+                .filter(r -> r.definition().kind() == ServerKind.BOOTSTRAP)
+                .count();
         if (bootstrapServers > 1) {
             throw new IllegalArgumentException("a device has at most one bootstrap server, " + configuration.endpoint()
                     + " is given " + bootstrapServers);
         }
         return resolved;
     }
-
 }

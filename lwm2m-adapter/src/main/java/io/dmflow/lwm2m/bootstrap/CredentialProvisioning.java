@@ -16,8 +16,7 @@ public interface CredentialProvisioning {
 
     /** Management servers that provision themselves (or devices set up by hand). */
     static CredentialProvisioning none() {
-        return (endpoint, server, credentials) -> {
-        };
+        return (endpoint, server, credentials) -> {};
     }
 
     /** Puts the credentials into a management server's security store in the same process. */

@@ -3,7 +3,6 @@ package io.dmflow.lwm2m.bootstrap;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-
 import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
@@ -53,14 +52,14 @@ final class DeviceChannel {
 
             @Override
             public void onTimeout() {
-                answer.completeExceptionally(new TimeoutException(lwm2mRequest.getClass().getSimpleName()
-                        + " got no answer"));
+                answer.completeExceptionally(
+                        new TimeoutException(lwm2mRequest.getClass().getSimpleName() + " got no answer"));
             }
 
             @Override
             protected void failed() {
-                answer.completeExceptionally(new BootstrapFailure(lwm2mRequest.getClass().getSimpleName()
-                        + " could not be sent"));
+                answer.completeExceptionally(
+                        new BootstrapFailure(lwm2mRequest.getClass().getSimpleName() + " could not be sent"));
             }
         });
         endpoint.sendRequest(coap);

@@ -1,8 +1,7 @@
 package io.dmflow.lwm2m.bootstrap;
 
-import java.util.Optional;
-
 import io.dmflow.lwm2m.security.ClientCredentials;
+import java.util.Optional;
 
 /**
  * One server a device is given, by name, with the credentials the device will use with it (none for NoSec).

@@ -9,8 +9,9 @@ public enum ServerKind {
         return switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "management", "dm" -> MANAGEMENT;
             case "bootstrap", "bs" -> BOOTSTRAP;
-            default -> throw new IllegalArgumentException(
-                    "unknown server kind '" + name + "' (expected management or bootstrap)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown server kind '" + name + "' (expected management or bootstrap)");
         };
     }
 }

@@ -2,11 +2,10 @@ package io.dmflow.lwm2m.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
-
+import org.eclipse.californium.core.CoapExchange;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
-import org.eclipse.californium.core.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +61,10 @@ public final class CoapPackageResource extends CoapResource {
             try (InputStream in = source.get().open()) {
                 exchange.respond(ResponseCode.CONTENT, in.readAllBytes(), MediaTypeRegistry.APPLICATION_OCTET_STREAM);
             } catch (IOException e) {
-                LOG.error("Package {} could not be read for a CoAP download", source.get().name(), e);
+                LOG.error(
+                        "Package {} could not be read for a CoAP download",
+                        source.get().name(),
+                        e);
                 exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR);
             }
         }

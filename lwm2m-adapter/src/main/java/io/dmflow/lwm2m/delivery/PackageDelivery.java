@@ -1,5 +1,8 @@
 package io.dmflow.lwm2m.delivery;
 
+import io.dmflow.lwm2m.operation.DeviceOperations;
+import io.dmflow.lwm2m.operation.InvalidOperation;
+import io.dmflow.lwm2m.operation.WriteMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -7,10 +10,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-
-import io.dmflow.lwm2m.operation.DeviceOperations;
-import io.dmflow.lwm2m.operation.WriteMode;
-import io.dmflow.lwm2m.operation.InvalidOperation;
 
 /**
  * Gets a package to a device: pushed into a Package resource block-wise, or offered for download and
@@ -28,8 +27,12 @@ public final class PackageDelivery {
      * @param publicBases for a protocol devices may pull with, the base URI they reach dmflow at (e.g.
      *        {@code coap://dm.example.com:5683}, {@code https://dm.example.com}), if there is one
      */
-    public PackageDelivery(DeviceOperations operations, PackageOffers offers,
-            Function<TransferProtocol, Optional<URI>> publicBases, Duration offerValidity, int maxPushBytes) {
+    public PackageDelivery(
+            DeviceOperations operations,
+            PackageOffers offers,
+            Function<TransferProtocol, Optional<URI>> publicBases,
+            Duration offerValidity,
+            int maxPushBytes) {
         this.operations = operations;
         this.offers = offers;
         this.publicBases = publicBases;
@@ -40,15 +43,18 @@ public final class PackageDelivery {
     /** Writes the whole package to {@code packageKey} (e.g. {@code /5/0/0}) with CoAP block-wise transfer. */
     public CompletableFuture<Void> push(String endpoint, String packageKey, PackageSource source) {
         if (source.size() > maxPushBytes) {
-            return CompletableFuture.failedFuture(new InvalidOperation(endpoint, "Package " + source.name() + " has "
-                    + source.size() + " bytes, more than the " + maxPushBytes + " a push may carry", null));
+            return CompletableFuture.failedFuture(new InvalidOperation(
+                    endpoint,
+                    "Package " + source.name() + " has " + source.size() + " bytes, more than the " + maxPushBytes
+                            + " a push may carry",
+                    null));
         }
         byte[] bytes;
         try (InputStream in = source.open()) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            return CompletableFuture.failedFuture(
-                    new InvalidOperation(endpoint, "Package " + source.name() + " cannot be read: " + e.getMessage(), e));
+            return CompletableFuture.failedFuture(new InvalidOperation(
+                    endpoint, "Package " + source.name() + " cannot be read: " + e.getMessage(), e));
         }
         return operations.writeBlockwise(endpoint, packageKey, bytes);
     }
@@ -57,16 +63,22 @@ public final class PackageDelivery {
      * Offers the package and writes its download URI to {@code uriKey} (e.g. {@code /5/0/1}); answers the URI.
      * {@code baseOverride} replaces the configured public base for this delivery.
      */
-    public CompletableFuture<URI> pull(String endpoint, String uriKey, PackageSource source, TransferProtocol protocol,
+    public CompletableFuture<URI> pull(
+            String endpoint,
+            String uriKey,
+            PackageSource source,
+            TransferProtocol protocol,
             Optional<URI> baseOverride) {
         Optional<URI> base = baseOverride.or(() -> publicBases.apply(protocol));
         if (base.isEmpty()) {
-            return CompletableFuture.failedFuture(new InvalidOperation(endpoint,
-                    "No public base URL is configured for " + protocol + " downloads", null));
+            return CompletableFuture.failedFuture(new InvalidOperation(
+                    endpoint, "No public base URL is configured for " + protocol + " downloads", null));
         }
         PackageOffer offer = offers.offer(source, offerValidity);
         URI uri = downloadUri(base.get(), protocol, offer.token());
-        return operations.write(endpoint, uriKey, uri.toString(), WriteMode.REPLACE).thenApply(written -> uri)
+        return operations
+                .write(endpoint, uriKey, uri.toString(), WriteMode.REPLACE)
+                .thenApply(written -> uri)
                 .whenComplete((written, failure) -> {
                     if (failure != null) {
                         offers.withdraw(offer.token());

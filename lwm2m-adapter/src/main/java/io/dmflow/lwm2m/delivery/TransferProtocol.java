@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How a device pulls a package: the scheme of the Package URI it is given. */
 public enum TransferProtocol {
-    COAP("coap"), COAPS("coaps"), HTTP("http"), HTTPS("https");
+    COAP("coap"),
+    COAPS("coaps"),
+    HTTP("http"),
+    HTTPS("https");
 
     private final String scheme;
 
@@ -18,10 +21,12 @@ public enum TransferProtocol {
 
     public static TransferProtocol parse(String name) {
         for (TransferProtocol protocol : values()) {
-            if (protocol.name().equalsIgnoreCase(name.trim()) || protocol.scheme.equals(name.trim().toLowerCase(Locale.ROOT))) {
+            if (protocol.name().equalsIgnoreCase(name.trim())
+                    || protocol.scheme.equals(name.trim().toLowerCase(Locale.ROOT))) {
                 return protocol;
             }
         }
-        throw new IllegalArgumentException("Unknown transfer protocol '" + name + "', expected CoAP, CoAPs, HTTP or HTTPS");
+        throw new IllegalArgumentException(
+                "Unknown transfer protocol '" + name + "', expected CoAP, CoAPs, HTTP or HTTPS");
     }
 }

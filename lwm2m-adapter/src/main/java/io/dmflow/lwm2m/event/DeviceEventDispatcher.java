@@ -1,5 +1,6 @@
 package io.dmflow.lwm2m.event;
 
+import io.dmflow.lwm2m.value.PlainValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
-
 import org.eclipse.leshan.core.node.LwM2mNode;
 import org.eclipse.leshan.core.node.LwM2mPath;
 import org.eclipse.leshan.core.node.TimestampedLwM2mNode;
@@ -27,11 +27,9 @@ import org.eclipse.leshan.server.send.SendListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.dmflow.lwm2m.value.PlainValues;
-
 /** Turns Leshan's registration, presence, observation and Send callbacks into {@link DeviceEventListener} events. */
-public final class DeviceEventDispatcher implements RegistrationListener, PresenceListener, ObservationListener,
-        SendListener {
+public final class DeviceEventDispatcher
+        implements RegistrationListener, PresenceListener, ObservationListener, SendListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceEventDispatcher.class);
 
@@ -51,19 +49,24 @@ public final class DeviceEventDispatcher implements RegistrationListener, Presen
     }
 
     @Override
-    public void registered(Registration registration, Registration previousRegistration,
+    public void registered(
+            Registration registration,
+            Registration previousRegistration,
             Collection<Observation> previousObservations) {
         publish(registration, DeviceEventListener::registered);
     }
 
     @Override
-    public void updated(RegistrationUpdate update, Registration updatedRegistration,
-            Registration previousRegistration) {
+    public void updated(
+            RegistrationUpdate update, Registration updatedRegistration, Registration previousRegistration) {
         publish(updatedRegistration, DeviceEventListener::updated);
     }
 
     @Override
-    public void unregistered(Registration registration, Collection<Observation> observations, boolean expired,
+    public void unregistered(
+            Registration registration,
+            Collection<Observation> observations,
+            boolean expired,
             Registration newRegistration) {
         if (newRegistration != null) {
             // Replaced by a new registration of the same endpoint: registered() reports that one.
@@ -83,18 +86,17 @@ public final class DeviceEventDispatcher implements RegistrationListener, Presen
     }
 
     @Override
-    public void newObservation(Observation observation, Registration registration) {
-    }
+    public void newObservation(Observation observation, Registration registration) {}
 
     @Override
-    public void cancelled(Observation observation) {
-    }
+    public void cancelled(Observation observation) {}
 
     @Override
     public void onResponse(SingleObservation observation, Registration registration, ObserveResponse response) {
         Instant now = Instant.now();
         List<DeviceValue> values = new ArrayList<>();
-        if (response.getTimestampedLwM2mNodes() != null && !response.getTimestampedLwM2mNodes().isEmpty()) {
+        if (response.getTimestampedLwM2mNodes() != null
+                && !response.getTimestampedLwM2mNodes().isEmpty()) {
             for (TimestampedLwM2mNode timestamped : response.getTimestampedLwM2mNodes()) {
                 Instant at = timestamped.getTimestamp() == null ? now : timestamped.getTimestamp();
                 values.add(value(registration.getEndpoint(), observation.getPath(), timestamped.getNode(), at));
@@ -109,8 +111,8 @@ public final class DeviceEventDispatcher implements RegistrationListener, Presen
     }
 
     @Override
-    public void onResponse(CompositeObservation observation, Registration registration,
-            ObserveCompositeResponse response) {
+    public void onResponse(
+            CompositeObservation observation, Registration registration, ObserveCompositeResponse response) {
         Instant now = Instant.now();
         List<DeviceValue> values = new ArrayList<>();
         for (Map.Entry<LwM2mPath, LwM2mNode> entry : response.getContent().entrySet()) {
@@ -126,7 +128,10 @@ public final class DeviceEventDispatcher implements RegistrationListener, Presen
 
     @Override
     public void onError(Observation observation, Registration registration, Exception error) {
-        LOG.warn("Notification of {} from {} could not be read: {}", observation, registration.getEndpoint(),
+        LOG.warn(
+                "Notification of {} from {} could not be read: {}",
+                observation,
+                registration.getEndpoint(),
                 error.toString());
     }
 

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.eclipse.leshan.core.LwM2m.Version;
 import org.eclipse.leshan.core.request.BindingMode;
 import org.eclipse.leshan.server.registration.Registration;
@@ -30,7 +29,8 @@ public record DeviceRegistration(
 
     public static DeviceRegistration of(Registration registration) {
         Map<Integer, String> objects = new TreeMap<>();
-        for (Map.Entry<Integer, Version> entry : registration.getSupportedObject().entrySet()) {
+        for (Map.Entry<Integer, Version> entry :
+                registration.getSupportedObject().entrySet()) {
             objects.put(entry.getKey(), entry.getValue().toString());
         }
         InetSocketAddress socket = registration.getSocketAddress();

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param value the value in plain form (see {@code PlainValues})
  * @param at when the device measured it, or when it arrived if the device gave no time
  */
-public record DeviceValue(String endpoint, String path, Object value, Instant at) {
-}
+public record DeviceValue(String endpoint, String path, Object value, Instant at) {}

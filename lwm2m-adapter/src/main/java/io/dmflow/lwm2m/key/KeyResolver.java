@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.eclipse.leshan.core.model.LwM2mModel;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.model.ResourceModel;
@@ -29,7 +28,8 @@ public final class KeyResolver {
     public KeyResolver(LwM2mModel model) {
         this.model = model;
         this.objectsByNameLength = model.getObjectModels().stream()
-                .sorted(Comparator.comparingInt((ObjectModel object) -> object.name.length()).reversed())
+                .sorted(Comparator.comparingInt((ObjectModel object) -> object.name.length())
+                        .reversed())
                 .toList();
     }
 
@@ -98,8 +98,7 @@ public final class KeyResolver {
         if (withInstance.matches()) {
             Optional<ResourceModel> multiple = findResource(object, withInstance.group(1));
             if (multiple.isPresent()) {
-                return new LwM2mPath(object.id, instanceId, multiple.get().id,
-                        Integer.parseInt(withInstance.group(2)));
+                return new LwM2mPath(object.id, instanceId, multiple.get().id, Integer.parseInt(withInstance.group(2)));
             }
         }
         throw new UnknownKeyException(key, "object '" + object.name + "' has no resource '" + resource + "'");
@@ -110,14 +109,18 @@ public final class KeyResolver {
             return Optional.ofNullable(object.resources.get(Integer.parseInt(nameOrId)));
         }
         Optional<ResourceModel> exact = object.resources.values().stream()
-                .filter(resource -> resource.name.equals(nameOrId)).findFirst();
-        return exact.isPresent() ? exact
-                : object.resources.values().stream().filter(resource -> resource.name.equalsIgnoreCase(nameOrId))
+                .filter(resource -> resource.name.equals(nameOrId))
+                .findFirst();
+        return exact.isPresent()
+                ? exact
+                : object.resources.values().stream()
+                        .filter(resource -> resource.name.equalsIgnoreCase(nameOrId))
                         .findFirst();
     }
 
     private static boolean startsWithIgnoreCase(String text, String prefix) {
-        return !prefix.isEmpty() && text.regionMatches(true, 0, prefix, 0, prefix.length())
+        return !prefix.isEmpty()
+                && text.regionMatches(true, 0, prefix, 0, prefix.length())
                 && (text.length() == prefix.length() || text.charAt(prefix.length()) == '.');
     }
 }

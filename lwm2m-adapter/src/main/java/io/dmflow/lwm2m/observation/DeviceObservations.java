@@ -1,9 +1,8 @@
 package io.dmflow.lwm2m.observation;
 
-import java.util.concurrent.CompletableFuture;
-
 import io.dmflow.lwm2m.operation.OperationFailure;
 import io.dmflow.lwm2m.operation.ReadResult;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Observations a flow's steps start and end on a registered device, addressed by endpoint and key. Each is recorded,

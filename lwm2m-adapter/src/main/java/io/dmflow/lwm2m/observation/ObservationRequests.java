@@ -1,9 +1,11 @@
 package io.dmflow.lwm2m.observation;
 
+import io.dmflow.lwm2m.operation.Downlink;
+import io.dmflow.lwm2m.operation.ReadResult;
+import io.dmflow.lwm2m.value.PlainValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.eclipse.leshan.core.node.LwM2mPath;
 import org.eclipse.leshan.core.observation.Observation;
 import org.eclipse.leshan.core.observation.SingleObservation;
@@ -11,10 +13,6 @@ import org.eclipse.leshan.core.request.CancelObservationRequest;
 import org.eclipse.leshan.core.request.ObserveRequest;
 import org.eclipse.leshan.server.observation.ObservationService;
 import org.eclipse.leshan.server.registration.Registration;
-
-import io.dmflow.lwm2m.operation.Downlink;
-import io.dmflow.lwm2m.operation.ReadResult;
-import io.dmflow.lwm2m.value.PlainValues;
 
 /** Observe and Cancel-Observation sent through the {@link Downlink}, kept in {@link ObservationRecords}. */
 public final class ObservationRequests implements DeviceObservations {
@@ -44,7 +42,8 @@ public final class ObservationRequests implements DeviceObservations {
     @Override
     public boolean isObserved(String endpoint, String key) {
         // Records hold resolved paths (/3/0/9), so a key given by name is resolved as observe resolves it.
-        return records.observedPaths(endpoint).contains(downlink.path(endpoint, key).toString());
+        return records.observedPaths(endpoint)
+                .contains(downlink.path(endpoint, key).toString());
     }
 
     @Override
@@ -65,8 +64,8 @@ public final class ObservationRequests implements DeviceObservations {
             }
             CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
             for (SingleObservation observation : observations) {
-                all = all.thenCompose(ignored -> downlink.send(endpoint, "Cancel-Observation " + path,
-                        new CancelObservationRequest(observation))
+                all = all.thenCompose(ignored -> downlink.send(
+                                endpoint, "Cancel-Observation " + path, new CancelObservationRequest(observation))
                         // Leshan keeps an actively cancelled observation in its store otherwise.
                         .whenComplete((response, failure) -> live.cancelObservation(observation))
                         .thenApply(response -> null));
@@ -80,14 +79,16 @@ public final class ObservationRequests implements DeviceObservations {
         return downlink.attempt(endpoint, () -> {
             records.forgottenAll(endpoint);
             return CompletableFuture.completedFuture(downlink.registration(endpoint)
-                    .map(live::cancelObservations).orElse(0));
+                    .map(live::cancelObservations)
+                    .orElse(0));
         });
     }
 
     private List<SingleObservation> liveObservations(Registration registration, LwM2mPath path) {
         List<SingleObservation> matching = new ArrayList<>();
         for (Observation observation : live.getObservations(registration)) {
-            if (observation instanceof SingleObservation single && single.getPath().equals(path)) {
+            if (observation instanceof SingleObservation single
+                    && single.getPath().equals(path)) {
                 matching.add(single);
             }
         }

@@ -1,12 +1,10 @@
 package io.dmflow.lwm2m.observation;
 
-import java.util.Set;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.dmflow.lwm2m.event.DeviceEventListener;
 import io.dmflow.lwm2m.event.DeviceRegistration;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A new registration starts without observations (the device rebooted, or this server restarted and
@@ -30,8 +28,11 @@ public final class ObservationRestorer implements DeviceEventListener {
         for (String path : paths) {
             observations.observe(registration.endpoint(), path).whenComplete((result, failure) -> {
                 if (failure != null) {
-                    LOG.warn("Could not observe {} on {} again after its registration: {}", path,
-                            registration.endpoint(), failure.getMessage());
+                    LOG.warn(
+                            "Could not observe {} on {} again after its registration: {}",
+                            path,
+                            registration.endpoint(),
+                            failure.getMessage());
                 } else {
                     LOG.debug("Observing {} on {} again", path, registration.endpoint());
                 }

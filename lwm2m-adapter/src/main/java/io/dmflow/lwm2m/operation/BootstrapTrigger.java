@@ -3,7 +3,6 @@ package io.dmflow.lwm2m.operation;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
 import org.eclipse.leshan.core.node.LwM2mPath;
 import org.eclipse.leshan.core.request.exception.RequestCanceledException;
 import org.eclipse.leshan.server.registration.Registration;
@@ -32,9 +31,13 @@ public final class BootstrapTrigger {
     public CompletableFuture<Void> trigger(String endpoint) {
         Optional<Registration> registration = downlink.registration(endpoint);
         // The Server instance the device announced; Leshan clients usually have one, at 0 after a bootstrap.
-        int instance = registration.map(found -> found.getAvailableInstances().stream()
-                .filter(path -> path.isObjectInstance() && path.getObjectId() == 1)
-                .mapToInt(LwM2mPath::getObjectInstanceId).min().orElse(0)).orElse(0);
+        int instance = registration
+                .map(found -> found.getAvailableInstances().stream()
+                        .filter(path -> path.isObjectInstance() && path.getObjectId() == 1)
+                        .mapToInt(LwM2mPath::getObjectInstanceId)
+                        .min()
+                        .orElse(0))
+                .orElse(0);
         String registrationId = registration.map(Registration::getId).orElse(null);
         CompletableFuture<Void> accepted = new CompletableFuture<>();
         devices.execute(endpoint, "/1/" + instance + "/9", null).whenComplete((done, failure) -> {
@@ -49,10 +52,13 @@ public final class BootstrapTrigger {
 
     private boolean leftToBootstrap(String endpoint, String registrationId, Throwable failure) {
         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-        if (!(cause instanceof DownlinkFailure downlinkFailure) || registrationId == null
+        if (!(cause instanceof DownlinkFailure downlinkFailure)
+                || registrationId == null
                 || !(downlinkFailure.getCause() instanceof RequestCanceledException)) {
             return false;
         }
-        return downlink.registration(endpoint).map(current -> !current.getId().equals(registrationId)).orElse(true);
+        return downlink.registration(endpoint)
+                .map(current -> !current.getId().equals(registrationId))
+                .orElse(true);
     }
 }

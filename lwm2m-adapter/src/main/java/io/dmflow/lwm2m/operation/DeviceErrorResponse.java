@@ -8,9 +8,12 @@ public final class DeviceErrorResponse extends OperationFailure {
     private final String status;
 
     DeviceErrorResponse(String endpoint, String operation, ResponseCode code, String deviceMessage) {
-        super(endpoint, "Device " + endpoint + " answered " + operation + " with " + code.getName() + " ("
-                + code.getCode() / 100 + "." + String.format("%02d", code.getCode() % 100) + ")"
-                + (deviceMessage == null || deviceMessage.isBlank() ? "" : ": " + deviceMessage), null);
+        super(
+                endpoint,
+                "Device " + endpoint + " answered " + operation + " with " + code.getName() + " ("
+                        + code.getCode() / 100 + "." + String.format("%02d", code.getCode() % 100) + ")"
+                        + (deviceMessage == null || deviceMessage.isBlank() ? "" : ": " + deviceMessage),
+                null);
         this.status = code.getName();
     }
 

@@ -1,11 +1,11 @@
 package io.dmflow.lwm2m.operation;
 
+import io.dmflow.lwm2m.value.PlainValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.eclipse.leshan.core.link.attributes.Attribute;
 import org.eclipse.leshan.core.link.lwm2m.LwM2mLink;
 import org.eclipse.leshan.core.model.LwM2mModel;
@@ -31,8 +31,6 @@ import org.eclipse.leshan.core.response.CreateResponse;
 import org.eclipse.leshan.core.response.DiscoverResponse;
 import org.eclipse.leshan.server.LeshanServer;
 
-import io.dmflow.lwm2m.value.PlainValues;
-
 /**
  * The LwM2M requests behind {@link DeviceClient}, built from plain values and sent through the {@link Downlink};
  * besides, the block-wise Write packages are pushed with.
@@ -51,8 +49,8 @@ public final class DeviceOperations implements DeviceClient {
     public CompletableFuture<ReadResult> read(String endpoint, String key, DataFormat format) {
         return downlink.attempt(endpoint, () -> {
             LwM2mPath path = downlink.path(endpoint, key);
-            ReadRequest request = new ReadRequest(format == null ? null : ContentFormat.fromCode(format.code()),
-                    path, null);
+            ReadRequest request =
+                    new ReadRequest(format == null ? null : ContentFormat.fromCode(format.code()), path, null);
             return downlink.send(endpoint, "Read " + path, request)
                     .thenApply(response -> result(path, response.getContent()));
         });
@@ -75,9 +73,16 @@ public final class DeviceOperations implements DeviceClient {
     public CompletableFuture<Void> writeBlockwise(String endpoint, String key, byte[] bytes) {
         return downlink.attempt(endpoint, () -> {
             LwM2mPath path = downlink.path(endpoint, key);
-            WriteRequest request = new WriteRequest(WriteRequest.Mode.REPLACE, ContentFormat.OPAQUE, path,
+            WriteRequest request = new WriteRequest(
+                    WriteRequest.Mode.REPLACE,
+                    ContentFormat.OPAQUE,
+                    path,
                     LwM2mSingleResource.newBinaryResource(path.getResourceId(), bytes));
-            return downlink.send(endpoint, "Write " + path, request, downlink.timeouts().blockTransfer())
+            return downlink.send(
+                            endpoint,
+                            "Write " + path,
+                            request,
+                            downlink.timeouts().blockTransfer())
                     .thenApply(response -> null);
         });
     }
@@ -89,11 +94,12 @@ public final class DeviceOperations implements DeviceClient {
             values.requireResource(endpoint, key, path);
             Arguments parsed;
             try {
-                parsed = arguments == null || arguments.isBlank() ? Arguments.emptyArguments()
+                parsed = arguments == null || arguments.isBlank()
+                        ? Arguments.emptyArguments()
                         : Arguments.parse(arguments);
             } catch (InvalidArgumentException e) {
-                throw new InvalidOperation(endpoint, "Invalid arguments '" + arguments + "' for " + key + ": "
-                        + e.getMessage(), e);
+                throw new InvalidOperation(
+                        endpoint, "Invalid arguments '" + arguments + "' for " + key + ": " + e.getMessage(), e);
             }
             ExecuteRequest request = new ExecuteRequest(path.toString(), parsed);
             return downlink.send(endpoint, "Execute " + path, request).thenApply(response -> null);
@@ -131,15 +137,15 @@ public final class DeviceOperations implements DeviceClient {
         return downlink.attempt(endpoint, () -> {
             LwM2mPath path = downlink.path(endpoint, key);
             if (!path.isObject() && !path.isObjectInstance()) {
-                throw new InvalidOperation(endpoint, "Create needs an object or object instance key, not " + key,
-                        null);
+                throw new InvalidOperation(endpoint, "Create needs an object or object instance key, not " + key, null);
             }
             LwM2mPath objectPath = new LwM2mPath(path.getObjectId());
             Integer instanceId = path.isObjectInstance() ? path.getObjectInstanceId() : null;
             List<LwM2mResource> resources = values.resources(endpoint, path.getObjectId(), resourceValues);
             CreateRequest request;
             try {
-                request = instanceId == null ? new CreateRequest(null, path.getObjectId(), resources)
+                request = instanceId == null
+                        ? new CreateRequest(null, path.getObjectId(), resources)
                         : new CreateRequest(null, path.getObjectId(), new LwM2mObjectInstance(instanceId, resources));
             } catch (InvalidRequestException e) {
                 throw new InvalidOperation(endpoint, "Cannot create " + key + ": " + e.getMessage(), e);
@@ -164,9 +170,10 @@ public final class DeviceOperations implements DeviceClient {
     @Override
     public CompletableFuture<Map<String, ReadResult>> readComposite(String endpoint, List<String> keys) {
         return downlink.attempt(endpoint, () -> {
-            List<LwM2mPath> paths = keys.stream().map(key -> downlink.path(endpoint, key)).toList();
-            ReadCompositeRequest request = new ReadCompositeRequest(paths, ContentFormat.SENML_JSON,
-                    ContentFormat.SENML_JSON, null);
+            List<LwM2mPath> paths =
+                    keys.stream().map(key -> downlink.path(endpoint, key)).toList();
+            ReadCompositeRequest request =
+                    new ReadCompositeRequest(paths, ContentFormat.SENML_JSON, ContentFormat.SENML_JSON, null);
             return downlink.send(endpoint, "Read-Composite " + paths, request).thenApply(response -> {
                 Map<String, ReadResult> results = new LinkedHashMap<>();
                 response.getContent().forEach((path, node) -> {
@@ -188,7 +195,8 @@ public final class DeviceOperations implements DeviceClient {
                 nodes.put(path, values.resourceNode(endpoint, path, value));
             });
             WriteCompositeRequest request = new WriteCompositeRequest(ContentFormat.SENML_JSON, nodes, null);
-            return downlink.send(endpoint, "Write-Composite " + nodes.keySet(), request).thenApply(response -> null);
+            return downlink.send(endpoint, "Write-Composite " + nodes.keySet(), request)
+                    .thenApply(response -> null);
         });
     }
 
@@ -197,8 +205,9 @@ public final class DeviceOperations implements DeviceClient {
             String location = response.getLocation();
             return location.startsWith("/") ? location : "/" + location;
         }
-        return instanceId == null ? objectPath.toString() : new LwM2mPath(objectPath.getObjectId(), instanceId)
-                .toString();
+        return instanceId == null
+                ? objectPath.toString()
+                : new LwM2mPath(objectPath.getObjectId(), instanceId).toString();
     }
 
     private static List<DiscoveredLink> links(DiscoverResponse response) {

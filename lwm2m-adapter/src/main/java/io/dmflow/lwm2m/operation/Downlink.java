@@ -1,5 +1,9 @@
 package io.dmflow.lwm2m.operation;
 
+import io.dmflow.lwm2m.key.KeyResolver;
+import io.dmflow.lwm2m.key.UnknownKeyException;
+import io.dmflow.lwm2m.operation.DownlinkFailure.Reason;
+import io.dmflow.lwm2m.pacing.DevicePacing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-
 import org.eclipse.leshan.core.model.LwM2mModel;
 import org.eclipse.leshan.core.node.LwM2mPath;
 import org.eclipse.leshan.core.request.DownlinkDeviceManagementRequest;
@@ -16,11 +19,6 @@ import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.registration.Registration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.dmflow.lwm2m.key.KeyResolver;
-import io.dmflow.lwm2m.key.UnknownKeyException;
-import io.dmflow.lwm2m.operation.DownlinkFailure.Reason;
-import io.dmflow.lwm2m.pacing.DevicePacing;
 
 /**
  * The way every request reaches a device: paced by {@link DevicePacing}, sent to its current registration, and
@@ -71,14 +69,15 @@ public final class Downlink {
      *
      * @param operation how failure messages name the request, e.g. {@code Read /3/0/0}
      */
-    public <T extends LwM2mResponse> CompletableFuture<T> send(String endpoint, String operation,
-            DownlinkDeviceManagementRequest<T> request, Duration timeout) {
-        return pacing.submit(endpoint, () -> reported(endpoint, operationName(request),
-                () -> sendNow(endpoint, operation, request, timeout)));
+    public <T extends LwM2mResponse> CompletableFuture<T> send(
+            String endpoint, String operation, DownlinkDeviceManagementRequest<T> request, Duration timeout) {
+        return pacing.submit(
+                endpoint,
+                () -> reported(endpoint, operationName(request), () -> sendNow(endpoint, operation, request, timeout)));
     }
 
-    private <T extends LwM2mResponse> CompletableFuture<T> sendNow(String endpoint, String operation,
-            DownlinkDeviceManagementRequest<T> request, Duration timeout) {
+    private <T extends LwM2mResponse> CompletableFuture<T> sendNow(
+            String endpoint, String operation, DownlinkDeviceManagementRequest<T> request, Duration timeout) {
         Registration registration = leshan.getRegistrationService().getByEndpoint(endpoint);
         if (registration == null) {
             return CompletableFuture.failedFuture(
@@ -86,24 +85,26 @@ public final class Downlink {
         }
         CompletableFuture<T> answer = new CompletableFuture<>();
         try {
-            leshan.send(registration, request, timeout.toMillis(), answer::complete,
-                    error -> answer.completeExceptionally(FailureTranslation.translate(endpoint, operation,
-                            error)));
+            leshan.send(
+                    registration,
+                    request,
+                    timeout.toMillis(),
+                    answer::complete,
+                    error -> answer.completeExceptionally(FailureTranslation.translate(endpoint, operation, error)));
         } catch (RuntimeException e) {
             answer.completeExceptionally(FailureTranslation.translate(endpoint, operation, e));
         }
         return answer.thenApply(response -> {
             if (response.isFailure()) {
-                throw new DeviceErrorResponse(endpoint, operation, response.getCode(),
-                        response.getErrorMessage());
+                throw new DeviceErrorResponse(endpoint, operation, response.getCode(), response.getErrorMessage());
             }
             return response;
         });
     }
 
     /** Runs {@code sending} and tells the listeners how it ended and how long it took. */
-    private <T> CompletableFuture<T> reported(String endpoint, String operation,
-            Supplier<CompletableFuture<T>> sending) {
+    private <T> CompletableFuture<T> reported(
+            String endpoint, String operation, Supplier<CompletableFuture<T>> sending) {
         if (listeners.isEmpty()) {
             return sending.get();
         }
@@ -136,8 +137,8 @@ public final class Downlink {
     }
 
     /** {@link #send} with the timeout of ordinary requests. */
-    public <T extends LwM2mResponse> CompletableFuture<T> send(String endpoint, String operation,
-            DownlinkDeviceManagementRequest<T> request) {
+    public <T extends LwM2mResponse> CompletableFuture<T> send(
+            String endpoint, String operation, DownlinkDeviceManagementRequest<T> request) {
         return send(endpoint, operation, request, timeouts.request());
     }
 

@@ -1,7 +1,9 @@
 package io.dmflow.lwm2m.operation;
 
+import io.dmflow.lwm2m.key.UnknownKeyException;
+import io.dmflow.lwm2m.operation.DownlinkFailure.Reason;
+import io.dmflow.lwm2m.value.ValueException;
 import java.util.concurrent.CompletionException;
-
 import org.eclipse.leshan.core.request.exception.ClientSleepingException;
 import org.eclipse.leshan.core.request.exception.InvalidRequestException;
 import org.eclipse.leshan.core.request.exception.RequestCanceledException;
@@ -9,15 +11,10 @@ import org.eclipse.leshan.core.request.exception.SendFailedException;
 import org.eclipse.leshan.core.request.exception.TimeoutException;
 import org.eclipse.leshan.core.request.exception.UnconnectedPeerException;
 
-import io.dmflow.lwm2m.key.UnknownKeyException;
-import io.dmflow.lwm2m.operation.DownlinkFailure.Reason;
-import io.dmflow.lwm2m.value.ValueException;
-
 /** Leshan's and dmflow's exceptions, sorted into the {@link OperationFailure} taxonomy. */
 final class FailureTranslation {
 
-    private FailureTranslation() {
-    }
+    private FailureTranslation() {}
 
     static OperationFailure translate(String endpoint, String operation, Throwable error) {
         if (error instanceof CompletionException && error.getCause() != null) {
@@ -30,18 +27,22 @@ final class FailureTranslation {
             return new DownlinkFailure(endpoint, Reason.SLEEPING, "is sleeping (queue mode)", error);
         }
         if (error instanceof TimeoutException timeout) {
-            return new DownlinkFailure(endpoint, Reason.TIMEOUT,
-                    "did not answer " + operation + " in time (" + timeout.getType() + ")", error);
-        }
-        if (error instanceof SendFailedException || error instanceof UnconnectedPeerException) {
-            return new DownlinkFailure(endpoint, Reason.UNREACHABLE, "could not be reached: " + error.getMessage(),
+            return new DownlinkFailure(
+                    endpoint,
+                    Reason.TIMEOUT,
+                    "did not answer " + operation + " in time (" + timeout.getType() + ")",
                     error);
         }
-        if (error instanceof RequestCanceledException) {
-            return new DownlinkFailure(endpoint, Reason.UNREACHABLE,
-                    "cancelled " + operation + ": " + error.getMessage(), error);
+        if (error instanceof SendFailedException || error instanceof UnconnectedPeerException) {
+            return new DownlinkFailure(
+                    endpoint, Reason.UNREACHABLE, "could not be reached: " + error.getMessage(), error);
         }
-        if (error instanceof InvalidRequestException || error instanceof ValueException
+        if (error instanceof RequestCanceledException) {
+            return new DownlinkFailure(
+                    endpoint, Reason.UNREACHABLE, "cancelled " + operation + ": " + error.getMessage(), error);
+        }
+        if (error instanceof InvalidRequestException
+                || error instanceof ValueException
                 || error instanceof UnknownKeyException) {
             return new InvalidOperation(endpoint, operation + " is invalid: " + error.getMessage(), error);
         }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttribute;
 import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttributeModel;
 import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttributeSet;
@@ -15,8 +14,15 @@ import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttributes;
  * The notification attributes of Write-Attributes. A null field is left as the device has it; a name
  * in {@code cleared} is removed from the device (sent without a value).
  */
-public record NotificationAttributes(Long pmin, Long pmax, BigDecimal gt, BigDecimal lt, BigDecimal st, Long epmin,
-        Long epmax, Set<String> cleared) {
+public record NotificationAttributes(
+        Long pmin,
+        Long pmax,
+        BigDecimal gt,
+        BigDecimal lt,
+        BigDecimal st,
+        Long epmin,
+        Long epmax,
+        Set<String> cleared) {
 
     public static final Set<String> NAMES = Set.of("pmin", "pmax", "gt", "lt", "st", "epmin", "epmax");
 
@@ -51,7 +57,8 @@ public record NotificationAttributes(Long pmin, Long pmax, BigDecimal gt, BigDec
         }
         if (PERIODS.contains(name)) {
             try {
-                return Long.parseLong(value.trim()) >= 0 ? Optional.empty()
+                return Long.parseLong(value.trim()) >= 0
+                        ? Optional.empty()
                         : Optional.of(name + " must not be negative");
             } catch (NumberFormatException e) {
                 return Optional.of(name + " must be a whole number of seconds, not " + value);
@@ -66,8 +73,14 @@ public record NotificationAttributes(Long pmin, Long pmax, BigDecimal gt, BigDec
     }
 
     public boolean isEmpty() {
-        return pmin == null && pmax == null && gt == null && lt == null && st == null && epmin == null
-                && epmax == null && cleared.isEmpty();
+        return pmin == null
+                && pmax == null
+                && gt == null
+                && lt == null
+                && st == null
+                && epmin == null
+                && epmax == null
+                && cleared.isEmpty();
     }
 
     LwM2mAttributeSet toAttributeSet() {

@@ -8,5 +8,4 @@ import io.dmflow.lwm2m.value.PlainValues;
  * @param path the LwM2M path read, e.g. {@code /3/0/0}
  * @param value the data in plain form; see {@link PlainValues}
  */
-public record ReadResult(String path, Object value) {
-}
+public record ReadResult(String path, Object value) {}

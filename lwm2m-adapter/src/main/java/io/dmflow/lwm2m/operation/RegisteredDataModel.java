@@ -1,17 +1,15 @@
 package io.dmflow.lwm2m.operation;
 
+import io.dmflow.lwm2m.operation.DownlinkFailure.Reason;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.eclipse.leshan.core.model.LwM2mModel;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.node.LwM2mPath;
 import org.eclipse.leshan.server.registration.Registration;
-
-import io.dmflow.lwm2m.operation.DownlinkFailure.Reason;
 
 /**
  * What a device holds, as far as the server can tell without asking it: the object instances its registration
@@ -33,8 +31,8 @@ public final class RegisteredDataModel {
      * without instances); a {@link DownlinkFailure} when the device is not registered.
      */
     public SortedMap<Integer, SortedSet<Integer>> instances(String endpoint) {
-        Registration registration = downlink.registration(endpoint).orElseThrow(
-                () -> new DownlinkFailure(endpoint, Reason.NOT_REGISTERED, "is not registered", null));
+        Registration registration = downlink.registration(endpoint)
+                .orElseThrow(() -> new DownlinkFailure(endpoint, Reason.NOT_REGISTERED, "is not registered", null));
         SortedMap<Integer, SortedSet<Integer>> objects = new TreeMap<>();
         registration.getSupportedObject().keySet().forEach(objectId -> objects.put(objectId, new TreeSet<>()));
         for (LwM2mPath path : registration.getAvailableInstances()) {
@@ -54,7 +52,10 @@ public final class RegisteredDataModel {
         if (object == null) {
             return List.of();
         }
-        return object.resources.values().stream().filter(resource -> resource.operations.isReadable())
-                .map(resource -> resource.id).sorted().toList();
+        return object.resources.values().stream()
+                .filter(resource -> resource.operations.isReadable())
+                .map(resource -> resource.id)
+                .sorted()
+                .toList();
     }
 }

@@ -1,10 +1,10 @@
 package io.dmflow.lwm2m.operation;
 
+import io.dmflow.lwm2m.value.ResourceValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.leshan.core.model.LwM2mModel;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.model.ResourceModel;
@@ -17,8 +17,6 @@ import org.eclipse.leshan.core.request.WriteRequest;
 import org.eclipse.leshan.core.request.exception.InvalidRequestException;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.registration.Registration;
-
-import io.dmflow.lwm2m.value.ResourceValues;
 
 /**
  * Plain values turned into LwM2M nodes, typed by the object model in the version the device announced, so values
@@ -34,25 +32,29 @@ final class RequestValues {
         this.model = model;
     }
 
-    WriteRequest writeRequest(String endpoint, LwM2mPath path, Object value, WriteMode mode,
-            ContentFormat format) {
+    WriteRequest writeRequest(String endpoint, LwM2mPath path, Object value, WriteMode mode, ContentFormat format) {
         try {
             if (path.isObjectInstance()) {
                 if (!(value instanceof Map<?, ?> map)) {
-                    throw new InvalidOperation(endpoint,
-                            "Writing instance " + path + " takes a map of resource to value", null);
+                    throw new InvalidOperation(
+                            endpoint, "Writing instance " + path + " takes a map of resource to value", null);
                 }
                 List<LwM2mResource> resources = resources(endpoint, path.getObjectId(), castMap(map));
-                return new WriteRequest(mode == WriteMode.UPDATE ? WriteRequest.Mode.UPDATE : WriteRequest.Mode.REPLACE,
-                        format, path.getObjectId(), path.getObjectInstanceId(), resources);
+                return new WriteRequest(
+                        mode == WriteMode.UPDATE ? WriteRequest.Mode.UPDATE : WriteRequest.Mode.REPLACE,
+                        format,
+                        path.getObjectId(),
+                        path.getObjectInstanceId(),
+                        resources);
             }
             if (path.isResource() || path.isResourceInstance()) {
                 WriteRequest.Mode writeMode = path.isResource() && mode == WriteMode.REPLACE
-                        ? WriteRequest.Mode.REPLACE : WriteRequest.Mode.UPDATE;
+                        ? WriteRequest.Mode.REPLACE
+                        : WriteRequest.Mode.UPDATE;
                 return new WriteRequest(writeMode, format, path, resourceNode(endpoint, path, value));
             }
-            throw new InvalidOperation(endpoint, "Write needs an instance, resource or resource instance key, not "
-                    + path, null);
+            throw new InvalidOperation(
+                    endpoint, "Write needs an instance, resource or resource instance key, not " + path, null);
         } catch (InvalidRequestException e) {
             throw new InvalidOperation(endpoint, "Cannot write " + path + ": " + e.getMessage(), e);
         }
@@ -61,8 +63,8 @@ final class RequestValues {
     LwM2mNode resourceNode(String endpoint, LwM2mPath path, Object value) {
         ResourceModel resource = requireResource(endpoint, path.toString(), path);
         if (path.isResourceInstance()) {
-            return LwM2mResourceInstance.newInstance(path.getResourceInstanceId(),
-                    ResourceValues.typed(resource, value), resource.type);
+            return LwM2mResourceInstance.newInstance(
+                    path.getResourceInstanceId(), ResourceValues.typed(resource, value), resource.type);
         }
         return ResourceValues.resource(resource, value);
     }
@@ -74,8 +76,8 @@ final class RequestValues {
         ObjectModel object = objectModel(endpoint, path.getObjectId());
         ResourceModel resource = object == null ? null : object.resources.get(path.getResourceId());
         if (resource == null) {
-            throw new InvalidOperation(endpoint, "Object " + path.getObjectId() + " has no resource "
-                    + path.getResourceId(), null);
+            throw new InvalidOperation(
+                    endpoint, "Object " + path.getObjectId() + " has no resource " + path.getResourceId(), null);
         }
         return resource;
     }
@@ -86,8 +88,8 @@ final class RequestValues {
         values.forEach((name, value) -> {
             ResourceModel resource = resourceByIdOrName(object, name);
             if (resource == null) {
-                throw new InvalidOperation(endpoint, "Object '" + object.name + "' has no resource '" + name + "'",
-                        null);
+                throw new InvalidOperation(
+                        endpoint, "Object '" + object.name + "' has no resource '" + name + "'", null);
             }
             resources.add(ResourceValues.resource(resource, value));
         });
@@ -100,7 +102,8 @@ final class RequestValues {
      */
     private ObjectModel objectModel(String endpoint, int objectId) {
         Registration registration = leshan.getRegistrationService().getByEndpoint(endpoint);
-        ObjectModel announced = registration == null ? null
+        ObjectModel announced = registration == null
+                ? null
                 : leshan.getModelProvider().getObjectModel(registration).getObjectModel(objectId);
         return announced != null ? announced : model.getObjectModel(objectId);
     }
@@ -110,8 +113,10 @@ final class RequestValues {
         if (trimmed.chars().allMatch(Character::isDigit) && !trimmed.isEmpty()) {
             return object.resources.get(Integer.parseInt(trimmed));
         }
-        return object.resources.values().stream().filter(resource -> resource.name.equalsIgnoreCase(trimmed))
-                .findFirst().orElse(null);
+        return object.resources.values().stream()
+                .filter(resource -> resource.name.equalsIgnoreCase(trimmed))
+                .findFirst()
+                .orElse(null);
     }
 
     private static Map<String, Object> castMap(Map<?, ?> map) {

@@ -11,7 +11,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.HexFormat;
 import java.util.Optional;
-
 import org.eclipse.leshan.servers.security.SecurityInfo;
 
 /**
@@ -98,7 +97,8 @@ public sealed interface ClientCredentials
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof PskCredentials that && identity.equals(that.identity)
+            return other instanceof PskCredentials that
+                    && identity.equals(that.identity)
                     && MessageDigest.isEqual(key, that.key);
         }
 
@@ -158,10 +158,12 @@ public sealed interface ClientCredentials
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof RpkCredentials that && publicKey.equals(that.publicKey)
-                    && (privateKey == null ? that.privateKey == null
-                            : that.privateKey != null && MessageDigest.isEqual(privateKey.getEncoded(),
-                                    that.privateKey.getEncoded()));
+            return other instanceof RpkCredentials that
+                    && publicKey.equals(that.publicKey)
+                    && (privateKey == null
+                            ? that.privateKey == null
+                            : that.privateKey != null
+                                    && MessageDigest.isEqual(privateKey.getEncoded(), that.privateKey.getEncoded()));
         }
 
         @Override
@@ -199,8 +201,7 @@ public sealed interface ClientCredentials
 
         static final X509Credentials INSTANCE = new X509Credentials();
 
-        private X509Credentials() {
-        }
+        private X509Credentials() {}
 
         @Override
         public SecurityMode mode() {
@@ -226,12 +227,12 @@ public sealed interface ClientCredentials
     /** Hashes shown instead of secrets and keys. */
     final class Fingerprints {
 
-        private Fingerprints() {
-        }
+        private Fingerprints() {}
 
         static String sha256(byte[] bytes) {
             try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every JVM has SHA-256", e);
             }

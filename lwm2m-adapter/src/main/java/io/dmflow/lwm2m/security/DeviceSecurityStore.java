@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.eclipse.leshan.core.peer.OscoreIdentity;
 import org.eclipse.leshan.servers.security.EditableSecurityStore;
 import org.eclipse.leshan.servers.security.NonUniqueSecurityInfoException;
@@ -75,12 +74,18 @@ public final class DeviceSecurityStore implements EditableSecurityStore {
 
     @Override
     public SecurityInfo getByEndpoint(String endpoint) {
-        return credentials.byEndpoint(endpoint).map(c -> c.toSecurityInfo(endpoint)).orElse(null);
+        return credentials
+                .byEndpoint(endpoint)
+                .map(c -> c.toSecurityInfo(endpoint))
+                .orElse(null);
     }
 
     @Override
     public SecurityInfo getByIdentity(String pskIdentity) {
-        return credentials.endpointOfPskIdentity(pskIdentity).map(this::getByEndpoint).orElse(null);
+        return credentials
+                .endpointOfPskIdentity(pskIdentity)
+                .map(this::getByEndpoint)
+                .orElse(null);
     }
 
     /** OSCORE is not offered. */
@@ -91,7 +96,9 @@ public final class DeviceSecurityStore implements EditableSecurityStore {
 
     @Override
     public Collection<SecurityInfo> getAll() {
-        return credentials.all().entrySet().stream().map(e -> e.getValue().toSecurityInfo(e.getKey())).toList();
+        return credentials.all().entrySet().stream()
+                .map(e -> e.getValue().toSecurityInfo(e.getKey()))
+                .toList();
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.dmflow.lwm2m.security;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.eclipse.californium.scandium.AlertHandler;
 import org.eclipse.californium.scandium.ConnectionListener;
 import org.eclipse.californium.scandium.dtls.AlertMessage;
@@ -75,8 +74,10 @@ public final class HandshakeRefusals implements SessionListener, ConnectionListe
     @Override
     public void handshakeFailed(Handshaker handshaker, Throwable error) {
         Attempt attempt = ended(handshaker);
-        if (error instanceof HandshakeException handshake && handshake.getAlert() != null
-                && handshake.getAlert().isFatal() && (attempt == null || attempt.firstReport())) {
+        if (error instanceof HandshakeException handshake
+                && handshake.getAlert() != null
+                && handshake.getAlert().isFatal()
+                && (attempt == null || attempt.firstReport())) {
             report(handshaker, handshaker.getPeerAddress(), handshake.getAlert(), handshake.getMessage());
         }
     }
@@ -98,7 +99,10 @@ public final class HandshakeRefusals implements SessionListener, ConnectionListe
         String identity = pskIdentity(handshaker);
         Attempt attempt = handshaker == null ? null : ongoing.get(handshaker.getPeerAddress());
         if (identity != null && attempt != null && attempt.handshaker == handshaker && attempt.firstReport()) {
-            refusals.refused(RefusalReason.WRONG_PSK_KEY, "PSK identity " + identity, connection.getPeerAddress(),
+            refusals.refused(
+                    RefusalReason.WRONG_PSK_KEY,
+                    "PSK identity " + identity,
+                    connection.getPeerAddress(),
                     "its encrypted Finished does not verify with the key on record");
         }
         return false; // Scandium's own handling of MAC errors stays as it is
@@ -115,20 +119,28 @@ public final class HandshakeRefusals implements SessionListener, ConnectionListe
 
     private void report(Handshaker handshaker, InetSocketAddress peer, AlertMessage alert, String message) {
         String identity = pskIdentity(handshaker);
-        String detail = "DTLS alert " + alert.getDescription().name().toLowerCase()
-                + (message == null ? "" : ": " + message);
-        refusals.refused(reason(alert.getDescription(), identity != null),
-                identity == null ? null : "PSK identity " + identity, peer, detail);
+        String detail =
+                "DTLS alert " + alert.getDescription().name().toLowerCase() + (message == null ? "" : ": " + message);
+        refusals.refused(
+                reason(alert.getDescription(), identity != null),
+                identity == null ? null : "PSK identity " + identity,
+                peer,
+                detail);
     }
 
     static RefusalReason reason(AlertDescription alert, boolean pskIdentityGiven) {
         return switch (alert) {
             case UNKNOWN_PSK_IDENTITY -> RefusalReason.UNKNOWN_PSK_IDENTITY;
             // With PSK both sides derive the keys from the secret: a wrong one shows as a failed MAC or Finished.
-            case BAD_RECORD_MAC, DECRYPT_ERROR -> pskIdentityGiven ? RefusalReason.WRONG_PSK_KEY
-                    : RefusalReason.HANDSHAKE_FAILED;
-            case BAD_CERTIFICATE, UNSUPPORTED_CERTIFICATE, CERTIFICATE_REVOKED, CERTIFICATE_EXPIRED,
-                    CERTIFICATE_UNKNOWN, UNKNOWN_CA, ACCESS_DENIED -> RefusalReason.UNTRUSTED_KEY;
+            case BAD_RECORD_MAC, DECRYPT_ERROR ->
+                pskIdentityGiven ? RefusalReason.WRONG_PSK_KEY : RefusalReason.HANDSHAKE_FAILED;
+            case BAD_CERTIFICATE,
+                    UNSUPPORTED_CERTIFICATE,
+                    CERTIFICATE_REVOKED,
+                    CERTIFICATE_EXPIRED,
+                    CERTIFICATE_UNKNOWN,
+                    UNKNOWN_CA,
+                    ACCESS_DENIED -> RefusalReason.UNTRUSTED_KEY;
             default -> RefusalReason.HANDSHAKE_FAILED;
         };
     }
@@ -146,20 +158,16 @@ public final class HandshakeRefusals implements SessionListener, ConnectionListe
     // ---- nothing to report
 
     @Override
-    public void contextEstablished(Handshaker handshaker, DTLSContext context) {
-    }
+    public void contextEstablished(Handshaker handshaker, DTLSContext context) {}
 
     @Override
-    public void handshakeFlightRetransmitted(Handshaker handshaker, int flight) {
-    }
+    public void handshakeFlightRetransmitted(Handshaker handshaker, int flight) {}
 
     @Override
-    public void onConnectionEstablished(Connection connection) {
-    }
+    public void onConnectionEstablished(Connection connection) {}
 
     @Override
-    public void onConnectionRemoved(Connection connection) {
-    }
+    public void onConnectionRemoved(Connection connection) {}
 
     @Override
     public boolean onConnectionUpdatesSequenceNumbers(Connection connection, boolean writeLock) {
@@ -167,14 +175,11 @@ public final class HandshakeRefusals implements SessionListener, ConnectionListe
     }
 
     @Override
-    public void beforeExecution(Connection connection) {
-    }
+    public void beforeExecution(Connection connection) {}
 
     @Override
-    public void updateExecution(Connection connection) {
-    }
+    public void updateExecution(Connection connection) {}
 
     @Override
-    public void afterExecution(Connection connection) {
-    }
+    public void afterExecution(Connection connection) {}
 }

@@ -35,7 +35,8 @@ public final class InMemoryCredentialStore implements CredentialStore {
         }
         if (credentials instanceof ClientCredentials.RpkCredentials rpk) {
             byEndpoint.forEach((other, existing) -> {
-                if (!other.equals(endpoint) && existing instanceof ClientCredentials.RpkCredentials known
+                if (!other.equals(endpoint)
+                        && existing instanceof ClientCredentials.RpkCredentials known
                         && known.publicKey().equals(rpk.publicKey())) {
                     throw new DuplicateIdentityException("public key " + rpk.fingerprint(), other);
                 }

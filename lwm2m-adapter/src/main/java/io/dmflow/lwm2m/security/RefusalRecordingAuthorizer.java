@@ -27,17 +27,20 @@ public final class RefusalRecordingAuthorizer implements Authorizer {
     }
 
     @Override
-    public Authorization isAuthorized(UplinkRequest<?> request, Registration registration, LwM2mPeer sender,
-            EndpointUri endpointUri) {
+    public Authorization isAuthorized(
+            UplinkRequest<?> request, Registration registration, LwM2mPeer sender, EndpointUri endpointUri) {
         Authorization authorization = checks.isAuthorized(request, registration, sender, endpointUri);
         if (authorization.isDeclined()) {
             String endpoint = registration.getEndpoint();
-            boolean secured = sender.getIdentity() != null && sender.getIdentity().isSecure();
+            boolean secured =
+                    sender.getIdentity() != null && sender.getIdentity().isSecure();
             // Declined without security on either side: the request came in on another server endpoint than the
             // registration's, which is no security matter.
             if (secured || securityStore.getByEndpoint(endpoint) != null) {
-                refusals.refused(secured ? RefusalReason.WRONG_CREDENTIALS : RefusalReason.NOT_SECURED,
-                        "endpoint " + endpoint, sender instanceof IpPeer ip ? ip.getSocketAddress() : null,
+                refusals.refused(
+                        secured ? RefusalReason.WRONG_CREDENTIALS : RefusalReason.NOT_SECURED,
+                        "endpoint " + endpoint,
+                        sender instanceof IpPeer ip ? ip.getSocketAddress() : null,
                         secured ? "came as " + sender.getIdentity() : null);
             }
         }

@@ -27,7 +27,8 @@ public final class RefusalReportingCoapsProvider extends CoapsServerProtocolProv
     }
 
     @Override
-    public CaliforniumServerEndpointFactory createDefaultEndpointFactory(EndpointUri uri, EndPointUriHandler uriHandler) {
+    public CaliforniumServerEndpointFactory createDefaultEndpointFactory(
+            EndpointUri uri, EndPointUriHandler uriHandler) {
         return new CoapsServerEndpointFactory(uri, null, null, dtlsConnectorConfigInitializer, null, uriHandler) {
             @Override
             protected Connector createConnector(DtlsConnectorConfig config) {

@@ -1,7 +1,6 @@
 package io.dmflow.lwm2m.security;
 
 import java.util.Collection;
-
 import org.eclipse.leshan.core.observation.Observation;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.registration.Deregistration;

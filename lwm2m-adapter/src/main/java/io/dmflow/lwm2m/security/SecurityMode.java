@@ -21,7 +21,9 @@ public enum SecurityMode {
     }
 
     public static SecurityMode ofCode(int code) {
-        return Arrays.stream(values()).filter(mode -> mode.code == code).findFirst()
+        return Arrays.stream(values())
+                .filter(mode -> mode.code == code)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown LwM2M security mode " + code));
     }
 
@@ -33,8 +35,9 @@ public enum SecurityMode {
             case "rpk" -> RPK;
             case "x509", "certificate" -> X509;
             case "nosec", "none" -> NO_SEC;
-            default -> throw new IllegalArgumentException(
-                    "unknown security mode '" + name + "' (expected nosec, psk, rpk or x509)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown security mode '" + name + "' (expected nosec, psk, rpk or x509)");
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.dmflow.lwm2m.security;
 
+import io.dmflow.lwm2m.logging.LogRateLimit;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +8,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.dmflow.lwm2m.logging.LogRateLimit;
 
 /**
  * Devices turned away by DTLS or by the registration check, so an operator sees why a device never registers (the
@@ -55,15 +53,24 @@ public final class SecurityRefusals {
      */
     public void refused(RefusalReason reason, String who, InetSocketAddress peer, String detail) {
         counts.get(reason).incrementAndGet();
-        String host = peer == null ? null : peer.getAddress() == null ? peer.getHostString()
-                : peer.getAddress().getHostAddress();
+        String host = peer == null
+                ? null
+                : peer.getAddress() == null
+                        ? peer.getHostString()
+                        : peer.getAddress().getHostAddress();
         OptionalLong leftOut = logLimit.admit(host + " " + who);
         if (leftOut.isEmpty()) {
             return;
         }
-        LOG.warn("Refused {} from {}: {}{}{}", who == null ? "a device" : who,
-                peer == null ? "an unknown address" : host + ":" + peer.getPort(), reason.description(),
-                detail == null ? "" : " (" + detail + ")", leftOut.getAsLong() == 0 ? ""
-                        : "; " + leftOut.getAsLong() + " more refusals of it from this address in the last minute not logged");
+        LOG.warn(
+                "Refused {} from {}: {}{}{}",
+                who == null ? "a device" : who,
+                peer == null ? "an unknown address" : host + ":" + peer.getPort(),
+                reason.description(),
+                detail == null ? "" : " (" + detail + ")",
+                leftOut.getAsLong() == 0
+                        ? ""
+                        : "; " + leftOut.getAsLong()
+                                + " more refusals of it from this address in the last minute not logged");
     }
 }

@@ -1,39 +1,5 @@
 package io.dmflow.lwm2m.server;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.security.KeyPair;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-
-import org.eclipse.californium.core.config.CoapConfig;
-import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.UdpConfig;
-import org.eclipse.leshan.core.endpoint.Protocol;
-import org.eclipse.leshan.core.peer.LwM2mIdentity;
-import org.eclipse.leshan.core.peer.PskIdentity;
-import org.eclipse.leshan.core.peer.X509Identity;
-import org.eclipse.leshan.server.LeshanServer;
-import org.eclipse.leshan.server.LeshanServerBuilder;
-import org.eclipse.leshan.server.endpoint.LwM2mServerEndpoint;
-import org.eclipse.leshan.server.model.VersionedModelProvider;
-import org.eclipse.leshan.server.queue.StaticClientAwakeTimeProvider;
-import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
-import org.eclipse.leshan.servers.security.EditableSecurityStore;
-import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpointsProvider;
-import org.eclipse.leshan.transport.californium.server.endpoint.ServerProtocolProvider;
-import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
-
 import io.dmflow.lwm2m.delivery.CoapPackageResource;
 import io.dmflow.lwm2m.delivery.PackageDelivery;
 import io.dmflow.lwm2m.delivery.PackageOffers;
@@ -61,6 +27,38 @@ import io.dmflow.lwm2m.security.RefusalRecordingAuthorizer;
 import io.dmflow.lwm2m.security.RefusalReportingCoapsProvider;
 import io.dmflow.lwm2m.security.RegistrationRevocation;
 import io.dmflow.lwm2m.security.SecurityRefusals;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.leshan.core.endpoint.Protocol;
+import org.eclipse.leshan.core.peer.LwM2mIdentity;
+import org.eclipse.leshan.core.peer.PskIdentity;
+import org.eclipse.leshan.core.peer.X509Identity;
+import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.LeshanServerBuilder;
+import org.eclipse.leshan.server.endpoint.LwM2mServerEndpoint;
+import org.eclipse.leshan.server.model.VersionedModelProvider;
+import org.eclipse.leshan.server.queue.StaticClientAwakeTimeProvider;
+import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
+import org.eclipse.leshan.servers.security.EditableSecurityStore;
+import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpointsProvider;
+import org.eclipse.leshan.transport.californium.server.endpoint.ServerProtocolProvider;
+import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
 
 /**
  * The LwM2M management server devices register with: a Leshan server on CoAP and CoAPS whose events
@@ -97,7 +95,8 @@ public final class DeviceManagementServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        InMemoryRegistrationStore registrations = new InMemoryRegistrationStore(expirationChecker,
+        InMemoryRegistrationStore registrations = new InMemoryRegistrationStore(
+                expirationChecker,
                 Math.max(1, settings.expirationCheckInterval().toSeconds()));
 
         List<ServerProtocolProvider> protocols = new ArrayList<>();
@@ -108,8 +107,8 @@ public final class DeviceManagementServer implements AutoCloseable {
         if (settings.coapsEnabled()) {
             protocols.add(new RefusalReportingCoapsProvider(refusals));
         }
-        CaliforniumServerEndpointsProvider.Builder endpoints = new CaliforniumServerEndpointsProvider.Builder(
-                protocols.toArray(ServerProtocolProvider[]::new));
+        CaliforniumServerEndpointsProvider.Builder endpoints =
+                new CaliforniumServerEndpointsProvider.Builder(protocols.toArray(ServerProtocolProvider[]::new));
         // An explicit configuration: without one Californium writes a properties file into the working directory.
         Configuration configuration = endpoints.createDefaultConfiguration();
         configuration.set(UdpConfig.UDP_RECEIVE_BUFFER_SIZE, settings.udpReceiveBufferBytes());
@@ -127,7 +126,8 @@ public final class DeviceManagementServer implements AutoCloseable {
 
         LeshanServerBuilder leshanBuilder = new LeshanServerBuilder();
         if (builder.serverKeyPair != null) {
-            // RPK: devices pin this public key; X.509 adds the certificate chain and the CAs devices are checked against.
+            // RPK: devices pin this public key; X.509 adds the certificate chain and the CAs devices are checked
+            // against.
             leshanBuilder.setPrivateKey(builder.serverKeyPair.getPrivate());
             leshanBuilder.setPublicKey(builder.serverKeyPair.getPublic());
         }
@@ -142,8 +142,8 @@ public final class DeviceManagementServer implements AutoCloseable {
                 .setAuthorizer(new RefusalRecordingAuthorizer(builder.securityStore, refusals))
                 .setObjectModelProvider(new VersionedModelProvider(builder.models.objects()))
                 .setEndpointsProviders(transport)
-                .setClientAwakeTimeProvider(
-                        new StaticClientAwakeTimeProvider((int) settings.queueAwakeTime().toMillis()))
+                .setClientAwakeTimeProvider(new StaticClientAwakeTimeProvider(
+                        (int) settings.queueAwakeTime().toMillis()))
                 .build();
         leshan.getRegistrationService().addListener(events);
         this.securityStore = builder.securityStore;
@@ -153,20 +153,20 @@ public final class DeviceManagementServer implements AutoCloseable {
         leshan.getObservationService().addListener(events);
         leshan.getSendService().addListener(events);
 
-        this.downlink = new Downlink(leshan, builder.models.model(), new DevicePacing(builder.requestsPerDevice),
-                builder.timeouts);
+        this.downlink = new Downlink(
+                leshan, builder.models.model(), new DevicePacing(builder.requestsPerDevice), builder.timeouts);
         this.operations = new DeviceOperations(leshan, builder.models.model(), downlink);
         this.dataModel = new RegisteredDataModel(downlink, builder.models.model());
-        this.observations = new ObservationRequests(downlink, leshan.getObservationService(),
-                builder.observationRecords);
+        this.observations =
+                new ObservationRequests(downlink, leshan.getObservationService(), builder.observationRecords);
         this.bootstrapTrigger = new BootstrapTrigger(downlink, operations);
         events.addListener(new ObservationRestorer(builder.observationRecords, observations));
 
         this.packageOffers = new PackageOffers(Clock.systemUTC());
         this.publicBases = new EnumMap<>(TransferProtocol.class);
         publicBases.putAll(builder.publicBases);
-        this.delivery = new PackageDelivery(operations, packageOffers, this::publicBase, builder.offerValidity,
-                builder.maxBodyBytes);
+        this.delivery = new PackageDelivery(
+                operations, packageOffers, this::publicBase, builder.offerValidity, builder.maxBodyBytes);
         transport.getCoapServer().add(new CoapPackageResource(packageOffers, builder.maxBodyBytes));
     }
 
@@ -287,7 +287,8 @@ public final class DeviceManagementServer implements AutoCloseable {
         return Optional.ofNullable(leshan.getRegistrationService().getByEndpoint(endpoint))
                 .map(registration -> registration.getClientTransportData().getIdentity())
                 .filter(LwM2mIdentity::isSecure)
-                .map(identity -> identity instanceof PskIdentity psk ? psk.getPskIdentity()
+                .map(identity -> identity instanceof PskIdentity psk
+                        ? psk.getPskIdentity()
                         : identity instanceof X509Identity x509 ? x509.getX509CommonName() : identity.toString());
     }
 
@@ -298,7 +299,9 @@ public final class DeviceManagementServer implements AutoCloseable {
 
     private Optional<URI> endpointUri(Protocol protocol) {
         LwM2mServerEndpoint endpoint = leshan.getEndpoint(protocol);
-        return endpoint == null ? Optional.empty() : Optional.of(URI.create(endpoint.getURI().toString()));
+        return endpoint == null
+                ? Optional.empty()
+                : Optional.of(URI.create(endpoint.getURI().toString()));
     }
 
     @Override
@@ -362,8 +365,8 @@ public final class DeviceManagementServer implements AutoCloseable {
          * X.509: the server's certificate chain (first: its own, for {@code privateKey}) and the certificate
          * authorities devices' certificates must chain to. A device's certificate common name must be its endpoint.
          */
-        public Builder serverCertificate(PrivateKey privateKey, X509Certificate[] chain,
-                X509Certificate... trustedAuthorities) {
+        public Builder serverCertificate(
+                PrivateKey privateKey, X509Certificate[] chain, X509Certificate... trustedAuthorities) {
             this.serverKeyPair = new KeyPair(chain[0].getPublicKey(), privateKey);
             this.certificateChain = chain.clone();
             this.trustedCertificates = trustedAuthorities.clone();
@@ -389,8 +392,8 @@ public final class DeviceManagementServer implements AutoCloseable {
         /** CoAP block size for block-wise transfers: 16, 32, 64, 128, 256, 512 or 1024 bytes. */
         public Builder blockSize(int blockSize) {
             if (Integer.bitCount(blockSize) != 1 || blockSize < 16 || blockSize > 1024) {
-                throw new IllegalArgumentException("CoAP block size must be a power of two from 16 to 1024, was "
-                        + blockSize);
+                throw new IllegalArgumentException(
+                        "CoAP block size must be a power of two from 16 to 1024, was " + blockSize);
             }
             this.blockSize = blockSize;
             return this;

@@ -41,8 +41,8 @@ public record ServerSettings(
      * counted asleep 2 s after their last message: what tests and local tools use.
      */
     public static ServerSettings loopback() {
-        return new ServerSettings("127.0.0.1", 0, "127.0.0.1", 0, Duration.ofSeconds(1), 4 * 1024 * 1024,
-                Duration.ofSeconds(2));
+        return new ServerSettings(
+                "127.0.0.1", 0, "127.0.0.1", 0, Duration.ofSeconds(1), 4 * 1024 * 1024, Duration.ofSeconds(2));
     }
 
     public boolean coapEnabled() {

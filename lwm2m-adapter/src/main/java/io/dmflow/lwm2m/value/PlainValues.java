@@ -5,7 +5,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.eclipse.leshan.core.link.Link;
 import org.eclipse.leshan.core.node.LwM2mMultipleResource;
 import org.eclipse.leshan.core.node.LwM2mNode;
@@ -25,8 +24,7 @@ import org.eclipse.leshan.core.util.datatype.ULong;
  */
 public final class PlainValues {
 
-    private PlainValues() {
-    }
+    private PlainValues() {}
 
     public static Object of(LwM2mNode node) {
         if (node instanceof LwM2mSingleResource single) {
@@ -52,7 +50,8 @@ public final class PlainValues {
             object.getInstances().forEach((id, instance) -> instances.put(id.toString(), of(instance)));
             return instances;
         }
-        throw new IllegalArgumentException("No plain form for " + node.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "No plain form for " + node.getClass().getSimpleName());
     }
 
     static Object value(Object value) {

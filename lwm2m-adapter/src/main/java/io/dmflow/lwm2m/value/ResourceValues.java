@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.leshan.core.model.ResourceModel;
 import org.eclipse.leshan.core.model.ResourceModel.Type;
 import org.eclipse.leshan.core.node.LwM2mMultipleResource;
@@ -27,8 +26,7 @@ import org.eclipse.leshan.core.util.datatype.ULong;
  */
 public final class ResourceValues {
 
-    private ResourceValues() {
-    }
+    private ResourceValues() {}
 
     /** A single or multiple resource; a multiple resource takes a map (instance id to value) or a list. */
     public static LwM2mResource resource(ResourceModel model, Object value) {
@@ -69,12 +67,14 @@ public final class ResourceValues {
                 case CORELINK -> throw new ValueException(model, value, "core-link resources cannot be written");
             };
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new ValueException(model, value, "expected " + type.name().toLowerCase().replace('_', ' '));
+            throw new ValueException(
+                    model, value, "expected " + type.name().toLowerCase().replace('_', ' '));
         }
     }
 
     private static String text(Object value) {
-        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+        return value instanceof byte[] bytes
+                ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
                 : value.toString();
     }
 
@@ -90,7 +90,8 @@ public final class ResourceValues {
     }
 
     private static ULong unsigned(ResourceModel model, Object value) {
-        BigInteger big = value instanceof Number number ? new BigDecimal(number.toString()).toBigIntegerExact()
+        BigInteger big = value instanceof Number number
+                ? new BigDecimal(number.toString()).toBigIntegerExact()
                 : new BigDecimal(value.toString().trim()).toBigIntegerExact();
         if (big.signum() < 0 || big.bitLength() > 64) {
             throw new ValueException(model, value, "expected unsigned integer");

@@ -6,7 +6,7 @@ import org.eclipse.leshan.core.model.ResourceModel;
 public class ValueException extends IllegalArgumentException {
 
     public ValueException(ResourceModel model, Object value, String expectation) {
-        super("Value " + (value instanceof String ? "'" + value + "'" : String.valueOf(value)) + " does not fit resource "
-                + model.id + " (" + model.name + "): " + expectation);
+        super("Value " + (value instanceof String ? "'" + value + "'" : String.valueOf(value))
+                + " does not fit resource " + model.id + " (" + model.name + "): " + expectation);
     }
 }

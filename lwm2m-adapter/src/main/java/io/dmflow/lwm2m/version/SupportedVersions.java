@@ -2,7 +2,6 @@ package io.dmflow.lwm2m.version;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.leshan.core.LwM2m.LwM2mVersion;
 import org.eclipse.leshan.core.LwM2m.Version;
@@ -16,11 +15,13 @@ public final class SupportedVersions {
     /** What both servers answer a device announcing another version (the management server: Leshan's own). */
     public static final ResponseCode REFUSAL = ResponseCode.PRECONDITION_FAILED;
 
-    private static final List<String> SUPPORTED = Arrays.stream(new LwM2mVersion[] { LwM2mVersion.V1_0,
-            LwM2mVersion.V1_1 }).filter(LwM2mVersion::isSupported).map(Version::toString).toList();
+    private static final List<String> SUPPORTED = Arrays.stream(
+                    new LwM2mVersion[] {LwM2mVersion.V1_0, LwM2mVersion.V1_1})
+            .filter(LwM2mVersion::isSupported)
+            .map(Version::toString)
+            .toList();
 
-    private SupportedVersions() {
-    }
+    private SupportedVersions() {}
 
     /** True for a well-formed version ({@code major.minor}) dmflow does not serve; false for a supported or garbled one. */
     public static boolean isUnsupported(String version) {

@@ -1,23 +1,5 @@
 package io.dmflow.lwm2m.benchmark;
 
-import java.lang.management.ManagementFactory;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.eclipse.leshan.core.node.LwM2mSingleResource;
-import org.eclipse.leshan.core.request.ContentFormat;
-import org.eclipse.leshan.core.request.ReadRequest;
-import org.eclipse.leshan.core.request.WriteRequest;
-import org.eclipse.leshan.core.response.LwM2mResponse;
-import org.eclipse.leshan.server.LeshanServer;
-import org.eclipse.leshan.server.registration.Registration;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
 import io.dmflow.lwm2m.delivery.PackageSource;
 import io.dmflow.lwm2m.operation.DeviceClient;
@@ -28,6 +10,22 @@ import io.dmflow.lwm2m.server.ServerSettings;
 import io.dmflow.simulator.delivery.PackageFormat;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.fleet.SupportedObject;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.leshan.core.node.LwM2mSingleResource;
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.core.request.ReadRequest;
+import org.eclipse.leshan.core.request.WriteRequest;
+import org.eclipse.leshan.core.response.LwM2mResponse;
+import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.registration.Registration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Not a test: the adapter beside raw Leshan in one run, on 1000 simulated devices over UDP loopback.
@@ -44,17 +42,25 @@ class AdapterBenchmark {
     void readsAndPushes() throws Exception {
         long heapBefore = usedHeapAfterGc();
         try (DeviceManagementServer server = DeviceManagementServer.builder(ServerSettings.loopback())
-                .timeouts(new OperationTimeouts(Duration.ofSeconds(10), Duration.ofMinutes(2))).build()) {
+                .timeouts(new OperationTimeouts(Duration.ofSeconds(10), Duration.ofMinutes(2)))
+                .build()) {
             server.start();
             long registrationStart = System.nanoTime();
-            try (SimulatedFleet fleet = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow())
-                    .endpointPrefix("bench-").count(DEVICES).objects(SupportedObject.FIRMWARE_UPDATE)
-                    .lifetime(Duration.ofMinutes(30)).maxPackageBytes(2 * MIB).build().start()) {
+            try (SimulatedFleet fleet = SimulatedFleet.builder()
+                    .serverUri(server.coapUri().orElseThrow())
+                    .endpointPrefix("bench-")
+                    .count(DEVICES)
+                    .objects(SupportedObject.FIRMWARE_UPDATE)
+                    .lifetime(Duration.ofMinutes(30))
+                    .maxPackageBytes(2 * MIB)
+                    .build()
+                    .start()) {
                 if (!fleet.awaitRegisteredCount(DEVICES, Duration.ofMinutes(2))) {
                     throw new AssertionError("only " + fleet.registeredCount() + " of " + DEVICES + " registered");
                 }
                 double registrationSeconds = (System.nanoTime() - registrationStart) / 1e9;
-                while (ServerInternals.leshan(server).getRegistrationService().getByEndpoint("bench-" + (DEVICES - 1)) == null) {
+                while (ServerInternals.leshan(server).getRegistrationService().getByEndpoint("bench-" + (DEVICES - 1))
+                        == null) {
                     Thread.sleep(10);
                 }
                 long heapPerDevice = (usedHeapAfterGc() - heapBefore) / DEVICES;
@@ -85,16 +91,20 @@ class AdapterBenchmark {
                 double rawMedian = median(raw);
                 double adapterMedian = median(adapter);
                 System.out.println();
-                System.out.println("=== lwm2m-adapter benchmark (" + DEVICES + " devices, " + ROUNDS + " rounds, medians) ===");
-                System.out.printf("registration          %.2f s for %d devices = %.0f registrations/s%n",
+                System.out.println(
+                        "=== lwm2m-adapter benchmark (" + DEVICES + " devices, " + ROUNDS + " rounds, medians) ===");
+                System.out.printf(
+                        "registration          %.2f s for %d devices = %.0f registrations/s%n",
                         registrationSeconds, DEVICES, DEVICES / registrationSeconds);
-                System.out.printf("heap per device       %d KiB (simulated client and server registration, one JVM)%n",
+                System.out.printf(
+                        "heap per device       %d KiB (simulated client and server registration, one JVM)%n",
                         heapPerDevice / 1024);
                 System.out.printf("read /3/0/0 raw       %.0f reads/s   rounds %s%n", rawMedian, format(raw));
                 System.out.printf("read /3/0/0 adapter   %.0f reads/s   rounds %s%n", adapterMedian, format(adapter));
                 System.out.printf("adapter / raw         %.2f%n", adapterMedian / rawMedian);
                 System.out.printf("push 1 MiB raw        %.3f s   rounds %s%n", median(rawPush), format(rawPush));
-                System.out.printf("push 1 MiB adapter    %.3f s   rounds %s%n", median(adapterPush), format(adapterPush));
+                System.out.printf(
+                        "push 1 MiB adapter    %.3f s   rounds %s%n", median(adapterPush), format(adapterPush));
                 System.out.printf("adapter / raw (time)  %.2f%n", median(adapterPush) / median(rawPush));
                 System.out.println();
             }
@@ -135,9 +145,14 @@ class AdapterBenchmark {
     private static double rawPush(LeshanServer leshan, String endpoint, byte[] image) throws Exception {
         Registration registration = leshan.getRegistrationService().getByEndpoint(endpoint);
         long start = System.nanoTime();
-        LwM2mResponse response = leshan.send(registration, new WriteRequest(WriteRequest.Mode.REPLACE,
-                ContentFormat.OPAQUE, new org.eclipse.leshan.core.node.LwM2mPath(5, 0, 0),
-                LwM2mSingleResource.newBinaryResource(0, image)), 120_000);
+        LwM2mResponse response = leshan.send(
+                registration,
+                new WriteRequest(
+                        WriteRequest.Mode.REPLACE,
+                        ContentFormat.OPAQUE,
+                        new org.eclipse.leshan.core.node.LwM2mPath(5, 0, 0),
+                        LwM2mSingleResource.newBinaryResource(0, image)),
+                120_000);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (response == null || !response.isSuccess()) {
             throw new AssertionError("raw push failed: " + response);
@@ -167,7 +182,9 @@ class AdapterBenchmark {
     }
 
     private static String format(List<Double> values) {
-        return values.stream().map(value -> value >= 100 ? String.format("%.0f", value) : String.format("%.3f", value))
-                .toList().toString();
+        return values.stream()
+                .map(value -> value >= 100 ? String.format("%.0f", value) : String.format("%.3f", value))
+                .toList()
+                .toString();
     }
 }

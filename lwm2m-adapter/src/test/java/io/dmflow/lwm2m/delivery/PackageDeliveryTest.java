@@ -3,6 +3,15 @@ package io.dmflow.lwm2m.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dmflow.lwm2m.operation.InvalidOperation;
+import io.dmflow.lwm2m.operation.OperationTimeouts;
+import io.dmflow.lwm2m.server.DeviceManagementServer;
+import io.dmflow.lwm2m.server.ServerSettings;
+import io.dmflow.simulator.delivery.PackageFormat;
+import io.dmflow.simulator.fleet.SimulatedDevice;
+import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.dmflow.simulator.fleet.SupportedObject;
+import io.dmflow.simulator.object.firmware.FirmwareState;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,21 +23,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.dmflow.lwm2m.operation.InvalidOperation;
-import io.dmflow.lwm2m.operation.OperationTimeouts;
-import io.dmflow.lwm2m.server.DeviceManagementServer;
-import io.dmflow.lwm2m.server.ServerSettings;
-import io.dmflow.simulator.delivery.PackageFormat;
-import io.dmflow.simulator.fleet.SimulatedDevice;
-import io.dmflow.simulator.fleet.SimulatedFleet;
-import io.dmflow.simulator.fleet.SupportedObject;
-import io.dmflow.simulator.object.firmware.FirmwareState;
 
 /** Firmware of 1 MiB pushed block-wise and pulled over CoAP, to simulated devices over UDP on loopback. */
 class PackageDeliveryTest {
@@ -40,11 +38,19 @@ class PackageDeliveryTest {
     @BeforeAll
     static void start() {
         server = DeviceManagementServer.builder(ServerSettings.loopback())
-                .timeouts(new OperationTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60))).build();
+                .timeouts(new OperationTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60)))
+                .build();
         server.start();
-        fleet = SimulatedFleet.builder().serverUri(server.coapUri().orElseThrow()).endpointPrefix("fw-").count(4)
-                .objects(SupportedObject.FIRMWARE_UPDATE).retainPackageBytes(true).maxPackageBytes(4 * MIB)
-                .build().start().awaitRegistered(Duration.ofSeconds(10));
+        fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri().orElseThrow())
+                .endpointPrefix("fw-")
+                .count(4)
+                .objects(SupportedObject.FIRMWARE_UPDATE)
+                .retainPackageBytes(true)
+                .maxPackageBytes(4 * MIB)
+                .build()
+                .start()
+                .awaitRegistered(Duration.ofSeconds(10));
     }
 
     @AfterAll
@@ -64,7 +70,8 @@ class PackageDeliveryTest {
         System.out.printf("1 MiB pushed block-wise in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
-        assertThat(device.firmware().receivedBytes()).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(image));
+        assertThat(device.firmware().receivedBytes())
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(image));
         assertThat(device.firmware().receivedPackage().orElseThrow().intact()).isTrue();
     }
 
@@ -73,13 +80,20 @@ class PackageDeliveryTest {
         byte[] image = PackageFormat.build("fw", "2.1.0", MIB);
         SimulatedDevice device = fleet.device("fw-1");
 
-        URI uri = server.delivery().pull("fw-1", "/5/0/1", new InMemoryPackageSource("fw-2.1.0", image), TransferProtocol.COAP,
-                Optional.empty()).get(10, TimeUnit.SECONDS);
+        URI uri = server.delivery()
+                .pull(
+                        "fw-1",
+                        "/5/0/1",
+                        new InMemoryPackageSource("fw-2.1.0", image),
+                        TransferProtocol.COAP,
+                        Optional.empty())
+                .get(10, TimeUnit.SECONDS);
         assertThat(uri.toString()).startsWith(server.coapUri().orElseThrow() + "/fw/");
         assertThat(device.firmware().packageUri()).isEqualTo(uri.toString());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
-        assertThat(device.firmware().receivedBytes()).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(image));
+        assertThat(device.firmware().receivedBytes())
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(image));
     }
 
     @Test
@@ -87,15 +101,17 @@ class PackageDeliveryTest {
         SimulatedDevice device = fleet.device("fw-2");
         URI base = server.coapUri().orElseThrow();
         // A URI with a made-up token: the device's download fails and it reports so.
-        server.operations().write("fw-2", "/5/0/1", base + "/fw/not-a-token",
-                io.dmflow.lwm2m.operation.WriteMode.REPLACE).get(10, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> device.firmware().state() == FirmwareState.IDLE
-                && device.firmware().updateResult().code() != 0);
+        server.operations()
+                .write("fw-2", "/5/0/1", base + "/fw/not-a-token", io.dmflow.lwm2m.operation.WriteMode.REPLACE)
+                .get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> device.firmware().state() == FirmwareState.IDLE
+                        && device.firmware().updateResult().code() != 0);
         assertThat(device.firmware().receivedBytes()).isEmpty();
 
         ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
         PackageOffers offers = new PackageOffers(clock);
-        PackageOffer offer = offers.offer(new InMemoryPackageSource("x", new byte[] { 1 }), Duration.ofMinutes(10));
+        PackageOffer offer = offers.offer(new InMemoryPackageSource("x", new byte[] {1}), Duration.ofMinutes(10));
         clock.advance(Duration.ofMinutes(10).minusMillis(1));
         assertThat(offers.find(offer.token())).as("still within its validity").isPresent();
         clock.advance(Duration.ofMillis(1));
@@ -135,7 +151,13 @@ class PackageDeliveryTest {
     @Test
     void aPullWithoutAPublicBaseForItsProtocolIsRefused() {
         try {
-            server.delivery().pull("fw-3", "/5/0/1", new InMemoryPackageSource("x", new byte[10]), TransferProtocol.HTTPS, Optional.empty())
+            server.delivery()
+                    .pull(
+                            "fw-3",
+                            "/5/0/1",
+                            new InMemoryPackageSource("x", new byte[10]),
+                            TransferProtocol.HTTPS,
+                            Optional.empty())
                     .get(10, TimeUnit.SECONDS);
             throw new AssertionError("expected a refusal");
         } catch (ExecutionException e) {

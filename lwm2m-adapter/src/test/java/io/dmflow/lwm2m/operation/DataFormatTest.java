@@ -22,7 +22,8 @@ class DataFormatTest {
 
     @Test
     void aFormatLwm2mDoesNotDefineIsRefused() {
-        assertThatThrownBy(() -> DataFormat.parse("xml")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DataFormat.parse("xml"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("xml");
         assertThatThrownBy(() -> DataFormat.parse("4711")).isInstanceOf(IllegalArgumentException.class);
     }

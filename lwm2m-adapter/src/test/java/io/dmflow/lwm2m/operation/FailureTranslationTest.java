@@ -2,8 +2,8 @@ package io.dmflow.lwm2m.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmflow.lwm2m.operation.DownlinkFailure.Reason;
 import java.util.concurrent.CompletionException;
-
 import org.eclipse.leshan.core.request.exception.ClientSleepingException;
 import org.eclipse.leshan.core.request.exception.InvalidRequestException;
 import org.eclipse.leshan.core.request.exception.RequestCanceledException;
@@ -11,8 +11,6 @@ import org.eclipse.leshan.core.request.exception.SendFailedException;
 import org.eclipse.leshan.core.request.exception.TimeoutException;
 import org.eclipse.leshan.core.request.exception.UnconnectedPeerException;
 import org.junit.jupiter.api.Test;
-
-import io.dmflow.lwm2m.operation.DownlinkFailure.Reason;
 
 /**
  * Which class of failure each of Leshan's exceptions becomes; the ones a device can cause are also met
@@ -45,10 +43,13 @@ class FailureTranslationTest {
 
     @Test
     void aRequestThatCannotBeBuiltIsInvalidAndAnythingElseIsDmflowsOwnFault() {
-        assertThat(translate(new InvalidRequestException("bad path"))).isInstanceOf(InvalidOperation.class)
+        assertThat(translate(new InvalidRequestException("bad path")))
+                .isInstanceOf(InvalidOperation.class)
                 .hasMessageContaining("bad path");
         OperationFailure own = translate(new IllegalStateException("endpoint stopped"));
-        assertThat(own).isInstanceOf(AdapterFault.class).hasMessageContaining("Read /3/0/0")
+        assertThat(own)
+                .isInstanceOf(AdapterFault.class)
+                .hasMessageContaining("Read /3/0/0")
                 .hasMessageContaining("endpoint stopped");
         assertThat(own.getCause()).isInstanceOf(IllegalStateException.class);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.CompletionException;
-
 import org.eclipse.leshan.core.ResponseCode;
 import org.eclipse.leshan.core.node.LwM2mPath;
 import org.eclipse.leshan.core.request.ContentFormat;
@@ -22,7 +21,7 @@ class RequestOutcomeTest {
     void eachFailureHasItsOutcome() {
         assertThat(RequestOutcome.of(null)).isEqualTo(RequestOutcome.SUCCESS);
         assertThat(RequestOutcome.of(new CompletionException(
-                new DeviceErrorResponse("dev-1", "Read /3/0/5", ResponseCode.NOT_FOUND, null))))
+                        new DeviceErrorResponse("dev-1", "Read /3/0/5", ResponseCode.NOT_FOUND, null))))
                 .isEqualTo(RequestOutcome.DEVICE_ERROR);
         assertThat(RequestOutcome.of(new TimeoutException(TimeoutException.Type.RESPONSE_TIMEOUT, "late")))
                 .isEqualTo(RequestOutcome.DOWNLINK_FAILURE);
@@ -35,7 +34,8 @@ class RequestOutcomeTest {
     void operationsAreNamedAsTheJobTypesNameThem() {
         assertThat(Downlink.operationName(new ReadRequest(3, 0, 0))).isEqualTo("read");
         assertThat(Downlink.operationName(new DeleteRequest("/3/0"))).isEqualTo("delete");
-        assertThat(Downlink.operationName(new ReadCompositeRequest(List.of(new LwM2mPath("/3/0/0")),
-                ContentFormat.SENML_JSON, ContentFormat.SENML_JSON, null))).isEqualTo("read-composite");
+        assertThat(Downlink.operationName(new ReadCompositeRequest(
+                        List.of(new LwM2mPath("/3/0/0")), ContentFormat.SENML_JSON, ContentFormat.SENML_JSON, null)))
+                .isEqualTo("read-composite");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.Test;
 
 class DevicePacingTest {
@@ -69,6 +68,7 @@ class DevicePacingTest {
             throw new IllegalArgumentException("bad key");
         });
         assertThat(failed).isCompletedExceptionally();
-        assertThat(pacing.submit("dev", () -> CompletableFuture.completedFuture("next"))).isCompletedWithValue("next");
+        assertThat(pacing.submit("dev", () -> CompletableFuture.completedFuture("next")))
+                .isCompletedWithValue("next");
     }
 }

@@ -1,11 +1,9 @@
 package io.dmflow.lwm2m.security;
 
-import io.dmflow.testing.TestKeys;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmflow.testing.TestKeys;
 import java.security.KeyPair;
-
 import org.junit.jupiter.api.Test;
 
 /** Whoever stores a device's credentials, a server keeps of an RPK device its public key only. */
@@ -18,8 +16,8 @@ class ServerSideCredentialsTest {
 
         store.put("rpk-0", ClientCredentials.rpk(pair.getPublic(), pair.getPrivate()));
 
-        ClientCredentials.RpkCredentials kept = (ClientCredentials.RpkCredentials) store.byEndpoint("rpk-0")
-                .orElseThrow();
+        ClientCredentials.RpkCredentials kept =
+                (ClientCredentials.RpkCredentials) store.byEndpoint("rpk-0").orElseThrow();
         assertThat(kept.publicKey()).isEqualTo(pair.getPublic());
         assertThat(kept.privateKey()).isEmpty();
     }
@@ -33,18 +31,19 @@ class ServerSideCredentialsTest {
         ClientCredentials answered = security.put("rpk-1", ClientCredentials.rpk(pair.getPublic(), pair.getPrivate()));
 
         assertThat(((ClientCredentials.RpkCredentials) answered).privateKey()).isEmpty();
-        assertThat(((ClientCredentials.RpkCredentials) underlying.byEndpoint("rpk-1").orElseThrow()).privateKey())
+        assertThat(((ClientCredentials.RpkCredentials)
+                                underlying.byEndpoint("rpk-1").orElseThrow())
+                        .privateKey())
                 .isEmpty();
     }
 
     @Test
     void pskCredentialsAreKeptAsGiven() {
         CredentialStore store = ServerSideCredentials.of(new InMemoryCredentialStore());
-        ClientCredentials psk = ClientCredentials.psk("id-0", new byte[] { 1, 2, 3 });
+        ClientCredentials psk = ClientCredentials.psk("id-0", new byte[] {1, 2, 3});
 
         store.put("psk-0", psk);
 
         assertThat(store.byEndpoint("psk-0")).contains(psk);
     }
-
 }

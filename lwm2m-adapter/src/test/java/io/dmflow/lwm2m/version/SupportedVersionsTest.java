@@ -3,32 +3,6 @@ package io.dmflow.lwm2m.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.eclipse.californium.core.CoapClient;
-import org.eclipse.californium.core.CoapResource;
-import org.eclipse.californium.core.CoapResponse;
-import org.eclipse.californium.core.CoapServer;
-import org.eclipse.californium.core.coap.CoAP.ResponseCode;
-import org.eclipse.californium.core.coap.MediaTypeRegistry;
-import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.core.network.interceptors.MessageInterceptor;
-import org.eclipse.californium.core.CoapExchange;
-import org.eclipse.californium.core.server.resources.Resource;
-import org.eclipse.californium.core.config.CoapConfig;
-import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.UdpConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import io.dmflow.lwm2m.bootstrap.BootstrapConfiguration;
 import io.dmflow.lwm2m.bootstrap.BootstrapResult;
 import io.dmflow.lwm2m.bootstrap.BootstrapServer;
@@ -39,6 +13,30 @@ import io.dmflow.lwm2m.bootstrap.ServerDefinition;
 import io.dmflow.lwm2m.security.SecurityMode;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.lwm2m.server.ServerSettings;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapExchange;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.interceptors.MessageInterceptor;
+import org.eclipse.californium.core.server.resources.Resource;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Both servers serve LwM2M 1.0 and 1.1 and turn other versions away with 4.12, over real UDP on loopback. The devices
@@ -55,11 +53,13 @@ class SupportedVersionsTest {
         management = DeviceManagementServer.builder(ServerSettings.loopback()).build();
         management.start();
         InMemoryBootstrapConfigurations configurations = new InMemoryBootstrapConfigurations()
-                .putServer(ServerDefinition.management("dm", management.coapUri().orElseThrow(), 101,
-                        SecurityMode.NO_SEC));
+                .putServer(ServerDefinition.management(
+                        "dm", management.coapUri().orElseThrow(), 101, SecurityMode.NO_SEC));
         configurations.put(BootstrapConfiguration.of("v12-discover", ServerAssignment.noSec("dm")));
         configurations.put(BootstrapConfiguration.of("v12-request", ServerAssignment.noSec("dm")));
-        bootstrap = BootstrapServer.builder(BootstrapServerSettings.loopback()).configurations(configurations).build();
+        bootstrap = BootstrapServer.builder(BootstrapServerSettings.loopback())
+                .configurations(configurations)
+                .build();
         bootstrap.addListener(sessions::add);
         bootstrap.start();
     }
@@ -80,27 +80,34 @@ class SupportedVersionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "1.0", "1.1" })
+    @ValueSource(strings = {"1.0", "1.1"})
     void theManagementServerRegistersSupportedVersions(String version) throws Exception {
         String endpoint = "v" + version.replace(".", "");
-        CoapResponse response = post(URI.create(management.coapUri().orElseThrow() + "/rd?ep=" + endpoint
-                + "&lt=60&lwm2m=" + version), "</3/0>", MediaTypeRegistry.APPLICATION_LINK_FORMAT);
+        CoapResponse response = post(
+                URI.create(management.coapUri().orElseThrow() + "/rd?ep=" + endpoint + "&lt=60&lwm2m=" + version),
+                "</3/0>",
+                MediaTypeRegistry.APPLICATION_LINK_FORMAT);
         assertThat(response.getCode()).isEqualTo(ResponseCode.CREATED);
-        assertThat(management.registration(endpoint).orElseThrow().lwm2mVersion()).isEqualTo(version);
+        assertThat(management.registration(endpoint).orElseThrow().lwm2mVersion())
+                .isEqualTo(version);
     }
 
     @Test
     void theManagementServerRefusesRegisterOfAnotherVersionWith412() throws Exception {
-        CoapResponse response = post(URI.create(management.coapUri().orElseThrow() + "/rd?ep=v12&lt=60&lwm2m=1.2"),
-                "</3/0>", MediaTypeRegistry.APPLICATION_LINK_FORMAT);
+        CoapResponse response = post(
+                URI.create(management.coapUri().orElseThrow() + "/rd?ep=v12&lt=60&lwm2m=1.2"),
+                "</3/0>",
+                MediaTypeRegistry.APPLICATION_LINK_FORMAT);
         assertThat(response.getCode()).isEqualTo(SupportedVersions.REFUSAL).isEqualTo(ResponseCode.PRECONDITION_FAILED);
         assertThat(management.registration("v12")).isEmpty();
     }
 
     @Test
     void theBootstrapServerRefusesABootstrapRequestNamingAnotherVersionWith412() throws Exception {
-        CoapResponse response = post(URI.create(bootstrap.coapUri().orElseThrow() + "/bs?ep=v12-request&lwm2m=1.2"),
-                "", MediaTypeRegistry.UNDEFINED);
+        CoapResponse response = post(
+                URI.create(bootstrap.coapUri().orElseThrow() + "/bs?ep=v12-request&lwm2m=1.2"),
+                "",
+                MediaTypeRegistry.UNDEFINED);
         assertThat(response.getCode()).isEqualTo(SupportedVersions.REFUSAL);
         assertThat(response.getResponseText()).contains("1.2").contains("1.0, 1.1");
         assertThat(sessions).noneMatch(s -> s.endpoint().equals("v12-request"));
@@ -116,12 +123,16 @@ class SupportedVersionsTest {
             client.setEndpoint(endpoint);
             assertThat(client.post("", MediaTypeRegistry.UNDEFINED).getCode()).isEqualTo(ResponseCode.CHANGED);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> sessions.stream()
-                    .anyMatch(s -> s.endpoint().equals("v12-discover")));
-            BootstrapResult result = sessions.stream().filter(s -> s.endpoint().equals("v12-discover")).findFirst()
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> sessions.stream().anyMatch(s -> s.endpoint().equals("v12-discover")));
+            BootstrapResult result = sessions.stream()
+                    .filter(s -> s.endpoint().equals("v12-discover"))
+                    .findFirst()
                     .orElseThrow();
             assertThat(result.finished()).isFalse();
-            assertThat(result.failure().orElseThrow()).contains("LwM2M 1.2 is not supported").contains("1.0, 1.1");
+            assertThat(result.failure().orElseThrow())
+                    .contains("LwM2M 1.2 is not supported")
+                    .contains("1.0, 1.1");
             assertThat(result.lwm2mVersion()).contains("1.2");
             assertThat(received).containsExactly("GET /"); // the Discover, then no Delete, Write or Finish
         } finally {
@@ -143,8 +154,10 @@ class SupportedVersionsTest {
                 };
             }
         };
-        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(configuration)
-                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        CoapEndpoint endpoint = new CoapEndpoint.Builder()
+                .setConfiguration(configuration)
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0))
+                .build();
         endpoint.addInterceptor(new MessageInterceptor() {
             @Override
             public void receiveRequest(Request request) {

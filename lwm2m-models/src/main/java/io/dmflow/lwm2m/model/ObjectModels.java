@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.eclipse.leshan.core.LwM2m.Version;
 import org.eclipse.leshan.core.model.InvalidDDFFileException;
 import org.eclipse.leshan.core.model.InvalidModelException;
@@ -82,15 +81,21 @@ public final class ObjectModels {
      */
     public LwM2mModel model(Map<Integer, String> versions) {
         Map<Integer, ObjectModel> chosen = newestOfEach(objects);
-        versions.forEach((objectId, version) -> chosen.put(objectId, objects.stream()
-                .filter(object -> object.id.equals(objectId) && object.version.equals(version)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No definition of object " + objectId
-                        + " version " + version + "; known: " + versionsOf(objectId)))));
+        versions.forEach((objectId, version) -> chosen.put(
+                objectId,
+                objects.stream()
+                        .filter(object -> object.id.equals(objectId) && object.version.equals(version))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("No definition of object " + objectId
+                                + " version " + version + "; known: " + versionsOf(objectId)))));
         return new StaticModel(chosen.values());
     }
 
     private List<String> versionsOf(int objectId) {
-        return objects.stream().filter(object -> object.id == objectId).map(object -> object.version).toList();
+        return objects.stream()
+                .filter(object -> object.id == objectId)
+                .map(object -> object.version)
+                .toList();
     }
 
     private static Map<Integer, ObjectModel> newestOfEach(List<ObjectModel> objects) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +24,10 @@ class ObjectModelsTest {
     @Test
     void knowsEveryVersionLwM2m11DevicesAnnounce() {
         var versions = ObjectModels.bundled().objects().stream()
-                .map(object -> object.id + ":" + object.version).toList();
-        assertThat(versions).contains("3:1.0", "3:1.1", "3:1.2", "4:1.2", "4:1.3", "5:1.0", "5:1.1", "3303:1.0",
-                "3303:1.1");
+                .map(object -> object.id + ":" + object.version)
+                .toList();
+        assertThat(versions)
+                .contains("3:1.0", "3:1.1", "3:1.2", "4:1.2", "4:1.3", "5:1.0", "5:1.1", "3303:1.0", "3303:1.1");
     }
 
     @Test
@@ -39,7 +39,8 @@ class ObjectModelsTest {
         assertThat(model.getObjectModel(3).version).isEqualTo("1.2");
         assertThat(ObjectModels.bundled().model().getObjectModel(3303).version).isEqualTo("1.1");
         assertThatThrownBy(() -> ObjectModels.bundled().model(Map.of(5, "0.9")))
-                .hasMessageContaining("object 5 version 0.9").hasMessageContaining("1.1");
+                .hasMessageContaining("object 5 version 0.9")
+                .hasMessageContaining("1.1");
     }
 
     @Test
@@ -57,6 +58,7 @@ class ObjectModelsTest {
     @Test
     void aMissingFolderIsAClearError(@TempDir Path folder) {
         assertThatThrownBy(() -> ObjectModels.withDirectory(folder.resolve("nope")))
-                .hasMessageContaining("No folder of object models").hasMessageContaining("nope");
+                .hasMessageContaining("No folder of object models")
+                .hasMessageContaining("nope");
     }
 }

@@ -1,5 +1,6 @@
 package io.dmflow.simulator.cli;
 
+import io.dmflow.simulator.fleet.SimulatedFleet;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -8,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import io.dmflow.simulator.fleet.SimulatedFleet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +20,9 @@ import picocli.CommandLine.Option;
  * java -jar simulator/target/dmflow-simulator.jar --server coap://127.0.0.1:5683 --count 1000 --prefix sim-
  * </pre>
  */
-@Command(name = "dmflow-simulator", mixinStandardHelpOptions = true,
+@Command(
+        name = "dmflow-simulator",
+        mixinStandardHelpOptions = true,
         description = "Simulated LwM2M devices (Leshan client) for demos and load.")
 public final class SimulatorCommand implements Callable<Integer> {
 
@@ -61,7 +62,9 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--report-every", defaultValue = "5", description = "Seconds between status lines")
     long reportSeconds;
 
-    @Option(names = "--object-version", paramLabel = "ID=VERSION",
+    @Option(
+            names = "--object-version",
+            paramLabel = "ID=VERSION",
             description = "An older object version the devices implement, e.g. 5=1.0 (repeatable)")
     Map<Integer, String> objectVersions = new LinkedHashMap<>();
 
@@ -84,7 +87,9 @@ public final class SimulatorCommand implements Callable<Integer> {
         long heapBefore = usedHeap();
         SimulatedFleet.Builder builder = SimulatedFleet.builder()
                 .serverUri(server)
-                .endpointPrefix(prefix).count(count).firstIndex(firstIndex)
+                .endpointPrefix(prefix)
+                .count(count)
+                .firstIndex(firstIndex)
                 .lifetime(Duration.ofSeconds(lifetimeSeconds))
                 .schedulerThreads(threads)
                 .coapThreads(coapThreads)
@@ -103,23 +108,27 @@ public final class SimulatorCommand implements Callable<Integer> {
         SimulatedFleet fleet = builder.build();
         double buildSeconds = (System.nanoTime() - buildNanos) / 1e9;
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread shutdown = new Thread(() -> {
-            out.println("stopping: deregistering " + fleet.size() + " devices");
-            fleet.close();
-            stopped.countDown();
-        }, "sim-shutdown");
+        Thread shutdown = new Thread(
+                () -> {
+                    out.println("stopping: deregistering " + fleet.size() + " devices");
+                    fleet.close();
+                    stopped.countDown();
+                },
+                "sim-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
         long startNanos = System.nanoTime();
-        out.printf("starting %d devices %s%d..%s%d against %s%n", count, prefix, firstIndex, prefix,
-                firstIndex + count - 1, server);
+        out.printf(
+                "starting %d devices %s%d..%s%d against %s%n",
+                count, prefix, firstIndex, prefix, firstIndex + count - 1, server);
         fleet.start();
-        out.printf("built in %.2f s, sockets bound and registrations sent in %.2f s%n", buildSeconds,
-                (System.nanoTime() - startNanos) / 1e9);
+        out.printf(
+                "built in %.2f s, sockets bound and registrations sent in %.2f s%n",
+                buildSeconds, (System.nanoTime() - startNanos) / 1e9);
 
         boolean allReported = false;
-        long deadline = durationSeconds == null ? Long.MAX_VALUE
-                : startNanos + TimeUnit.SECONDS.toNanos(durationSeconds);
+        long deadline =
+                durationSeconds == null ? Long.MAX_VALUE : startNanos + TimeUnit.SECONDS.toNanos(durationSeconds);
         while (System.nanoTime() < deadline) {
             long wait = Math.min(TimeUnit.SECONDS.toNanos(reportSeconds), deadline - System.nanoTime());
             boolean all = fleet.awaitRegisteredCount(count, Duration.ofNanos(Math.max(1, wait)));
@@ -127,7 +136,8 @@ public final class SimulatorCommand implements Callable<Integer> {
             if (all && !allReported) {
                 allReported = true;
                 long heapPerDevice = (usedHeap() - heapBefore) / count;
-                out.printf("all %d registered in %.2f s (%.0f registrations/s), heap ~%d KiB per device, %d threads%n",
+                out.printf(
+                        "all %d registered in %.2f s (%.0f registrations/s), heap ~%d KiB per device, %d threads%n",
                         count, elapsed, count / elapsed, heapPerDevice / 1024, Thread.activeCount());
                 if (durationSeconds == null) {
                     // from here on, one status line per period

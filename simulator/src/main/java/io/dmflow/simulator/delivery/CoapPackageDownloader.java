@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.Request;
@@ -41,8 +40,8 @@ public final class CoapPackageDownloader implements PackageDownloader {
         try {
             request.setURI(uri);
         } catch (IllegalArgumentException e) {
-            result.completeExceptionally(new DownloadException(DownloadFailure.INVALID_URI,
-                    "cannot download from " + uri + ": " + e.getMessage(), e));
+            result.completeExceptionally(new DownloadException(
+                    DownloadFailure.INVALID_URI, "cannot download from " + uri + ": " + e.getMessage(), e));
             return result;
         }
         request.addMessageObserver(new MessageObserverAdapter() {
@@ -52,7 +51,8 @@ public final class CoapPackageDownloader implements PackageDownloader {
                 if (code == ResponseCode.CONTENT) {
                     result.complete(response.getPayload());
                 } else {
-                    DownloadFailure failure = code == ResponseCode.NOT_FOUND ? DownloadFailure.INVALID_URI
+                    DownloadFailure failure = code == ResponseCode.NOT_FOUND
+                            ? DownloadFailure.INVALID_URI
                             : DownloadFailure.CONNECTION_LOST;
                     result.completeExceptionally(
                             new DownloadException(failure, "CoAP download of " + uri + " answered " + code));
@@ -69,8 +69,8 @@ public final class CoapPackageDownloader implements PackageDownloader {
         return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
             if (error instanceof TimeoutException) {
                 request.cancel();
-                return CompletableFuture.failedFuture(new DownloadException(DownloadFailure.CONNECTION_LOST,
-                        "CoAP download of " + uri + " timed out after " + timeout));
+                return CompletableFuture.failedFuture(new DownloadException(
+                        DownloadFailure.CONNECTION_LOST, "CoAP download of " + uri + " timed out after " + timeout));
             }
             return CompletableFuture.failedFuture(error);
         });

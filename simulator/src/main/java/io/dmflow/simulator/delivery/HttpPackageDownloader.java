@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-
 import javax.net.ssl.SSLContext;
 
 /** Pull over HTTP 1.1 and HTTPS, with one {@link HttpClient} for the whole fleet. */
@@ -49,18 +48,20 @@ public final class HttpPackageDownloader implements PackageDownloader {
                                 ? error.getCause()
                                 : error;
                         String what = cause instanceof HttpTimeoutException ? "timed out" : "failed";
-                        throw new CompletionException(new DownloadException(DownloadFailure.CONNECTION_LOST,
-                                "HTTP download of " + uri + " " + what + ": " + cause.getMessage(), cause));
+                        throw new CompletionException(new DownloadException(
+                                DownloadFailure.CONNECTION_LOST,
+                                "HTTP download of " + uri + " " + what + ": " + cause.getMessage(),
+                                cause));
                     }
                     int status = response.statusCode();
                     if (status == 200) {
                         return response.body();
                     }
-                    DownloadFailure failure = status == 404 || status == 410 ? DownloadFailure.INVALID_URI
+                    DownloadFailure failure = status == 404 || status == 410
+                            ? DownloadFailure.INVALID_URI
                             : DownloadFailure.CONNECTION_LOST;
                     throw new CompletionException(
                             new DownloadException(failure, "HTTP download of " + uri + " answered " + status));
                 });
     }
-
 }

@@ -20,8 +20,7 @@ public final class PackageFormat {
 
     static final String MAGIC = "DMFLOW-PKG ";
 
-    private PackageFormat() {
-    }
+    private PackageFormat() {}
 
     /** Builds a package with a header and {@code payloadSize} deterministic pseudo-random bytes. */
     public static byte[] build(String name, String version, int payloadSize) {
@@ -55,8 +54,8 @@ public final class PackageFormat {
         String expected = field(header, "sha256");
         byte[] payload = Arrays.copyOfRange(bytes, newline + 1, bytes.length);
         boolean intact = name != null && version != null && expected != null && expected.equals(sha256Hex(payload));
-        return new ReceivedPackage(name == null ? "unnamed" : name, version == null ? "unknown" : version,
-                bytes.length, digest, intact);
+        return new ReceivedPackage(
+                name == null ? "unnamed" : name, version == null ? "unknown" : version, bytes.length, digest, intact);
     }
 
     public static String sha256Hex(byte[] bytes) {

@@ -9,5 +9,4 @@ package io.dmflow.simulator.delivery;
  * @param sha256 digest of all received bytes, for tests that compare with what was sent
  * @param intact false when the header's digest does not match the payload
  */
-public record ReceivedPackage(String name, String version, int size, String sha256, boolean intact) {
-}
+public record ReceivedPackage(String name, String version, int size, String sha256, boolean intact) {}

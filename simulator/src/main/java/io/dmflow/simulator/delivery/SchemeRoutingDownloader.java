@@ -25,7 +25,7 @@ public final class SchemeRoutingDownloader implements PackageDownloader {
                 return downloader.download(uri);
             }
         }
-        return CompletableFuture.failedFuture(new DownloadException(DownloadFailure.UNSUPPORTED_PROTOCOL,
-                "no downloader for scheme " + uri.getScheme()));
+        return CompletableFuture.failedFuture(new DownloadException(
+                DownloadFailure.UNSUPPORTED_PROTOCOL, "no downloader for scheme " + uri.getScheme()));
     }
 }

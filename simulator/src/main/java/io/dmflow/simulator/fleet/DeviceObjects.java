@@ -1,18 +1,5 @@
 package io.dmflow.simulator.fleet;
 
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import org.eclipse.leshan.client.object.Server;
-import org.eclipse.leshan.client.resource.BaseInstanceEnablerFactory;
-import org.eclipse.leshan.client.resource.LwM2mInstanceEnabler;
-import org.eclipse.leshan.client.resource.LwM2mObjectEnabler;
-import org.eclipse.leshan.client.resource.ObjectsInitializer;
-import org.eclipse.leshan.core.LwM2mId;
-import org.eclipse.leshan.core.request.BindingMode;
-
 import io.dmflow.simulator.object.connectivity.ConnectivityMonitoring;
 import io.dmflow.simulator.object.device.DeviceObject;
 import io.dmflow.simulator.object.device.PowerCycle;
@@ -22,6 +9,17 @@ import io.dmflow.simulator.object.location.Location;
 import io.dmflow.simulator.object.sensor.TemperatureSensor;
 import io.dmflow.simulator.object.software.SoftwareManagement;
 import io.dmflow.simulator.object.stored.StoredResources;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.leshan.client.object.Server;
+import org.eclipse.leshan.client.resource.BaseInstanceEnablerFactory;
+import org.eclipse.leshan.client.resource.LwM2mInstanceEnabler;
+import org.eclipse.leshan.client.resource.LwM2mObjectEnabler;
+import org.eclipse.leshan.client.resource.ObjectsInitializer;
+import org.eclipse.leshan.core.LwM2mId;
+import org.eclipse.leshan.core.request.BindingMode;
 
 /**
  * The object instances of one simulated device and the Leshan object tree assembled from them. Objects the device
@@ -39,8 +37,8 @@ final class DeviceObjects {
     final Map<Integer, StoredResources> stored = new TreeMap<>();
     private final List<LwM2mObjectEnabler> enablers;
 
-    DeviceObjects(DeviceSettings settings, FleetRuntime runtime, PowerCycle powerCycle,
-            FirmwareInstaller firmwareInstaller) {
+    DeviceObjects(
+            DeviceSettings settings, FleetRuntime runtime, PowerCycle powerCycle, FirmwareInstaller firmwareInstaller) {
         // Queue mode travels as the registration's Q flag (LwM2M 1.1); the binding stays plain UDP.
         EnumSet<BindingMode> binding = EnumSet.of(BindingMode.U);
         boolean retain = settings.retainPackageBytes();
@@ -56,20 +54,23 @@ final class DeviceObjects {
         this.location = has(settings, SupportedObject.LOCATION)
                 ? new Location(50.06 + index % 100 * 0.001, 19.94 + index / 100 * 0.001)
                 : null;
-        this.temperature = has(settings, SupportedObject.TEMPERATURE)
-                ? new TemperatureSensor(20 + index % 10, index)
-                : null;
+        this.temperature =
+                has(settings, SupportedObject.TEMPERATURE) ? new TemperatureSensor(20 + index % 10, index) : null;
 
         ObjectsInitializer objects = new ObjectsInitializer(runtime.model);
         if (settings.bootstrapUri() != null) {
             // Only the bootstrap account: Leshan bootstraps at start, the server writes /0 and /1, then registers.
-            objects.setInstancesForObject(LwM2mId.SECURITY,
-                    settings.credentials().bootstrapSecurityInstance(settings.bootstrapUri().toString()));
+            objects.setInstancesForObject(
+                    LwM2mId.SECURITY,
+                    settings.credentials()
+                            .bootstrapSecurityInstance(settings.bootstrapUri().toString()));
             objects.setClassForObject(LwM2mId.SERVER, Server.class);
         } else {
-            objects.setInstancesForObject(LwM2mId.SECURITY,
+            objects.setInstancesForObject(
+                    LwM2mId.SECURITY,
                     settings.credentials().securityInstance(settings.serverUri().toString(), SHORT_SERVER_ID));
-            objects.setInstancesForObject(LwM2mId.SERVER,
+            objects.setInstancesForObject(
+                    LwM2mId.SERVER,
                     new Server(SHORT_SERVER_ID, settings.lifetime().toSeconds(), binding, false, BindingMode.U));
         }
         addSingle(objects, LwM2mId.DEVICE, device);

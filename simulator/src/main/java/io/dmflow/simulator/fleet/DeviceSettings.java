@@ -1,12 +1,11 @@
 package io.dmflow.simulator.fleet;
 
+import io.dmflow.simulator.object.device.DeviceIdentity;
+import io.dmflow.simulator.security.DeviceCredentials;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
-
-import io.dmflow.simulator.object.device.DeviceIdentity;
-import io.dmflow.simulator.security.DeviceCredentials;
 
 /** How one simulated device is set up; the fleet builder derives one per device. */
 record DeviceSettings(
@@ -25,5 +24,4 @@ record DeviceSettings(
         Duration requestTimeout,
         Duration registrationRetry,
         boolean retainPackageBytes,
-        DeviceCredentials credentials) {
-}
+        DeviceCredentials credentials) {}

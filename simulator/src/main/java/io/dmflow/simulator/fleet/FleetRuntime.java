@@ -1,5 +1,10 @@
 package io.dmflow.simulator.fleet;
 
+import io.dmflow.lwm2m.model.ObjectModels;
+import io.dmflow.simulator.delivery.CoapPackageDownloader;
+import io.dmflow.simulator.delivery.HttpPackageDownloader;
+import io.dmflow.simulator.delivery.PackageDownloader;
+import io.dmflow.simulator.delivery.SchemeRoutingDownloader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,9 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
-
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.config.CoapConfig.TrackerMode;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -34,12 +37,6 @@ import org.eclipse.leshan.core.node.codec.DefaultLwM2mDecoder;
 import org.eclipse.leshan.core.node.codec.DefaultLwM2mEncoder;
 import org.eclipse.leshan.core.node.codec.LwM2mDecoder;
 import org.eclipse.leshan.core.node.codec.LwM2mEncoder;
-
-import io.dmflow.simulator.delivery.CoapPackageDownloader;
-import io.dmflow.simulator.delivery.HttpPackageDownloader;
-import io.dmflow.simulator.delivery.PackageDownloader;
-import io.dmflow.simulator.delivery.SchemeRoutingDownloader;
-import io.dmflow.lwm2m.model.ObjectModels;
 
 /**
  * Everything the devices of one fleet share: thread pools, the Californium configuration, the object model, codecs
@@ -63,15 +60,22 @@ final class FleetRuntime implements AutoCloseable {
      * {@code models}: the definitions the devices know; {@code objectVersions}: object id to the version the devices
      * implement, for objects not in their newest.
      */
-    FleetRuntime(int schedulerThreads, int coapThreads, int maxPackageBytes, InetAddress bindAddress,
-            SSLContext httpsTrust, Duration downloadTimeout, ObjectModels models, Map<Integer, String> objectVersions) {
+    FleetRuntime(
+            int schedulerThreads,
+            int coapThreads,
+            int maxPackageBytes,
+            InetAddress bindAddress,
+            SSLContext httpsTrust,
+            Duration downloadTimeout,
+            ObjectModels models,
+            Map<Integer, String> objectVersions) {
         this.model = models.model(objectVersions);
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(schedulerThreads,
-                new DaemonThreadFactory("sim-device#"));
+        ScheduledThreadPoolExecutor pool =
+                new ScheduledThreadPoolExecutor(schedulerThreads, new DaemonThreadFactory("sim-device#"));
         pool.setRemoveOnCancelPolicy(true); // sleep checks and update timers are cancelled often
         this.scheduler = pool;
-        this.coapExecutor = ExecutorsUtil.newProtocolScheduledThreadPool(coapThreads,
-                new DaemonThreadFactory("sim-coap#"));
+        this.coapExecutor =
+                ExecutorsUtil.newProtocolScheduledThreadPool(coapThreads, new DaemonThreadFactory("sim-coap#"));
         this.coapConfig = coapConfiguration(maxPackageBytes);
 
         this.downloadEndpoint = new CoapEndpoint.Builder()
@@ -98,8 +102,8 @@ final class FleetRuntime implements AutoCloseable {
      * blocks with 4.13).
      */
     static Configuration coapConfiguration(int maxPackageBytes) {
-        Configuration config = new Configuration(SystemConfig.DEFINITIONS, CoapConfig.DEFINITIONS,
-                UdpConfig.DEFINITIONS, DtlsConfig.DEFINITIONS);
+        Configuration config = new Configuration(
+                SystemConfig.DEFINITIONS, CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS, DtlsConfig.DEFINITIONS);
         config.set(CoapConfig.MID_TRACKER, TrackerMode.NULL);
         config.set(CoapConfig.MAX_ACTIVE_PEERS, 10);
         config.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 1);

@@ -2,7 +2,6 @@ package io.dmflow.simulator.fleet;
 
 import java.time.Duration;
 import java.util.function.IntConsumer;
-
 import org.eclipse.leshan.client.observer.LwM2mClientObserverAdapter;
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.ResponseCode;
@@ -89,8 +88,12 @@ final class RegistrationTracker extends LwM2mClientObserverAdapter {
     }
 
     @Override
-    public synchronized void onBootstrapFailure(LwM2mServer bootstrapServer, BootstrapRequest request,
-            ResponseCode code, String errorMessage, Exception cause) {
+    public synchronized void onBootstrapFailure(
+            LwM2mServer bootstrapServer,
+            BootstrapRequest request,
+            ResponseCode code,
+            String errorMessage,
+            Exception cause) {
         failedBootstraps++;
     }
 
@@ -108,8 +111,8 @@ final class RegistrationTracker extends LwM2mClientObserverAdapter {
     }
 
     @Override
-    public void onRegistrationFailure(LwM2mServer server, RegisterRequest request, ResponseCode code,
-            String errorMessage, Exception cause) {
+    public void onRegistrationFailure(
+            LwM2mServer server, RegisterRequest request, ResponseCode code, String errorMessage, Exception cause) {
         synchronized (this) {
             failedRegistrations++;
         }
@@ -133,8 +136,8 @@ final class RegistrationTracker extends LwM2mClientObserverAdapter {
 
     // After a failed update Leshan registers anew; until then the server may not know the device.
     @Override
-    public void onUpdateFailure(LwM2mServer server, UpdateRequest request, ResponseCode code, String errorMessage,
-            Exception cause) {
+    public void onUpdateFailure(
+            LwM2mServer server, UpdateRequest request, ResponseCode code, String errorMessage, Exception cause) {
         synchronized (this) {
             failedUpdates++;
         }

@@ -1,28 +1,5 @@
 package io.dmflow.simulator.fleet;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
-
-import org.eclipse.leshan.client.LeshanClient;
-import org.eclipse.leshan.client.LeshanClientBuilder;
-import org.eclipse.leshan.client.engine.DefaultRegistrationEngineFactory;
-import org.eclipse.leshan.client.resource.LwM2mInstanceEnabler;
-import org.eclipse.leshan.client.resource.LwM2mObjectEnabler;
-import org.eclipse.leshan.client.resource.ObjectEnabler;
-import org.eclipse.leshan.client.servers.LwM2mServer;
-import org.eclipse.leshan.core.LwM2mId;
-import org.eclipse.leshan.core.request.ContentFormat;
-import org.eclipse.leshan.core.request.WriteRequest;
-import org.eclipse.leshan.core.response.SendResponse;
-import org.eclipse.leshan.core.response.WriteResponse;
-
 import io.dmflow.simulator.object.connectivity.ConnectivityMonitoring;
 import io.dmflow.simulator.object.device.DeviceObject;
 import io.dmflow.simulator.object.device.PowerCycle;
@@ -35,6 +12,27 @@ import io.dmflow.simulator.object.stored.StoredResources;
 import io.dmflow.simulator.transport.DeviceEndpointsProvider;
 import io.dmflow.simulator.transport.LinkDrop;
 import io.dmflow.simulator.transport.Radio;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.eclipse.leshan.client.LeshanClient;
+import org.eclipse.leshan.client.LeshanClientBuilder;
+import org.eclipse.leshan.client.engine.DefaultRegistrationEngineFactory;
+import org.eclipse.leshan.client.resource.LwM2mInstanceEnabler;
+import org.eclipse.leshan.client.resource.LwM2mObjectEnabler;
+import org.eclipse.leshan.client.resource.ObjectEnabler;
+import org.eclipse.leshan.client.servers.LwM2mServer;
+import org.eclipse.leshan.core.LwM2mId;
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.core.request.WriteRequest;
+import org.eclipse.leshan.core.response.SendResponse;
+import org.eclipse.leshan.core.response.WriteResponse;
 
 /**
  * One simulated LwM2M device: a Leshan client with dmflow's objects, a radio that can sleep or lose its network, and
@@ -90,8 +88,8 @@ public final class SimulatedDevice implements AutoCloseable {
         builder.setLinkSerializer(runtime.linkSerializer);
         builder.setAttributeParser(runtime.attributeParser);
         builder.setRegistrationEngineFactory(engine);
-        builder.setEndpointsProviders(DeviceEndpointsProvider.create(settings.endpoint(), radio,
-                settings.bindAddress(), runtime.coapConfig, runtime.coapExecutor));
+        builder.setEndpointsProviders(DeviceEndpointsProvider.create(
+                settings.endpoint(), radio, settings.bindAddress(), runtime.coapConfig, runtime.coapExecutor));
         this.client = builder.build();
         client.addObserver(tracker);
     }
@@ -196,8 +194,12 @@ public final class SimulatedDevice implements AutoCloseable {
             return false;
         }
         try {
-            SendResponse response = client.getSendService().sendData(servers.values().iterator().next(),
-                    ContentFormat.SENML_CBOR, List.of(paths), settings.requestTimeout().toMillis());
+            SendResponse response = client.getSendService()
+                    .sendData(
+                            servers.values().iterator().next(),
+                            ContentFormat.SENML_CBOR,
+                            List.of(paths),
+                            settings.requestTimeout().toMillis());
             return response != null && response.isSuccess();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -212,8 +214,8 @@ public final class SimulatedDevice implements AutoCloseable {
      */
     public void changeLifetime(Duration lifetime) {
         LwM2mObjectEnabler server = client.getObjectTree().getObjectEnabler(LwM2mId.SERVER);
-        WriteResponse response = server.write(LwM2mServer.SYSTEM,
-                new WriteRequest(LwM2mId.SERVER, 0, LwM2mId.SRV_LIFETIME, lifetime.toSeconds()));
+        WriteResponse response = server.write(
+                LwM2mServer.SYSTEM, new WriteRequest(LwM2mId.SERVER, 0, LwM2mId.SRV_LIFETIME, lifetime.toSeconds()));
         if (!response.isSuccess()) {
             throw new IllegalStateException("lifetime change refused: " + response);
         }

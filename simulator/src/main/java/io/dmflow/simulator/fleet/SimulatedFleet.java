@@ -1,5 +1,9 @@
 package io.dmflow.simulator.fleet;
 
+import io.dmflow.lwm2m.model.ObjectModels;
+import io.dmflow.simulator.object.device.DeviceIdentity;
+import io.dmflow.simulator.object.stored.StoredResources;
+import io.dmflow.simulator.security.DeviceCredentials;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -21,17 +25,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import java.util.function.Function;
-
 import javax.net.ssl.SSLContext;
-
 import org.eclipse.californium.elements.util.DaemonThreadFactory;
-
-import io.dmflow.lwm2m.model.ObjectModels;
-import io.dmflow.simulator.object.device.DeviceIdentity;
-import io.dmflow.simulator.object.stored.StoredResources;
-import io.dmflow.simulator.security.DeviceCredentials;
 
 /**
  * A fleet of simulated LwM2M devices sharing one set of threads, one object model and one Californium configuration.
@@ -57,8 +53,14 @@ public final class SimulatedFleet implements AutoCloseable {
     private final ScheduledFuture<?> sensorTick;
 
     private SimulatedFleet(Builder builder) {
-        this.runtime = new FleetRuntime(builder.schedulerThreads, builder.coapThreads, builder.maxPackageBytes,
-                builder.bindAddress(), builder.httpsTrust, builder.downloadTimeout, builder.models,
+        this.runtime = new FleetRuntime(
+                builder.schedulerThreads,
+                builder.coapThreads,
+                builder.maxPackageBytes,
+                builder.bindAddress(),
+                builder.httpsTrust,
+                builder.downloadTimeout,
+                builder.models,
                 builder.objectVersions);
         this.startsPerSecond = builder.startsPerSecond;
         Map<String, SimulatedDevice> created = new LinkedHashMap<>();
@@ -74,12 +76,16 @@ public final class SimulatedFleet implements AutoCloseable {
         this.devices = Collections.unmodifiableMap(created);
         AtomicLong ticks = new AtomicLong();
         long period = builder.sensorPeriod.toMillis();
-        this.sensorTick = runtime.scheduler.scheduleAtFixedRate(() -> {
-            long tick = ticks.getAndIncrement();
-            for (SimulatedDevice device : devices.values()) {
-                device.tick(tick);
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        this.sensorTick = runtime.scheduler.scheduleAtFixedRate(
+                () -> {
+                    long tick = ticks.getAndIncrement();
+                    for (SimulatedDevice device : devices.values()) {
+                        device.tick(tick);
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
     }
 
     public static Builder builder() {
@@ -202,8 +208,8 @@ public final class SimulatedFleet implements AutoCloseable {
     public void close() {
         sensorTick.cancel(false);
         // Deregistration waits up to a second per device when the server is gone: close many at once.
-        ExecutorService closer = Executors.newFixedThreadPool(Math.min(64, Math.max(1, devices.size())),
-                new DaemonThreadFactory("sim-close#"));
+        ExecutorService closer = Executors.newFixedThreadPool(
+                Math.min(64, Math.max(1, devices.size())), new DaemonThreadFactory("sim-close#"));
         try {
             devices.values().forEach(d -> closer.execute(d::close));
             closer.shutdown();
@@ -256,8 +262,7 @@ public final class SimulatedFleet implements AutoCloseable {
         private String firmwareVersion = "1.0.0";
         private Function<String, DeviceCredentials> credentials = endpointName -> DeviceCredentials.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The LwM2M server, e.g. {@code coap://127.0.0.1:5683}. Required. */
         public Builder serverUri(String uri) {
@@ -339,8 +344,8 @@ public final class SimulatedFleet implements AutoCloseable {
 
         /** The objects besides Security, Server and Device; all of them by default. */
         public Builder objects(SupportedObject... supported) {
-            this.objects = supported.length == 0 ? EnumSet.noneOf(SupportedObject.class)
-                    : EnumSet.of(supported[0], supported);
+            this.objects =
+                    supported.length == 0 ? EnumSet.noneOf(SupportedObject.class) : EnumSet.of(supported[0], supported);
             return this;
         }
 
@@ -480,17 +485,38 @@ public final class SimulatedFleet implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 int index = firstIndex + i;
                 String name = endpoint != null ? endpoint : prefix + index;
-                DeviceIdentity identity = new DeviceIdentity(manufacturer, modelNumber, "SN-" + name,
-                        firmwareVersion, "hw-1", "sw-1.0.0", "simulated sensor");
+                DeviceIdentity identity = new DeviceIdentity(
+                        manufacturer,
+                        modelNumber,
+                        "SN-" + name,
+                        firmwareVersion,
+                        "hw-1",
+                        "sw-1.0.0",
+                        "simulated sensor");
                 DeviceCredentials deviceCredentials = credentials.apply(name);
                 URI firstContact = firstContact();
                 if (!deviceCredentials.scheme().equals(firstContact.getScheme())) {
-                    throw new IllegalArgumentException(name + " has " + deviceCredentials + " credentials, which need a "
-                            + deviceCredentials.scheme() + ":// server, not " + firstContact);
+                    throw new IllegalArgumentException(
+                            name + " has " + deviceCredentials + " credentials, which need a "
+                                    + deviceCredentials.scheme() + ":// server, not " + firstContact);
                 }
-                settings.add(new DeviceSettings(name, index, serverUri, bootstrapUri, bind, lifetime, queueMode, awakeTime,
-                        objects, Set.copyOf(storedObjects), identity, rebootDelay, requestTimeout, registrationRetry,
-                        retainPackageBytes, deviceCredentials));
+                settings.add(new DeviceSettings(
+                        name,
+                        index,
+                        serverUri,
+                        bootstrapUri,
+                        bind,
+                        lifetime,
+                        queueMode,
+                        awakeTime,
+                        objects,
+                        Set.copyOf(storedObjects),
+                        identity,
+                        rebootDelay,
+                        requestTimeout,
+                        registrationRetry,
+                        retainPackageBytes,
+                        deviceCredentials));
             }
             return settings;
         }
@@ -501,7 +527,8 @@ public final class SimulatedFleet implements AutoCloseable {
             }
             try {
                 InetAddress server = InetAddress.getByName(firstContact().getHost());
-                return server.isLoopbackAddress() ? InetAddress.getByName("127.0.0.1")
+                return server.isLoopbackAddress()
+                        ? InetAddress.getByName("127.0.0.1")
                         : InetAddress.getByName("0.0.0.0");
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException("cannot resolve the server host of " + firstContact(), e);

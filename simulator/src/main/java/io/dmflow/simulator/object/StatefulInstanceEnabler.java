@@ -3,7 +3,6 @@ package io.dmflow.simulator.object;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.eclipse.leshan.client.resource.BaseInstanceEnabler;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.node.LwM2mPath;
@@ -19,8 +18,7 @@ public abstract class StatefulInstanceEnabler extends BaseInstanceEnabler {
 
     private final Set<LwM2mPath> unpublished = new LinkedHashSet<>();
 
-    protected StatefulInstanceEnabler() {
-    }
+    protected StatefulInstanceEnabler() {}
 
     protected StatefulInstanceEnabler(int id) {
         super(id);

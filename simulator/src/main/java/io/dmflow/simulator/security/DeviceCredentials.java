@@ -7,7 +7,6 @@ import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
-
 import org.eclipse.leshan.client.object.Security;
 
 /**
@@ -17,8 +16,10 @@ import org.eclipse.leshan.client.object.Security;
  * implementation producing its own Security instances (the Californium CoAPs endpoint already handles it).
  */
 public sealed interface DeviceCredentials
-        permits DeviceCredentials.NoSecurity, DeviceCredentials.PreSharedKey, DeviceCredentials.RawPublicKey,
-        DeviceCredentials.Certificate {
+        permits DeviceCredentials.NoSecurity,
+                DeviceCredentials.PreSharedKey,
+                DeviceCredentials.RawPublicKey,
+                DeviceCredentials.Certificate {
 
     /** The Security instance for the management server at {@code serverUri}. */
     Security securityInstance(String serverUri, int shortServerId);
@@ -58,8 +59,7 @@ public sealed interface DeviceCredentials
 
         static final NoSecurity INSTANCE = new NoSecurity();
 
-        private NoSecurity() {
-        }
+        private NoSecurity() {}
 
         @Override
         public Security securityInstance(String serverUri, int shortServerId) {
@@ -123,8 +123,7 @@ public sealed interface DeviceCredentials
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof PreSharedKey that && identity.equals(that.identity)
-                    && Arrays.equals(key, that.key);
+            return other instanceof PreSharedKey that && identity.equals(that.identity) && Arrays.equals(key, that.key);
         }
 
         @Override
@@ -153,14 +152,21 @@ public sealed interface DeviceCredentials
 
         @Override
         public Security securityInstance(String serverUri, int shortServerId) {
-            return Security.rpk(serverUri, shortServerId, device.getPublic().getEncoded(),
-                    device.getPrivate().getEncoded(), server.getEncoded());
+            return Security.rpk(
+                    serverUri,
+                    shortServerId,
+                    device.getPublic().getEncoded(),
+                    device.getPrivate().getEncoded(),
+                    server.getEncoded());
         }
 
         @Override
         public Security bootstrapSecurityInstance(String bootstrapUri) {
-            return Security.rpkBootstrap(bootstrapUri, device.getPublic().getEncoded(),
-                    device.getPrivate().getEncoded(), server.getEncoded());
+            return Security.rpkBootstrap(
+                    bootstrapUri,
+                    device.getPublic().getEncoded(),
+                    device.getPrivate().getEncoded(),
+                    server.getEncoded());
         }
 
         @Override
@@ -184,8 +190,8 @@ public sealed interface DeviceCredentials
 
         Certificate(X509Certificate device, PrivateKey privateKey, X509Certificate server) {
             if (device == null || privateKey == null || server == null) {
-                throw new IllegalArgumentException("X.509 needs the device certificate and key and the server's "
-                        + "certificate");
+                throw new IllegalArgumentException(
+                        "X.509 needs the device certificate and key and the server's " + "certificate");
             }
             this.device = device;
             this.privateKey = privateKey;

@@ -1,7 +1,6 @@
 package io.dmflow.simulator.transport;
 
 import java.net.InetAddress;
-
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.util.ProtocolScheduledExecutorService;
 import org.eclipse.leshan.client.endpoint.ClientEndpointToolbox;
@@ -32,9 +31,14 @@ public final class DeviceEndpointsProvider extends CaliforniumClientEndpointsPro
      * @param endpointName used in Californium's log tags
      * @param bindAddress local address the device's socket binds (ephemeral port)
      */
-    public static DeviceEndpointsProvider create(String endpointName, Radio radio, InetAddress bindAddress,
-            Configuration configuration, ProtocolScheduledExecutorService coapExecutor) {
-        Builder builder = new Builder(new SimulatedCoapProtocolProvider(endpointName, radio),
+    public static DeviceEndpointsProvider create(
+            String endpointName,
+            Radio radio,
+            InetAddress bindAddress,
+            Configuration configuration,
+            ProtocolScheduledExecutorService coapExecutor) {
+        Builder builder = new Builder(
+                new SimulatedCoapProtocolProvider(endpointName, radio),
                 new SimulatedCoapsProtocolProvider(endpointName, radio));
         builder.setConfiguration(configuration);
         builder.setClientAddress(bindAddress);
@@ -42,8 +46,11 @@ public final class DeviceEndpointsProvider extends CaliforniumClientEndpointsPro
     }
 
     @Override
-    public void init(LwM2mObjectTree objectTree, DownlinkRequestReceiver requestReceiver,
-            NotificationManager notificationManager, ClientEndpointToolbox toolbox) {
+    public void init(
+            LwM2mObjectTree objectTree,
+            DownlinkRequestReceiver requestReceiver,
+            NotificationManager notificationManager,
+            ClientEndpointToolbox toolbox) {
         super.init(objectTree, requestReceiver, notificationManager, toolbox);
         getCoapServer().setExecutor(coapExecutor, true);
     }

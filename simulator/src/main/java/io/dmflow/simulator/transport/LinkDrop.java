@@ -1,9 +1,8 @@
 package io.dmflow.simulator.transport;
 
 import java.util.Locale;
-
-import org.eclipse.californium.core.coap.option.BlockOption;
 import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.option.BlockOption;
 
 /**
  * Where a device drops off its link: at the {@code occurrence}-th request with this method to this path (the first by
@@ -15,7 +14,8 @@ import org.eclipse.californium.core.coap.Request;
 public record LinkDrop(String method, String path, Moment moment, int occurrence) {
 
     public enum Moment {
-        REQUEST_LOST, ANSWER_LOST
+        REQUEST_LOST,
+        ANSWER_LOST
     }
 
     public LinkDrop {
@@ -42,7 +42,8 @@ public record LinkDrop(String method, String path, Moment moment, int occurrence
     }
 
     boolean matches(Request request) {
-        if (!request.getCode().name().equals(method) || !request.getOptions().getUriPathString().equals(path)) {
+        if (!request.getCode().name().equals(method)
+                || !request.getOptions().getUriPathString().equals(path)) {
             return false;
         }
         BlockOption block1 = request.getOptions().getBlock1();

@@ -3,7 +3,6 @@ package io.dmflow.simulator.transport;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
-
 import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
@@ -137,5 +136,4 @@ final class RadioConnector implements Connector {
     public String toString() {
         return "radio:" + socket;
     }
-
 }

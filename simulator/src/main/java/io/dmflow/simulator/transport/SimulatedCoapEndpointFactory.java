@@ -1,7 +1,6 @@
 package io.dmflow.simulator.transport;
 
 import java.net.InetSocketAddress;
-
 import org.eclipse.californium.elements.Connector;
 import org.eclipse.californium.elements.UDPConnector;
 import org.eclipse.californium.elements.config.Configuration;

@@ -2,12 +2,10 @@ package io.dmflow.simulator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmflow.simulator.testing.TestLwM2mServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
 import org.junit.jupiter.api.Test;
-
-import io.dmflow.simulator.testing.TestLwM2mServer;
 import picocli.CommandLine;
 
 class SimulatorCommandTest {
@@ -16,9 +14,18 @@ class SimulatorCommandTest {
     void registersTheFleetReportsAndDeregistersWhenDone() {
         try (TestLwM2mServer server = TestLwM2mServer.start()) {
             StringWriter output = new StringWriter();
-            int exit = new CommandLine(new SimulatorCommand(new PrintWriter(output, true))).execute(
-                    "--server", server.coapUri(), "--count", "20", "--prefix", "cli-", "--duration", "3",
-                    "--report-every", "1");
+            int exit = new CommandLine(new SimulatorCommand(new PrintWriter(output, true)))
+                    .execute(
+                            "--server",
+                            server.coapUri(),
+                            "--count",
+                            "20",
+                            "--prefix",
+                            "cli-",
+                            "--duration",
+                            "3",
+                            "--report-every",
+                            "1");
 
             assertThat(exit).isZero();
             assertThat(output.toString()).contains("all 20 registered in").contains("deregistering 20 devices");

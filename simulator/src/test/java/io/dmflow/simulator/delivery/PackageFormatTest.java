@@ -3,7 +3,6 @@ package io.dmflow.simulator.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class PackageFormatTest {

@@ -2,13 +2,11 @@ package io.dmflow.simulator.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
-import org.eclipse.leshan.core.request.ReadRequest;
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.simulator.testing.TestBootstrapServer;
 import io.dmflow.simulator.testing.TestLwM2mServer;
+import java.time.Duration;
+import org.eclipse.leshan.core.request.ReadRequest;
+import org.junit.jupiter.api.Test;
 
 class BootstrapTest {
 
@@ -22,12 +20,14 @@ class BootstrapTest {
                     .endpoint("bs-0")
                     .objects()
                     .build()) {
-                SimulatedDevice device = fleet.start().awaitRegistered(Duration.ofSeconds(15)).device();
+                SimulatedDevice device =
+                        fleet.start().awaitRegistered(Duration.ofSeconds(15)).device();
 
                 assertThat(bootstrap.finishedSessions()).containsExactly("bs-0");
                 assertThat(device.bootstrapCount()).isEqualTo(1);
                 assertThat(server.registration("bs-0").getLifeTimeInSec()).isEqualTo(300);
-                assertThat(server.send("bs-0", new ReadRequest(3, 0, 0)).isSuccess()).isTrue();
+                assertThat(server.send("bs-0", new ReadRequest(3, 0, 0)).isSuccess())
+                        .isTrue();
             }
         }
     }

@@ -3,8 +3,8 @@ package io.dmflow.simulator.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dmflow.simulator.testing.TestLwM2mServer;
 import java.time.Duration;
-
 import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mSingleResource;
 import org.eclipse.leshan.core.request.ReadRequest;
@@ -12,8 +12,6 @@ import org.eclipse.leshan.core.response.ReadResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.dmflow.simulator.testing.TestLwM2mServer;
 
 class FleetRegistrationTest {
 
@@ -33,7 +31,8 @@ class FleetRegistrationTest {
     void aFleetRegistersAndEveryDeviceAnswersReads() throws Exception {
         try (SimulatedFleet fleet = SimulatedFleet.builder()
                 .serverUri(server.coapUri())
-                .endpointPrefix("reg-").count(200)
+                .endpointPrefix("reg-")
+                .count(200)
                 .build()) {
             fleet.start().awaitRegistered(Duration.ofSeconds(30));
 
@@ -42,7 +41,8 @@ class FleetRegistrationTest {
             for (SimulatedDevice device : fleet.devices()) {
                 ReadResponse manufacturer = server.send(device.endpoint(), new ReadRequest(3, 0, 0));
                 assertThat(manufacturer.isSuccess()).as(device.endpoint()).isTrue();
-                assertThat(((LwM2mSingleResource) manufacturer.getContent()).getValue()).isEqualTo("dmflow");
+                assertThat(((LwM2mSingleResource) manufacturer.getContent()).getValue())
+                        .isEqualTo("dmflow");
             }
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> server.registrationCount() == 0);
@@ -56,10 +56,13 @@ class FleetRegistrationTest {
                 .build()) {
             fleet.start().awaitRegistered(Duration.ofSeconds(10));
 
-            for (int objectId : new int[] { 1, 3, 4, 5, 6, 9, 3303 }) {
+            for (int objectId : new int[] {1, 3, 4, 5, 6, 9, 3303}) {
                 ReadResponse response = server.send("objects-1", new ReadRequest(objectId, 0));
-                assertThat(response.isSuccess()).as("read /%d/0: %s", objectId, response).isTrue();
-                assertThat(((LwM2mObjectInstance) response.getContent()).getResources()).isNotEmpty();
+                assertThat(response.isSuccess())
+                        .as("read /%d/0: %s", objectId, response)
+                        .isTrue();
+                assertThat(((LwM2mObjectInstance) response.getContent()).getResources())
+                        .isNotEmpty();
             }
             assertThat(server.registration("objects-1").getSortedObjectLinks()).isNotEmpty();
         }
@@ -72,7 +75,8 @@ class FleetRegistrationTest {
                 .endpoint("lifetime-1")
                 .lifetime(Duration.ofMinutes(10))
                 .build()) {
-            SimulatedDevice device = fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
+            SimulatedDevice device =
+                    fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
             assertThat(server.registration("lifetime-1").getLifeTimeInSec()).isEqualTo(600);
 
             device.changeLifetime(Duration.ofSeconds(120));
@@ -91,7 +95,8 @@ class FleetRegistrationTest {
                 .serverUri(server.coapUri())
                 .endpoint("offline-1")
                 .build()) {
-            SimulatedDevice device = fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
+            SimulatedDevice device =
+                    fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
 
             device.goOffline();
             ReadResponse lost = server.send("offline-1", new ReadRequest(3, 0, 0), 1_000);
@@ -100,7 +105,8 @@ class FleetRegistrationTest {
             int updates = device.updateCount();
             device.comeBack();
             await().atMost(Duration.ofSeconds(5)).until(() -> device.updateCount() > updates);
-            assertThat(server.send("offline-1", new ReadRequest(3, 0, 0)).isSuccess()).isTrue();
+            assertThat(server.send("offline-1", new ReadRequest(3, 0, 0)).isSuccess())
+                    .isTrue();
         }
     }
 
@@ -110,23 +116,27 @@ class FleetRegistrationTest {
                 .serverUri(server.coapUri())
                 .endpoint("reboot-1")
                 .build()) {
-            SimulatedDevice device = fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
+            SimulatedDevice device =
+                    fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
             device.setRebootDelay(Duration.ofMillis(1500));
             String firstRegistration = server.registration("reboot-1").getId();
 
             assertThat(server.send("reboot-1", new org.eclipse.leshan.core.request.ExecuteRequest(3, 0, 4))
-                    .isSuccess()).isTrue();
+                            .isSuccess())
+                    .isTrue();
             await().atMost(Duration.ofSeconds(2)).until(() -> !device.isRegistered());
             // A quiet period is the point: the device stays down, unknown to the server, within its reboot delay.
-            await().during(Duration.ofMillis(700)).atMost(Duration.ofMillis(1200))
-                    .until(() -> device.isRebooting() && !device.isRegistered()
-                            && server.registration("reboot-1") == null);
+            await().during(Duration.ofMillis(700))
+                    .atMost(Duration.ofMillis(1200))
+                    .until(() ->
+                            device.isRebooting() && !device.isRegistered() && server.registration("reboot-1") == null);
 
             await().atMost(Duration.ofSeconds(5)).until(() -> device.rebootCount() == 1 && device.isRegistered());
             assertThat(server.unregisteredEndpoints()).contains("reboot-1");
             assertThat(device.registrationCount()).isEqualTo(2);
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.registration("reboot-1") != null
-                    && !server.registration("reboot-1").getId().equals(firstRegistration));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> server.registration("reboot-1") != null
+                            && !server.registration("reboot-1").getId().equals(firstRegistration));
         }
     }
 
@@ -139,7 +149,8 @@ class FleetRegistrationTest {
                 .endpoint("restart-1")
                 .objects()
                 .build()) {
-            SimulatedDevice device = fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
+            SimulatedDevice device =
+                    fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
             first.close();
 
             try (TestLwM2mServer restarted = TestLwM2mServer.startOnPort(port)) {
@@ -148,10 +159,13 @@ class FleetRegistrationTest {
                 // the device side first: the server knows the registration a moment before the device has its 2.01
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> device.registrationCount() == 2 && device.isRegistered());
-                assertThat(device.failedUpdateCount()).as("the 4.04 to the update").isEqualTo(1);
+                assertThat(device.failedUpdateCount())
+                        .as("the 4.04 to the update")
+                        .isEqualTo(1);
                 assertThat(device.failedRegistrationCount()).isZero();
                 assertThat(restarted.registration("restart-1")).isNotNull();
-                assertThat(restarted.send("restart-1", new ReadRequest(3, 0, 0)).isSuccess()).isTrue();
+                assertThat(restarted.send("restart-1", new ReadRequest(3, 0, 0)).isSuccess())
+                        .isTrue();
             }
         }
     }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-
-import org.eclipse.leshan.core.request.ReadRequest;
-import org.eclipse.leshan.server.queue.PresenceService;
-import org.eclipse.leshan.core.request.exception.ClientSleepingException;
-import org.junit.jupiter.api.Test;
-
 import io.dmflow.simulator.testing.TestLwM2mServer;
+import java.time.Duration;
+import org.eclipse.leshan.core.request.ReadRequest;
+import org.eclipse.leshan.core.request.exception.ClientSleepingException;
+import org.eclipse.leshan.server.queue.PresenceService;
+import org.junit.jupiter.api.Test;
 
 class QueueModeTest {
 
@@ -24,7 +22,8 @@ class QueueModeTest {
                         .queueMode(Duration.ofMillis(800))
                         .objects()
                         .build()) {
-            SimulatedDevice device = fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
+            SimulatedDevice device =
+                    fleet.start().awaitRegistered(Duration.ofSeconds(10)).device();
             PresenceService presence = server.leshan().getPresenceService();
             assertThat(server.registration("queue-1").usesQueueMode()).isTrue();
 
@@ -37,7 +36,8 @@ class QueueModeTest {
 
             await().atMost(Duration.ofSeconds(5)).until(() -> presence.isClientAwake(server.registration("queue-1")));
             assertThat(device.isSleeping()).isFalse();
-            assertThat(server.send("queue-1", new ReadRequest(3, 0, 0)).isSuccess()).isTrue();
+            assertThat(server.send("queue-1", new ReadRequest(3, 0, 0)).isSuccess())
+                    .isTrue();
         }
     }
 }

@@ -1,13 +1,11 @@
 package io.dmflow.simulator.testing;
 
+import io.dmflow.testing.TestCertificateAuthority;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-
-import io.dmflow.testing.TestCertificateAuthority;
 
 /** A throw-away certificate for 127.0.0.1, for HTTPS package servers in tests: the server's side and a client's trust. */
 final class SelfSignedCertificate {
@@ -23,7 +21,8 @@ final class SelfSignedCertificate {
     static SelfSignedCertificate forLoopback() {
         TestCertificateAuthority authority = TestCertificateAuthority.create();
         try {
-            return new SelfSignedCertificate(authority.selfSigned("server", "127.0.0.1").keyStore("server", PASSWORD));
+            return new SelfSignedCertificate(
+                    authority.selfSigned("server", "127.0.0.1").keyStore("server", PASSWORD));
         } finally {
             authority.delete();
         }

@@ -1,5 +1,6 @@
 package io.dmflow.simulator.testing;
 
+import io.dmflow.lwm2m.model.ObjectModels;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.eclipse.californium.core.CoapExchange;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
@@ -29,8 +29,6 @@ import org.eclipse.leshan.core.node.codec.DefaultLwM2mEncoder;
 import org.eclipse.leshan.core.node.codec.LwM2mEncoder;
 import org.eclipse.leshan.core.request.ContentFormat;
 
-import io.dmflow.lwm2m.model.ObjectModels;
-
 /**
  * The smallest bootstrap server that exercises the simulator's bootstrap path (Leshan M18 ships no bootstrap server
  * here): on Bootstrap-Request it writes one NoSec Security instance and one Server instance pointing at the configured
@@ -46,11 +44,13 @@ public final class TestBootstrapServer implements AutoCloseable {
     private final LwM2mEncoder encoder = new DefaultLwM2mEncoder();
 
     public TestBootstrapServer() {
-        Configuration config = new Configuration(SystemConfig.DEFINITIONS, CoapConfig.DEFINITIONS,
-                UdpConfig.DEFINITIONS);
+        Configuration config =
+                new Configuration(SystemConfig.DEFINITIONS, CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS);
         coap = new CoapServer(config);
-        endpoint = new CoapEndpoint.Builder().setConfiguration(config)
-                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        endpoint = new CoapEndpoint.Builder()
+                .setConfiguration(config)
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0))
+                .build();
         coap.addEndpoint(endpoint);
         coap.add(new CoapResource("bs") {
             @Override
@@ -84,7 +84,8 @@ public final class TestBootstrapServer implements AutoCloseable {
     }
 
     private void bootstrap(String device, InetSocketAddress peer, String serverUri) {
-        LwM2mObjectInstance security = new LwM2mObjectInstance(1,
+        LwM2mObjectInstance security = new LwM2mObjectInstance(
+                1,
                 LwM2mSingleResource.newStringResource(0, serverUri),
                 LwM2mSingleResource.newBooleanResource(1, false),
                 LwM2mSingleResource.newIntegerResource(2, 3), // NoSec
@@ -92,7 +93,8 @@ public final class TestBootstrapServer implements AutoCloseable {
                 LwM2mSingleResource.newBinaryResource(4, new byte[0]),
                 LwM2mSingleResource.newBinaryResource(5, new byte[0]),
                 LwM2mSingleResource.newIntegerResource(10, 1));
-        LwM2mObjectInstance server = new LwM2mObjectInstance(0,
+        LwM2mObjectInstance server = new LwM2mObjectInstance(
+                0,
                 LwM2mSingleResource.newIntegerResource(0, 1),
                 LwM2mSingleResource.newIntegerResource(1, 300),
                 LwM2mSingleResource.newBooleanResource(6, false),
@@ -109,7 +111,8 @@ public final class TestBootstrapServer implements AutoCloseable {
         Request put = Request.newPut();
         put.getOptions().setUriPath(path.getObjectId() + "/" + path.getObjectInstanceId());
         put.getOptions().setContentFormat(ContentFormat.TLV.getCode());
-        put.setPayload(encoder.encode(node, ContentFormat.TLV, null, path, ObjectModels.bundled().model()));
+        put.setPayload(encoder.encode(
+                node, ContentFormat.TLV, null, path, ObjectModels.bundled().model()));
         return succeeded(peer, put);
     }
 

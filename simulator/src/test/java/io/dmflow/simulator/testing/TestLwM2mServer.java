@@ -1,30 +1,27 @@
 package io.dmflow.simulator.testing;
 
+import io.dmflow.lwm2m.model.ObjectModels;
+import io.dmflow.testing.TestKeys;
 import java.net.InetSocketAddress;
-
 import java.security.KeyPair;
-
 import java.security.PublicKey;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.leshan.core.endpoint.Protocol;
+import org.eclipse.leshan.core.node.TimestampedLwM2mNodes;
 import org.eclipse.leshan.core.observation.CompositeObservation;
 import org.eclipse.leshan.core.observation.Observation;
 import org.eclipse.leshan.core.observation.SingleObservation;
 import org.eclipse.leshan.core.request.DownlinkDeviceManagementRequest;
+import org.eclipse.leshan.core.request.SendRequest;
 import org.eclipse.leshan.core.response.LwM2mResponse;
 import org.eclipse.leshan.core.response.ObserveCompositeResponse;
 import org.eclipse.leshan.core.response.ObserveResponse;
-import org.eclipse.leshan.core.node.TimestampedLwM2mNodes;
-import org.eclipse.leshan.core.request.SendRequest;
 import org.eclipse.leshan.server.LeshanServer;
-import org.eclipse.leshan.server.send.SendListener;
 import org.eclipse.leshan.server.LeshanServerBuilder;
 import org.eclipse.leshan.server.model.StaticModelProvider;
 import org.eclipse.leshan.server.observation.ObservationListener;
@@ -32,15 +29,13 @@ import org.eclipse.leshan.server.queue.StaticClientAwakeTimeProvider;
 import org.eclipse.leshan.server.registration.Registration;
 import org.eclipse.leshan.server.registration.RegistrationListener;
 import org.eclipse.leshan.server.registration.RegistrationUpdate;
-import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpointsProvider;
-import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
-import org.eclipse.leshan.transport.californium.server.endpoint.coaps.CoapsServerProtocolProvider;
+import org.eclipse.leshan.server.send.SendListener;
 import org.eclipse.leshan.servers.security.InMemorySecurityStore;
 import org.eclipse.leshan.servers.security.NonUniqueSecurityInfoException;
 import org.eclipse.leshan.servers.security.SecurityInfo;
-
-import io.dmflow.lwm2m.model.ObjectModels;
-import io.dmflow.testing.TestKeys;
+import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpointsProvider;
+import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
+import org.eclipse.leshan.transport.californium.server.endpoint.coaps.CoapsServerProtocolProvider;
 
 /** A real Leshan server on 127.0.0.1 and an ephemeral UDP port, with the simulator's object models. */
 public final class TestLwM2mServer implements AutoCloseable {
@@ -53,19 +48,18 @@ public final class TestLwM2mServer implements AutoCloseable {
     private final List<Notification> notifications = new CopyOnWriteArrayList<>();
 
     /** A notification as the server received it. */
-    public record Notification(String endpoint, ObserveResponse response) {
-    }
+    public record Notification(String endpoint, ObserveResponse response) {}
 
     private TestLwM2mServer(int clientAwakeTimeMillis, boolean secure) {
         this(clientAwakeTimeMillis, secure, 0, 0, TestKeys.ecP256());
     }
 
-    private TestLwM2mServer(int clientAwakeTimeMillis, boolean secure, int coapPort, int coapsPort,
-            KeyPair serverKeys) {
+    private TestLwM2mServer(
+            int clientAwakeTimeMillis, boolean secure, int coapPort, int coapsPort, KeyPair serverKeys) {
         this.serverKeys = serverKeys;
         CaliforniumServerEndpointsProvider.Builder endpointsBuilder = secure
-                ? new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider(),
-                        new CoapsServerProtocolProvider())
+                ? new CaliforniumServerEndpointsProvider.Builder(
+                        new CoapServerProtocolProvider(), new CoapsServerProtocolProvider())
                 : new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider());
         if (secure) {
             endpointsBuilder.addEndpoint(new InetSocketAddress("127.0.0.1", coapsPort), Protocol.COAPS);
@@ -80,7 +74,8 @@ public final class TestLwM2mServer implements AutoCloseable {
                 .build();
         LeshanServerBuilder builder = new LeshanServerBuilder();
         builder.setEndpointsProviders(endpoints);
-        builder.setObjectModelProvider(new StaticModelProvider(ObjectModels.bundled().objects()));
+        builder.setObjectModelProvider(
+                new StaticModelProvider(ObjectModels.bundled().objects()));
         builder.setClientAwakeTimeProvider(new StaticClientAwakeTimeProvider(clientAwakeTimeMillis));
         builder.setSecurityStore(securityStore);
         if (secure) {
@@ -90,43 +85,41 @@ public final class TestLwM2mServer implements AutoCloseable {
         server = builder.build();
         server.getRegistrationService().addListener(new RegistrationListener() {
             @Override
-            public void registered(Registration registration, Registration previousReg,
-                    Collection<Observation> previousObservations) {
-            }
+            public void registered(
+                    Registration registration,
+                    Registration previousReg,
+                    Collection<Observation> previousObservations) {}
 
             @Override
-            public void updated(RegistrationUpdate update, Registration updatedReg, Registration previousReg) {
-            }
+            public void updated(RegistrationUpdate update, Registration updatedReg, Registration previousReg) {}
 
             @Override
-            public void unregistered(Registration registration, Collection<Observation> observations,
-                    boolean expired, Registration newReg) {
+            public void unregistered(
+                    Registration registration,
+                    Collection<Observation> observations,
+                    boolean expired,
+                    Registration newReg) {
                 unregistered.add(registration.getEndpoint());
             }
         });
         server.getObservationService().addListener(new ObservationListener() {
             @Override
-            public void newObservation(Observation observation, Registration registration) {
-            }
+            public void newObservation(Observation observation, Registration registration) {}
 
             @Override
-            public void cancelled(Observation observation) {
-            }
+            public void cancelled(Observation observation) {}
 
             @Override
-            public void onResponse(SingleObservation observation, Registration registration,
-                    ObserveResponse response) {
+            public void onResponse(SingleObservation observation, Registration registration, ObserveResponse response) {
                 notifications.add(new Notification(registration.getEndpoint(), response));
             }
 
             @Override
-            public void onResponse(CompositeObservation observation, Registration registration,
-                    ObserveCompositeResponse response) {
-            }
+            public void onResponse(
+                    CompositeObservation observation, Registration registration, ObserveCompositeResponse response) {}
 
             @Override
-            public void onError(Observation observation, Registration registration, Exception error) {
-            }
+            public void onError(Observation observation, Registration registration, Exception error) {}
         });
         server.getSendService().addListener(new SendListener() {
             @Override
@@ -135,15 +128,13 @@ public final class TestLwM2mServer implements AutoCloseable {
             }
 
             @Override
-            public void onError(Registration registration, String errorMessage, Exception error) {
-            }
+            public void onError(Registration registration, String errorMessage, Exception error) {}
         });
         server.start();
     }
 
     /** Data a device pushed with the Send operation. */
-    public record SentData(String endpoint, TimestampedLwM2mNodes data) {
-    }
+    public record SentData(String endpoint, TimestampedLwM2mNodes data) {}
 
     public List<SentData> sentData() {
         return sent;
@@ -228,7 +219,9 @@ public final class TestLwM2mServer implements AutoCloseable {
 
     /** Notifications (observe responses after the first) received from one device, oldest first. */
     public List<ObserveResponse> notificationsFrom(String endpoint) {
-        return notifications.stream().filter(n -> n.endpoint().equals(endpoint)).map(Notification::response)
+        return notifications.stream()
+                .filter(n -> n.endpoint().equals(endpoint))
+                .map(Notification::response)
                 .toList();
     }
 
@@ -237,8 +230,9 @@ public final class TestLwM2mServer implements AutoCloseable {
         return send(endpoint, request, 5_000);
     }
 
-    public <T extends LwM2mResponse> T send(String endpoint, DownlinkDeviceManagementRequest<T> request,
-            long timeoutMillis) throws InterruptedException {
+    public <T extends LwM2mResponse> T send(
+            String endpoint, DownlinkDeviceManagementRequest<T> request, long timeoutMillis)
+            throws InterruptedException {
         Registration registration = registration(endpoint);
         if (registration == null) {
             throw new IllegalStateException(endpoint + " is not registered");

@@ -3,8 +3,13 @@ package io.dmflow.simulator.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dmflow.simulator.delivery.PackageFormat;
+import io.dmflow.simulator.fleet.SimulatedDevice;
+import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.dmflow.simulator.fleet.SupportedObject;
+import io.dmflow.simulator.object.firmware.FirmwareState;
+import io.dmflow.simulator.testing.TestLwM2mServer;
 import java.time.Duration;
-
 import org.eclipse.leshan.core.request.ContentFormat;
 import org.eclipse.leshan.core.request.ExecuteRequest;
 import org.eclipse.leshan.core.request.ReadRequest;
@@ -15,13 +20,6 @@ import org.eclipse.leshan.core.response.WriteResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.dmflow.simulator.delivery.PackageFormat;
-import io.dmflow.simulator.fleet.SimulatedDevice;
-import io.dmflow.simulator.fleet.SimulatedFleet;
-import io.dmflow.simulator.fleet.SupportedObject;
-import io.dmflow.simulator.object.firmware.FirmwareState;
-import io.dmflow.simulator.testing.TestLwM2mServer;
 
 /**
  * A device drops off its link exactly at the request a test names: before it (the device never acts) or after it
@@ -39,8 +37,14 @@ class LinkDropTest {
     @BeforeAll
     static void start() {
         server = TestLwM2mServer.start();
-        fleet = SimulatedFleet.builder().serverUri(server.coapUri()).endpointPrefix("drop-").count(3)
-                .objects(SupportedObject.FIRMWARE_UPDATE).registrationRetry(Duration.ofSeconds(1)).build().start()
+        fleet = SimulatedFleet.builder()
+                .serverUri(server.coapUri())
+                .endpointPrefix("drop-")
+                .count(3)
+                .objects(SupportedObject.FIRMWARE_UPDATE)
+                .registrationRetry(Duration.ofSeconds(1))
+                .build()
+                .start()
                 .awaitRegistered(WAIT);
     }
 
@@ -76,7 +80,8 @@ class LinkDropTest {
         assertThat(lost).isNull();
         assertThat(device.isOffline()).isTrue();
         await().atMost(WAIT).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
-        assertThat(device.firmware().receivedPackage().orElseThrow().sha256()).isEqualTo(PackageFormat.sha256Hex(image));
+        assertThat(device.firmware().receivedPackage().orElseThrow().sha256())
+                .isEqualTo(PackageFormat.sha256Hex(image));
         device.comeBack();
     }
 

@@ -10,8 +10,7 @@ import java.util.List;
 public final class FlowNode {
 
     /** A zeebe:input or zeebe:output mapping; the source is a FEEL expression with its '='. */
-    public record Mapping(String source, String target) {
-    }
+    public record Mapping(String source, String target) {}
 
     private final String id;
     private final NodeKind kind;

@@ -40,6 +40,5 @@ public final class ProcessErrors {
         }
     }
 
-    private ProcessErrors() {
-    }
+    private ProcessErrors() {}
 }

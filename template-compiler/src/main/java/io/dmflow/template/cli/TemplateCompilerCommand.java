@@ -16,8 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code template-compiler}: compiles a task template file to BPMN, or only checks it. */
-@Command(name = "template-compiler", mixinStandardHelpOptions = true, version = "dmflow template-compiler 0.1.0",
-        description = "Compiles a dmflow task template (XML task language) to an executable BPMN process for Camunda 8.",
+@Command(
+        name = "template-compiler",
+        mixinStandardHelpOptions = true,
+        version = "dmflow template-compiler 0.1.0",
+        description =
+                "Compiles a dmflow task template (XML task language) to an executable BPMN process for Camunda 8.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:compiled (or --check found no error)", "1:the template has errors", "2:usage or file error"})
 public final class TemplateCompilerCommand implements Callable<Integer> {
@@ -25,21 +29,31 @@ public final class TemplateCompilerCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TEMPLATE", description = "the template file")
     private Path template;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "where to write the BPMN; '-' or absent: standard output")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "where to write the BPMN; '-' or absent: standard output")
     private String output;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "template name (process id " + BuiltInProcess.TEMPLATE_PREFIX
-            + "NAME); default: the file name without extension")
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            description = "template name (process id " + BuiltInProcess.TEMPLATE_PREFIX
+                    + "NAME); default: the file name without extension")
     private String name;
 
-    @Option(names = "--check", description = "only report errors, one 'file:line:col: message' per line; exit 1 if there are any")
+    @Option(
+            names = "--check",
+            description = "only report errors, one 'file:line:col: message' per line; exit 1 if there are any")
     private boolean check;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        System.exit(run(
+                args,
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 

@@ -30,8 +30,11 @@ final class BlockCompiler {
         XmlElement ender = null;
         for (XmlElement element : elements) {
             if (ender != null) {
-                context.diagnostics().error(element.position(), "<" + element.name() + "> is never reached: <"
-                        + ender.name() + "> at " + ender.position() + " ends the task");
+                context.diagnostics()
+                        .error(
+                                element.position(),
+                                "<" + element.name() + "> is never reached: <" + ender.name() + "> at "
+                                        + ender.position() + " ends the task");
                 continue;
             }
             TagCompiler compiler = tags.get(element.name());

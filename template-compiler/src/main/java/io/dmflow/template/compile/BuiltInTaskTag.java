@@ -23,7 +23,11 @@ import java.util.Optional;
  */
 final class BuiltInTaskTag implements TagCompiler {
 
-    enum Kind { STRING, BOOLEAN, INTEGER }
+    enum Kind {
+        STRING,
+        BOOLEAN,
+        INTEGER
+    }
 
     private final String processId;
     private final String name;
@@ -31,8 +35,12 @@ final class BuiltInTaskTag implements TagCompiler {
     private final List<String> required;
     private final boolean serverChildren;
 
-    private BuiltInTaskTag(String processId, String name, Map<String, Kind> attributes, List<String> required,
-                           boolean serverChildren) {
+    private BuiltInTaskTag(
+            String processId,
+            String name,
+            Map<String, Kind> attributes,
+            List<String> required,
+            boolean serverChildren) {
         this.processId = processId;
         this.name = name;
         this.attributes = attributes;
@@ -49,50 +57,154 @@ final class BuiltInTaskTag implements TagCompiler {
     }
 
     static BuiltInTaskTag firmwareUpdate() {
-        return new BuiltInTaskTag(BuiltInProcess.FIRMWARE_UPDATE, "Firmware update", spec(
-                "resourceId", Kind.STRING, "transferMethod", Kind.STRING, "protocol", Kind.STRING, "baseUrl", Kind.STRING,
-                "useQuota", Kind.BOOLEAN, "blocking", Kind.BOOLEAN, "timeoutInSec", Kind.INTEGER, "ignoreFaults", Kind.BOOLEAN,
-                "resultVar", Kind.STRING, "resultDetailsVar", Kind.STRING, "useCacheForInitialStateRead", Kind.BOOLEAN,
-                "resumeAfterDownlinkFailure", Kind.BOOLEAN, "checkDeliveryAndProtocol", Kind.BOOLEAN),
-                List.of("resourceId"), false);
+        return new BuiltInTaskTag(
+                BuiltInProcess.FIRMWARE_UPDATE,
+                "Firmware update",
+                spec(
+                        "resourceId",
+                        Kind.STRING,
+                        "transferMethod",
+                        Kind.STRING,
+                        "protocol",
+                        Kind.STRING,
+                        "baseUrl",
+                        Kind.STRING,
+                        "useQuota",
+                        Kind.BOOLEAN,
+                        "blocking",
+                        Kind.BOOLEAN,
+                        "timeoutInSec",
+                        Kind.INTEGER,
+                        "ignoreFaults",
+                        Kind.BOOLEAN,
+                        "resultVar",
+                        Kind.STRING,
+                        "resultDetailsVar",
+                        Kind.STRING,
+                        "useCacheForInitialStateRead",
+                        Kind.BOOLEAN,
+                        "resumeAfterDownlinkFailure",
+                        Kind.BOOLEAN,
+                        "checkDeliveryAndProtocol",
+                        Kind.BOOLEAN),
+                List.of("resourceId"),
+                false);
     }
 
     static BuiltInTaskTag softwareManagement() {
-        return new BuiltInTaskTag(BuiltInProcess.SOFTWARE_MANAGEMENT, "Software management", spec(
-                "operation", Kind.STRING, "resourceId", Kind.STRING, "transferMethod", Kind.STRING, "instanceId", Kind.STRING,
-                "protocol", Kind.STRING, "baseUrl", Kind.STRING, "useQuota", Kind.BOOLEAN, "blocking", Kind.BOOLEAN,
-                "timeoutInSec", Kind.INTEGER, "ignoreFaults", Kind.BOOLEAN, "resultVar", Kind.STRING,
-                "resultDetailsVar", Kind.STRING, "resumeAfterDownlinkFailure", Kind.BOOLEAN), List.of("operation"), false);
+        return new BuiltInTaskTag(
+                BuiltInProcess.SOFTWARE_MANAGEMENT,
+                "Software management",
+                spec(
+                        "operation",
+                        Kind.STRING,
+                        "resourceId",
+                        Kind.STRING,
+                        "transferMethod",
+                        Kind.STRING,
+                        "instanceId",
+                        Kind.STRING,
+                        "protocol",
+                        Kind.STRING,
+                        "baseUrl",
+                        Kind.STRING,
+                        "useQuota",
+                        Kind.BOOLEAN,
+                        "blocking",
+                        Kind.BOOLEAN,
+                        "timeoutInSec",
+                        Kind.INTEGER,
+                        "ignoreFaults",
+                        Kind.BOOLEAN,
+                        "resultVar",
+                        Kind.STRING,
+                        "resultDetailsVar",
+                        Kind.STRING,
+                        "resumeAfterDownlinkFailure",
+                        Kind.BOOLEAN),
+                List.of("operation"),
+                false);
     }
 
     static BuiltInTaskTag softwareActivation() {
-        return new BuiltInTaskTag(BuiltInProcess.SOFTWARE_ACTIVATION, "Software activation", spec(
-                "desiredState", Kind.STRING, "instanceId", Kind.STRING), List.of("desiredState", "instanceId"), false);
+        return new BuiltInTaskTag(
+                BuiltInProcess.SOFTWARE_ACTIVATION,
+                "Software activation",
+                spec("desiredState", Kind.STRING, "instanceId", Kind.STRING),
+                List.of("desiredState", "instanceId"),
+                false);
     }
 
     static BuiltInTaskTag bestEffortGet() {
-        return new BuiltInTaskTag(BuiltInProcess.BEST_EFFORT_GET, "Best-effort get", spec(
-                "key", Kind.STRING, "useRefreshDataModel", Kind.BOOLEAN, "useObjectRead", Kind.BOOLEAN,
-                "useObjectInstanceRead", Kind.BOOLEAN, "useResourceRead", Kind.BOOLEAN, "useDiscover", Kind.BOOLEAN),
-                List.of(), false);
+        return new BuiltInTaskTag(
+                BuiltInProcess.BEST_EFFORT_GET,
+                "Best-effort get",
+                spec(
+                        "key",
+                        Kind.STRING,
+                        "useRefreshDataModel",
+                        Kind.BOOLEAN,
+                        "useObjectRead",
+                        Kind.BOOLEAN,
+                        "useObjectInstanceRead",
+                        Kind.BOOLEAN,
+                        "useResourceRead",
+                        Kind.BOOLEAN,
+                        "useDiscover",
+                        Kind.BOOLEAN),
+                List.of(),
+                false);
     }
 
     static BuiltInTaskTag bootstrap() {
-        return new BuiltInTaskTag(BuiltInProcess.BOOTSTRAP, "Bootstrap", spec(
-                "performBootstrapFinish", Kind.BOOLEAN, "finishSession", Kind.BOOLEAN), List.of(), true);
+        return new BuiltInTaskTag(
+                BuiltInProcess.BOOTSTRAP,
+                "Bootstrap",
+                spec("performBootstrapFinish", Kind.BOOLEAN, "finishSession", Kind.BOOLEAN),
+                List.of(),
+                true);
     }
 
     static BuiltInTaskTag bootstrapConfiguration() {
-        return new BuiltInTaskTag(BuiltInProcess.BOOTSTRAP_CONFIGURATION, "Bootstrap configuration", spec(
-                "serverName", Kind.STRING, "serverId", Kind.INTEGER), List.of(), false);
+        return new BuiltInTaskTag(
+                BuiltInProcess.BOOTSTRAP_CONFIGURATION,
+                "Bootstrap configuration",
+                spec("serverName", Kind.STRING, "serverId", Kind.INTEGER),
+                List.of(),
+                false);
     }
 
     static BuiltInTaskTag observe() {
-        return new BuiltInTaskTag(BuiltInProcess.OBSERVE, "Observe", spec(
-                "key", Kind.STRING, "sendObservationRequest", Kind.BOOLEAN, "cancel", Kind.BOOLEAN, "cancelType", Kind.STRING,
-                "minimumPeriod", Kind.INTEGER, "maximumPeriod", Kind.INTEGER, "greaterThan", Kind.INTEGER,
-                "lessThan", Kind.INTEGER, "step", Kind.INTEGER, "failIfExists", Kind.BOOLEAN,
-                "minimumEvaluationPeriod", Kind.INTEGER, "maximumEvaluationPeriod", Kind.INTEGER), List.of("key"), false);
+        return new BuiltInTaskTag(
+                BuiltInProcess.OBSERVE,
+                "Observe",
+                spec(
+                        "key",
+                        Kind.STRING,
+                        "sendObservationRequest",
+                        Kind.BOOLEAN,
+                        "cancel",
+                        Kind.BOOLEAN,
+                        "cancelType",
+                        Kind.STRING,
+                        "minimumPeriod",
+                        Kind.INTEGER,
+                        "maximumPeriod",
+                        Kind.INTEGER,
+                        "greaterThan",
+                        Kind.INTEGER,
+                        "lessThan",
+                        Kind.INTEGER,
+                        "step",
+                        Kind.INTEGER,
+                        "failIfExists",
+                        Kind.BOOLEAN,
+                        "minimumEvaluationPeriod",
+                        Kind.INTEGER,
+                        "maximumEvaluationPeriod",
+                        Kind.INTEGER),
+                List.of("key"),
+                false);
     }
 
     @Override
@@ -120,16 +232,22 @@ final class BuiltInTaskTag implements TagCompiler {
         if (!ok) {
             return Optional.empty();
         }
-        FlowNode call = scope.add(element.name() + "_" + element.position().line() + "_" + element.position().column(),
-                NodeKind.CALL_ACTIVITY, shownKey == null ? name : name + " " + shownKey).calledProcess(processId);
+        FlowNode call = scope.add(
+                        element.name() + "_" + element.position().line() + "_"
+                                + element.position().column(),
+                        NodeKind.CALL_ACTIVITY,
+                        shownKey == null ? name : name + " " + shownKey)
+                .calledProcess(processId);
         for (String[] input : inputs) {
             call.input(input[0], input[1]);
         }
         // the template goes on after the call: the called flow leaves the execution's final status to it
         call.input("endsExecution", "=false");
         // the called process leaves its outcome in result / resultDetails
-        element.attribute("resultVar").ifPresent(a -> call.output("=result", a.value().text()));
-        element.attribute("resultDetailsVar").ifPresent(a -> call.output("=resultDetails", a.value().text()));
+        element.attribute("resultVar")
+                .ifPresent(a -> call.output("=result", a.value().text()));
+        element.attribute("resultDetailsVar")
+                .ifPresent(a -> call.output("=resultDetails", a.value().text()));
         return Optional.of(DeviceSteps.wrap(call, false, scope, context));
     }
 
@@ -147,24 +265,42 @@ final class BuiltInTaskTag implements TagCompiler {
         String text = attribute.value().text().strip();
         if (value.get().plainText() && kind == Kind.BOOLEAN) {
             if (!text.equals("true") && !text.equals("false")) {
-                context.diagnostics().error(attribute.value().positionOf(0), "'" + attribute.name() + "' must be true or false, found '" + text + "'");
+                context.diagnostics()
+                        .error(
+                                attribute.value().positionOf(0),
+                                "'" + attribute.name() + "' must be true or false, found '" + text + "'");
                 return Optional.empty();
             }
             return Optional.of("=" + text);
         }
         if (value.get().plainText() && kind == Kind.INTEGER) {
             if (!text.matches("-?\\d+")) {
-                context.diagnostics().error(attribute.value().positionOf(0), "'" + attribute.name() + "' must be a whole number, found '" + text + "'");
+                context.diagnostics()
+                        .error(
+                                attribute.value().positionOf(0),
+                                "'" + attribute.name() + "' must be a whole number, found '" + text + "'");
                 return Optional.empty();
             }
             return Optional.of("=" + Long.parseLong(text));
         }
-        if (!value.get().plainText() && kind == Kind.BOOLEAN && !value.get().type().equals(Type.BOOLEAN)) {
-            context.diagnostics().error(attribute.value().positionOf(0), "'" + attribute.name() + "' must be a Boolean, found " + value.get().type());
+        if (!value.get().plainText()
+                && kind == Kind.BOOLEAN
+                && !value.get().type().equals(Type.BOOLEAN)) {
+            context.diagnostics()
+                    .error(
+                            attribute.value().positionOf(0),
+                            "'" + attribute.name() + "' must be a Boolean, found "
+                                    + value.get().type());
             return Optional.empty();
         }
-        if (!value.get().plainText() && kind == Kind.INTEGER && !value.get().type().isIntegral()) {
-            context.diagnostics().error(attribute.value().positionOf(0), "'" + attribute.name() + "' must be a whole number, found " + value.get().type());
+        if (!value.get().plainText()
+                && kind == Kind.INTEGER
+                && !value.get().type().isIntegral()) {
+            context.diagnostics()
+                    .error(
+                            attribute.value().positionOf(0),
+                            "'" + attribute.name() + "' must be a whole number, found "
+                                    + value.get().type());
             return Optional.empty();
         }
         if (kind == Kind.STRING) {
@@ -179,8 +315,11 @@ final class BuiltInTaskTag implements TagCompiler {
         List<String> seen = new ArrayList<>();
         for (XmlElement child : element.children()) {
             if (!child.name().equals("bootstrap") && !child.name().equals("regular")) {
-                context.diagnostics().error(child.position(), "<" + element.name() + "> takes <bootstrap> and <regular> tags, found <"
-                        + child.name() + ">");
+                context.diagnostics()
+                        .error(
+                                child.position(),
+                                "<" + element.name() + "> takes <bootstrap> and <regular> tags, found <" + child.name()
+                                        + ">");
                 ok = false;
                 continue;
             }
@@ -194,12 +333,16 @@ final class BuiltInTaskTag implements TagCompiler {
                 ok = false;
                 continue;
             }
-            Optional<TemplateValue> server = context.value(child.attribute("serverName").orElseThrow());
+            Optional<TemplateValue> server =
+                    context.value(child.attribute("serverName").orElseThrow());
             if (server.isEmpty()) {
                 ok = false;
                 continue;
             }
-            inputs.add(new String[] {child.name(), "={serverName: " + context.values().stringForm(server.get()).text() + "}"});
+            inputs.add(new String[] {
+                child.name(),
+                "={serverName: " + context.values().stringForm(server.get()).text() + "}"
+            });
         }
         return ok;
     }

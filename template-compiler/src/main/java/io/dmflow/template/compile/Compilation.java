@@ -12,6 +12,8 @@ public record Compilation(String processId, Optional<String> bpmn, List<Diagnost
     }
 
     public List<Diagnostic> errors() {
-        return diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+        return diagnostics.stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                .toList();
     }
 }

@@ -22,8 +22,8 @@ final class ConditionGuard {
     /** The condition {@code attribute} of {@code element}, in the template file {@code file}. */
     static ConditionGuard of(XmlElement element, XmlAttribute attribute, String file) {
         Position at = attribute.value().positionOf(0);
-        return new ConditionGuard("<" + element.name() + "> condition " + attribute.value().text() + " at line " + at.line()
-                + ", column " + at.column() + " of " + file);
+        return new ConditionGuard("<" + element.name() + "> condition "
+                + attribute.value().text() + " at line " + at.line() + ", column " + at.column() + " of " + file);
     }
 
     /** {@code <if> condition ${...} at line 4, column 7 of task.xml}, for messages raised at run time. */

@@ -14,8 +14,7 @@ final class DeviceKeys {
     private static final Pattern PATH = Pattern.compile("/?\\d+(/\\d+){0,3}");
     private static final Pattern NAME = Pattern.compile("[^./][^/]*?\\.\\d+(\\.[^.]+(\\.\\d+)?)?");
 
-    private DeviceKeys() {
-    }
+    private DeviceKeys() {}
 
     static boolean check(TemplateValue key, String tag, Diagnostics diagnostics) {
         if (!key.plainText()) {
@@ -25,8 +24,10 @@ final class DeviceKeys {
         if (PATH.matcher(text).matches() || NAME.matcher(text).matches()) {
             return true;
         }
-        diagnostics.error(key.source().positionOf(0), "'" + text + "' is not a key of <" + tag
-                + ">: write an LwM2M path such as /3/0/0 or a name such as Device.0.Manufacturer");
+        diagnostics.error(
+                key.source().positionOf(0),
+                "'" + text + "' is not a key of <" + tag
+                        + ">: write an LwM2M path such as /3/0/0 or a name such as Device.0.Manufacturer");
         return false;
     }
 }

@@ -29,8 +29,13 @@ final class DeviceOperationTag implements TagCompiler {
     private final String outputAttribute;
     private final boolean takesAttributeChildren;
 
-    private DeviceOperationTag(String jobType, String verb, List<String> required, List<String> optional,
-                               String outputAttribute, boolean takesAttributeChildren) {
+    private DeviceOperationTag(
+            String jobType,
+            String verb,
+            List<String> required,
+            List<String> optional,
+            String outputAttribute,
+            boolean takesAttributeChildren) {
         this.jobType = jobType;
         this.verb = verb;
         this.required = required;
@@ -40,31 +45,58 @@ final class DeviceOperationTag implements TagCompiler {
     }
 
     static DeviceOperationTag read() {
-        return new DeviceOperationTag(JobType.LWM2M_READ, "Read", List.of("key", "output"), List.of("ignoreFaults", "contentFormat"), "output", false);
+        return new DeviceOperationTag(
+                JobType.LWM2M_READ,
+                "Read",
+                List.of("key", "output"),
+                List.of("ignoreFaults", "contentFormat"),
+                "output",
+                false);
     }
 
     static DeviceOperationTag write() {
-        return new DeviceOperationTag(JobType.LWM2M_WRITE, "Write", List.of("key", "value"), List.of("ignoreFaults", "mode", "contentFormat"), null, false);
+        return new DeviceOperationTag(
+                JobType.LWM2M_WRITE,
+                "Write",
+                List.of("key", "value"),
+                List.of("ignoreFaults", "mode", "contentFormat"),
+                null,
+                false);
     }
 
     static DeviceOperationTag execute() {
-        return new DeviceOperationTag(JobType.LWM2M_EXECUTE, "Execute", List.of("key"), List.of("arguments", "ignoreFaults"), null, false);
+        return new DeviceOperationTag(
+                JobType.LWM2M_EXECUTE, "Execute", List.of("key"), List.of("arguments", "ignoreFaults"), null, false);
     }
 
     static DeviceOperationTag create() {
-        return new DeviceOperationTag(JobType.LWM2M_CREATE, "Create instance of", List.of("key"), List.of("ignoreFaults"), null, false);
+        return new DeviceOperationTag(
+                JobType.LWM2M_CREATE, "Create instance of", List.of("key"), List.of("ignoreFaults"), null, false);
     }
 
     static DeviceOperationTag delete() {
-        return new DeviceOperationTag(JobType.LWM2M_DELETE, "Delete", List.of("key"), List.of("ignoreFaults"), null, false);
+        return new DeviceOperationTag(
+                JobType.LWM2M_DELETE, "Delete", List.of("key"), List.of("ignoreFaults"), null, false);
     }
 
     static DeviceOperationTag writeAttributes() {
-        return new DeviceOperationTag(JobType.LWM2M_WRITE_ATTRIBUTES, "Write attributes of", List.of("key"), List.of("ignoreFaults"), null, true);
+        return new DeviceOperationTag(
+                JobType.LWM2M_WRITE_ATTRIBUTES,
+                "Write attributes of",
+                List.of("key"),
+                List.of("ignoreFaults"),
+                null,
+                true);
     }
 
     static DeviceOperationTag cancelAllObservations() {
-        return new DeviceOperationTag(JobType.LWM2M_CANCEL_ALL_OBSERVATIONS, "Cancel all observations", List.of(), List.of("ignoreFaults"), null, false);
+        return new DeviceOperationTag(
+                JobType.LWM2M_CANCEL_ALL_OBSERVATIONS,
+                "Cancel all observations",
+                List.of(),
+                List.of("ignoreFaults"),
+                null,
+                false);
     }
 
     @Override
@@ -85,7 +117,9 @@ final class DeviceOperationTag implements TagCompiler {
             if (attribute.name().equals(outputAttribute)) {
                 // the worker stores its result under this name; an invalid one was reported already
                 ok &= context.variables().isDeclared(attribute.value().text());
-                inputs.add(new String[] {attribute.name(), "=" + Feel.quote(attribute.value().text())});
+                inputs.add(new String[] {
+                    attribute.name(), "=" + Feel.quote(attribute.value().text())
+                });
                 continue;
             }
             Optional<TemplateValue> value = context.value(attribute);
@@ -97,7 +131,9 @@ final class DeviceOperationTag implements TagCompiler {
                 ok &= DeviceKeys.check(value.get(), element.name(), context.diagnostics());
                 keyText = Readable.of(attribute.value().text());
             }
-            inputs.add(new String[] {attribute.name(), "=" + context.values().stringForm(value.get()).text()});
+            inputs.add(new String[] {
+                attribute.name(), "=" + context.values().stringForm(value.get()).text()
+            });
         }
         if (takesAttributeChildren) {
             Optional<String> attributes = attributeChildren(element, context);
@@ -110,15 +146,20 @@ final class DeviceOperationTag implements TagCompiler {
             return Optional.empty();
         }
         String name = keyText == null ? verb : verb + " " + keyText;
-        FlowNode step = scope.add(element.name() + "_" + element.position().line() + "_" + element.position().column(),
-                NodeKind.SERVICE_TASK, name).jobType(jobType);
+        FlowNode step = scope.add(
+                        element.name() + "_" + element.position().line() + "_"
+                                + element.position().column(),
+                        NodeKind.SERVICE_TASK,
+                        name)
+                .jobType(jobType);
         for (String[] input : inputs) {
             step.input(input[0], input[1]);
         }
         if (outputAttribute != null) {
             // map the result out explicitly: a variable named like one of the job's inputs (say "key")
             // would otherwise stay local to the task, and stray worker variables would leak into the task
-            String variable = element.attribute(outputAttribute).orElseThrow().value().text();
+            String variable =
+                    element.attribute(outputAttribute).orElseThrow().value().text();
             step.output("=" + variable, variable);
         }
         return Optional.of(DeviceSteps.wrap(step, ignoreFaults.get(), scope, context));
@@ -130,8 +171,11 @@ final class DeviceOperationTag implements TagCompiler {
         boolean ok = true;
         for (XmlElement child : element.children()) {
             if (!child.name().equals("attribute")) {
-                context.diagnostics().error(child.position(), "<" + element.name() + "> takes only <attribute name value> tags, found <"
-                        + child.name() + ">");
+                context.diagnostics()
+                        .error(
+                                child.position(),
+                                "<" + element.name() + "> takes only <attribute name value> tags, found <"
+                                        + child.name() + ">");
                 ok = false;
                 continue;
             }
@@ -140,7 +184,8 @@ final class DeviceOperationTag implements TagCompiler {
                 continue;
             }
             Optional<TemplateValue> name = context.value(child.attribute("name").orElseThrow());
-            Optional<TemplateValue> value = context.value(child.attribute("value").orElseThrow());
+            Optional<TemplateValue> value =
+                    context.value(child.attribute("value").orElseThrow());
             if (name.isEmpty() || value.isEmpty()) {
                 ok = false;
                 continue;

@@ -42,8 +42,11 @@ final class FinishTag implements TagCompiler {
             if (value.get().plainText()) {
                 shown = value.get().text().strip();
                 if (!STATUSES.contains(shown)) {
-                    context.diagnostics().error(statusAttribute.get().value().positionOf(0), "unknown status '" + shown
-                            + "' (known: SUCCESS, ERROR, WARNING, IN_PROGRESS, NOT_STARTED)");
+                    context.diagnostics()
+                            .error(
+                                    statusAttribute.get().value().positionOf(0),
+                                    "unknown status '" + shown
+                                            + "' (known: SUCCESS, ERROR, WARNING, IN_PROGRESS, NOT_STARTED)");
                     return Optional.empty();
                 }
             } else {
@@ -51,7 +54,8 @@ final class FinishTag implements TagCompiler {
             }
             status = "=" + context.values().stringForm(value.get()).text();
         }
-        String id = "finish_" + element.position().line() + "_" + element.position().column();
+        String id =
+                "finish_" + element.position().line() + "_" + element.position().column();
         FlowNode record = scope.add(id, NodeKind.SERVICE_TASK, "Finish with " + shown)
                 .jobType(JobType.DM_EXECUTION_UPDATE)
                 .input("status", status);
@@ -65,6 +69,7 @@ final class FinishTag implements TagCompiler {
             end = scope.add(id + "_end", NodeKind.END_EVENT, "Task finished")
                     .eventDefinition(new EventDefinition.Terminate());
         }
-        return Optional.of(new ChainFragment(scope, List.of(new NodeFragment(record, false), new NodeFragment(end, true))));
+        return Optional.of(
+                new ChainFragment(scope, List.of(new NodeFragment(record, false), new NodeFragment(end, true))));
     }
 }

@@ -30,12 +30,17 @@ final class ForeachTag implements TagCompiler {
         XmlAttribute listAttribute = element.attribute("list").orElseThrow();
         Optional<TemplateValue> list = context.value(listAttribute);
         if (list.isPresent() && !list.get().type().isCollection()) {
-            context.diagnostics().error(listAttribute.value().positionOf(0), "the list of <foreach> must be a List or Set, found "
-                    + list.get().type());
+            context.diagnostics()
+                    .error(
+                            listAttribute.value().positionOf(0),
+                            "the list of <foreach> must be a List or Set, found "
+                                    + list.get().type());
             list = Optional.empty();
         }
-        String iterator = element.attribute("iterator").map(a -> a.value().text()).orElse("i");
-        String id = "foreach_" + element.position().line() + "_" + element.position().column();
+        String iterator =
+                element.attribute("iterator").map(a -> a.value().text()).orElse("i");
+        String id = "foreach_" + element.position().line() + "_"
+                + element.position().column();
         ProcessScope body = scope.nested();
         FlowNode start = body.add(id + "_start", NodeKind.START_EVENT, null);
         context.enterLoop();
@@ -50,7 +55,11 @@ final class ForeachTag implements TagCompiler {
         if (list.isEmpty() || !context.variables().isDeclared(iterator)) {
             return Optional.empty();
         }
-        FlowNode subProcess = scope.add(id, NodeKind.SUB_PROCESS, "For each " + iterator + " in " + Readable.of(listAttribute.value().text()))
+        FlowNode subProcess = scope.add(
+                        id,
+                        NodeKind.SUB_PROCESS,
+                        "For each " + iterator + " in "
+                                + Readable.of(listAttribute.value().text()))
                 .sequentialLoop(list.get().expression(), iterator)
                 .children(body, false);
         return Optional.of(new SubProcessFragment(subProcess, new ChainFragment(body, parts)));

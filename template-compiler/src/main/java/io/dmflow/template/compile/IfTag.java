@@ -29,8 +29,11 @@ final class IfTag implements TagCompiler {
         XmlAttribute expr = element.attribute("expr").orElseThrow();
         Optional<TemplateValue> condition = context.value(expr);
         if (condition.isPresent() && !condition.get().type().equals(Type.BOOLEAN)) {
-            context.diagnostics().error(expr.value().positionOf(0), "the condition of <if> must be a Boolean, found "
-                    + condition.get().type());
+            context.diagnostics()
+                    .error(
+                            expr.value().positionOf(0),
+                            "the condition of <if> must be a Boolean, found "
+                                    + condition.get().type());
             condition = Optional.empty();
         }
         List<XmlElement> then = new ArrayList<>();
@@ -39,21 +42,25 @@ final class IfTag implements TagCompiler {
             if (!child.name().equals("else")) {
                 then.add(child);
             } else if (otherwise != null) {
-                context.diagnostics().error(child.position(), "<if> has more than one <else> (the first is at "
-                        + otherwise.position() + ")");
+                context.diagnostics()
+                        .error(
+                                child.position(),
+                                "<if> has more than one <else> (the first is at " + otherwise.position() + ")");
             } else {
                 otherwise = child;
                 TagAttributes.check(child, context.diagnostics(), List.of(), List.of());
             }
         }
         String id = "if_" + element.position().line() + "_" + element.position().column();
-        FlowNode split = scope.add(id, NodeKind.EXCLUSIVE_GATEWAY, "If " + Readable.of(expr.value().text()) + "?");
+        FlowNode split = scope.add(
+                id, NodeKind.EXCLUSIVE_GATEWAY, "If " + Readable.of(expr.value().text()) + "?");
         Optional<Fragment> yes = block.chain(then, scope);
         Optional<Fragment> no = otherwise == null ? Optional.empty() : block.chain(otherwise.children(), scope);
         if (condition.isEmpty()) {
             return Optional.empty();
         }
-        String guarded = ConditionGuard.of(element, expr, context.diagnostics().file()).nonNull(condition.get());
+        String guarded =
+                ConditionGuard.of(element, expr, context.diagnostics().file()).nonNull(condition.get());
         return Optional.of(new BranchFragment(scope, split, guarded, yes.orElse(null), no.orElse(null), id + "_join"));
     }
 }

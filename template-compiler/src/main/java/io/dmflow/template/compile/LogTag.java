@@ -32,17 +32,27 @@ final class LogTag implements TagCompiler {
         if (message.isEmpty() || (levelAttribute.isPresent() && level.isEmpty())) {
             return Optional.empty();
         }
-        if (level.isPresent() && level.get().plainText() && !LEVELS.contains(level.get().text().strip().toUpperCase())) {
-            context.diagnostics().error(levelAttribute.get().value().positionOf(0), "unknown log level '" + level.get().text()
-                    + "' (known: DEBUG, INFO, WARN, ERROR)");
+        if (level.isPresent()
+                && level.get().plainText()
+                && !LEVELS.contains(level.get().text().strip().toUpperCase())) {
+            context.diagnostics()
+                    .error(
+                            levelAttribute.get().value().positionOf(0),
+                            "unknown log level '" + level.get().text() + "' (known: DEBUG, INFO, WARN, ERROR)");
             return Optional.empty();
         }
         String name = "Log " + Readable.of(messageAttribute.value().text());
-        FlowNode task = scope.add("log_" + element.position().line() + "_" + element.position().column(), NodeKind.SERVICE_TASK,
+        FlowNode task = scope.add(
+                        "log_" + element.position().line() + "_"
+                                + element.position().column(),
+                        NodeKind.SERVICE_TASK,
                         name.length() > 50 ? name.substring(0, 47) + "..." : name)
                 .jobType(JobType.DM_LOG)
-                .input("message", "=" + context.values().stringForm(message.get()).text());
-        level.ifPresent(l -> task.input("level", "=" + context.values().stringForm(l).text()));
+                .input(
+                        "message",
+                        "=" + context.values().stringForm(message.get()).text());
+        level.ifPresent(
+                l -> task.input("level", "=" + context.values().stringForm(l).text()));
         return Optional.of(new NodeFragment(task, false));
     }
 }

@@ -8,14 +8,18 @@ final class Readable {
 
     private static final int MAX = 60;
 
-    private Readable() {
-    }
+    private Readable() {}
 
     static String of(String templateText) {
-        String s = templateText.replace("${", "").replace("}", "").replace("#", "")
+        String s = templateText
+                .replace("${", "")
+                .replace("}", "")
+                .replace("#", "")
                 .replaceAll("\\.to(Long|Int|Double|String)\\b", "")
-                .replace("&&", "and").replace("||", "or")
-                .replaceAll("\\s+", " ").strip();
+                .replace("&&", "and")
+                .replace("||", "or")
+                .replaceAll("\\s+", " ")
+                .strip();
         if (s.length() > MAX) {
             s = s.substring(0, MAX - 3).stripTrailing() + "...";
         }

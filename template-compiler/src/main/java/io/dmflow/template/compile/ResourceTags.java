@@ -18,8 +18,7 @@ import java.util.Optional;
 /** {@code <readResource>} and {@code <editResource>}: stored files, handled by the dm.resource.* workers. */
 final class ResourceTags {
 
-    private ResourceTags() {
-    }
+    private ResourceTags() {}
 
     /** {@code <readResource resourceId varName>}: the worker sets variable {@code varName} to the file's text. */
     static final class Read implements TagCompiler {
@@ -37,10 +36,15 @@ final class ResourceTags {
             if (resourceId.isEmpty() || !context.variables().isDeclared(varName)) {
                 return Optional.empty();
             }
-            FlowNode task = scope.add("readResource_" + element.position().line() + "_" + element.position().column(),
-                            NodeKind.SERVICE_TASK, "Read resource " + Readable.of(resource.value().text()))
+            FlowNode task = scope.add(
+                            "readResource_" + element.position().line() + "_"
+                                    + element.position().column(),
+                            NodeKind.SERVICE_TASK,
+                            "Read resource " + Readable.of(resource.value().text()))
                     .jobType(JobType.DM_RESOURCE_READ)
-                    .input("resourceId", "=" + context.values().stringForm(resourceId.get()).text())
+                    .input(
+                            "resourceId",
+                            "=" + context.values().stringForm(resourceId.get()).text())
                     .input("varName", "=" + Feel.quote(varName))
                     // explicit, so that a name like "resourceId" does not stay local to the task
                     .output("=" + varName, varName);
@@ -63,7 +67,8 @@ final class ResourceTags {
             }
             XmlAttribute destinationAttribute = element.attribute("destination").orElseThrow();
             Optional<TemplateValue> destination = context.value(destinationAttribute);
-            Optional<TemplateValue> source = context.value(element.attribute("source").orElseThrow());
+            Optional<TemplateValue> source =
+                    context.value(element.attribute("source").orElseThrow());
             boolean ok = destination.isPresent() && source.isPresent();
             List<String> operations = new ArrayList<>();
             List<String> properties = new ArrayList<>();
@@ -73,31 +78,45 @@ final class ResourceTags {
                 } else if (child.name().equals("resourceProperty")) {
                     ok &= property(child, context, properties);
                 } else {
-                    context.diagnostics().error(child.position(), "<editResource> takes <operation> and <resourceProperty> tags, found <"
-                            + child.name() + ">");
+                    context.diagnostics()
+                            .error(
+                                    child.position(),
+                                    "<editResource> takes <operation> and <resourceProperty> tags, found <"
+                                            + child.name() + ">");
                     ok = false;
                 }
             }
             if (!ok) {
                 return Optional.empty();
             }
-            FlowNode task = scope.add("editResource_" + element.position().line() + "_" + element.position().column(),
-                            NodeKind.SERVICE_TASK, "Edit resource " + Readable.of(destinationAttribute.value().text()))
+            FlowNode task = scope.add(
+                            "editResource_" + element.position().line() + "_"
+                                    + element.position().column(),
+                            NodeKind.SERVICE_TASK,
+                            "Edit resource "
+                                    + Readable.of(destinationAttribute.value().text()))
                     .jobType(JobType.DM_RESOURCE_EDIT)
-                    .input("destination", "=" + context.values().stringForm(destination.get()).text())
-                    .input("source", "=" + context.values().stringForm(source.get()).text())
+                    .input(
+                            "destination",
+                            "=" + context.values().stringForm(destination.get()).text())
+                    .input(
+                            "source",
+                            "=" + context.values().stringForm(source.get()).text())
                     .input("operations", "=[" + String.join(", ", operations) + "]")
                     .input("properties", "=[" + String.join(", ", properties) + "]");
             return Optional.of(new NodeFragment(task, false));
         }
 
         private static boolean operation(XmlElement child, CompilationContext context, List<String> operations) {
-            if (!TagAttributes.check(child, context.diagnostics(), List.of("regex", "replacement"), List.of("replaceAll"))) {
+            if (!TagAttributes.check(
+                    child, context.diagnostics(), List.of("regex", "replacement"), List.of("replaceAll"))) {
                 return false;
             }
             TagAttributes.noChildren(child, context.diagnostics());
-            Optional<TemplateValue> regex = context.value(child.attribute("regex").orElseThrow());
-            Optional<TemplateValue> replacement = context.value(child.attribute("replacement").orElseThrow());
+            Optional<TemplateValue> regex =
+                    context.value(child.attribute("regex").orElseThrow());
+            Optional<TemplateValue> replacement =
+                    context.value(child.attribute("replacement").orElseThrow());
             Optional<XmlAttribute> replaceAllAttribute = child.attribute("replaceAll");
             if (regex.isEmpty() || replacement.isEmpty()) {
                 return false;
@@ -111,14 +130,19 @@ final class ResourceTags {
                 if (replaceAll.get().plainText()) {
                     String text = replaceAll.get().text().strip();
                     if (!text.equals("true") && !text.equals("false")) {
-                        context.diagnostics().error(replaceAllAttribute.get().value().positionOf(0),
-                                "'replaceAll' must be true or false, found '" + text + "'");
+                        context.diagnostics()
+                                .error(
+                                        replaceAllAttribute.get().value().positionOf(0),
+                                        "'replaceAll' must be true or false, found '" + text + "'");
                         return false;
                     }
                     all = text;
                 } else if (!replaceAll.get().type().equals(Type.BOOLEAN)) {
-                    context.diagnostics().error(replaceAllAttribute.get().value().positionOf(0),
-                            "'replaceAll' must be a Boolean, found " + replaceAll.get().type());
+                    context.diagnostics()
+                            .error(
+                                    replaceAllAttribute.get().value().positionOf(0),
+                                    "'replaceAll' must be a Boolean, found "
+                                            + replaceAll.get().type());
                     return false;
                 } else {
                     all = replaceAll.get().feel().text();
@@ -135,7 +159,8 @@ final class ResourceTags {
             }
             TagAttributes.noChildren(child, context.diagnostics());
             Optional<TemplateValue> name = context.value(child.attribute("name").orElseThrow());
-            Optional<TemplateValue> value = context.value(child.attribute("value").orElseThrow());
+            Optional<TemplateValue> value =
+                    context.value(child.attribute("value").orElseThrow());
             if (name.isEmpty() || value.isEmpty()) {
                 return false;
             }

@@ -30,7 +30,8 @@ final class StoreTag implements TagCompiler {
         XmlAttribute target = element.attribute("target").orElseThrow();
         String type = element.attribute("type").map(a -> a.value().text()).orElse("var");
         Optional<TemplateValue> value = context.value(element.attribute("value").orElseThrow());
-        String id = "store_" + element.position().line() + "_" + element.position().column();
+        String id =
+                "store_" + element.position().line() + "_" + element.position().column();
         if (type.equals("var")) {
             String name = target.value().text();
             // an invalid name was reported when the variables were collected
@@ -46,19 +47,26 @@ final class StoreTag implements TagCompiler {
             if (value.isEmpty() || name.isEmpty()) {
                 return Optional.empty();
             }
-            FlowNode task = scope.add(id, NodeKind.SERVICE_TASK, "Store device property " + Readable.of(target.value().text()))
+            FlowNode task = scope.add(
+                            id,
+                            NodeKind.SERVICE_TASK,
+                            "Store device property "
+                                    + Readable.of(target.value().text()))
                     .jobType(JobType.DM_DEVICE_PROPERTY_SET)
                     .input("endpoint", "=" + StartVariablePaths.DEVICE_ENDPOINT)
                     .input("name", "=" + context.values().stringForm(name.get()).text())
-                    .input("value", "=" + context.values().stringForm(value.get()).text())
+                    .input(
+                            "value",
+                            "=" + context.values().stringForm(value.get()).text())
                     // later device.getProperty(...) in this execution must see the new value
-                    .output("=context put(" + StartVariablePaths.DEVICE_PROPERTIES + ", name, value)",
+                    .output(
+                            "=context put(" + StartVariablePaths.DEVICE_PROPERTIES + ", name, value)",
                             StartVariablePaths.DEVICE_PROPERTIES);
             return Optional.of(new NodeFragment(task, false));
         }
         XmlAttribute typeAttribute = element.attribute("type").orElseThrow();
-        context.diagnostics().error(typeAttribute.value().positionOf(0), "unknown store type '" + type
-                + "' (known: var, devProp)");
+        context.diagnostics()
+                .error(typeAttribute.value().positionOf(0), "unknown store type '" + type + "' (known: var, devProp)");
         return Optional.empty();
     }
 }

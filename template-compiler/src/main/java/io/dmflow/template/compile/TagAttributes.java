@@ -9,8 +9,7 @@ import java.util.Optional;
 /** Checks a tag's attributes against the ones it knows: unknown ones and missing required ones are errors. */
 final class TagAttributes {
 
-    private TagAttributes() {
-    }
+    private TagAttributes() {}
 
     /** True when the attributes are acceptable; every problem is reported. */
     static boolean check(XmlElement element, Diagnostics diagnostics, List<String> required, List<String> optional) {
@@ -19,8 +18,12 @@ final class TagAttributes {
             if (!required.contains(attribute.name()) && !optional.contains(attribute.name())) {
                 List<String> known = new java.util.ArrayList<>(required);
                 known.addAll(optional);
-                diagnostics.error(attribute.position(), "unknown attribute '" + attribute.name() + "' on <" + element.name() + ">"
-                        + (known.isEmpty() ? ": it takes no attributes" : " (known: " + String.join(", ", known) + ")"));
+                diagnostics.error(
+                        attribute.position(),
+                        "unknown attribute '" + attribute.name() + "' on <" + element.name() + ">"
+                                + (known.isEmpty()
+                                        ? ": it takes no attributes"
+                                        : " (known: " + String.join(", ", known) + ")"));
                 ok = false;
             }
         }
@@ -43,14 +46,17 @@ final class TagAttributes {
         if (text.equals("true") || text.equals("false")) {
             return Optional.of(Boolean.parseBoolean(text));
         }
-        diagnostics.error(attribute.get().value().positionOf(0), "'" + name + "' of <" + element.name()
-                + "> must be true or false" + (text.contains("${") ? " written out, not an expression" : ", found '" + text + "'"));
+        diagnostics.error(
+                attribute.get().value().positionOf(0),
+                "'" + name + "' of <" + element.name() + "> must be true or false"
+                        + (text.contains("${") ? " written out, not an expression" : ", found '" + text + "'"));
         return Optional.empty();
     }
 
     static void noChildren(XmlElement element, Diagnostics diagnostics) {
         for (XmlElement child : element.children()) {
-            diagnostics.error(child.position(), "<" + element.name() + "> takes no nested tags, found <" + child.name() + ">");
+            diagnostics.error(
+                    child.position(), "<" + element.name() + "> takes no nested tags, found <" + child.name() + ">");
         }
     }
 }

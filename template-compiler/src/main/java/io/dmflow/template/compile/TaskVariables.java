@@ -16,13 +16,36 @@ import java.util.Set;
 final class TaskVariables {
 
     /** Names the process already uses, and FEEL words a variable name would collide with. */
-    private static final Set<String> RESERVED = Set.of(StartVariable.DEVICE, StartVariable.TASK, StartVariable.EXECUTION,
-            BpmnErrorCode.LWM2M_STATUS_VARIABLE, "date", "item", "result",
-            "and", "or", "not", "if", "then", "else", "for", "in", "return", "some", "every", "satisfies", "between",
-            "instance", "of", "function", "external", "null", "true", "false");
+    private static final Set<String> RESERVED = Set.of(
+            StartVariable.DEVICE,
+            StartVariable.TASK,
+            StartVariable.EXECUTION,
+            BpmnErrorCode.LWM2M_STATUS_VARIABLE,
+            "date",
+            "item",
+            "result",
+            "and",
+            "or",
+            "not",
+            "if",
+            "then",
+            "else",
+            "for",
+            "in",
+            "return",
+            "some",
+            "every",
+            "satisfies",
+            "between",
+            "instance",
+            "of",
+            "function",
+            "external",
+            "null",
+            "true",
+            "false");
 
-    private TaskVariables() {
-    }
+    private TaskVariables() {}
 
     static VariableScope collect(XmlElement root, Diagnostics diagnostics) {
         VariableScope scope = new VariableScope();
@@ -33,7 +56,8 @@ final class TaskVariables {
     private static void visit(XmlElement element, VariableScope scope, Diagnostics diagnostics) {
         switch (element.name()) {
             case "store" -> {
-                String type = element.attribute("type").map(a -> a.value().text()).orElse("var");
+                String type =
+                        element.attribute("type").map(a -> a.value().text()).orElse("var");
                 if (type.equals("var")) {
                     declare(element.attribute("target"), scope, diagnostics);
                 }
@@ -51,8 +75,7 @@ final class TaskVariables {
                 declare(element.attribute("resultVar"), scope, diagnostics);
                 declare(element.attribute("resultDetailsVar"), scope, diagnostics);
             }
-            default -> {
-            }
+            default -> {}
         }
         for (XmlElement child : element.children()) {
             visit(child, scope, diagnostics);
@@ -74,11 +97,14 @@ final class TaskVariables {
         String name = attribute.value().text();
         var at = attribute.value().positionOf(0);
         if (name.contains("${")) {
-            diagnostics.error(at, "'" + attribute.name() + "' names a task variable and must be a plain name, not an expression");
+            diagnostics.error(
+                    at, "'" + attribute.name() + "' names a task variable and must be a plain name, not an expression");
             return false;
         }
         if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
-            diagnostics.error(at, "'" + name + "' is not a valid variable name: use letters, digits and '_', starting with a letter");
+            diagnostics.error(
+                    at,
+                    "'" + name + "' is not a valid variable name: use letters, digits and '_', starting with a letter");
             return false;
         }
         if (name.endsWith("_") || RESERVED.contains(name)) {

@@ -39,8 +39,7 @@ public final class TemplateCompiler {
 
     private static final Pattern TEMPLATE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
-    private TemplateCompiler() {
-    }
+    private TemplateCompiler() {}
 
     public static String processId(String templateName) {
         return BuiltInProcess.templateProcessId(templateName);
@@ -52,8 +51,10 @@ public final class TemplateCompiler {
         try {
             return compile(fileName, templateName, text, diagnostics);
         } catch (RuntimeException | StackOverflowError e) {
-            diagnostics.error(Position.START, "internal error of the template compiler, please report it with this template: "
-                    + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : ""));
+            diagnostics.error(
+                    Position.START,
+                    "internal error of the template compiler, please report it with this template: "
+                            + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : ""));
             return failed(processId(templateName), diagnostics);
         }
     }
@@ -61,15 +62,19 @@ public final class TemplateCompiler {
     private static Compilation compile(String fileName, String templateName, String text, Diagnostics diagnostics) {
         String processId = processId(templateName);
         if (!TEMPLATE_NAME.matcher(templateName).matches()) {
-            diagnostics.error(Position.START, "template name '" + templateName
-                    + "' must be letters, digits, '.', '_' or '-' (it becomes the process id)");
+            diagnostics.error(
+                    Position.START,
+                    "template name '" + templateName
+                            + "' must be letters, digits, '.', '_' or '-' (it becomes the process id)");
         }
         Optional<XmlElement> root = TemplateDocumentReader.read(text, diagnostics);
         if (root.isEmpty()) {
             return failed(processId, diagnostics);
         }
         if (!root.get().name().equals("config")) {
-            diagnostics.error(root.get().position(), "a template starts with <config>, found <" + root.get().name() + ">");
+            diagnostics.error(
+                    root.get().position(),
+                    "a template starts with <config>, found <" + root.get().name() + ">");
             return failed(processId, diagnostics);
         }
         TagAttributes.check(root.get(), diagnostics, List.of(), List.of());
@@ -102,8 +107,12 @@ public final class TemplateCompiler {
             handlers.add(earlyFinish(process));
         }
         Diagram diagram = ProcessLayout.layout(mainChain, handlers);
-        String xml = BpmnXmlWriter.write(new BpmnDocument(processId, templateName,
-                "Compiled from task template " + templateName + " (" + fileName + ")", process, diagram));
+        String xml = BpmnXmlWriter.write(new BpmnDocument(
+                processId,
+                templateName,
+                "Compiled from task template " + templateName + " (" + fileName + ")",
+                process,
+                diagram));
         return new Compilation(processId, Optional.of(xml), diagnostics.sorted());
     }
 
@@ -114,9 +123,18 @@ public final class TemplateCompiler {
     /** The event sub-processes that end the task when the device answers with an error or never comes back. */
     private static List<Fragment> failureHandlers(ProcessScope process) {
         return List.of(
-                handler(process, "deviceError", ProcessErrors.Code.LWM2M_ERROR, "Device answered with an error",
-                        "=\"device answered \" + get or else(" + BpmnErrorCode.LWM2M_STATUS_VARIABLE + ", \"an error\")"),
-                handler(process, "deviceUnreachable", ProcessErrors.Code.DEVICE_UNREACHABLE, "Device did not come back",
+                handler(
+                        process,
+                        "deviceError",
+                        ProcessErrors.Code.LWM2M_ERROR,
+                        "Device answered with an error",
+                        "=\"device answered \" + get or else(" + BpmnErrorCode.LWM2M_STATUS_VARIABLE
+                                + ", \"an error\")"),
+                handler(
+                        process,
+                        "deviceUnreachable",
+                        ProcessErrors.Code.DEVICE_UNREACHABLE,
+                        "Device did not come back",
                         "=\"device did not come back before the resume timeout\""));
     }
 
@@ -127,11 +145,13 @@ public final class TemplateCompiler {
                 .eventDefinition(new EventDefinition.Error(ProcessErrors.Code.TASK_FINISHED));
         FlowNode end = inner.add("earlyFinish_end", NodeKind.END_EVENT, "Task finished");
         Fragment chain = new ChainFragment(inner, List.of(new NodeFragment(start, false), new NodeFragment(end, true)));
-        FlowNode sub = process.add("earlyFinish", NodeKind.SUB_PROCESS, "Task finished early").children(inner, true);
+        FlowNode sub = process.add("earlyFinish", NodeKind.SUB_PROCESS, "Task finished early")
+                .children(inner, true);
         return new SubProcessFragment(sub, chain);
     }
 
-    private static Fragment handler(ProcessScope process, String id, ProcessErrors.Code code, String name, String details) {
+    private static Fragment handler(
+            ProcessScope process, String id, ProcessErrors.Code code, String name, String details) {
         ProcessScope inner = process.nested();
         FlowNode start = inner.add(id + "_start", NodeKind.START_EVENT, code.label())
                 .eventDefinition(new EventDefinition.Error(code));
@@ -140,8 +160,9 @@ public final class TemplateCompiler {
                 .input("status", "=" + Feel.quote(ExecutionStatus.ERROR.name()))
                 .input("details", details);
         FlowNode end = inner.add(id + "_end", NodeKind.END_EVENT, "Task failed");
-        Fragment chain = new ChainFragment(inner, List.of(new NodeFragment(start, false), new NodeFragment(record, false),
-                new NodeFragment(end, true)));
+        Fragment chain = new ChainFragment(
+                inner,
+                List.of(new NodeFragment(start, false), new NodeFragment(record, false), new NodeFragment(end, true)));
         FlowNode sub = process.add(id, NodeKind.SUB_PROCESS, name).children(inner, true);
         return new SubProcessFragment(sub, chain);
     }

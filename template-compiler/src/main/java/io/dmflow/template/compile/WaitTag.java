@@ -2,7 +2,6 @@ package io.dmflow.template.compile;
 
 import io.dmflow.contract.ExecutionStatus;
 import io.dmflow.contract.JobType;
-
 import io.dmflow.template.bpmn.EventDefinition;
 import io.dmflow.template.bpmn.FlowNode;
 import io.dmflow.template.bpmn.NodeKind;
@@ -26,7 +25,8 @@ final class WaitTag implements TagCompiler {
             return Optional.empty();
         }
         TagAttributes.noChildren(element, context.diagnostics());
-        String id = "wait_" + element.position().line() + "_" + element.position().column();
+        String id =
+                "wait_" + element.position().line() + "_" + element.position().column();
         Optional<XmlAttribute> secondsAttribute = element.attribute("seconds");
         if (secondsAttribute.isEmpty()) {
             // The execution waits for its device: say so, so the scheduler may run the device's next task
@@ -36,8 +36,8 @@ final class WaitTag implements TagCompiler {
                     .input("status", "=\"" + ExecutionStatus.WAITING_FOR_DEVICE.name() + "\"");
             FlowNode contact = scope.add(id, NodeKind.INTERMEDIATE_CATCH_EVENT, "Wait for device contact")
                     .eventDefinition(new EventDefinition.Message(null));
-            return Optional.of(new ChainFragment(scope, List.of(new NodeFragment(waiting, false),
-                    new NodeFragment(contact, false))));
+            return Optional.of(new ChainFragment(
+                    scope, List.of(new NodeFragment(waiting, false), new NodeFragment(contact, false))));
         }
         Optional<TemplateValue> seconds = context.value(secondsAttribute.get());
         if (seconds.isEmpty()) {
@@ -48,18 +48,25 @@ final class WaitTag implements TagCompiler {
         if (seconds.get().plainText()) {
             String text = seconds.get().text().strip();
             if (!text.matches("\\d+")) {
-                context.diagnostics().error(secondsAttribute.get().value().positionOf(0),
-                        "'seconds' of <wait> must be a whole number of seconds, found '" + text + "'");
+                context.diagnostics()
+                        .error(
+                                secondsAttribute.get().value().positionOf(0),
+                                "'seconds' of <wait> must be a whole number of seconds, found '" + text + "'");
                 return Optional.empty();
             }
             duration = "PT" + Long.parseLong(text) + "S";
             name = "Wait " + Long.parseLong(text) + " s";
-        } else if (seconds.get().type().isIntegral() || seconds.get().type().equals(io.dmflow.template.expression.Type.STRING)) {
-            duration = "=duration(\"PT\" + " + context.values().stringForm(seconds.get()).text() + " + \"S\")";
+        } else if (seconds.get().type().isIntegral()
+                || seconds.get().type().equals(io.dmflow.template.expression.Type.STRING)) {
+            duration = "=duration(\"PT\" + "
+                    + context.values().stringForm(seconds.get()).text() + " + \"S\")";
             name = "Wait " + Readable.of(secondsAttribute.get().value().text()) + " s";
         } else {
-            context.diagnostics().error(secondsAttribute.get().value().positionOf(0),
-                    "'seconds' of <wait> must be a whole number, found " + seconds.get().type());
+            context.diagnostics()
+                    .error(
+                            secondsAttribute.get().value().positionOf(0),
+                            "'seconds' of <wait> must be a whole number, found "
+                                    + seconds.get().type());
             return Optional.empty();
         }
         FlowNode timer = scope.add(id, NodeKind.INTERMEDIATE_CATCH_EVENT, name)

@@ -31,32 +31,48 @@ final class WhileTag implements TagCompiler {
         XmlAttribute expr = element.attribute("expr").orElseThrow();
         Optional<TemplateValue> condition = context.value(expr);
         if (condition.isPresent() && !condition.get().type().equals(Type.BOOLEAN)) {
-            context.diagnostics().error(expr.value().positionOf(0), "the condition of <while> must be a Boolean, found "
-                    + condition.get().type());
+            context.diagnostics()
+                    .error(
+                            expr.value().positionOf(0),
+                            "the condition of <while> must be a Boolean, found "
+                                    + condition.get().type());
             condition = Optional.empty();
         }
         if (element.children().isEmpty()) {
             context.diagnostics().error(element.position(), "<while> needs at least one tag inside, or it never ends");
             return Optional.empty();
         }
-        String id = "while_" + element.position().line() + "_" + element.position().column();
+        String id =
+                "while_" + element.position().line() + "_" + element.position().column();
         // ends in '_', which template variables may not: no clash with the template's own names
-        String rounds = "rounds_" + element.position().line() + "_" + element.position().column() + "_";
-        FlowNode start = scope.add(id + "_start", NodeKind.SCRIPT_TASK, "Start loop").script("=0", rounds);
+        String rounds =
+                "rounds_" + element.position().line() + "_" + element.position().column() + "_";
+        FlowNode start =
+                scope.add(id + "_start", NodeKind.SCRIPT_TASK, "Start loop").script("=0", rounds);
         FlowNode merge = scope.add(id + "_loop", NodeKind.EXCLUSIVE_GATEWAY, null);
-        ConditionGuard guard = ConditionGuard.of(element, expr, context.diagnostics().file());
+        ConditionGuard guard =
+                ConditionGuard.of(element, expr, context.diagnostics().file());
         FlowNode count = scope.add(id + "_count", NodeKind.SCRIPT_TASK, "Count round")
-                .script("=assert(" + rounds + " + 1, " + rounds + " < " + MAX_ROUNDS + ", "
-                        + Feel.quote(guard.description() + " still held after " + MAX_ROUNDS + " rounds: the loop was stopped") + ")", rounds);
-        FlowNode question = scope.add(id, NodeKind.EXCLUSIVE_GATEWAY, "While " + Readable.of(expr.value().text()) + "?");
+                .script(
+                        "=assert(" + rounds + " + 1, " + rounds + " < " + MAX_ROUNDS + ", "
+                                + Feel.quote(guard.description() + " still held after " + MAX_ROUNDS
+                                        + " rounds: the loop was stopped")
+                                + ")",
+                        rounds);
+        FlowNode question = scope.add(
+                id,
+                NodeKind.EXCLUSIVE_GATEWAY,
+                "While " + Readable.of(expr.value().text()) + "?");
         Optional<Fragment> body = block.chain(element.children(), scope);
         if (condition.isEmpty() || body.isEmpty()) {
             return Optional.empty();
         }
         if (body.get().exit() == null) {
-            context.diagnostics().error(element.position(), "the body of <while> always ends the task, so it never loops: use <if>");
+            context.diagnostics()
+                    .error(element.position(), "the body of <while> always ends the task, so it never loops: use <if>");
             return Optional.empty();
         }
-        return Optional.of(new WhileFragment(scope, start, merge, count, question, guard.nonNull(condition.get()), body.get()));
+        return Optional.of(
+                new WhileFragment(scope, start, merge, count, question, guard.nonNull(condition.get()), body.get()));
     }
 }

@@ -14,21 +14,30 @@ final class DatePatterns {
     static final String EPOCH = "date and time(\"1970-01-01T00:00:00Z\")";
     private static final String MILLISECOND = "duration(\"PT0.001S\")";
 
-    private DatePatterns() {
-    }
+    private DatePatterns() {}
 
     static Feel millis(Feel date) {
-        return new Feel("(" + date.text() + " - " + EPOCH + ") / " + MILLISECOND, Type.LONG, date.nullable(), Feel.MULTIPLICATIVE);
+        return new Feel(
+                "(" + date.text() + " - " + EPOCH + ") / " + MILLISECOND,
+                Type.LONG,
+                date.nullable(),
+                Feel.MULTIPLICATIVE);
     }
 
     /** Whole days plus the rest: one duration of all the milliseconds would overflow. */
     static Feel fromMillis(ExpressionTranslator expressions, Feel millis) {
-        return expressions.let(millis, "millis", m -> new Feel(EPOCH + " + duration(\"P1D\") * floor(" + m
-                + " / 86400000) + " + MILLISECOND + " * modulo(" + m + ", 86400000)", Type.DATE, millis.nullable(), Feel.ADDITIVE));
+        return expressions.let(
+                millis,
+                "millis",
+                m -> new Feel(
+                        EPOCH + " + duration(\"P1D\") * floor(" + m + " / 86400000) + " + MILLISECOND + " * modulo(" + m
+                                + ", 86400000)",
+                        Type.DATE,
+                        millis.nullable(),
+                        Feel.ADDITIVE));
     }
 
-    private record Field(char letter, int width) {
-    }
+    private record Field(char letter, int width) {}
 
     /** Pattern letters and literal runs, in order; quoted text ('T') is literal. */
     private static List<Object> pieces(String pattern, Position position, String use) {
@@ -46,8 +55,10 @@ final class DatePatterns {
                 i = close + 1;
             } else if (Character.isLetter(c)) {
                 if ("yMdHmsS".indexOf(c) < 0) {
-                    throw new TypeMisuseException(position, "date pattern letter '" + c + "' in '" + pattern
-                            + "' is not supported for " + use + " (supported: y M d H m s S)");
+                    throw new TypeMisuseException(
+                            position,
+                            "date pattern letter '" + c + "' in '" + pattern + "' is not supported for " + use
+                                    + " (supported: y M d H m s S)");
                 }
                 int j = i;
                 while (j < pattern.length() && pattern.charAt(j) == c) {
@@ -100,8 +111,10 @@ final class DatePatterns {
         }
         String body = parts.isEmpty() ? "\"\"" : String.join(" + ", parts);
         // adding the time since the epoch to the epoch moves any zone to UTC
-        return Feel.primary("{" + utc + ": " + EPOCH + " + (" + date.text() + " - " + EPOCH + "), result: " + body + "}.result",
-                Type.STRING, date.nullable());
+        return Feel.primary(
+                "{" + utc + ": " + EPOCH + " + (" + date.text() + " - " + EPOCH + "), result: " + body + "}.result",
+                Type.STRING,
+                date.nullable());
     }
 
     /**
@@ -116,11 +129,12 @@ final class DatePatterns {
         for (Object piece : pieces) {
             if (piece instanceof Field f) {
                 if (previousWasField) {
-                    throw new TypeMisuseException(position, "toDate pattern '" + pattern
-                            + "' needs a separator between its fields");
+                    throw new TypeMisuseException(
+                            position, "toDate pattern '" + pattern + "' needs a separator between its fields");
                 }
                 if (f.letter() == 'y' && f.width() == 2) {
-                    throw new TypeMisuseException(position, "two-digit years ('yy') are not supported by toDate: use 'yyyy'");
+                    throw new TypeMisuseException(
+                            position, "two-digit years ('yy') are not supported by toDate: use 'yyyy'");
                 }
                 fields.add(f);
                 previousWasField = true;
@@ -141,18 +155,22 @@ final class DatePatterns {
                 continue;
             }
             String n = numbers + "[" + (i + 1) + "]";
-            terms.add(switch (letter) {
-                case 'y' -> "duration(\"P1Y\") * (" + n + " - 1970)";
-                case 'M' -> "duration(\"P1M\") * (" + n + " - 1)";
-                case 'd' -> "duration(\"P1D\") * (" + n + " - 1)";
-                case 'H' -> "duration(\"PT1H\") * " + n;
-                case 'm' -> "duration(\"PT1M\") * " + n;
-                case 's' -> "duration(\"PT1S\") * " + n;
-                default -> MILLISECOND + " * " + n;
-            });
+            terms.add(
+                    switch (letter) {
+                        case 'y' -> "duration(\"P1Y\") * (" + n + " - 1970)";
+                        case 'M' -> "duration(\"P1M\") * (" + n + " - 1)";
+                        case 'd' -> "duration(\"P1D\") * (" + n + " - 1)";
+                        case 'H' -> "duration(\"PT1H\") * " + n;
+                        case 'm' -> "duration(\"PT1M\") * " + n;
+                        case 's' -> "duration(\"PT1S\") * " + n;
+                        default -> MILLISECOND + " * " + n;
+                    });
         }
-        return Feel.primary("{" + numbers + ": for digits in extract(" + text.text() + ", \"[0-9]+\") return number(digits), result: "
-                + String.join(" + ", terms) + "}.result", Type.DATE, true);
+        return Feel.primary(
+                "{" + numbers + ": for digits in extract(" + text.text()
+                        + ", \"[0-9]+\") return number(digits), result: " + String.join(" + ", terms) + "}.result",
+                Type.DATE,
+                true);
     }
 
     private static int indexOf(List<Field> fields, char letter) {

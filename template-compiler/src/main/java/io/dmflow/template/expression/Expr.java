@@ -24,36 +24,27 @@ sealed interface Expr {
     }
 
     /** {@code 'text'}, {@code 42}, {@code 42L}, {@code 1.5}, {@code true}, {@code null}. */
-    record Literal(Position position, Type type, Object value) implements Expr {
-    }
+    record Literal(Position position, Type type, Object value) implements Expr {}
 
     /** {@code #name}: a task variable. */
-    record Variable(Position position, String name) implements Expr {
-    }
+    record Variable(Position position, String name) implements Expr {}
 
     /** A bare name: a context ({@code device}, {@code task}, {@code date}) or a lambda parameter. */
-    record Name(Position position, String name) implements Expr {
-    }
+    record Name(Position position, String name) implements Expr {}
 
     /** {@code receiver.member} or {@code receiver.member(args)}; {@code arguments} is null without parentheses. */
-    record Member(Position position, Expr receiver, String member, List<Expr> arguments) implements Expr {
-    }
+    record Member(Position position, Expr receiver, String member, List<Expr> arguments) implements Expr {}
 
-    record Binary(Position position, String operator, Expr left, Expr right) implements Expr {
-    }
+    record Binary(Position position, String operator, Expr left, Expr right) implements Expr {}
 
-    record Unary(Position position, String operator, Expr operand) implements Expr {
-    }
+    record Unary(Position position, String operator, Expr operand) implements Expr {}
 
     /** {@code if (condition) then else otherwise}. */
-    record Conditional(Position position, Expr condition, Expr then, Expr otherwise) implements Expr {
-    }
+    record Conditional(Position position, Expr condition, Expr then, Expr otherwise) implements Expr {}
 
     /** {@code value ? fallback}: the fallback when value is null or fails. */
-    record Fallback(Position position, Expr value, Expr fallback) implements Expr {
-    }
+    record Fallback(Position position, Expr value, Expr fallback) implements Expr {}
 
     /** {@code x => body} or a body using {@code _}; {@code parameter} is "_" for the placeholder form. */
-    record Lambda(Position position, String parameter, Expr body) implements Expr {
-    }
+    record Lambda(Position position, String parameter, Expr body) implements Expr {}
 }

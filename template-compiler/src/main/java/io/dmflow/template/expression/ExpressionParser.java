@@ -22,12 +22,14 @@ final class ExpressionParser {
         List<Token> tokens = Lexer.tokenize(source);
         ExpressionParser parser = new ExpressionParser(tokens);
         if (parser.peek().kind() == Token.Kind.END) {
-            throw new ExpressionSyntaxException(parser.peek().position(), "empty expression: '${}' needs something inside");
+            throw new ExpressionSyntaxException(
+                    parser.peek().position(), "empty expression: '${}' needs something inside");
         }
         Expr expr = parser.expression();
         if (parser.peek().kind() != Token.Kind.END) {
             Token t = parser.peek();
-            throw new ExpressionSyntaxException(t.position(), "unexpected " + t.describe() + " after a complete expression");
+            throw new ExpressionSyntaxException(
+                    t.position(), "unexpected " + t.describe() + " after a complete expression");
         }
         return expr;
     }
@@ -51,7 +53,8 @@ final class ExpressionParser {
         expect(")", "to close the condition of 'if'");
         Expr then = expression();
         if (!peek().isWord("else")) {
-            throw new ExpressionSyntaxException(peek().position(), "'if' expression needs an 'else' branch, found " + peek().describe());
+            throw new ExpressionSyntaxException(
+                    peek().position(), "'if' expression needs an 'else' branch, found " + peek().describe());
         }
         next();
         Expr otherwise = expression();
@@ -140,7 +143,8 @@ final class ExpressionParser {
             next();
             Token member = next();
             if (member.kind() != Token.Kind.IDENTIFIER) {
-                throw new ExpressionSyntaxException(member.position(), "expected a method or property name after '.', found " + member.describe());
+                throw new ExpressionSyntaxException(
+                        member.position(), "expected a method or property name after '.', found " + member.describe());
             }
             List<Expr> arguments = null;
             if (peek().isOperator("(")) {
@@ -176,7 +180,8 @@ final class ExpressionParser {
         }
         if (expr instanceof Expr.Member m) {
             return usesPlaceholder(m.receiver())
-                    || (m.arguments() != null && m.arguments().stream().anyMatch(a -> !(a instanceof Expr.Lambda) && usesPlaceholder(a)));
+                    || (m.arguments() != null
+                            && m.arguments().stream().anyMatch(a -> !(a instanceof Expr.Lambda) && usesPlaceholder(a)));
         }
         if (expr instanceof Expr.Binary b) {
             return usesPlaceholder(b.left()) || usesPlaceholder(b.right());
@@ -211,11 +216,14 @@ final class ExpressionParser {
                     case "true" -> new Expr.Literal(t.position(), Type.BOOLEAN, Boolean.TRUE);
                     case "false" -> new Expr.Literal(t.position(), Type.BOOLEAN, Boolean.FALSE);
                     case "null" -> new Expr.Literal(t.position(), Type.NULL, null);
-                    case "and", "or", "else" -> throw new ExpressionSyntaxException(t.position(), "expected a value, found '" + t.text() + "'");
+                    case "and", "or", "else" ->
+                        throw new ExpressionSyntaxException(t.position(), "expected a value, found '" + t.text() + "'");
                     default -> {
                         if (peek().isOperator("(")) {
-                            throw new ExpressionSyntaxException(t.position(), "unknown function '" + t.text()
-                                    + "': call methods on values instead, e.g. #x.toInt or device.getProperty('name', '')");
+                            throw new ExpressionSyntaxException(
+                                    t.position(),
+                                    "unknown function '" + t.text()
+                                            + "': call methods on values instead, e.g. #x.toInt or device.getProperty('name', '')");
                         }
                         yield new Expr.Name(t.position(), t.text());
                     }
@@ -235,7 +243,8 @@ final class ExpressionParser {
     private void expect(String operator, String why) throws ExpressionSyntaxException {
         Token t = peek();
         if (!t.isOperator(operator)) {
-            throw new ExpressionSyntaxException(t.position(), "expected '" + operator + "' " + why + ", found " + t.describe());
+            throw new ExpressionSyntaxException(
+                    t.position(), "expected '" + operator + "' " + why + ", found " + t.describe());
         }
         next();
     }

@@ -11,8 +11,7 @@ import java.util.Deque;
 final class ExpressionTranslator {
 
     /** A lambda parameter in scope: the FEEL name it was given and its element type. */
-    record Parameter(String sourceName, String feelName, Type type, int depth) {
-    }
+    record Parameter(String sourceName, String feelName, Type type, int depth) {}
 
     private final VariableScope variables;
     private final Deque<Parameter> parameters = new ArrayDeque<>();
@@ -68,8 +67,10 @@ final class ExpressionTranslator {
         }
         String name = temporary(hint);
         Feel result = body.apply(name);
-        return Feel.primary("{" + name + ": " + value.text() + ", result: " + result.text() + "}.result",
-                result.type(), result.nullable());
+        return Feel.primary(
+                "{" + name + ": " + value.text() + ", result: " + result.text() + "}.result",
+                result.type(),
+                result.nullable());
     }
 
     int lambdaDepth() {
@@ -96,8 +97,10 @@ final class ExpressionTranslator {
 
     private Feel variable(Expr.Variable v) {
         if (!variables.isDeclared(v.name())) {
-            throw new TypeMisuseException(v.position(), "unknown variable #" + v.name()
-                    + ": no store, get, readResource or foreach of this template sets it");
+            throw new TypeMisuseException(
+                    v.position(),
+                    "unknown variable #" + v.name()
+                            + ": no store, get, readResource or foreach of this template sets it");
         }
         return Feel.primary(v.name(), Type.STRING, true);
     }
@@ -106,8 +109,10 @@ final class ExpressionTranslator {
         for (Parameter p : parameters) {
             if (p.sourceName().equals(n.name())) {
                 if (p.depth() != parameters.size()) {
-                    throw new TypeMisuseException(n.position(), "'" + n.name()
-                            + "' belongs to an enclosing lambda; nested lambdas may only use their own parameter");
+                    throw new TypeMisuseException(
+                            n.position(),
+                            "'" + n.name()
+                                    + "' belongs to an enclosing lambda; nested lambdas may only use their own parameter");
                 }
                 return Feel.primary(p.feelName(), p.type(), false);
             }
@@ -116,9 +121,12 @@ final class ExpressionTranslator {
             case "device" -> Feel.primary("device", Type.DEVICE, false);
             case "task" -> Feel.primary("task", Type.TASK, false);
             case "date" -> Feel.primary("date", Type.DATES, false);
-            case "_" -> throw new TypeMisuseException(n.position(), "'_' is only allowed inside a method argument such as filter(_.startsWith('x'))");
-            default -> throw new TypeMisuseException(n.position(), "unknown name '" + n.name()
-                    + "': expected #variable, device, task or date");
+            case "_" ->
+                throw new TypeMisuseException(
+                        n.position(), "'_' is only allowed inside a method argument such as filter(_.startsWith('x'))");
+            default ->
+                throw new TypeMisuseException(
+                        n.position(), "unknown name '" + n.name() + "': expected #variable, device, task or date");
         };
     }
 
@@ -147,18 +155,30 @@ final class ExpressionTranslator {
             }
             case "==", "!=" -> {
                 if (!comparable(left.type(), right.type(), true)) {
-                    throw new TypeMisuseException(b.position(), "cannot compare " + left.type() + " with " + right.type()
-                            + " using '" + b.operator() + "': convert one side first");
+                    throw new TypeMisuseException(
+                            b.position(),
+                            "cannot compare " + left.type() + " with " + right.type() + " using '" + b.operator()
+                                    + "': convert one side first");
                 }
                 String op = b.operator().equals("==") ? "=" : "!=";
-                return new Feel(left.at(Feel.ADDITIVE) + " " + op + " " + right.at(Feel.ADDITIVE), Type.BOOLEAN, false, Feel.COMPARISON);
+                return new Feel(
+                        left.at(Feel.ADDITIVE) + " " + op + " " + right.at(Feel.ADDITIVE),
+                        Type.BOOLEAN,
+                        false,
+                        Feel.COMPARISON);
             }
             case "<", "<=", ">", ">=" -> {
                 if (!comparable(left.type(), right.type(), false)) {
-                    throw new TypeMisuseException(b.position(), "cannot order " + left.type() + " and " + right.type()
-                            + " with '" + b.operator() + "': both sides must be numbers, Strings or Dates");
+                    throw new TypeMisuseException(
+                            b.position(),
+                            "cannot order " + left.type() + " and " + right.type() + " with '" + b.operator()
+                                    + "': both sides must be numbers, Strings or Dates");
                 }
-                return new Feel(left.at(Feel.ADDITIVE) + " " + b.operator() + " " + right.at(Feel.ADDITIVE), Type.BOOLEAN, nullable, Feel.COMPARISON);
+                return new Feel(
+                        left.at(Feel.ADDITIVE) + " " + b.operator() + " " + right.at(Feel.ADDITIVE),
+                        Type.BOOLEAN,
+                        nullable,
+                        Feel.COMPARISON);
             }
             case "+" -> {
                 if (left.type().equals(Type.STRING) || right.type().equals(Type.STRING)) {
@@ -175,16 +195,28 @@ final class ExpressionTranslator {
     private Feel arithmetic(Expr.Binary b, Feel left, Feel right) {
         if (!left.type().isNumber() || !right.type().isNumber()) {
             Type bad = left.type().isNumber() ? right.type() : left.type();
-            throw new TypeMisuseException(b.position(), "'" + b.operator() + "' needs numbers, found " + left.type()
-                    + " " + b.operator() + " " + right.type() + (bad.equals(Type.STRING) ? ": convert with .toInt or .toLong" : "")
-                    + (bad.equals(Type.DATE) ? ": use .millis" : ""));
+            throw new TypeMisuseException(
+                    b.position(),
+                    "'" + b.operator() + "' needs numbers, found " + left.type()
+                            + " " + b.operator() + " " + right.type()
+                            + (bad.equals(Type.STRING) ? ": convert with .toInt or .toLong" : "")
+                            + (bad.equals(Type.DATE) ? ": use .millis" : ""));
         }
         Type type = Type.widerNumber(left.type(), right.type());
         boolean nullable = left.nullable() || right.nullable();
         return switch (b.operator()) {
-            case "+", "-" -> new Feel(left.at(Feel.ADDITIVE) + " " + b.operator() + " " + right.at(Feel.MULTIPLICATIVE),
-                    type, nullable, Feel.ADDITIVE);
-            case "*" -> new Feel(left.at(Feel.MULTIPLICATIVE) + " * " + right.at(Feel.UNARY), type, nullable, Feel.MULTIPLICATIVE);
+            case "+", "-" ->
+                new Feel(
+                        left.at(Feel.ADDITIVE) + " " + b.operator() + " " + right.at(Feel.MULTIPLICATIVE),
+                        type,
+                        nullable,
+                        Feel.ADDITIVE);
+            case "*" ->
+                new Feel(
+                        left.at(Feel.MULTIPLICATIVE) + " * " + right.at(Feel.UNARY),
+                        type,
+                        nullable,
+                        Feel.MULTIPLICATIVE);
             case "/" -> {
                 String quotient = left.at(Feel.MULTIPLICATIVE) + " / " + right.at(Feel.UNARY);
                 // Int and Long division truncates toward zero, as on the JVM
@@ -199,8 +231,11 @@ final class ExpressionTranslator {
 
     /** {@code +} with a String side: the other side in its string form, null written as "null" like the JVM does. */
     private Feel concatenate(Feel left, Feel right) {
-        return new Feel(stringPart(left).at(Feel.ADDITIVE) + " + " + stringPart(right).at(Feel.MULTIPLICATIVE),
-                Type.STRING, false, Feel.ADDITIVE);
+        return new Feel(
+                stringPart(left).at(Feel.ADDITIVE) + " + " + stringPart(right).at(Feel.MULTIPLICATIVE),
+                Type.STRING,
+                false,
+                Feel.ADDITIVE);
     }
 
     Feel stringPart(Feel part) {
@@ -218,9 +253,15 @@ final class ExpressionTranslator {
             case NULL -> Feel.stringLiteral("null");
             case DATE -> DatePatterns.format(this, value, DatePatterns.DEFAULT_PATTERN, null);
             // as FEEL's string() writes a context, but sorted by key
-            case MAP -> new Feel("\"{\" + string join(for entry_ in " + MemberTranslator.sortedEntries(value)
-                    + " return entry_.key + \":\" + (if entry_.value = null then \"null\" else " + Feel.quote("\"")
-                    + " + entry_.value + " + Feel.quote("\"") + "), \", \") + \"}\"", Type.STRING, value.nullable(), Feel.ADDITIVE);
+            case MAP ->
+                new Feel(
+                        "\"{\" + string join(for entry_ in " + MemberTranslator.sortedEntries(value)
+                                + " return entry_.key + \":\" + (if entry_.value = null then \"null\" else "
+                                + Feel.quote("\"")
+                                + " + entry_.value + " + Feel.quote("\"") + "), \", \") + \"}\"",
+                        Type.STRING,
+                        value.nullable(),
+                        Feel.ADDITIVE);
             default -> Feel.primary("string(" + value.text() + ")", Type.STRING, value.nullable());
         };
     }
@@ -244,8 +285,11 @@ final class ExpressionTranslator {
         Feel then = translate(c.then());
         Feel otherwise = translate(c.otherwise());
         Type type = unify(then.type(), otherwise.type(), c.position(), "the branches of 'if'");
-        return new Feel("if " + condition.text() + " then " + then.text() + " else " + otherwise.text(), type,
-                then.nullable() || otherwise.nullable(), Feel.CONDITIONAL);
+        return new Feel(
+                "if " + condition.text() + " then " + then.text() + " else " + otherwise.text(),
+                type,
+                then.nullable() || otherwise.nullable(),
+                Feel.CONDITIONAL);
     }
 
     private Feel fallback(Expr.Fallback f) {

@@ -50,7 +50,8 @@ final class Lexer {
             offset++;
             String name = identifier();
             if (name.isEmpty()) {
-                throw new ExpressionSyntaxException(source.positionOf(start), "'#' must be followed by a variable name");
+                throw new ExpressionSyntaxException(
+                        source.positionOf(start), "'#' must be followed by a variable name");
             }
             return new Token(Token.Kind.VARIABLE, name, source.positionOf(start));
         }
@@ -67,8 +68,9 @@ final class Lexer {
         }
         for (String unsupported : List.of("++", "->", "::", "===")) {
             if (text.startsWith(unsupported, offset)) {
-                throw new ExpressionSyntaxException(source.positionOf(start), "the operator '" + unsupported
-                        + "' is not supported in dmflow expressions");
+                throw new ExpressionSyntaxException(
+                        source.positionOf(start),
+                        "the operator '" + unsupported + "' is not supported in dmflow expressions");
             }
         }
         for (String op : OPERATORS) {
@@ -78,10 +80,12 @@ final class Lexer {
             }
         }
         if (c == '=') {
-            throw new ExpressionSyntaxException(source.positionOf(start), "'=' is not an operator here: compare with '=='");
+            throw new ExpressionSyntaxException(
+                    source.positionOf(start), "'=' is not an operator here: compare with '=='");
         }
         if (c == '&' || c == '|') {
-            throw new ExpressionSyntaxException(source.positionOf(start), "'" + c + "' alone is not an operator: use '" + c + c + "'");
+            throw new ExpressionSyntaxException(
+                    source.positionOf(start), "'" + c + "' alone is not an operator: use '" + c + c + "'");
         }
         throw new ExpressionSyntaxException(source.positionOf(start), "unexpected character '" + c + "'");
     }
@@ -109,12 +113,15 @@ final class Lexer {
             kind = Token.Kind.DOUBLE;
         }
         String digits = text.substring(start, offset);
-        if (kind == Token.Kind.INTEGER && offset < text.length() && (text.charAt(offset) == 'L' || text.charAt(offset) == 'l')) {
+        if (kind == Token.Kind.INTEGER
+                && offset < text.length()
+                && (text.charAt(offset) == 'L' || text.charAt(offset) == 'l')) {
             offset++;
             kind = Token.Kind.LONG;
         }
         if (offset < text.length() && Character.isLetter(text.charAt(offset))) {
-            throw new ExpressionSyntaxException(source.positionOf(offset), "unexpected '" + text.charAt(offset) + "' after the number " + digits);
+            throw new ExpressionSyntaxException(
+                    source.positionOf(offset), "unexpected '" + text.charAt(offset) + "' after the number " + digits);
         }
         if (kind == Token.Kind.INTEGER) {
             try {

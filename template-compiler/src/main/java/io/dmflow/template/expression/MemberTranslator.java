@@ -44,7 +44,8 @@ final class MemberTranslator {
                     yield Feel.primary(lookup, Type.STRING, true);
                 }
                 Feel fallback = argument(m, 1, Type.STRING);
-                yield Feel.primary("get or else(" + lookup + ", " + fallback.text() + ")", Type.STRING, fallback.nullable());
+                yield Feel.primary(
+                        "get or else(" + lookup + ", " + fallback.text() + ")", Type.STRING, fallback.nullable());
             }
             default -> unknown(m, "device", "id, softwareVersion, properties, groups, getProperty");
         };
@@ -69,8 +70,8 @@ final class MemberTranslator {
                 arity(m, 1, 1);
                 Feel millis = argument(m, 0, null);
                 if (!millis.type().isIntegral()) {
-                    throw new TypeMisuseException(Expr.start(m.arguments().get(0)),
-                            "date.fromMillis needs a Long, found " + millis.type());
+                    throw new TypeMisuseException(
+                            Expr.start(m.arguments().get(0)), "date.fromMillis needs a Long, found " + millis.type());
                 }
                 yield DatePatterns.fromMillis(expressions, millis);
             }
@@ -85,8 +86,15 @@ final class MemberTranslator {
             case "toDouble" -> conversion(m, s, Type.DOUBLE);
             case "toBoolean" -> {
                 arity(m, 0, 0);
-                yield expressions.let(s, "text", v -> new Feel("if lower case(" + v + ") = \"true\" then true else if lower case("
-                        + v + ") = \"false\" then false else null", Type.BOOLEAN, true, Feel.CONDITIONAL));
+                yield expressions.let(
+                        s,
+                        "text",
+                        v -> new Feel(
+                                "if lower case(" + v + ") = \"true\" then true else if lower case(" + v
+                                        + ") = \"false\" then false else null",
+                                Type.BOOLEAN,
+                                true,
+                                Feel.CONDITIONAL));
             }
             case "toString", "trim", "toUpperCase", "toLowerCase" -> {
                 arity(m, 0, 0);
@@ -127,16 +135,24 @@ final class MemberTranslator {
                 arity(m, 2, 2);
                 Feel regex = argument(m, 0, Type.STRING);
                 Feel replacement = argument(m, 1, Type.STRING);
-                yield Feel.primary("replace(" + s.text() + ", " + regex.text() + ", " + replacement.text() + ")", Type.STRING, false);
+                yield Feel.primary(
+                        "replace(" + s.text() + ", " + regex.text() + ", " + replacement.text() + ")",
+                        Type.STRING,
+                        false);
             }
             case "substring" -> substring(m, s);
             case "toDate" -> {
                 arity(m, 1, 1);
                 String pattern = literalString(m, 0, "the pattern of toDate");
-                yield DatePatterns.parse(expressions, s, pattern, m.arguments().get(0).position());
+                yield DatePatterns.parse(
+                        expressions, s, pattern, m.arguments().get(0).position());
             }
-            default -> unknown(m, "String", "toInt, toLong, toDouble, toBoolean, toDate, startsWith, endsWith, contains, "
-                    + "stripPrefix, stripSuffix, trim, toUpperCase, toLowerCase, length, isEmpty, nonEmpty, split, replaceAll, substring");
+            default ->
+                unknown(
+                        m,
+                        "String",
+                        "toInt, toLong, toDouble, toBoolean, toDate, startsWith, endsWith, contains, "
+                                + "stripPrefix, stripSuffix, trim, toUpperCase, toLowerCase, length, isEmpty, nonEmpty, split, replaceAll, substring");
         };
     }
 
@@ -147,8 +163,14 @@ final class MemberTranslator {
         if (target.equals(Type.DOUBLE)) {
             return Feel.primary("number(" + s.text() + ")", target, false);
         }
-        return expressions.let(s, "text", v -> new Feel("if matches(" + v + ", \"^[+-]?[0-9]+$\") then number(" + v
-                + ") else null", target, false, Feel.CONDITIONAL));
+        return expressions.let(
+                s,
+                "text",
+                v -> new Feel(
+                        "if matches(" + v + ", \"^[+-]?[0-9]+$\") then number(" + v + ") else null",
+                        target,
+                        false,
+                        Feel.CONDITIONAL));
     }
 
     private Feel strip(Expr.Member m, Feel s) {
@@ -159,11 +181,18 @@ final class MemberTranslator {
         String length = argument instanceof Expr.Literal l
                 ? String.valueOf(((String) l.value()).length())
                 : "string length(" + affix.text() + ")";
-        return expressions.let(s, "text", v -> new Feel(prefix
-                ? "if starts with(" + v + ", " + affix.text() + ") then substring(" + v + ", " + length + " + 1) else " + v
-                : "if ends with(" + v + ", " + affix.text() + ") then substring(" + v + ", 1, string length(" + v + ") - "
-                        + length + ") else " + v,
-                Type.STRING, false, Feel.CONDITIONAL));
+        return expressions.let(
+                s,
+                "text",
+                v -> new Feel(
+                        prefix
+                                ? "if starts with(" + v + ", " + affix.text() + ") then substring(" + v + ", " + length
+                                        + " + 1) else " + v
+                                : "if ends with(" + v + ", " + affix.text() + ") then substring(" + v
+                                        + ", 1, string length(" + v + ") - " + length + ") else " + v,
+                        Type.STRING,
+                        false,
+                        Feel.CONDITIONAL));
     }
 
     private Feel substring(Expr.Member m, Feel s) {
@@ -175,8 +204,11 @@ final class MemberTranslator {
             return Feel.primary("substring(" + s.text() + ", " + start + ")", Type.STRING, false);
         }
         Feel to = argument(m, 1, Type.INT);
-        return Feel.primary("substring(" + s.text() + ", " + start + ", " + to.at(Feel.ADDITIVE) + " - "
-                + from.at(Feel.MULTIPLICATIVE) + ")", Type.STRING, false);
+        return Feel.primary(
+                "substring(" + s.text() + ", " + start + ", " + to.at(Feel.ADDITIVE) + " - "
+                        + from.at(Feel.MULTIPLICATIVE) + ")",
+                Type.STRING,
+                false);
     }
 
     private Feel number(Expr.Member m, Feel n) {
@@ -219,8 +251,13 @@ final class MemberTranslator {
                 String pattern = m.arguments() == null || m.arguments().isEmpty()
                         ? DatePatterns.DEFAULT_PATTERN
                         : literalString(m, 0, "the pattern of format");
-                yield DatePatterns.format(expressions, d, pattern,
-                        m.arguments() == null || m.arguments().isEmpty() ? null : m.arguments().get(0).position());
+                yield DatePatterns.format(
+                        expressions,
+                        d,
+                        pattern,
+                        m.arguments() == null || m.arguments().isEmpty()
+                                ? null
+                                : m.arguments().get(0).position());
             }
             case "toString" -> {
                 arity(m, 0, 0);
@@ -241,22 +278,29 @@ final class MemberTranslator {
                 arity(m, 2, 2);
                 Feel key = argument(m, 0, Type.STRING);
                 Feel fallback = argument(m, 1, Type.STRING);
-                yield Feel.primary("get or else(get value(" + map.text() + ", " + key.text() + "), " + fallback.text() + ")",
-                        Type.STRING, fallback.nullable());
+                yield Feel.primary(
+                        "get or else(get value(" + map.text() + ", " + key.text() + "), " + fallback.text() + ")",
+                        Type.STRING,
+                        fallback.nullable());
             }
             case "keySet", "keys" -> {
                 arity(m, 0, 0);
-                yield Feel.primary("sort(get entries(" + map.text() + ").key, function(a, b) a < b)", Type.STRING_SET, false);
+                yield Feel.primary(
+                        "sort(get entries(" + map.text() + ").key, function(a, b) a < b)", Type.STRING_SET, false);
             }
             case "values" -> {
                 arity(m, 0, 0);
-                yield new Feel("for entry_ in " + sortedEntries(map) + " return entry_.value", Type.STRING_LIST, false,
+                yield new Feel(
+                        "for entry_ in " + sortedEntries(map) + " return entry_.value",
+                        Type.STRING_LIST,
+                        false,
                         Feel.CONDITIONAL);
             }
             case "contains", "containsKey" -> {
                 arity(m, 1, 1);
                 Feel key = argument(m, 0, Type.STRING);
-                yield Feel.primary("list contains(get entries(" + map.text() + ").key, " + key.text() + ")", Type.BOOLEAN, false);
+                yield Feel.primary(
+                        "list contains(get entries(" + map.text() + ").key, " + key.text() + ")", Type.BOOLEAN, false);
             }
             case "size" -> {
                 arity(m, 0, 0);
@@ -287,13 +331,18 @@ final class MemberTranslator {
                 arity(m, 1, 1);
                 // FEEL filters name the current element 'item'
                 Feel predicate = lambda(m, element, "item");
-                ExpressionTranslator.requireType(predicate, Type.BOOLEAN, m.arguments().get(0).position(), "the lambda of filter");
+                ExpressionTranslator.requireType(
+                        predicate, Type.BOOLEAN, m.arguments().get(0).position(), "the lambda of filter");
                 yield Feel.primary(xs.at(Feel.PRIMARY) + "[" + predicate.text() + "]", xs.type(), false);
             }
             case "map" -> {
                 arity(m, 1, 1);
                 Feel body = lambda(m, element, "item");
-                yield new Feel("for item in " + xs.text() + " return " + body.text(), Type.list(body.type()), false, Feel.CONDITIONAL);
+                yield new Feel(
+                        "for item in " + xs.text() + " return " + body.text(),
+                        Type.list(body.type()),
+                        false,
+                        Feel.CONDITIONAL);
             }
             case "contains" -> {
                 arity(m, 1, 1);
@@ -315,26 +364,38 @@ final class MemberTranslator {
             }
             case "mkString" -> {
                 arity(m, 0, 1);
-                String separator = m.arguments() == null || m.arguments().isEmpty() ? "\"\"" : argument(m, 0, Type.STRING).text();
-                String strings = element.equals(Type.STRING) ? xs.text()
-                        : "for item in " + xs.text() + " return " + expressions.stringForm(Feel.primary("item", element, false)).text();
+                String separator = m.arguments() == null || m.arguments().isEmpty()
+                        ? "\"\""
+                        : argument(m, 0, Type.STRING).text();
+                String strings = element.equals(Type.STRING)
+                        ? xs.text()
+                        : "for item in " + xs.text() + " return "
+                                + expressions
+                                        .stringForm(Feel.primary("item", element, false))
+                                        .text();
                 yield Feel.primary("string join(" + strings + ", " + separator + ")", Type.STRING, false);
             }
             case "sorted" -> {
                 arity(m, 0, 0);
                 yield Feel.primary("sort(" + xs.text() + ", function(a, b) a < b)", Type.list(element), false);
             }
-            default -> unknown(m, xs.type().toString(), "filter, map, contains, size, isEmpty, nonEmpty, head, mkString, sorted");
+            default ->
+                unknown(
+                        m,
+                        xs.type().toString(),
+                        "filter, map, contains, size, isEmpty, nonEmpty, head, mkString, sorted");
         };
     }
 
     private Feel lambda(Expr.Member m, Type element, String feelName) {
         Expr argument = m.arguments().get(0);
         if (!(argument instanceof Expr.Lambda lambda)) {
-            throw new TypeMisuseException(argument.position(), m.member() + " needs a lambda such as _.startsWith('x') or k => k.startsWith('x')");
+            throw new TypeMisuseException(
+                    argument.position(),
+                    m.member() + " needs a lambda such as _.startsWith('x') or k => k.startsWith('x')");
         }
-        expressions.pushParameter(new ExpressionTranslator.Parameter(lambda.parameter(), feelName, element,
-                expressions.lambdaDepth() + 1));
+        expressions.pushParameter(new ExpressionTranslator.Parameter(
+                lambda.parameter(), feelName, element, expressions.lambdaDepth() + 1));
         try {
             return expressions.translate(lambda.body());
         } finally {
@@ -353,18 +414,24 @@ final class MemberTranslator {
         int n = m.arguments() == null ? 0 : m.arguments().size();
         if (n < min || n > max) {
             String expected = min == max ? String.valueOf(min) : min + " to " + max;
-            throw new TypeMisuseException(m.position(), "'" + m.member() + "' takes " + expected
-                    + (max == 1 && min == 1 ? " argument" : " arguments") + ", found " + n);
+            throw new TypeMisuseException(
+                    m.position(),
+                    "'" + m.member() + "' takes " + expected + (max == 1 && min == 1 ? " argument" : " arguments")
+                            + ", found " + n);
         }
     }
 
     private Feel argument(Expr.Member m, int index, Type expected) {
         Expr argument = m.arguments().get(index);
         Feel value = expressions.translate(argument);
-        if (expected != null && !value.type().equals(expected) && !value.type().equals(Type.NULL)
+        if (expected != null
+                && !value.type().equals(expected)
+                && !value.type().equals(Type.NULL)
                 && !(expected.isNumber() && value.type().isIntegral() && expected.isIntegral())) {
-            throw new TypeMisuseException(Expr.start(argument), "argument " + (index + 1) + " of '" + m.member()
-                    + "' must be " + expected + ", found " + value.type());
+            throw new TypeMisuseException(
+                    Expr.start(argument),
+                    "argument " + (index + 1) + " of '" + m.member() + "' must be " + expected + ", found "
+                            + value.type());
         }
         return value;
     }
@@ -374,11 +441,13 @@ final class MemberTranslator {
         if (argument instanceof Expr.Literal l && l.value() instanceof String s) {
             return s;
         }
-        throw new TypeMisuseException(Expr.start(argument), what + " must be a string literal such as 'yyyy.MM.dd HH:mm:ss'");
+        throw new TypeMisuseException(
+                Expr.start(argument), what + " must be a string literal such as 'yyyy.MM.dd HH:mm:ss'");
     }
 
     private static Feel unknown(Expr.Member m, String owner, String known) {
         String kind = m.arguments() == null ? "property" : "method";
-        throw new TypeMisuseException(m.position(), "unknown " + kind + " '" + m.member() + "' on " + owner + " (known: " + known + ")");
+        throw new TypeMisuseException(
+                m.position(), "unknown " + kind + " '" + m.member() + "' on " + owner + " (known: " + known + ")");
     }
 }

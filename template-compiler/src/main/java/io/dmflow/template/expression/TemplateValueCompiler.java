@@ -20,8 +20,7 @@ public final class TemplateValueCompiler {
         this.diagnostics = diagnostics;
     }
 
-    private record Part(SourceText text, boolean expression) {
-    }
+    private record Part(SourceText text, boolean expression) {}
 
     /** Empty when the value has errors; they are reported. */
     public Optional<TemplateValue> compile(SourceText value) {
@@ -65,7 +64,8 @@ public final class TemplateValueCompiler {
             }
             concatenation.append(translator.stringPart(part).at(Feel.MULTIPLICATIVE));
         }
-        return Optional.of(new TemplateValue(new Feel(concatenation.toString(), Type.STRING, false, Feel.ADDITIVE), false, value));
+        return Optional.of(
+                new TemplateValue(new Feel(concatenation.toString(), Type.STRING, false, Feel.ADDITIVE), false, value));
     }
 
     /** The string form of a compiled value, as {@code store} saves it. */

@@ -6,7 +6,14 @@ import io.dmflow.template.source.Position;
 record Token(Kind kind, String text, Position position) {
 
     enum Kind {
-        INTEGER, LONG, DOUBLE, STRING, IDENTIFIER, VARIABLE, OPERATOR, END
+        INTEGER,
+        LONG,
+        DOUBLE,
+        STRING,
+        IDENTIFIER,
+        VARIABLE,
+        OPERATOR,
+        END
     }
 
     boolean is(Kind k, String t) {

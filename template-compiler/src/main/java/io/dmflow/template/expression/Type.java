@@ -3,7 +3,21 @@ package io.dmflow.template.expression;
 /** The static types of the task language, checked before any FEEL is written. */
 public record Type(Kind kind, Type element) {
 
-    public enum Kind { STRING, INT, LONG, DOUBLE, BOOLEAN, DATE, NULL, LIST, SET, MAP, DEVICE, TASK, DATES }
+    public enum Kind {
+        STRING,
+        INT,
+        LONG,
+        DOUBLE,
+        BOOLEAN,
+        DATE,
+        NULL,
+        LIST,
+        SET,
+        MAP,
+        DEVICE,
+        TASK,
+        DATES
+    }
 
     public static final Type STRING = of(Kind.STRING);
     public static final Type INT = of(Kind.INT);

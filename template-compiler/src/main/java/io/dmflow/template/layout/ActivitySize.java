@@ -10,8 +10,7 @@ public final class ActivitySize {
     public static final int HEIGHT = 80;
     private static final int[] WIDTHS = {100, 120, 140, 160, 200, 240};
 
-    private ActivitySize() {
-    }
+    private ActivitySize() {}
 
     public static int width(String name) {
         if (name == null) {

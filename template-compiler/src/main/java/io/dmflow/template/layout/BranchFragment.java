@@ -32,7 +32,8 @@ public final class BranchFragment extends Fragment {
     private Bounds joinBounds;
 
     /** Either branch may be null (nothing to do on that side). */
-    public BranchFragment(ProcessScope scope, FlowNode split, String condition, Fragment yes, Fragment no, String joinId) {
+    public BranchFragment(
+            ProcessScope scope, FlowNode split, String condition, Fragment yes, Fragment no, String joinId) {
         this.split = split;
         this.yes = yes;
         this.no = no;
@@ -115,7 +116,8 @@ public final class BranchFragment extends Fragment {
             }
         } else {
             int laneY = cy + yesDescent + 30;
-            diagram.edge(noFlow, List.of(splitBottom, new Point(x + 25, laneY), new Point(joinX + 25, laneY), joinBottom));
+            diagram.edge(
+                    noFlow, List.of(splitBottom, new Point(x + 25, laneY), new Point(joinX + 25, laneY), joinBottom));
         }
     }
 

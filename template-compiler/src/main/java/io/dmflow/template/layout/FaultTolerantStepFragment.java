@@ -18,7 +18,8 @@ public final class FaultTolerantStepFragment extends Fragment {
     private int x;
     private int cy;
 
-    public FaultTolerantStepFragment(ProcessScope scope, FlowNode step, FlowNode fault, FlowNode logFault, FlowNode join) {
+    public FaultTolerantStepFragment(
+            ProcessScope scope, FlowNode step, FlowNode fault, FlowNode logFault, FlowNode join) {
         this.step = step;
         this.fault = fault;
         this.logFault = logFault;
@@ -53,7 +54,9 @@ public final class FaultTolerantStepFragment extends Fragment {
         d.shape(join, new Bounds(joinX, cy - 25, 50, 50));
         d.edge(stepToJoin, List.of(new Point(x + w, cy), new Point(joinX, cy)));
         d.edge(faultToLog, List.of(new Point(x + 50, cy + 58), new Point(x + 50, row2 - 40)));
-        d.edge(logToJoin, List.of(new Point(x + 100, row2), new Point(joinX + 25, row2), new Point(joinX + 25, cy + 25)));
+        d.edge(
+                logToJoin,
+                List.of(new Point(x + 100, row2), new Point(joinX + 25, row2), new Point(joinX + 25, cy + 25)));
     }
 
     @Override

@@ -5,8 +5,7 @@ final class FlowLabels {
 
     static final int HEIGHT = 14;
 
-    private FlowLabels() {
-    }
+    private FlowLabels() {}
 
     static int width(String text) {
         return text.length() * 7 + 4;

@@ -12,8 +12,7 @@ final class LabelMetrics {
     static final int LINE_HEIGHT = 14;
     private static final double CHAR_WIDTH = 6.5;
 
-    private LabelMetrics() {
-    }
+    private LabelMetrics() {}
 
     static int height(String text, int width) {
         return lines(text, width).size() * LINE_HEIGHT + 4;

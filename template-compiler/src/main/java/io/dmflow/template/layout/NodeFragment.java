@@ -20,7 +20,9 @@ public final class NodeFragment extends Fragment {
     }
 
     private boolean labelled() {
-        return node.kind().hasExternalLabel() && node.name() != null && !node.name().isEmpty();
+        return node.kind().hasExternalLabel()
+                && node.name() != null
+                && !node.name().isEmpty();
     }
 
     private int nodeWidth() {
@@ -45,8 +47,13 @@ public final class NodeFragment extends Fragment {
         bounds = new Bounds(x + (width - w) / 2, cy - h / 2, w, h);
         diagram.shape(node, bounds);
         if (labelled()) {
-            diagram.label(node, new Bounds(x + (width - LABEL_WIDTH) / 2, bounds.bottom() + 6, LABEL_WIDTH,
-                    LabelMetrics.height(node.name(), LABEL_WIDTH)));
+            diagram.label(
+                    node,
+                    new Bounds(
+                            x + (width - LABEL_WIDTH) / 2,
+                            bounds.bottom() + 6,
+                            LABEL_WIDTH,
+                            LabelMetrics.height(node.name(), LABEL_WIDTH)));
         }
     }
 

@@ -9,8 +9,7 @@ public final class ProcessLayout {
     private static final int TOP = 80;
     private static final int BELOW = 60;
 
-    private ProcessLayout() {
-    }
+    private ProcessLayout() {}
 
     public static Diagram layout(Fragment main, List<Fragment> eventSubProcesses) {
         Diagram diagram = new Diagram();

@@ -13,9 +13,14 @@ import java.util.List;
 public final class ResumableStepFragment extends Fragment {
 
     /** The nodes of the pattern, created by the compiler. */
-    public record Nodes(FlowNode retry, FlowNode step, FlowNode downlinkFailure, FlowNode waitForDevice,
-                        FlowNode deviceContact, FlowNode timeout, FlowNode unreachable) {
-    }
+    public record Nodes(
+            FlowNode retry,
+            FlowNode step,
+            FlowNode downlinkFailure,
+            FlowNode waitForDevice,
+            FlowNode deviceContact,
+            FlowNode timeout,
+            FlowNode unreachable) {}
 
     private static final int LABEL_WIDTH = 80;
     private static final int LABEL_HEIGHT = 32;

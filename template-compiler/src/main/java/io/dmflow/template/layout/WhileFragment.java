@@ -16,6 +16,7 @@ public final class WhileFragment extends Fragment {
     private static final int QUESTION_WIDTH = 120;
     /** Start task, merge gateway and count task come first, each followed by a gap. */
     private static final int MERGE_X = 100 + GAP;
+
     private static final int COUNT_X = MERGE_X + 50 + GAP;
     private static final int QUESTION_X = COUNT_X + 100 + GAP;
 
@@ -35,8 +36,14 @@ public final class WhileFragment extends Fragment {
     private int bodyX;
     private int topLane;
 
-    public WhileFragment(ProcessScope scope, FlowNode start, FlowNode merge, FlowNode count, FlowNode question,
-                         String condition, Fragment body) {
+    public WhileFragment(
+            ProcessScope scope,
+            FlowNode start,
+            FlowNode merge,
+            FlowNode count,
+            FlowNode question,
+            String condition,
+            Fragment body) {
         this.start = start;
         this.merge = merge;
         this.count = count;
@@ -106,7 +113,11 @@ public final class WhileFragment extends Fragment {
     List<Point> exitRoute() {
         int qcx = x + QUESTION_X + 25;
         int out = bodyX + body.width + 30;
-        return List.of(new Point(qcx, cy - 25), new Point(qcx, topLane), new Point(out, topLane), new Point(out, cy),
+        return List.of(
+                new Point(qcx, cy - 25),
+                new Point(qcx, topLane),
+                new Point(out, topLane),
+                new Point(out, cy),
                 new Point(x + width, cy));
     }
 }

@@ -40,38 +40,53 @@ public final class BpmnXmlWriter {
     private String definitions() {
         collectReferences(document.process());
         line(0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-        line(0, "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
-                + " xmlns:bpmndi=\"http://www.omg.org/spec/BPMN/20100524/DI\""
-                + " xmlns:dc=\"http://www.omg.org/spec/DD/20100524/DC\""
-                + " xmlns:di=\"http://www.omg.org/spec/DD/20100524/DI\""
-                + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
-                + " xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\""
-                + " xmlns:modeler=\"http://camunda.org/schema/modeler/1.0\""
-                + " id=\"Definitions_" + attr(document.processId()) + "\""
-                + " targetNamespace=\"http://bpmn.io/schema/bpmn\""
-                + " exporter=\"dmflow template-compiler\" exporterVersion=\"0.1.0\""
-                + " modeler:executionPlatform=\"Camunda Cloud\""
-                + " modeler:executionPlatformVersion=\"" + EXECUTION_PLATFORM_VERSION + "\">");
+        line(
+                0,
+                "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                        + " xmlns:bpmndi=\"http://www.omg.org/spec/BPMN/20100524/DI\""
+                        + " xmlns:dc=\"http://www.omg.org/spec/DD/20100524/DC\""
+                        + " xmlns:di=\"http://www.omg.org/spec/DD/20100524/DI\""
+                        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+                        + " xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\""
+                        + " xmlns:modeler=\"http://camunda.org/schema/modeler/1.0\""
+                        + " id=\"Definitions_" + attr(document.processId()) + "\""
+                        + " targetNamespace=\"http://bpmn.io/schema/bpmn\""
+                        + " exporter=\"dmflow template-compiler\" exporterVersion=\"0.1.0\""
+                        + " modeler:executionPlatform=\"Camunda Cloud\""
+                        + " modeler:executionPlatformVersion=\"" + EXECUTION_PLATFORM_VERSION + "\">");
         for (ProcessErrors.Code code : errors) {
-            line(1, "<bpmn:error id=\"" + code.id() + "\" name=\"" + attr(code.label()) + "\" errorCode=\"" + attr(code.errorCode()) + "\" />");
+            line(
+                    1,
+                    "<bpmn:error id=\"" + code.id() + "\" name=\"" + attr(code.label()) + "\" errorCode=\""
+                            + attr(code.errorCode()) + "\" />");
         }
         if (usesDeviceContact) {
-            line(1, "<bpmn:message id=\"" + MESSAGE_DEVICE_CONTACT + "\" name=\"" + attr(MessageName.DEVICE_CONTACT) + "\">");
+            line(
+                    1,
+                    "<bpmn:message id=\"" + MESSAGE_DEVICE_CONTACT + "\" name=\"" + attr(MessageName.DEVICE_CONTACT)
+                            + "\">");
             line(2, "<bpmn:extensionElements>");
-            line(3, "<zeebe:subscription correlationKey=\"" + attr(MessageName.DEVICE_CONTACT_KEY_EXPRESSION) + "\" />");
+            line(
+                    3,
+                    "<zeebe:subscription correlationKey=\"" + attr(MessageName.DEVICE_CONTACT_KEY_EXPRESSION)
+                            + "\" />");
             line(2, "</bpmn:extensionElements>");
             line(1, "</bpmn:message>");
         }
-        line(1, "<bpmn:process id=\"" + attr(document.processId()) + "\" name=\"" + attr(document.processName())
-                + "\" isExecutable=\"true\">");
+        line(
+                1,
+                "<bpmn:process id=\"" + attr(document.processId()) + "\" name=\"" + attr(document.processName())
+                        + "\" isExecutable=\"true\">");
         if (document.documentation() != null) {
             line(2, "<bpmn:documentation>" + XmlText.escape(document.documentation()) + "</bpmn:documentation>");
         }
         scope(document.process(), 2);
         line(1, "</bpmn:process>");
         line(1, "<bpmndi:BPMNDiagram id=\"BPMNDiagram_" + attr(document.processId()) + "\">");
-        line(2, "<bpmndi:BPMNPlane id=\"BPMNPlane_" + attr(document.processId()) + "\" bpmnElement=\""
-                + attr(document.processId()) + "\">");
+        line(
+                2,
+                "<bpmndi:BPMNPlane id=\"BPMNPlane_" + attr(document.processId()) + "\" bpmnElement=\""
+                        + attr(document.processId()) + "\">");
         shapes(document.process());
         edges(document.process());
         line(2, "</bpmndi:BPMNPlane>");
@@ -109,7 +124,9 @@ public final class BpmnXmlWriter {
             open.append(" name=\"").append(attr(node.name())).append('"');
         }
         if (node.kind() == NodeKind.BOUNDARY_EVENT) {
-            open.append(" attachedToRef=\"").append(attr(node.attachedTo().id())).append('"');
+            open.append(" attachedToRef=\"")
+                    .append(attr(node.attachedTo().id()))
+                    .append('"');
         }
         if (node.isEventSubProcess()) {
             open.append(" triggeredByEvent=\"true\"");
@@ -132,8 +149,10 @@ public final class BpmnXmlWriter {
         if (node.loopInputCollection() != null) {
             line(depth + 1, "<bpmn:multiInstanceLoopCharacteristics isSequential=\"true\">");
             line(depth + 2, "<bpmn:extensionElements>");
-            line(depth + 3, "<zeebe:loopCharacteristics inputCollection=\"" + attr(node.loopInputCollection())
-                    + "\" inputElement=\"" + attr(node.loopInputElement()) + "\" />");
+            line(
+                    depth + 3,
+                    "<zeebe:loopCharacteristics inputCollection=\"" + attr(node.loopInputCollection())
+                            + "\" inputElement=\"" + attr(node.loopInputElement()) + "\" />");
             line(depth + 2, "</bpmn:extensionElements>");
             line(depth + 1, "</bpmn:multiInstanceLoopCharacteristics>");
         }
@@ -182,14 +201,20 @@ public final class BpmnXmlWriter {
             return;
         }
         if (definition instanceof EventDefinition.Error e) {
-            line(depth, e.error() == null ? "<bpmn:errorEventDefinition />"
-                    : "<bpmn:errorEventDefinition errorRef=\"" + e.error().id() + "\" />");
+            line(
+                    depth,
+                    e.error() == null
+                            ? "<bpmn:errorEventDefinition />"
+                            : "<bpmn:errorEventDefinition errorRef=\""
+                                    + e.error().id() + "\" />");
         } else if (definition instanceof EventDefinition.Message) {
             line(depth, "<bpmn:messageEventDefinition messageRef=\"" + MESSAGE_DEVICE_CONTACT + "\" />");
         } else if (definition instanceof EventDefinition.Timer t) {
             line(depth, "<bpmn:timerEventDefinition>");
-            line(depth + 1, "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">" + XmlText.escape(t.duration())
-                    + "</bpmn:timeDuration>");
+            line(
+                    depth + 1,
+                    "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">" + XmlText.escape(t.duration())
+                            + "</bpmn:timeDuration>");
             line(depth, "</bpmn:timerEventDefinition>");
         } else if (definition instanceof EventDefinition.Terminate) {
             line(depth, "<bpmn:terminateEventDefinition />");
@@ -199,14 +224,17 @@ public final class BpmnXmlWriter {
     private void flow(SequenceFlow flow, int depth) {
         String open = "<bpmn:sequenceFlow id=\"" + attr(flow.id()) + "\""
                 + (flow.name() != null ? " name=\"" + attr(flow.name()) + "\"" : "")
-                + " sourceRef=\"" + attr(flow.source().id()) + "\" targetRef=\"" + attr(flow.target().id()) + "\"";
+                + " sourceRef=\"" + attr(flow.source().id()) + "\" targetRef=\""
+                + attr(flow.target().id()) + "\"";
         if (flow.condition() == null) {
             line(depth, open + " />");
             return;
         }
         line(depth, open + ">");
-        line(depth + 1, "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">" + XmlText.escape(flow.condition())
-                + "</bpmn:conditionExpression>");
+        line(
+                depth + 1,
+                "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">" + XmlText.escape(flow.condition())
+                        + "</bpmn:conditionExpression>");
         line(depth, "</bpmn:sequenceFlow>");
     }
 
@@ -219,7 +247,10 @@ public final class BpmnXmlWriter {
             } else if (node.kind() == NodeKind.EXCLUSIVE_GATEWAY) {
                 extra = " isMarkerVisible=\"true\"";
             }
-            line(3, "<bpmndi:BPMNShape id=\"" + attr(node.id()) + "_di\" bpmnElement=\"" + attr(node.id()) + "\"" + extra + ">");
+            line(
+                    3,
+                    "<bpmndi:BPMNShape id=\"" + attr(node.id()) + "_di\" bpmnElement=\"" + attr(node.id()) + "\""
+                            + extra + ">");
             line(4, bounds(b));
             Bounds label = document.diagram().labels().get(node.id());
             if (label != null) {
@@ -256,7 +287,8 @@ public final class BpmnXmlWriter {
     }
 
     private static String bounds(Bounds b) {
-        return "<dc:Bounds x=\"" + b.x() + "\" y=\"" + b.y() + "\" width=\"" + b.width() + "\" height=\"" + b.height() + "\" />";
+        return "<dc:Bounds x=\"" + b.x() + "\" y=\"" + b.y() + "\" width=\"" + b.width() + "\" height=\"" + b.height()
+                + "\" />";
     }
 
     private static String attr(String value) {

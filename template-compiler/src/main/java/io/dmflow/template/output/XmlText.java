@@ -3,8 +3,7 @@ package io.dmflow.template.output;
 /** Escaping for attribute values and text written by hand, so output is byte-for-byte predictable. */
 final class XmlText {
 
-    private XmlText() {
-    }
+    private XmlText() {}
 
     static String escape(String value) {
         StringBuilder b = new StringBuilder(value.length() + 16);

@@ -41,8 +41,7 @@ public final class TemplateDocumentReader {
         return new TemplateDocumentReader(text, diagnostics).document();
     }
 
-    private record Open(XmlElement element) {
-    }
+    private record Open(XmlElement element) {}
 
     private Optional<XmlElement> document() {
         if (text.startsWith("\uFEFF")) {
@@ -88,8 +87,10 @@ public final class TemplateDocumentReader {
                 XmlElement element = tag.get().element();
                 if (open.isEmpty()) {
                     if (root != null) {
-                        diagnostics.error(here, "only one root element is allowed: <" + element.name()
-                                + "> follows the closed <" + root.name() + ">");
+                        diagnostics.error(
+                                here,
+                                "only one root element is allowed: <" + element.name() + "> follows the closed <"
+                                        + root.name() + ">");
                         return Optional.empty();
                     }
                     root = element;
@@ -112,8 +113,13 @@ public final class TemplateDocumentReader {
         if (!open.isEmpty()) {
             Open unclosed = open.peekLast();
             XmlElement innermost = open.peek().element();
-            diagnostics.error(innermost.position(), "<" + innermost.name() + "> is never closed"
-                    + (open.size() > 1 ? " (nor its enclosing <" + unclosed.element().name() + ">)" : ""));
+            diagnostics.error(
+                    innermost.position(),
+                    "<" + innermost.name() + "> is never closed"
+                            + (open.size() > 1
+                                    ? " (nor its enclosing <"
+                                            + unclosed.element().name() + ">)"
+                                    : ""));
             return Optional.empty();
         }
         if (root == null) {
@@ -139,8 +145,10 @@ public final class TemplateDocumentReader {
             if (open.isEmpty()) {
                 diagnostics.error(at, "text outside the root element: '" + shown + "'");
             } else {
-                diagnostics.error(at, "text is not allowed inside <" + open.peek().element().name()
-                        + ">: '" + shown + "' (values go in attributes)");
+                diagnostics.error(
+                        at,
+                        "text is not allowed inside <" + open.peek().element().name() + ">: '" + shown
+                                + "' (values go in attributes)");
             }
         }
     }
@@ -159,8 +167,7 @@ public final class TemplateDocumentReader {
         return new Position(l, c);
     }
 
-    private record StartTag(XmlElement element, boolean selfClosing) {
-    }
+    private record StartTag(XmlElement element, boolean selfClosing) {}
 
     private Optional<StartTag> startTag(Position tagStart) {
         advance(); // '<'
@@ -189,17 +196,21 @@ public final class TemplateDocumentReader {
             }
             Position attributePosition = here();
             if (!spaced) {
-                diagnostics.error(attributePosition, "expected whitespace, '>' or '/>' in <" + name + ">, found '" + peek() + "'");
+                diagnostics.error(
+                        attributePosition,
+                        "expected whitespace, '>' or '/>' in <" + name + ">, found '" + peek() + "'");
                 return Optional.empty();
             }
             String attributeName = name();
             if (attributeName.isEmpty()) {
-                diagnostics.error(attributePosition, "expected an attribute name in <" + name + ">, found '" + peek() + "'");
+                diagnostics.error(
+                        attributePosition, "expected an attribute name in <" + name + ">, found '" + peek() + "'");
                 return Optional.empty();
             }
             skipWhitespace();
             if (atEnd() || peek() != '=') {
-                diagnostics.error(here(), "attribute '" + attributeName + "' of <" + name + "> needs '=' and a quoted value");
+                diagnostics.error(
+                        here(), "attribute '" + attributeName + "' of <" + name + "> needs '=' and a quoted value");
                 return Optional.empty();
             }
             advance();
@@ -228,7 +239,8 @@ public final class TemplateDocumentReader {
         List<Position> positions = new ArrayList<>();
         while (true) {
             if (atEnd()) {
-                diagnostics.error(opening, "the value of attribute '" + attributeName + "' is not closed with " + quote);
+                diagnostics.error(
+                        opening, "the value of attribute '" + attributeName + "' is not closed with " + quote);
                 return Optional.empty();
             }
             char c = peek();
@@ -271,7 +283,8 @@ public final class TemplateDocumentReader {
         int semicolon = text.indexOf(';', offset);
         int limit = Math.min(text.length(), offset + 12);
         if (semicolon < 0 || semicolon > limit) {
-            diagnostics.error(at, "'&' must start an entity such as &lt; &gt; &amp; &quot; &apos; (write &amp; for a literal &)");
+            diagnostics.error(
+                    at, "'&' must start an entity such as &lt; &gt; &amp; &quot; &apos; (write &amp; for a literal &)");
             return Optional.empty();
         }
         String body = text.substring(offset + 1, semicolon);
@@ -328,14 +341,18 @@ public final class TemplateDocumentReader {
         }
         boolean ancestor = open.stream().anyMatch(o -> o.element().name().equals(name));
         if (!ancestor) {
-            diagnostics.error(tagStart, "end tag </" + name + "> does not match the open <"
-                    + open.peek().element().name() + "> (opened at " + open.peek().element().position() + ")");
+            diagnostics.error(
+                    tagStart,
+                    "end tag </" + name + "> does not match the open <"
+                            + open.peek().element().name() + "> (opened at "
+                            + open.peek().element().position() + ")");
             return false;
         }
         while (!open.peek().element().name().equals(name)) {
             XmlElement unclosed = open.pop().element();
-            diagnostics.warning(unclosed.position(), "<" + unclosed.name() + "> is not closed; </" + name
-                    + "> at " + tagStart + " closes it");
+            diagnostics.warning(
+                    unclosed.position(),
+                    "<" + unclosed.name() + "> is not closed; </" + name + "> at " + tagStart + " closes it");
         }
         open.pop();
         return true;
@@ -345,7 +362,9 @@ public final class TemplateDocumentReader {
         StringBuilder b = new StringBuilder();
         while (!atEnd()) {
             char c = peek();
-            boolean ok = Character.isLetter(c) || c == '_' || c == ':'
+            boolean ok = Character.isLetter(c)
+                    || c == '_'
+                    || c == ':'
                     || (b.length() > 0 && (Character.isDigit(c) || c == '-' || c == '.'));
             if (!ok) {
                 break;

@@ -8,7 +8,13 @@ public final class CompilationFailedException extends RuntimeException {
     private final List<Diagnostic> diagnostics;
 
     public CompilationFailedException(List<Diagnostic> diagnostics) {
-        super(String.join(System.lineSeparator(), diagnostics.stream().map(Diagnostic::render).toList()), null, false, false);
+        super(
+                String.join(
+                        System.lineSeparator(),
+                        diagnostics.stream().map(Diagnostic::render).toList()),
+                null,
+                false,
+                false);
         this.diagnostics = List.copyOf(diagnostics);
     }
 

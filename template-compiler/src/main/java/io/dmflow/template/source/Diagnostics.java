@@ -27,7 +27,9 @@ public final class Diagnostics {
     }
 
     public int errorCount() {
-        return (int) entries.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
+        return (int) entries.stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                .count();
     }
 
     /** In file order; the order of reporting breaks ties so that output stays stable. */

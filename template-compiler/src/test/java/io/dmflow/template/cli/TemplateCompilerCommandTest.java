@@ -60,11 +60,14 @@ class TemplateCompilerCommandTest {
 
         assertThat(run("--check", file.toString())).isEqualTo(1);
 
-        assertThat(out.toString().lines()).containsExactly(
-                file + ":2:3: unknown tag <reboot> (known: add, cancelAllObserves, delete, editResource, execute, finish, foreach, get, "
-                        + "if, log, lwm2mBestEffortGet, lwm2mBootstrap, lwm2mBootstrapConfiguration, lwm2mFirmwareUpdate, "
-                        + "lwm2mSoftwareActivation, lwm2mSoftwareManagement, observe, readResource, set, setAttributes, store, wait, while)",
-                file + ":3:19: unknown variable #nope: no store, get, readResource or foreach of this template sets it");
+        assertThat(out.toString().lines())
+                .containsExactly(
+                        file
+                                + ":2:3: unknown tag <reboot> (known: add, cancelAllObserves, delete, editResource, execute, finish, foreach, get, "
+                                + "if, log, lwm2mBestEffortGet, lwm2mBootstrap, lwm2mBootstrapConfiguration, lwm2mFirmwareUpdate, "
+                                + "lwm2mSoftwareActivation, lwm2mSoftwareManagement, observe, readResource, set, setAttributes, store, wait, while)",
+                        file
+                                + ":3:19: unknown variable #nope: no store, get, readResource or foreach of this template sets it");
         assertThat(err.toString()).doesNotContain("Exception");
     }
 
@@ -90,6 +93,8 @@ class TemplateCompilerCommandTest {
     @Test
     void aMissingFileIsAUsageError() {
         assertThat(run(dir.resolve("nope.xml").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("nope.xml: cannot read the template").doesNotContain("\tat ");
+        assertThat(err.toString())
+                .contains("nope.xml: cannot read the template")
+                .doesNotContain("\tat ");
     }
 }

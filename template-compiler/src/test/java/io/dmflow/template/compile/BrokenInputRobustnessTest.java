@@ -31,10 +31,13 @@ class BrokenInputRobustnessTest {
                 default -> damaged.setCharAt(at, NOISE.charAt(random.nextInt(NOISE.length())));
             }
             Compilation compilation = TemplateCompiler.compile(name + ".xml", name, damaged.toString());
-            assertThat(compilation.errors()).extracting(Diagnostic::message).noneMatch(m -> m.startsWith("internal error"));
+            assertThat(compilation.errors())
+                    .extracting(Diagnostic::message)
+                    .noneMatch(m -> m.startsWith("internal error"));
             if (!compilation.succeeded()) {
                 assertThat(compilation.errors()).isNotEmpty();
-                assertThat(compilation.errors()).allSatisfy(d -> assertThat(d.position().line()).isBetween(1, lines + 1));
+                assertThat(compilation.errors())
+                        .allSatisfy(d -> assertThat(d.position().line()).isBetween(1, lines + 1));
             }
         }
     }
@@ -42,11 +45,17 @@ class BrokenInputRobustnessTest {
     @org.junit.jupiter.api.Test
     void absurdNestingIsAnErrorToo() {
         String deepTags = "<config>" + "<if expr=\"${true}\">".repeat(200) + "</if>".repeat(200) + "</config>";
-        assertThat(TemplateCompiler.compile("deep.xml", "deep", deepTags).errors()).extracting(Diagnostic::render)
+        assertThat(TemplateCompiler.compile("deep.xml", "deep", deepTags).errors())
+                .extracting(Diagnostic::render)
                 .containsExactly("deep.xml:1:1206: tags are nested more than 64 levels deep");
-        String deepExpression = "<config><log message=\"${" + "(".repeat(5000) + "1" + ")".repeat(5000) + "}\"/></config>";
+        String deepExpression =
+                "<config><log message=\"${" + "(".repeat(5000) + "1" + ")".repeat(5000) + "}\"/></config>";
         // An expression nested past what the parser takes is refused at its place, not by a compiler crash.
-        assertThat(TemplateCompiler.compile("deep.xml", "deep", deepExpression).errors()).extracting(Diagnostic::render)
-                .singleElement().asString().startsWith("deep.xml:1:").doesNotContain("internal error");
+        assertThat(TemplateCompiler.compile("deep.xml", "deep", deepExpression).errors())
+                .extracting(Diagnostic::render)
+                .singleElement()
+                .asString()
+                .startsWith("deep.xml:1:")
+                .doesNotContain("internal error");
     }
 }

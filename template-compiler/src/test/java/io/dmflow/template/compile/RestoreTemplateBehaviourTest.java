@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dmflow.template.support.ProcessWalker;
 import java.math.BigDecimal;
 import java.text.SimpleDateFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,11 @@ class RestoreTemplateBehaviourTest extends SeedBehaviour {
         return new ProcessWalker(bpmn("customRestoreTask"))
                 .variable("device", device(props))
                 .variable("task", task(taskProperties))
-                .handle("dm.resource.read", (job, vars) -> Map.of((String) job.inputs().get("varName"),
-                        "content of " + job.inputs().get("resourceId")))
+                .handle(
+                        "dm.resource.read",
+                        (job, vars) -> Map.of(
+                                (String) job.inputs().get("varName"),
+                                "content of " + job.inputs().get("resourceId")))
                 .run();
     }
 
@@ -53,7 +55,9 @@ class RestoreTemplateBehaviourTest extends SeedBehaviour {
         ProcessWalker walker = run(Map.of("resourceId", "backup-dev-1-t1-0"));
 
         assertThat(restored(walker)).isEqualTo("content of backup-dev-1-t1-0");
-        assertThat(walker.jobs("dm.log")).extracting(j -> j.inputs().get("message")).containsExactly("Restoring: backup-dev-1-t1-0 ");
+        assertThat(walker.jobs("dm.log"))
+                .extracting(j -> j.inputs().get("message"))
+                .containsExactly("Restoring: backup-dev-1-t1-0 ");
     }
 
     @Test
@@ -75,13 +79,15 @@ class RestoreTemplateBehaviourTest extends SeedBehaviour {
 
         assertThat(restored(walker)).isEqualTo("content of backup-dev-1-t1-0");
         // '1971.00.00 00:00:00' read leniently is 1970-11-30
-        assertThat(new BigDecimal((String) walker.variables().get("startDate"))).isEqualTo(new BigDecimal(millis("1970.11.30 00:00:00")));
+        assertThat(new BigDecimal((String) walker.variables().get("startDate")))
+                .isEqualTo(new BigDecimal(millis("1970.11.30 00:00:00")));
     }
 
     @Test
     void aRangeWithoutBackupsRestoresNothingKnown() {
         ProcessWalker walker = run(Map.of("fromDate", "2023.01.01 00:00:00", "toDate", "2023.02.01 00:00:00"));
 
-        assertThat(walker.jobs("dm.resource.read").get(0).inputs().get("resourceId")).isNull();
+        assertThat(walker.jobs("dm.resource.read").get(0).inputs().get("resourceId"))
+                .isNull();
     }
 }

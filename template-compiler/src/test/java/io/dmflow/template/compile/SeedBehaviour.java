@@ -1,16 +1,10 @@
 package io.dmflow.template.compile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dmflow.template.support.ProcessWalker;
 import io.dmflow.template.support.TemplateFiles;
-import java.math.BigDecimal;
-import java.text.SimpleDateFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
-import org.junit.jupiter.api.Test;
 
 /** Shared setup: what the two seed templates do, run end to end on their compiled BPMN with FEEL evaluated by feel-engine. */
 abstract class SeedBehaviour {
@@ -18,7 +12,9 @@ abstract class SeedBehaviour {
     static final String KEY = "Device.Configuration.0.Full Config";
 
     static String bpmn(String name) {
-        return TemplateCompiler.compile(name + ".xml", name, TemplateFiles.read("templates/" + name + ".xml")).bpmn().orElseThrow();
+        return TemplateCompiler.compile(name + ".xml", name, TemplateFiles.read("templates/" + name + ".xml"))
+                .bpmn()
+                .orElseThrow();
     }
 
     static Map<String, Object> device(Map<String, Object> properties) {
@@ -39,5 +35,4 @@ abstract class SeedBehaviour {
     static Map<String, Object> deviceProperties(ProcessWalker walker) {
         return (Map<String, Object>) ((Map<String, Object>) walker.variables().get("device")).get("properties");
     }
-
 }

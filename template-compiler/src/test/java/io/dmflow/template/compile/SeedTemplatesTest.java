@@ -45,13 +45,23 @@ class SeedTemplatesTest {
     void everyExpressionIsFeelThatParses(String name) {
         String bpmn = compile(name).bpmn().orElseThrow();
         var engine = org.camunda.feel.api.FeelEngineBuilder.forJava().build();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:=\"|>)(=[^\"<]*)").matcher(bpmn);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(?:=\"|>)(=[^\"<]*)").matcher(bpmn);
         int count = 0;
         while (m.find()) {
-            String expression = m.group(1).substring(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
-                    .replace("&amp;", "&").replace("&#10;", "\n");
+            String expression = m.group(1)
+                    .substring(1)
+                    .replace("&quot;", "\"")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&")
+                    .replace("&#10;", "\n");
             var parsed = engine.parseExpression(expression);
-            assertThat(parsed.isSuccess()).as("FEEL %s: %s", expression, parsed.isFailure() ? parsed.failure().message() : "").isTrue();
+            assertThat(parsed.isSuccess())
+                    .as(
+                            "FEEL %s: %s",
+                            expression, parsed.isFailure() ? parsed.failure().message() : "")
+                    .isTrue();
             count++;
         }
         assertThat(count).isGreaterThan(10);
@@ -79,7 +89,8 @@ class SeedTemplatesTest {
     @ParameterizedTest
     @ValueSource(strings = {"customBackupTask"})
     void theUnclosedIfOfTheBackupSeedIsOnlyAWarning(String name) {
-        assertThat(compile(name).diagnostics()).extracting(Diagnostic::render)
+        assertThat(compile(name).diagnostics())
+                .extracting(Diagnostic::render)
                 .containsExactly(name + ".xml:4:3: warning: <if> is not closed; </config> at 21:1 closes it");
     }
 }

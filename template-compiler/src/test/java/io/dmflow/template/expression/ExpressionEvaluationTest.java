@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ExpressionEvaluationTest {
 
-    static final Set<String> VARIABLES = Set.of("a", "b", "n", "empty", "dateText", "i", "lastBackupTimestamp", "intervalTime");
+    static final Set<String> VARIABLES =
+            Set.of("a", "b", "n", "empty", "dateText", "i", "lastBackupTimestamp", "intervalTime");
 
     static Map<String, Object> sample() {
         Map<String, Object> properties = new HashMap<>();
@@ -35,9 +36,22 @@ class ExpressionEvaluationTest {
         properties.put("backup-dev-1-t1-1-Size", "99");
         properties.put("name", "x");
         Map<String, Object> vars = new HashMap<>();
-        vars.put("device", Map.of("endpoint", "dev-1", "id", "17", "softwareVersion", "1.2.3", "properties", properties,
-                "groups", List.of("root", "root.lab")));
-        vars.put("task", Map.of("id", "t1", "name", "nightly", "properties", Map.of("intervalTime", "24", "backupNumber", "3")));
+        vars.put(
+                "device",
+                Map.of(
+                        "endpoint",
+                        "dev-1",
+                        "id",
+                        "17",
+                        "softwareVersion",
+                        "1.2.3",
+                        "properties",
+                        properties,
+                        "groups",
+                        List.of("root", "root.lab")));
+        vars.put(
+                "task",
+                Map.of("id", "t1", "name", "nightly", "properties", Map.of("intervalTime", "24", "backupNumber", "3")));
         vars.put("a", "5");
         vars.put("b", "abc");
         vars.put("n", "12");
@@ -141,10 +155,13 @@ class ExpressionEvaluationTest {
                 Arguments.of("${device.properties.keySet.contains('nope')}", false),
                 Arguments.of("${device.groups.contains('root.lab')}", true),
                 // collections and lambdas
-                Arguments.of("${device.properties.keySet.filter(_.startsWith('backup-')).filter(_.endsWith('-Timestamp')).sorted}",
+                Arguments.of(
+                        "${device.properties.keySet.filter(_.startsWith('backup-')).filter(_.endsWith('-Timestamp')).sorted}",
                         List.of("backup-dev-1-t1-0-Timestamp", "backup-dev-1-t1-1-Timestamp")),
                 Arguments.of("${device.properties.keySet.filter(k => k.endsWith('-Size')).size}", 1),
-                Arguments.of("${device.properties.keySet.map(_.stripSuffix('-Timestamp')).contains('backup-dev-1-t1-0')}", true),
+                Arguments.of(
+                        "${device.properties.keySet.map(_.stripSuffix('-Timestamp')).contains('backup-dev-1-t1-0')}",
+                        true),
                 Arguments.of("${device.groups.map(g => g.length)}", List.of(4, 8)),
                 Arguments.of("${device.groups.head}", "root"),
                 Arguments.of("${device.groups.mkString('|')}", "root|root.lab"),
@@ -183,17 +200,25 @@ class ExpressionEvaluationTest {
                 Arguments.of("${'-12'.toLong}", -12),
                 Arguments.of("${'1.5'.toDouble}", 1.5),
                 // dates: lenient parsing, epoch millis, formatting in UTC
-                Arguments.of("${'1971.00.00 00:00:00'.toDate('yyyy.MM.dd HH:mm:ss').millis}",
+                Arguments.of(
+                        "${'1971.00.00 00:00:00'.toDate('yyyy.MM.dd HH:mm:ss').millis}",
                         lenient("yyyy.MM.dd HH:mm:ss", "1971.00.00 00:00:00")),
-                Arguments.of("${#dateText.toDate('yyyy.MM.dd HH:mm:ss').millis}", lenient("yyyy.MM.dd HH:mm:ss", "2024.02.30 10:00:00")),
+                Arguments.of(
+                        "${#dateText.toDate('yyyy.MM.dd HH:mm:ss').millis}",
+                        lenient("yyyy.MM.dd HH:mm:ss", "2024.02.30 10:00:00")),
                 Arguments.of("${#dateText.toDate('yyyy.MM.dd HH:mm:ss').format}", "2024.03.01 10:00:00"),
-                Arguments.of("${'2024.13.40 25:61:61'.toDate('yyyy.MM.dd HH:mm:ss').millis}",
+                Arguments.of(
+                        "${'2024.13.40 25:61:61'.toDate('yyyy.MM.dd HH:mm:ss').millis}",
                         lenient("yyyy.MM.dd HH:mm:ss", "2024.13.40 25:61:61")),
                 Arguments.of("${'31.01.2024'.toDate('dd.MM.yyyy').format('yyyy-MM-dd')}", "2024-01-31"),
-                Arguments.of("${'2024-2-29 7:05'.toDate('yyyy-MM-dd H:mm').millis}", lenient("yyyy-MM-dd H:mm", "2024-2-29 7:05")),
+                Arguments.of(
+                        "${'2024-2-29 7:05'.toDate('yyyy-MM-dd H:mm').millis}",
+                        lenient("yyyy-MM-dd H:mm", "2024-2-29 7:05")),
                 Arguments.of("${'no date'.toDate('yyyy.MM.dd').millis ? 0L}", 0),
-                Arguments.of("${date.fromMillis(1700000000123).format}", formatted("yyyy.MM.dd HH:mm:ss", 1700000000123L)),
-                Arguments.of("${date.fromMillis(1700000000123).format('yyyy-MM-dd HH:mm:ss.SSS')}",
+                Arguments.of(
+                        "${date.fromMillis(1700000000123).format}", formatted("yyyy.MM.dd HH:mm:ss", 1700000000123L)),
+                Arguments.of(
+                        "${date.fromMillis(1700000000123).format('yyyy-MM-dd HH:mm:ss.SSS')}",
                         formatted("yyyy-MM-dd HH:mm:ss.SSS", 1700000000123L)),
                 Arguments.of("${date.fromMillis(1700000000123).format('yy/M/d')}", formatted("yy/M/d", 1700000000123L)),
                 Arguments.of("${date.fromMillis(-86400001).millis}", -86400001),
@@ -228,13 +253,21 @@ class ExpressionEvaluationTest {
 
     @Test
     void mapsListTheirEntriesInKeyOrder() {
-        List<String> keys = List.of("backup-dev-1-t1-0-Timestamp", "backup-dev-1-t1-1-Size", "backup-dev-1-t1-1-Timestamp", "name",
+        List<String> keys = List.of(
+                "backup-dev-1-t1-0-Timestamp",
+                "backup-dev-1-t1-1-Size",
+                "backup-dev-1-t1-1-Timestamp",
+                "name",
                 "t1-lastBackupTimestamp");
         assertThat(evaluate("${device.properties.keySet}")).isEqualTo(keys);
-        assertThat(evaluate("${device.properties.values}")).isEqualTo(List.of("1600000000000", "99", "1700000000000", "x", "1000"));
-        assertThat(evaluate("${device.properties.keySet.filter(_.startsWith('backup-'))}")).isEqualTo(keys.subList(0, 3));
-        assertThat(evaluate("all: ${device.properties}")).isEqualTo("all: {backup-dev-1-t1-0-Timestamp:\"1600000000000\", "
-                + "backup-dev-1-t1-1-Size:\"99\", backup-dev-1-t1-1-Timestamp:\"1700000000000\", name:\"x\", t1-lastBackupTimestamp:\"1000\"}");
+        assertThat(evaluate("${device.properties.values}"))
+                .isEqualTo(List.of("1600000000000", "99", "1700000000000", "x", "1000"));
+        assertThat(evaluate("${device.properties.keySet.filter(_.startsWith('backup-'))}"))
+                .isEqualTo(keys.subList(0, 3));
+        assertThat(evaluate("all: ${device.properties}"))
+                .isEqualTo(
+                        "all: {backup-dev-1-t1-0-Timestamp:\"1600000000000\", "
+                                + "backup-dev-1-t1-1-Size:\"99\", backup-dev-1-t1-1-Timestamp:\"1700000000000\", name:\"x\", t1-lastBackupTimestamp:\"1000\"}");
     }
 
     @Test
@@ -248,9 +281,11 @@ class ExpressionEvaluationTest {
         Map<String, Object> vars = sample();
         vars.put("intervalTime", "168");
         vars.put("lastBackupTimestamp", "0");
-        assertThat(FeelEvaluation.evaluate(compile(condition).feel().text(), vars)).isEqualTo(true);
+        assertThat(FeelEvaluation.evaluate(compile(condition).feel().text(), vars))
+                .isEqualTo(true);
         vars.put("lastBackupTimestamp", String.valueOf(System.currentTimeMillis() - 3_600_000));
-        assertThat(FeelEvaluation.evaluate(compile(condition).feel().text(), vars)).isEqualTo(false);
+        assertThat(FeelEvaluation.evaluate(compile(condition).feel().text(), vars))
+                .isEqualTo(false);
     }
 
     @Test
@@ -272,10 +307,13 @@ class ExpressionEvaluationTest {
 
     @Test
     void simpleExpressionsStayReadableInFeel() {
-        assertThat(compile("${#lastBackupTimestamp.toLong + #intervalTime.toLong * 3600 * 1000 < date.now.millis}").feel().text())
-                .isEqualTo("(if matches(lastBackupTimestamp, \"^[+-]?[0-9]+$\") then number(lastBackupTimestamp) else null)"
-                        + " + (if matches(intervalTime, \"^[+-]?[0-9]+$\") then number(intervalTime) else null) * 3600 * 1000 < "
-                        + "(now() - date and time(\"1970-01-01T00:00:00Z\")) / duration(\"PT0.001S\")");
+        assertThat(compile("${#lastBackupTimestamp.toLong + #intervalTime.toLong * 3600 * 1000 < date.now.millis}")
+                        .feel()
+                        .text())
+                .isEqualTo(
+                        "(if matches(lastBackupTimestamp, \"^[+-]?[0-9]+$\") then number(lastBackupTimestamp) else null)"
+                                + " + (if matches(intervalTime, \"^[+-]?[0-9]+$\") then number(intervalTime) else null) * 3600 * 1000 < "
+                                + "(now() - date and time(\"1970-01-01T00:00:00Z\")) / duration(\"PT0.001S\")");
         assertThat(compile("${'backup-' + device.id}").feel().text()).isEqualTo("\"backup-\" + device.endpoint");
     }
 }

@@ -31,11 +31,9 @@ class DiagramGeometryTest {
     private static final String DC = "http://www.omg.org/spec/DD/20100524/DC";
     private static final String DI = "http://www.omg.org/spec/DD/20100524/DI";
 
-    record Shape(String id, String kind, Bounds bounds, String parent, String attachedTo) {
-    }
+    record Shape(String id, String kind, Bounds bounds, String parent, String attachedTo) {}
 
-    record Edge(String id, String source, String target, List<Point> points) {
-    }
+    record Edge(String id, String source, String target, List<Point> points) {}
 
     private final Map<String, Shape> shapes = new LinkedHashMap<>();
     private final Map<String, Bounds> labels = new LinkedHashMap<>();
@@ -44,18 +42,25 @@ class DiagramGeometryTest {
     private void read(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Document doc =
+                factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         Map<String, String[]> semantic = new HashMap<>();
         Map<String, String[]> flows = new HashMap<>();
         NodeList all = doc.getElementsByTagNameNS(BPMN, "*");
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);
             if (e.getLocalName().equals("sequenceFlow")) {
-                flows.put(e.getAttribute("id"), new String[] {e.getAttribute("sourceRef"), e.getAttribute("targetRef")});
+                flows.put(
+                        e.getAttribute("id"), new String[] {e.getAttribute("sourceRef"), e.getAttribute("targetRef")});
             } else if (!e.getAttribute("id").isEmpty()) {
                 Node parent = e.getParentNode();
-                String parentId = parent instanceof Element p && p.getLocalName().equals("subProcess") ? p.getAttribute("id") : null;
-                semantic.put(e.getAttribute("id"), new String[] {e.getLocalName(), parentId, e.getAttribute("attachedToRef")});
+                String parentId =
+                        parent instanceof Element p && p.getLocalName().equals("subProcess")
+                                ? p.getAttribute("id")
+                                : null;
+                semantic.put(
+                        e.getAttribute("id"),
+                        new String[] {e.getLocalName(), parentId, e.getAttribute("attachedToRef")});
             }
         }
         NodeList diShapes = doc.getElementsByTagNameNS(BPMNDI, "BPMNShape");
@@ -85,15 +90,22 @@ class DiagramGeometryTest {
                 labels.put(id, bounds(firstChild(label, DC, "Bounds")));
             }
         }
-        assertThat(shapes.keySet()).as("every flow node has a shape").containsAll(
-                semantic.entrySet().stream().filter(en -> isFlowNode(en.getValue()[0])).map(Map.Entry::getKey).toList());
+        assertThat(shapes.keySet())
+                .as("every flow node has a shape")
+                .containsAll(semantic.entrySet().stream()
+                        .filter(en -> isFlowNode(en.getValue()[0]))
+                        .map(Map.Entry::getKey)
+                        .toList());
         assertThat(edges).hasSize(flows.size());
         assertThat(shapes).hasSizeGreaterThan(10);
         assertThat(labels).isNotEmpty();
     }
 
     private static boolean isFlowNode(String kind) {
-        return kind.endsWith("Task") || kind.endsWith("Event") || kind.endsWith("Gateway") || kind.equals("subProcess")
+        return kind.endsWith("Task")
+                || kind.endsWith("Event")
+                || kind.endsWith("Gateway")
+                || kind.equals("subProcess")
                 || kind.equals("callActivity");
     }
 
@@ -103,8 +115,11 @@ class DiagramGeometryTest {
     }
 
     private static Bounds bounds(Element b) {
-        return new Bounds(Integer.parseInt(b.getAttribute("x")), Integer.parseInt(b.getAttribute("y")),
-                Integer.parseInt(b.getAttribute("width")), Integer.parseInt(b.getAttribute("height")));
+        return new Bounds(
+                Integer.parseInt(b.getAttribute("x")),
+                Integer.parseInt(b.getAttribute("y")),
+                Integer.parseInt(b.getAttribute("width")),
+                Integer.parseInt(b.getAttribute("height")));
     }
 
     private boolean isAncestor(String maybeAncestor, String id) {
@@ -119,7 +134,9 @@ class DiagramGeometryTest {
     }
 
     private String compile(String name) throws Exception {
-        String xml = TemplateCompiler.compile(name + ".xml", name, TemplateFiles.read("templates/" + name + ".xml")).bpmn().orElseThrow();
+        String xml = TemplateCompiler.compile(name + ".xml", name, TemplateFiles.read("templates/" + name + ".xml"))
+                .bpmn()
+                .orElseThrow();
         read(xml);
         return xml;
     }
@@ -158,7 +175,9 @@ class DiagramGeometryTest {
             if (s.kind().equals("boundaryEvent")) {
                 Bounds host = shapes.get(s.attachedTo()).bounds();
                 Point center = new Point(s.bounds().centerX(), s.bounds().centerY());
-                assertThat(onRectangleBorder(host, center)).as("%s centred on the border of %s", s.id(), s.attachedTo()).isTrue();
+                assertThat(onRectangleBorder(host, center))
+                        .as("%s centred on the border of %s", s.id(), s.attachedTo())
+                        .isTrue();
             }
         }
     }
@@ -176,7 +195,8 @@ class DiagramGeometryTest {
                 if (!label.getValue().overlaps(s.bounds())) {
                     continue;
                 }
-                boolean insideItsSubProcess = s.kind().equals("subProcess") && s.bounds().contains(label.getValue())
+                boolean insideItsSubProcess = s.kind().equals("subProcess")
+                        && s.bounds().contains(label.getValue())
                         && (s.id().equals(ownerParent) || (ownerParent != null && isAncestor(s.id(), ownerParent)));
                 if (!insideItsSubProcess) {
                     problems.add("label of " + owner + " overlaps shape " + s.id());
@@ -192,7 +212,11 @@ class DiagramGeometryTest {
     }
 
     private String edgeParent(String edgeId) {
-        return edges.stream().filter(e -> e.id().equals(edgeId)).findFirst().map(e -> shapes.get(e.source()).parent()).orElse(null);
+        return edges.stream()
+                .filter(e -> e.id().equals(edgeId))
+                .findFirst()
+                .map(e -> shapes.get(e.source()).parent())
+                .orElse(null);
     }
 
     @ParameterizedTest
@@ -203,10 +227,12 @@ class DiagramGeometryTest {
         for (Edge e : edges) {
             assertThat(e.points()).as(e.id()).hasSizeGreaterThanOrEqualTo(2);
             if (!onBorder(shapes.get(e.source()), e.points().get(0))) {
-                problems.add(e.id() + " starts off the border of " + e.source() + " at " + e.points().get(0));
+                problems.add(e.id() + " starts off the border of " + e.source() + " at "
+                        + e.points().get(0));
             }
             if (!onBorder(shapes.get(e.target()), e.points().get(e.points().size() - 1))) {
-                problems.add(e.id() + " ends off the border of " + e.target() + " at " + e.points().get(e.points().size() - 1));
+                problems.add(e.id() + " ends off the border of " + e.target() + " at "
+                        + e.points().get(e.points().size() - 1));
             }
         }
         assertThat(problems).isEmpty();
@@ -225,8 +251,10 @@ class DiagramGeometryTest {
                     problems.add(e.id() + " has a diagonal segment " + a + " - " + b);
                 }
                 for (Shape s : shapes.values()) {
-                    if (s.id().equals(e.source()) || s.id().equals(e.target()) || s.kind().equals("subProcess")
-                            && (isAncestor(s.id(), e.source()) || isAncestor(s.id(), e.target()))) {
+                    if (s.id().equals(e.source())
+                            || s.id().equals(e.target())
+                            || s.kind().equals("subProcess")
+                                    && (isAncestor(s.id(), e.source()) || isAncestor(s.id(), e.target()))) {
                         continue;
                     }
                     if (segmentEntersInterior(a, b, s.bounds())) {
@@ -254,7 +282,8 @@ class DiagramGeometryTest {
             return Math.abs(Math.hypot(p.x() - cx, p.y() - cy) - b.width() / 2.0) <= 1.0;
         }
         if (shape.kind().endsWith("Gateway")) {
-            return Math.abs(Math.abs(p.x() - cx) / (b.width() / 2.0) + Math.abs(p.y() - cy) / (b.height() / 2.0) - 1) <= 0.03;
+            return Math.abs(Math.abs(p.x() - cx) / (b.width() / 2.0) + Math.abs(p.y() - cy) / (b.height() / 2.0) - 1)
+                    <= 0.03;
         }
         return onRectangleBorder(b, p);
     }

@@ -14,8 +14,7 @@ import org.camunda.bpm.model.xml.validation.ValidationResults;
 /** Reads compiled BPMN with Zeebe's own model and runs its schema and design-time validation. */
 public final class BpmnChecks {
 
-    private BpmnChecks() {
-    }
+    private BpmnChecks() {}
 
     public static BpmnModelInstance read(String xml) {
         return Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));

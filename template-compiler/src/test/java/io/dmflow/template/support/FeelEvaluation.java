@@ -11,8 +11,7 @@ public final class FeelEvaluation {
 
     private static final FeelEngineApi ENGINE = FeelEngineBuilder.forJava().build();
 
-    private FeelEvaluation() {
-    }
+    private FeelEvaluation() {}
 
     /** The value of an expression; a leading '=' (Zeebe's marker) is dropped. Fails the test on an evaluation failure. */
     public static Object evaluate(String expression, Map<String, Object> variables) {

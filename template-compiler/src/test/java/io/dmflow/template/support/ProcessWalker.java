@@ -50,8 +50,7 @@ public final class ProcessWalker {
     }
 
     /** A job as a worker sees it: its type and its input variables. */
-    public record Job(String type, Map<String, Object> inputs) {
-    }
+    public record Job(String type, Map<String, Object> inputs) {}
 
     private final BpmnModelInstance model;
     private final Map<String, Object> variables = new HashMap<>();
@@ -99,7 +98,10 @@ public final class ProcessWalker {
     }
 
     private static StartEvent startOf(Collection<StartEvent> starts) {
-        return starts.stream().filter(s -> s.getEventDefinitions().isEmpty()).findFirst().orElseThrow();
+        return starts.stream()
+                .filter(s -> s.getEventDefinitions().isEmpty())
+                .findFirst()
+                .orElseThrow();
     }
 
     private void runScope(FlowNode start) {
@@ -144,7 +146,8 @@ public final class ProcessWalker {
                 terminated = true;
             }
             if (end.getEventDefinitions().stream().anyMatch(d -> d instanceof ErrorEventDefinition)) {
-                ErrorEventDefinition e = (ErrorEventDefinition) end.getEventDefinitions().iterator().next();
+                ErrorEventDefinition e = (ErrorEventDefinition)
+                        end.getEventDefinitions().iterator().next();
                 throw new BpmnError(e.getError().getErrorCode());
             }
             return null;
@@ -207,8 +210,10 @@ public final class ProcessWalker {
             if (boundary.getAttachedTo() != node) {
                 continue;
             }
-            ErrorEventDefinition definition = (ErrorEventDefinition) boundary.getEventDefinitions().iterator().next();
-            if (definition.getError() == null || definition.getError().getErrorCode().equals(error.code)) {
+            ErrorEventDefinition definition = (ErrorEventDefinition)
+                    boundary.getEventDefinitions().iterator().next();
+            if (definition.getError() == null
+                    || definition.getError().getErrorCode().equals(error.code)) {
                 return boundary;
             }
         }
@@ -224,8 +229,10 @@ public final class ProcessWalker {
                 if (!sub.triggeredByEvent()) {
                     continue;
                 }
-                StartEvent start = sub.getChildElementsByType(StartEvent.class).iterator().next();
-                ErrorEventDefinition definition = (ErrorEventDefinition) start.getEventDefinitions().iterator().next();
+                StartEvent start =
+                        sub.getChildElementsByType(StartEvent.class).iterator().next();
+                ErrorEventDefinition definition = (ErrorEventDefinition)
+                        start.getEventDefinitions().iterator().next();
                 if (definition.getError().getErrorCode().equals(error.code)) {
                     runScope(start);
                     return this;
@@ -244,7 +251,8 @@ public final class ProcessWalker {
             if (flow == gateway.getDefault()) {
                 continue;
             }
-            Object result = FeelEvaluation.evaluate(flow.getConditionExpression().getTextContent(), variables);
+            Object result =
+                    FeelEvaluation.evaluate(flow.getConditionExpression().getTextContent(), variables);
             if (!(result instanceof Boolean)) {
                 throw new AssertionError("incident: condition of " + gateway.getName() + " is " + result);
             }
@@ -259,7 +267,8 @@ public final class ProcessWalker {
     }
 
     private void loop(SubProcess sub) {
-        ZeebeLoopCharacteristics loop = sub.getLoopCharacteristics().getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+        ZeebeLoopCharacteristics loop =
+                sub.getLoopCharacteristics().getSingleExtensionElement(ZeebeLoopCharacteristics.class);
         Object collection = FeelEvaluation.evaluate(loop.getInputCollection(), variables);
         StartEvent start = startOf(sub.getChildElementsByType(StartEvent.class));
         for (Object element : (List<?>) collection) {

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Test templates and golden files on the test class path. */
 public final class TemplateFiles {
 
-    private TemplateFiles() {
-    }
+    private TemplateFiles() {}
 
     public static String read(String resource) {
         try (InputStream in = TemplateFiles.class.getResourceAsStream("/" + resource)) {

@@ -1,14 +1,5 @@
 package io.dmflow.workers.bootstrap;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.bootstrap.AssignmentRules;
 import io.dmflow.lwm2m.bootstrap.BootstrapConfiguration;
@@ -20,6 +11,14 @@ import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
 import io.dmflow.workers.store.BootstrapConfigurationStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lwm2m.bootstrap.configure}: gives the device, at its next bootstrap, the server named by {@code serverName}
@@ -53,23 +52,31 @@ public final class BootstrapConfigureJob implements DmflowJob {
         String endpoint = inputs.text("endpoint");
         Optional<String> name = inputs.optionalString("serverName").filter(text -> !text.isBlank());
         Optional<Long> id = inputs.optionalLong("serverId");
-        Optional<ServerDefinition> found = name.isPresent() ? configurations.server(name.get())
+        Optional<ServerDefinition> found = name.isPresent()
+                ? configurations.server(name.get())
                 : id.flatMap(shortId -> configurations.serverWithShortId(shortId.intValue()));
         if (found.isEmpty()) {
-            return answer(problem(name.isPresent() ? "no LwM2M server is named " + name.get()
-                    : id.isPresent() ? "no management server has Short Server ID " + id.get()
-                    : "serverName or serverId is required"));
+            return answer(problem(
+                    name.isPresent()
+                            ? "no LwM2M server is named " + name.get()
+                            : id.isPresent()
+                                    ? "no management server has Short Server ID " + id.get()
+                                    : "serverName or serverId is required"));
         }
         ServerDefinition server = found.get();
-        Optional<ServerKind> expected = inputs.optionalString("kind").filter(text -> !text.isBlank())
-                .map(text -> kind(inputs, text));
+        Optional<ServerKind> expected =
+                inputs.optionalString("kind").filter(text -> !text.isBlank()).map(text -> kind(inputs, text));
         if (expected.isPresent() && expected.get() != server.kind()) {
             return answer(problem(server.name() + " is a " + kindName(server.kind()) + " server, not a "
                     + kindName(expected.get()) + " server"));
         }
-        List<ServerAssignment> given = configurations.forEndpoint(endpoint).map(BootstrapConfiguration::servers)
+        List<ServerAssignment> given = configurations
+                .forEndpoint(endpoint)
+                .map(BootstrapConfiguration::servers)
                 .orElse(List.of());
-        ServerAssignment assignment = given.stream().filter(old -> old.serverName().equals(server.name())).findFirst()
+        ServerAssignment assignment = given.stream()
+                .filter(old -> old.serverName().equals(server.name()))
+                .findFirst()
                 .orElse(ServerAssignment.noSec(server.name()));
         try {
             AssignmentRules.check(endpoint, server, assignment);
@@ -78,8 +85,11 @@ public final class BootstrapConfigureJob implements DmflowJob {
         }
         List<ServerAssignment> servers = new ArrayList<>();
         for (ServerAssignment old : given) {
-            boolean sameKind = configurations.server(old.serverName()).map(ServerDefinition::kind)
-                    .filter(kind -> kind == server.kind()).isPresent();
+            boolean sameKind = configurations
+                    .server(old.serverName())
+                    .map(ServerDefinition::kind)
+                    .filter(kind -> kind == server.kind())
+                    .isPresent();
             if (!sameKind) {
                 servers.add(old);
             }
@@ -89,7 +99,8 @@ public final class BootstrapConfigureJob implements DmflowJob {
         Map<String, Object> outputs = new HashMap<>();
         outputs.put("serverName", server.name());
         outputs.put("kind", kindName(server.kind()));
-        outputs.put("servers", servers.stream().map(ServerAssignment::serverName).toList());
+        outputs.put(
+                "servers", servers.stream().map(ServerAssignment::serverName).toList());
         outputs.put("problem", null);
         return answer(outputs);
     }

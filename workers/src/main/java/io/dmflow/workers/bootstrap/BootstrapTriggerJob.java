@@ -1,14 +1,13 @@
 package io.dmflow.workers.bootstrap;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.operation.BootstrapTrigger;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lwm2m.bootstrap.trigger}: sends a registered device back to its bootstrap server (Bootstrap-Request Trigger),

@@ -1,18 +1,16 @@
 package io.dmflow.workers.contact;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.camunda.client.CamundaClient;
 import io.dmflow.contract.MessageName;
 import io.dmflow.lwm2m.event.DeviceEventListener;
 import io.dmflow.lwm2m.event.DeviceRegistration;
 import io.dmflow.lwm2m.event.DeviceValue;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells waiting flows that their device is back: publishes {@code device.contact} when a device registers,
@@ -53,7 +51,9 @@ public final class DeviceContactPublisher implements DeviceEventListener {
     public void notified(DeviceRegistration registration, DeviceValue value) {
         if (awaited.isAwaited(value.endpoint())) {
             publish(MessageName.DEVICE_CONTACT, MessageName.contactKey(value.endpoint()), null);
-            publish(MessageName.LWM2M_NOTIFICATION, MessageName.notificationKey(value.endpoint(), value.path()),
+            publish(
+                    MessageName.LWM2M_NOTIFICATION,
+                    MessageName.notificationKey(value.endpoint(), value.path()),
                     value.value());
         }
     }
@@ -71,7 +71,10 @@ public final class DeviceContactPublisher implements DeviceEventListener {
     }
 
     private void publish(String name, String correlationKey, Object value) {
-        var command = client.get().newPublishMessageCommand().messageName(name).correlationKey(correlationKey)
+        var command = client.get()
+                .newPublishMessageCommand()
+                .messageName(name)
+                .correlationKey(correlationKey)
                 .timeToLive(timeToLive);
         if (value != null) {
             command = command.variables(Map.of("value", value));

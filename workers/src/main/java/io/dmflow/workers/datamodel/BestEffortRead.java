@@ -1,5 +1,8 @@
 package io.dmflow.workers.datamodel;
 
+import io.dmflow.lwm2m.operation.DeviceClient;
+import io.dmflow.lwm2m.operation.DeviceErrorResponse;
+import io.dmflow.lwm2m.operation.RegisteredDataModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +12,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-
-import io.dmflow.lwm2m.operation.DeviceClient;
-import io.dmflow.lwm2m.operation.DeviceErrorResponse;
-import io.dmflow.lwm2m.operation.RegisteredDataModel;
 
 /**
  * One key read as far as the device allows: the whole object, or where the device refuses that, each instance the
@@ -96,25 +95,27 @@ final class BestEffortRead {
      * Reads {@code path}; when the device refuses, goes on with {@code finer} if there is one, else notes the
      * refusal (an absent resource of a resource walk is not one).
      */
-    private CompletableFuture<Void> attempt(String path, Supplier<CompletableFuture<Void>> finer,
-            boolean absentIsNoRefusal) {
-        return device.read(endpoint, path).handle((result, failure) -> {
-            if (failure == null) {
-                keep(result.path(), result.value());
-                return CompletableFuture.<Void>completedFuture(null);
-            }
-            Throwable cause = cause(failure);
-            if (!(cause instanceof DeviceErrorResponse answer)) {
-                return CompletableFuture.<Void>failedFuture(cause);
-            }
-            if (finer != null) {
-                return finer.get();
-            }
-            if (!(absentIsNoRefusal && ABSENT.equals(answer.status()))) {
-                refused.add(Map.of("path", path, "operation", "Read", "status", answer.status()));
-            }
-            return CompletableFuture.<Void>completedFuture(null);
-        }).thenCompose(next -> next);
+    private CompletableFuture<Void> attempt(
+            String path, Supplier<CompletableFuture<Void>> finer, boolean absentIsNoRefusal) {
+        return device.read(endpoint, path)
+                .handle((result, failure) -> {
+                    if (failure == null) {
+                        keep(result.path(), result.value());
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    Throwable cause = cause(failure);
+                    if (!(cause instanceof DeviceErrorResponse answer)) {
+                        return CompletableFuture.<Void>failedFuture(cause);
+                    }
+                    if (finer != null) {
+                        return finer.get();
+                    }
+                    if (!(absentIsNoRefusal && ABSENT.equals(answer.status()))) {
+                        refused.add(Map.of("path", path, "operation", "Read", "status", answer.status()));
+                    }
+                    return CompletableFuture.<Void>completedFuture(null);
+                })
+                .thenCompose(next -> next);
     }
 
     /** What went wrong in a stage: the failure itself, not the wrapper a composed stage puts around it. */

@@ -1,13 +1,5 @@
 package io.dmflow.workers.datamodel;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.lwm2m.operation.DeviceErrorResponse;
@@ -17,6 +9,13 @@ import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
 import io.dmflow.workers.store.DataModelCache;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lwm2m.best-effort-read}: reads {@code key} as far as the device allows ({@link BestEffortRead}), with the
@@ -52,16 +51,22 @@ public final class BestEffortReadJob implements DmflowJob {
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
         String endpoint = inputs.text("endpoint");
         String path = dataModel.path(endpoint, inputs.text("key"));
-        ReadLevels levels = new ReadLevels(switchedOn(inputs, "useObjectRead"),
-                switchedOn(inputs, "useObjectInstanceRead"), switchedOn(inputs, "useResourceRead"));
+        ReadLevels levels = new ReadLevels(
+                switchedOn(inputs, "useObjectRead"),
+                switchedOn(inputs, "useObjectInstanceRead"),
+                switchedOn(inputs, "useResourceRead"));
         boolean discover = inputs.optionalBoolean("useDiscover").orElse(false);
         BestEffortRead read = new BestEffortRead(device, dataModel, endpoint, levels);
         List<Map<String, Object>> refused = new ArrayList<>();
         CompletableFuture<List<String>> discovered = read.read(path)
-                .thenCompose(done -> discover ? discover(endpoint, path, refused) : CompletableFuture.completedFuture(
-                        List.<DiscoveredLink>of()))
-                .thenApply(links -> links.stream().map(DiscoveredLink::path).filter(BestEffortReadJob::isResource)
-                        .filter(found -> !read.values().containsKey(found)).toList());
+                .thenCompose(done -> discover
+                        ? discover(endpoint, path, refused)
+                        : CompletableFuture.completedFuture(List.<DiscoveredLink>of()))
+                .thenApply(links -> links.stream()
+                        .map(DiscoveredLink::path)
+                        .filter(BestEffortReadJob::isResource)
+                        .filter(found -> !read.values().containsKey(found))
+                        .toList());
         // The device's last answer completes the walk on a thread of the LwM2M server, which must not wait for the
         // database: the cache is written on another.
         return discovered.thenApplyAsync(onlyDiscovered -> {
@@ -77,19 +82,21 @@ public final class BestEffortReadJob implements DmflowJob {
         });
     }
 
-    private CompletableFuture<List<DiscoveredLink>> discover(String endpoint, String path,
-            List<Map<String, Object>> refused) {
-        return device.discover(endpoint, path).handle((links, failure) -> {
-            if (failure == null) {
-                return CompletableFuture.completedFuture(links);
-            }
-            Throwable cause = BestEffortRead.cause(failure);
-            if (cause instanceof DeviceErrorResponse answer) {
-                refused.add(Map.of("path", path, "operation", "Discover", "status", answer.status()));
-                return CompletableFuture.completedFuture(List.<DiscoveredLink>of());
-            }
-            return CompletableFuture.<List<DiscoveredLink>>failedFuture(cause);
-        }).thenCompose(next -> next);
+    private CompletableFuture<List<DiscoveredLink>> discover(
+            String endpoint, String path, List<Map<String, Object>> refused) {
+        return device.discover(endpoint, path)
+                .handle((links, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(links);
+                    }
+                    Throwable cause = BestEffortRead.cause(failure);
+                    if (cause instanceof DeviceErrorResponse answer) {
+                        refused.add(Map.of("path", path, "operation", "Discover", "status", answer.status()));
+                        return CompletableFuture.completedFuture(List.<DiscoveredLink>of());
+                    }
+                    return CompletableFuture.<List<DiscoveredLink>>failedFuture(cause);
+                })
+                .thenCompose(next -> next);
     }
 
     private static boolean switchedOn(JobInputs inputs, String name) {

@@ -1,16 +1,15 @@
 package io.dmflow.workers.datamodel;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.operation.RegisteredDataModel;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lwm2m.registered-objects}: sets {@code objects} to the paths ({@code /3}) of the objects the device's
@@ -40,7 +39,9 @@ public final class RegisteredObjectsJob implements DmflowJob {
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
         List<String> objects = dataModel.instances(inputs.text("endpoint")).keySet().stream()
-                .filter(objectId -> !BOOTSTRAP_ONLY.contains(objectId)).map(objectId -> "/" + objectId).toList();
+                .filter(objectId -> !BOOTSTRAP_ONLY.contains(objectId))
+                .map(objectId -> "/" + objectId)
+                .toList();
         return CompletableFuture.completedFuture(Map.of("objects", objects));
     }
 }

@@ -1,14 +1,13 @@
 package io.dmflow.workers.device;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.observation.DeviceObservations;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** {@code lwm2m.cancel-all-observations}: forgets every observation of the device; sets {@code cancelledObservations}. */
 public final class CancelAllObservationsJob implements DmflowJob {
@@ -31,7 +30,8 @@ public final class CancelAllObservationsJob implements DmflowJob {
 
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
-        return observations.cancelAllObservations(inputs.text(DeviceInputs.ENDPOINT))
+        return observations
+                .cancelAllObservations(inputs.text(DeviceInputs.ENDPOINT))
                 .thenApply(count -> Map.of("cancelledObservations", count));
     }
 }

@@ -1,14 +1,13 @@
 package io.dmflow.workers.device;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lwm2m.create}: creates an instance of the object {@code key} names (the device picks its id), or
@@ -42,7 +41,6 @@ public final class CreateJob implements DmflowJob {
         String endpoint = inputs.text(DeviceInputs.ENDPOINT);
         String key = inputs.text(DeviceInputs.KEY);
         Map<String, Object> values = inputs.optionalMap("values").orElse(Map.of());
-        return operations.create(endpoint, key, values)
-                .thenApply(created -> Map.of("createdPath", created));
+        return operations.create(endpoint, key, values).thenApply(created -> Map.of("createdPath", created));
     }
 }

@@ -1,14 +1,13 @@
 package io.dmflow.workers.device;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** {@code lwm2m.delete}: deletes the object instance {@code key} names. */
 public final class DeleteJob implements DmflowJob {
@@ -36,7 +35,8 @@ public final class DeleteJob implements DmflowJob {
 
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
-        return operations.delete(inputs.text(DeviceInputs.ENDPOINT), inputs.text(DeviceInputs.KEY))
+        return operations
+                .delete(inputs.text(DeviceInputs.ENDPOINT), inputs.text(DeviceInputs.KEY))
                 .thenApply(done -> Map.of());
     }
 }

@@ -6,6 +6,5 @@ final class DeviceInputs {
     static final String ENDPOINT = "endpoint";
     static final String KEY = "key";
 
-    private DeviceInputs() {
-    }
+    private DeviceInputs() {}
 }

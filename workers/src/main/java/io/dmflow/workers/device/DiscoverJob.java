@@ -1,15 +1,14 @@
 package io.dmflow.workers.device;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lwm2m.discover}: sets the variable named by {@code output} (default {@code links}) to the list of
@@ -35,15 +34,19 @@ public final class DiscoverJob implements DmflowJob {
 
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
-        String output = inputs.optionalString("output").filter(name -> !name.isBlank()).orElse("links");
-        return operations.discover(inputs.text(DeviceInputs.ENDPOINT), inputs.text(DeviceInputs.KEY))
+        String output =
+                inputs.optionalString("output").filter(name -> !name.isBlank()).orElse("links");
+        return operations
+                .discover(inputs.text(DeviceInputs.ENDPOINT), inputs.text(DeviceInputs.KEY))
                 .thenApply(links -> {
-                    List<Map<String, Object>> list = links.stream().map(link -> {
-                        Map<String, Object> entry = new LinkedHashMap<>();
-                        entry.put("path", link.path());
-                        entry.put("attributes", link.attributes());
-                        return entry;
-                    }).toList();
+                    List<Map<String, Object>> list = links.stream()
+                            .map(link -> {
+                                Map<String, Object> entry = new LinkedHashMap<>();
+                                entry.put("path", link.path());
+                                entry.put("attributes", link.attributes());
+                                return entry;
+                            })
+                            .toList();
                     return Map.of(output, list);
                 });
     }

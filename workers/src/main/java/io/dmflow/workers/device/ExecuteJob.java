@@ -1,14 +1,13 @@
 package io.dmflow.workers.device;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** {@code lwm2m.execute}: executes {@code key} with the optional {@code arguments} (LwM2M argument syntax). */
 public final class ExecuteJob implements DmflowJob {
@@ -36,7 +35,11 @@ public final class ExecuteJob implements DmflowJob {
 
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
-        return operations.execute(inputs.text(DeviceInputs.ENDPOINT), inputs.text(DeviceInputs.KEY),
-                inputs.optionalString("arguments").orElse(null)).thenApply(done -> Map.of());
+        return operations
+                .execute(
+                        inputs.text(DeviceInputs.ENDPOINT),
+                        inputs.text(DeviceInputs.KEY),
+                        inputs.optionalString("arguments").orElse(null))
+                .thenApply(done -> Map.of());
     }
 }

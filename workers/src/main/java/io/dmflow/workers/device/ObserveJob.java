@@ -1,17 +1,16 @@
 package io.dmflow.workers.device;
 
+import io.dmflow.contract.JobType;
+import io.dmflow.lwm2m.observation.DeviceObservations;
+import io.dmflow.workers.job.DmflowJob;
+import io.dmflow.workers.job.JobIdentity;
+import io.dmflow.workers.job.JobInputs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
-import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.observation.DeviceObservations;
-import io.dmflow.workers.job.DmflowJob;
-import io.dmflow.workers.job.JobIdentity;
-import io.dmflow.workers.job.JobInputs;
 
 /**
  * {@code lwm2m.observe}: starts observing {@code key}; notifications reach the data model cache (and flows
@@ -48,14 +47,13 @@ public final class ObserveJob implements DmflowJob {
         String endpoint = inputs.text(DeviceInputs.ENDPOINT);
         String key = inputs.text(DeviceInputs.KEY);
         if (inputs.optionalBoolean("failIfExists").orElse(false) && observations.isObserved(endpoint, key)) {
-            return CompletableFuture.failedFuture(ObservedKey.refusal(key,
-                    "Observe refused: " + key + " is already observed and failIfExists is set"));
+            return CompletableFuture.failedFuture(ObservedKey.refusal(
+                    key, "Observe refused: " + key + " is already observed and failIfExists is set"));
         }
-        return observations.observe(endpoint, key)
-                .thenApply(result -> {
-                    Map<String, Object> outputs = new HashMap<>();
-                    output.ifPresent(name -> outputs.put(name, ValueText.of(result.value())));
-                    return outputs;
-                });
+        return observations.observe(endpoint, key).thenApply(result -> {
+            Map<String, Object> outputs = new HashMap<>();
+            output.ifPresent(name -> outputs.put(name, ValueText.of(result.value())));
+            return outputs;
+        });
     }
 }

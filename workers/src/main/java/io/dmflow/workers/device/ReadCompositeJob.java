@@ -1,15 +1,14 @@
 package io.dmflow.workers.device;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lwm2m.read-composite}: reads the list {@code keys} in one request; sets the variable named by
@@ -35,8 +34,10 @@ public final class ReadCompositeJob implements DmflowJob {
 
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
-        String output = inputs.optionalString("output").filter(name -> !name.isBlank()).orElse("values");
-        return operations.readComposite(inputs.text(DeviceInputs.ENDPOINT), inputs.strings("keys"))
+        String output =
+                inputs.optionalString("output").filter(name -> !name.isBlank()).orElse("values");
+        return operations
+                .readComposite(inputs.text(DeviceInputs.ENDPOINT), inputs.strings("keys"))
                 .thenApply(results -> {
                     Map<String, Object> values = new LinkedHashMap<>();
                     results.forEach((path, result) -> values.put(path, ValueText.of(result.value())));

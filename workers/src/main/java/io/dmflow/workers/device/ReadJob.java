@@ -1,12 +1,5 @@
 package io.dmflow.workers.device;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.operation.DataFormat;
 import io.dmflow.lwm2m.operation.DeviceClient;
@@ -15,6 +8,12 @@ import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lwm2m.read}: reads {@code key}; sets the variable named by {@code output} to the value's string
@@ -43,7 +42,8 @@ public final class ReadJob implements DmflowJob {
         String endpoint = inputs.text(DeviceInputs.ENDPOINT);
         String key = inputs.text(DeviceInputs.KEY);
         Optional<String> output = inputs.optionalString("output").filter(name -> !name.isBlank());
-        Optional<DataFormat> format = inputs.optionalString("contentFormat").filter(text -> !text.isBlank())
+        Optional<DataFormat> format = inputs.optionalString("contentFormat")
+                .filter(text -> !text.isBlank())
                 .map(text -> contentFormat(inputs, text));
         CompletableFuture<ReadResult> read = format.map(asked -> operations.read(endpoint, key, asked))
                 .orElseGet(() -> operations.read(endpoint, key));

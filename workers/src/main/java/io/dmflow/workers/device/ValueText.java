@@ -11,8 +11,7 @@ import java.util.TreeMap;
  */
 final class ValueText {
 
-    private ValueText() {
-    }
+    private ValueText() {}
 
     static String of(Object plain) {
         if (plain == null) {
@@ -26,8 +25,8 @@ final class ValueText {
             }
         }
         if (plain instanceof Map<?, ?> map) {
-            Map<String, String> sorted = new TreeMap<>((a, b) -> numeric(a) && numeric(b)
-                    ? Long.compare(Long.parseLong(a), Long.parseLong(b)) : a.compareTo(b));
+            Map<String, String> sorted = new TreeMap<>((a, b) ->
+                    numeric(a) && numeric(b) ? Long.compare(Long.parseLong(a), Long.parseLong(b)) : a.compareTo(b));
             map.forEach((key, value) -> sorted.put(key.toString(), of(value)));
             return sorted.toString();
         }

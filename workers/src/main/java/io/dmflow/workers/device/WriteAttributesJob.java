@@ -1,14 +1,5 @@
 package io.dmflow.workers.device;
 
-import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.observation.DeviceObservations;
 import io.dmflow.lwm2m.operation.DeviceClient;
@@ -17,6 +8,14 @@ import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lwm2m.write-attributes}: {@code attributes} is a list of {@code {name, value}}, names as LwM2M
@@ -28,8 +27,8 @@ import io.dmflow.workers.job.JobInputs;
  */
 public final class WriteAttributesJob implements DmflowJob {
 
-    private static final Map<String, String> TASK_NAMES = Map.of("minimumPeriod", "pmin", "maximumPeriod", "pmax",
-            "greaterThan", "gt", "lessThan", "lt", "step", "st");
+    private static final Map<String, String> TASK_NAMES = Map.of(
+            "minimumPeriod", "pmin", "maximumPeriod", "pmax", "greaterThan", "gt", "lessThan", "lt", "step", "st");
 
     private final DeviceClient operations;
     private final DeviceObservations observations;
@@ -60,8 +59,8 @@ public final class WriteAttributesJob implements DmflowJob {
         String endpoint = inputs.text(DeviceInputs.ENDPOINT);
         String key = inputs.text(DeviceInputs.KEY);
         if (inputs.optionalBoolean("refuseWhenObserved").orElse(false) && observations.isObserved(endpoint, key)) {
-            return CompletableFuture.failedFuture(ObservedKey.refusal(key,
-                    "Write-Attributes refused: " + key + " is observed, its observation must be cancelled first"));
+            return CompletableFuture.failedFuture(ObservedKey.refusal(
+                    key, "Write-Attributes refused: " + key + " is observed, its observation must be cancelled first"));
         }
         return operations.writeAttributes(endpoint, key, attributes).thenApply(done -> Map.of());
     }
@@ -74,8 +73,11 @@ public final class WriteAttributesJob implements DmflowJob {
             Object rawName = records.get(i).get("name");
             String name = rawName == null ? null : TASK_NAMES.getOrDefault(rawName.toString(), rawName.toString());
             if (name == null || !NotificationAttributes.NAMES.contains(name)) {
-                throw new InvalidJobInput(inputs.jobType(), "attributes[" + i + "].name", "must be one of "
-                        + NotificationAttributes.NAMES + " or " + TASK_NAMES.keySet() + ", not " + rawName);
+                throw new InvalidJobInput(
+                        inputs.jobType(),
+                        "attributes[" + i + "].name",
+                        "must be one of " + NotificationAttributes.NAMES + " or " + TASK_NAMES.keySet() + ", not "
+                                + rawName);
             }
             Object raw = records.get(i).get("value");
             String value = raw == null ? "" : raw.toString();
@@ -90,8 +92,14 @@ public final class WriteAttributesJob implements DmflowJob {
             }
         }
         try {
-            return new NotificationAttributes(period(values, "pmin"), period(values, "pmax"), number(values, "gt"),
-                    number(values, "lt"), number(values, "st"), period(values, "epmin"), period(values, "epmax"),
+            return new NotificationAttributes(
+                    period(values, "pmin"),
+                    period(values, "pmax"),
+                    number(values, "gt"),
+                    number(values, "lt"),
+                    number(values, "st"),
+                    period(values, "epmin"),
+                    period(values, "epmax"),
                     cleared);
         } catch (IllegalArgumentException e) {
             throw new InvalidJobInput(inputs.jobType(), "attributes", e.getMessage());

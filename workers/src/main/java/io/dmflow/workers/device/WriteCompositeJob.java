@@ -1,14 +1,13 @@
 package io.dmflow.workers.device;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** {@code lwm2m.write-composite}: writes the map {@code values} (key to value) in one request. */
 public final class WriteCompositeJob implements DmflowJob {
@@ -36,7 +35,8 @@ public final class WriteCompositeJob implements DmflowJob {
 
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
-        return operations.writeComposite(inputs.text(DeviceInputs.ENDPOINT), inputs.map("values"))
+        return operations
+                .writeComposite(inputs.text(DeviceInputs.ENDPOINT), inputs.map("values"))
                 .thenApply(done -> Map.of());
     }
 }

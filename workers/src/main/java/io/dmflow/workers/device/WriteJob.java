@@ -1,9 +1,5 @@
 package io.dmflow.workers.device;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.lwm2m.operation.WriteMode;
@@ -11,6 +7,9 @@ import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lwm2m.write}: writes {@code value} to {@code key}, converted to the resource's type; {@code mode}
@@ -44,13 +43,16 @@ public final class WriteJob implements DmflowJob {
         String endpoint = inputs.text(DeviceInputs.ENDPOINT);
         String key = inputs.text(DeviceInputs.KEY);
         Object value = inputs.value("value");
-        WriteMode mode = inputs.optionalString("mode").filter(text -> !text.isBlank()).map(text -> {
-            try {
-                return WriteMode.valueOf(text.trim().toUpperCase());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidJobInput(type(), "mode", "must be replace or update, not " + text);
-            }
-        }).orElse(WriteMode.REPLACE);
+        WriteMode mode = inputs.optionalString("mode")
+                .filter(text -> !text.isBlank())
+                .map(text -> {
+                    try {
+                        return WriteMode.valueOf(text.trim().toUpperCase());
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidJobInput(type(), "mode", "must be replace or update, not " + text);
+                    }
+                })
+                .orElse(WriteMode.REPLACE);
         return operations.write(endpoint, key, value, mode).thenApply(done -> Map.of());
     }
 }

@@ -1,13 +1,5 @@
 package io.dmflow.workers.firmware;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.lwm2m.delivery.PackageDelivery;
 import io.dmflow.lwm2m.delivery.PackageSource;
@@ -18,6 +10,13 @@ import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
 import io.dmflow.workers.store.FirmwarePackages;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lwm2m.firmware.deliver}: gets the package stored as {@code resourceId} to {@code target}, the device's
@@ -70,10 +69,11 @@ public final class FirmwareDeliverJob implements DmflowJob {
         PackageTarget target = target(inputs);
         boolean push = push(inputs);
         Optional<TransferProtocol> protocol = push ? Optional.empty() : Optional.of(protocol(inputs));
-        Optional<URI> base = inputs.optionalString("baseUrl").filter(text -> !text.isBlank()).map(text -> uri(inputs,
-                text));
-        PackageSource source = packages.find(resourceId).orElseThrow(() -> new InvalidJobInput(type(), "resourceId",
-                "names no stored resource: " + resourceId));
+        Optional<URI> base =
+                inputs.optionalString("baseUrl").filter(text -> !text.isBlank()).map(text -> uri(inputs, text));
+        PackageSource source = packages.find(resourceId)
+                .orElseThrow(
+                        () -> new InvalidJobInput(type(), "resourceId", "names no stored resource: " + resourceId));
         return operations.read(endpoint, target.stateKey()).thenCompose(state -> {
             if (state.value() instanceof Number number && target.received().contains(number.longValue())) {
                 return CompletableFuture.completedFuture(Map.<String, Object>of(DELIVERED, "already"));
@@ -88,7 +88,8 @@ public final class FirmwareDeliverJob implements DmflowJob {
     }
 
     private PackageTarget target(JobInputs inputs) {
-        String path = inputs.optionalString("target").filter(text -> !text.isBlank()).orElse(PackageTarget.FIRMWARE);
+        String path =
+                inputs.optionalString("target").filter(text -> !text.isBlank()).orElse(PackageTarget.FIRMWARE);
         try {
             return PackageTarget.of(path);
         } catch (IllegalArgumentException e) {
@@ -97,7 +98,8 @@ public final class FirmwareDeliverJob implements DmflowJob {
     }
 
     private boolean push(JobInputs inputs) {
-        String method = inputs.optionalString("transferMethod").orElse("Push").trim().toLowerCase(Locale.ROOT);
+        String method =
+                inputs.optionalString("transferMethod").orElse("Push").trim().toLowerCase(Locale.ROOT);
         return switch (method) {
             case "push" -> true;
             case "pull" -> false;
@@ -106,7 +108,9 @@ public final class FirmwareDeliverJob implements DmflowJob {
     }
 
     private TransferProtocol protocol(JobInputs inputs) {
-        String name = inputs.optionalString("protocol").filter(text -> !text.isBlank()).orElse("coap");
+        String name = inputs.optionalString("protocol")
+                .filter(text -> !text.isBlank())
+                .orElse("coap");
         try {
             return TransferProtocol.parse(name);
         } catch (IllegalArgumentException e) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * {@code received} are the states in which the device already holds a package the flow has just sent: it is then not
  * sent again.
  */
-record PackageTarget(String instance, int packageResource, int packageUriResource, int stateResource,
-        Set<Long> received) {
+record PackageTarget(
+        String instance, int packageResource, int packageUriResource, int stateResource, Set<Long> received) {
 
     static final String FIRMWARE = "/5/0";
 
@@ -29,8 +29,9 @@ record PackageTarget(String instance, int packageResource, int packageUriResourc
             case "5" -> new PackageTarget(instance, 0, 1, 3, Set.of(1L, 2L));
             // Download started, Downloaded, Delivered
             case "9" -> new PackageTarget(instance, 2, 3, 7, Set.of(1L, 2L, 3L));
-            default -> throw new IllegalArgumentException(
-                    "must be an instance of Firmware Update (5) or Software Management (9), not " + path);
+            default ->
+                throw new IllegalArgumentException(
+                        "must be an instance of Firmware Update (5) or Software Management (9), not " + path);
         };
     }
 

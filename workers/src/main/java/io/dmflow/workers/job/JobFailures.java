@@ -1,13 +1,5 @@
 package io.dmflow.workers.job;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.dmflow.contract.BpmnErrorCode;
@@ -16,6 +8,12 @@ import io.dmflow.lwm2m.operation.DeviceErrorResponse;
 import io.dmflow.lwm2m.operation.DownlinkFailure;
 import io.dmflow.lwm2m.operation.InvalidOperation;
 import io.dmflow.workers.store.ExecutionProgress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Maps why a job did not succeed to what the flow sees: {@code DOWNLINK_FAILURE} (no retry consumed; the
@@ -38,27 +36,45 @@ public final class JobFailures {
     public void report(JobClient client, ActivatedJob job, JobInputs inputs, Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof DownlinkFailure downlink) {
-            inputs.executionId().ifPresent(id -> progress.waitingForDevice(id, downlink.endpoint(),
-                    downlink.getMessage()));
-            client.newThrowErrorCommand(job.getKey()).errorCode(BpmnErrorCode.DOWNLINK_FAILURE)
-                    .errorMessage(downlink.getMessage()).send().join();
+            inputs.executionId()
+                    .ifPresent(id -> progress.waitingForDevice(id, downlink.endpoint(), downlink.getMessage()));
+            client.newThrowErrorCommand(job.getKey())
+                    .errorCode(BpmnErrorCode.DOWNLINK_FAILURE)
+                    .errorMessage(downlink.getMessage())
+                    .send()
+                    .join();
         } else if (cause instanceof DeviceErrorResponse answer) {
-            client.newThrowErrorCommand(job.getKey()).errorCode(BpmnErrorCode.LWM2M_ERROR)
+            client.newThrowErrorCommand(job.getKey())
+                    .errorCode(BpmnErrorCode.LWM2M_ERROR)
                     .errorMessage(answer.getMessage())
-                    .variables(Map.of(BpmnErrorCode.LWM2M_STATUS_VARIABLE, answer.status())).send().join();
+                    .variables(Map.of(BpmnErrorCode.LWM2M_STATUS_VARIABLE, answer.status()))
+                    .send()
+                    .join();
         } else if (cause instanceof JobRefusal refusal) {
-            client.newThrowErrorCommand(job.getKey()).errorCode(refusal.errorCode())
-                    .errorMessage(refusal.getMessage()).variables(refusal.variables()).send().join();
+            client.newThrowErrorCommand(job.getKey())
+                    .errorCode(refusal.errorCode())
+                    .errorMessage(refusal.getMessage())
+                    .variables(refusal.variables())
+                    .send()
+                    .join();
         } else if (cause instanceof InvalidJobInput || cause instanceof InvalidOperation) {
             // Retrying cannot mend the flow's own mistake: an incident at once, for an operator to fix.
-            client.newFailCommand(job.getKey()).retries(0).errorMessage(message(job, cause)).send().join();
+            client.newFailCommand(job.getKey())
+                    .retries(0)
+                    .errorMessage(message(job, cause))
+                    .send()
+                    .join();
         } else {
             if (!(cause instanceof AdapterFault)) {
                 LOG.warn("Job {} of type {} failed", job.getKey(), job.getType(), cause);
             }
             int retries = Math.max(0, job.getRetries() - 1);
-            client.newFailCommand(job.getKey()).retries(retries).retryBackoff(retries == 0 ? Duration.ZERO
-                    : retryBackoff).errorMessage(message(job, cause)).send().join();
+            client.newFailCommand(job.getKey())
+                    .retries(retries)
+                    .retryBackoff(retries == 0 ? Duration.ZERO : retryBackoff)
+                    .errorMessage(message(job, cause))
+                    .send()
+                    .join();
         }
     }
 

@@ -110,8 +110,8 @@ public final class JobInputs {
         if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 if (!(list.get(i) instanceof Map)) {
-                    throw new InvalidJobInput(jobType, name + "[" + i + "]", "must be an object, not "
-                            + describe(list.get(i)));
+                    throw new InvalidJobInput(
+                            jobType, name + "[" + i + "]", "must be an object, not " + describe(list.get(i)));
                 }
             }
             return (List<Map<String, Object>>) list;
@@ -122,12 +122,14 @@ public final class JobInputs {
     public List<String> strings(String name) {
         Object value = value(name);
         if (value instanceof List<?> list) {
-            return list.stream().map(element -> {
-                if (element instanceof String text) {
-                    return text;
-                }
-                throw new InvalidJobInput(jobType, name, "must be a list of strings, has " + describe(element));
-            }).toList();
+            return list.stream()
+                    .map(element -> {
+                        if (element instanceof String text) {
+                            return text;
+                        }
+                        throw new InvalidJobInput(jobType, name, "must be a list of strings, has " + describe(element));
+                    })
+                    .toList();
         }
         throw wrongType(name, "a list of strings", value);
     }
@@ -153,9 +155,17 @@ public final class JobInputs {
         if (value == null) {
             return "null";
         }
-        String kind = value instanceof Map ? "an object" : value instanceof List ? "a list"
-                : value instanceof String ? "a string" : value instanceof Number ? "a number"
-                : value instanceof Boolean ? "a boolean" : value.getClass().getSimpleName();
+        String kind = value instanceof Map
+                ? "an object"
+                : value instanceof List
+                        ? "a list"
+                        : value instanceof String
+                                ? "a string"
+                                : value instanceof Number
+                                        ? "a number"
+                                        : value instanceof Boolean
+                                                ? "a boolean"
+                                                : value.getClass().getSimpleName();
         String text = String.valueOf(value);
         return kind + " (" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + ")";
     }

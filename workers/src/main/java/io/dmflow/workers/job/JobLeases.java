@@ -1,15 +1,13 @@
 package io.dmflow.workers.job;
 
+import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.camunda.client.CamundaClient;
 
 /**
  * Keeps the jobs this worker works on held in the engine: while a job runs, its timeout is renewed every third
@@ -42,8 +40,8 @@ public final class JobLeases implements AutoCloseable {
     /** Renews the job's timeout until the lease is released. */
     public Lease hold(long jobKey) {
         long period = Math.max(1, timeout.toMillis() / 3);
-        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(jobKey), period, period,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewal =
+                renewals.scheduleAtFixedRate(() -> renew(jobKey), period, period, TimeUnit.MILLISECONDS);
         return () -> renewal.cancel(false);
     }
 

@@ -1,20 +1,18 @@
 package io.dmflow.workers.job;
 
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobHandler;
+import io.dmflow.workers.store.ExecutionProgress;
+import io.dmflow.workers.store.JobEffects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.api.worker.JobClient;
-import io.camunda.client.api.worker.JobHandler;
-import io.dmflow.workers.store.ExecutionProgress;
-import io.dmflow.workers.store.JobEffects;
 
 /**
  * Runs one {@link DmflowJob} for the Camunda client: bounds the jobs in flight, answers a redelivered
@@ -32,8 +30,14 @@ public final class JobRunner implements JobHandler {
     private final Semaphore inFlight;
     private final Executor answers;
 
-    public JobRunner(DmflowJob job, JobEffects effects, ExecutionProgress progress, JobFailures failures,
-            JobLeases leases, int maxInFlight, Executor answers) {
+    public JobRunner(
+            DmflowJob job,
+            JobEffects effects,
+            ExecutionProgress progress,
+            JobFailures failures,
+            JobLeases leases,
+            int maxInFlight,
+            Executor answers) {
         this.job = job;
         this.effects = effects;
         this.progress = progress;
@@ -55,14 +59,18 @@ public final class JobRunner implements JobHandler {
             throw e;
         }
         JobInputs inputs = new JobInputs(activated.getType(), activated.getVariablesAsMap());
-        JobIdentity identity = new JobIdentity(activated.getKey(), activated.getType(),
-                activated.getProcessInstanceKey(), activated.getElementId(), activated.getRetries());
+        JobIdentity identity = new JobIdentity(
+                activated.getKey(),
+                activated.getType(),
+                activated.getProcessInstanceKey(),
+                activated.getElementId(),
+                activated.getRetries());
         CompletionStage<Map<String, Object>> outcome;
         boolean replayed = false;
         try {
             inputs.executionId().ifPresent(progress::working);
-            Optional<Map<String, Object>> applied = job.hasEffect() ? effects.applied(identity.key())
-                    : Optional.empty();
+            Optional<Map<String, Object>> applied =
+                    job.hasEffect() ? effects.applied(identity.key()) : Optional.empty();
             replayed = applied.isPresent();
             outcome = replayed ? CompletableFuture.completedFuture(applied.get()) : job.run(inputs, identity);
         } catch (RuntimeException e) {
@@ -79,8 +87,14 @@ public final class JobRunner implements JobHandler {
                 (outputs, failure) -> answer(client, activated, inputs, record, outputs, failure, release), answers);
     }
 
-    private void answer(JobClient client, ActivatedJob activated, JobInputs inputs, boolean record,
-            Map<String, Object> outputs, Throwable failure, Runnable release) {
+    private void answer(
+            JobClient client,
+            ActivatedJob activated,
+            JobInputs inputs,
+            boolean record,
+            Map<String, Object> outputs,
+            Throwable failure,
+            Runnable release) {
         try {
             if (failure == null && record) {
                 effects.record(activated.getKey(), outputs);
@@ -90,7 +104,9 @@ public final class JobRunner implements JobHandler {
         }
         try {
             if (failure == null) {
-                client.newCompleteCommand(activated.getKey()).variables(outputs).send()
+                client.newCompleteCommand(activated.getKey())
+                        .variables(outputs)
+                        .send()
                         .whenComplete((done, refused) -> {
                             if (refused != null) {
                                 notTaken(activated, refused);
@@ -111,7 +127,10 @@ public final class JobRunner implements JobHandler {
      * answered from its record instead of being applied again.
      */
     private static void notTaken(ActivatedJob activated, Throwable cause) {
-        LOG.warn("Could not report job {} of type {} to the engine: {}", activated.getKey(), activated.getType(),
+        LOG.warn(
+                "Could not report job {} of type {} to the engine: {}",
+                activated.getKey(),
+                activated.getType(),
                 cause.getMessage());
     }
 }

@@ -1,17 +1,16 @@
 package io.dmflow.workers.quota;
 
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
 import io.dmflow.workers.store.Quotas;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code dm.quota.acquire}: takes a slot of quota {@code name} for the execution, if fewer than {@code limit} (or
@@ -52,7 +51,9 @@ public final class QuotaAcquireJob implements DmflowJob {
     private int configuredLimit(String name) {
         OptionalInt configured = quotas.configuredLimit(name);
         if (configured.isEmpty()) {
-            throw new InvalidJobInput(type(), QuotaInputs.LIMIT,
+            throw new InvalidJobInput(
+                    type(),
+                    QuotaInputs.LIMIT,
                     "is missing and the setting dmflow.quota." + name + " gives quota '" + name + "' no limit");
         }
         return configured.getAsInt();

@@ -9,8 +9,7 @@ final class QuotaInputs {
     static final String NAME = "name";
     static final String LIMIT = "limit";
 
-    private QuotaInputs() {
-    }
+    private QuotaInputs() {}
 
     /** The execution holds the slot; a flow started outside dmflow's executions, its process instance. */
     static String holder(JobInputs inputs, JobIdentity job) {

@@ -1,10 +1,5 @@
 package io.dmflow.workers.record;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.ExecutionStatus;
 import io.dmflow.contract.JobType;
 import io.dmflow.workers.job.DmflowJob;
@@ -12,6 +7,10 @@ import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
 import io.dmflow.workers.store.ExecutionReports;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** {@code dm.execution.update}: records the execution's {@code status} and its {@code result} and {@code details}. */
 public final class ExecutionUpdateJob implements DmflowJob {
@@ -54,8 +53,9 @@ public final class ExecutionUpdateJob implements DmflowJob {
         if (status == ExecutionStatus.QUEUED) {
             throw new InvalidJobInput(type(), "status", "cannot be set by a flow: " + status);
         }
-        String executionId = inputs.executionId().orElseThrow(() -> new InvalidJobInput(type(), "execution",
-                "is missing: the process was not started as a dmflow execution"));
+        String executionId = inputs.executionId()
+                .orElseThrow(() -> new InvalidJobInput(
+                        type(), "execution", "is missing: the process was not started as a dmflow execution"));
         reports.report(executionId, status, inputs.optionalString("result").orElse(null), details);
         return CompletableFuture.completedFuture(Map.of());
     }

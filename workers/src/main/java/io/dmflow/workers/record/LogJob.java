@@ -1,21 +1,19 @@
 package io.dmflow.workers.record;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
 import io.dmflow.workers.store.ExecutionLog;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code dm.log}: appends {@code message} at {@code level} (INFO default, WARN, ERROR, DEBUG) to the execution's log. */
 public final class LogJob implements DmflowJob {
@@ -42,14 +40,18 @@ public final class LogJob implements DmflowJob {
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
         String message = inputs.optionalString("message").orElse("");
-        String level = inputs.optionalString("level").filter(text -> !text.isBlank())
-                .map(text -> text.trim().toUpperCase(Locale.ROOT)).orElse("INFO");
+        String level = inputs.optionalString("level")
+                .filter(text -> !text.isBlank())
+                .map(text -> text.trim().toUpperCase(Locale.ROOT))
+                .orElse("INFO");
         if (!LEVELS.contains(level)) {
             throw new InvalidJobInput(type(), "level", "must be one of DEBUG, INFO, WARN, ERROR, not " + level);
         }
         String normalized = level.equals("WARNING") ? "WARN" : level;
-        inputs.executionId().ifPresentOrElse(id -> log.append(id, job.key(), normalized, message),
-                () -> LOG.info("[process instance {}] {} {}", job.processInstanceKey(), normalized, message));
+        inputs.executionId()
+                .ifPresentOrElse(
+                        id -> log.append(id, job.key(), normalized, message),
+                        () -> LOG.info("[process instance {}] {} {}", job.processInstanceKey(), normalized, message));
         return CompletableFuture.completedFuture(Map.of());
     }
 }

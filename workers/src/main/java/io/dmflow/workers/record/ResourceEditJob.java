@@ -1,14 +1,5 @@
 package io.dmflow.workers.record;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.InvalidJobInput;
@@ -18,6 +9,14 @@ import io.dmflow.workers.store.Resources;
 import io.dmflow.workers.store.Resources.Property;
 import io.dmflow.workers.store.Resources.Replacement;
 import io.dmflow.workers.store.Resources.ResourceEdit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code dm.resource.edit}: makes {@code destination} from {@code source} (or, with no source, from the
@@ -56,20 +55,27 @@ public final class ResourceEditJob implements DmflowJob {
             try {
                 Pattern.compile(regex.toString());
             } catch (PatternSyntaxException e) {
-                throw new InvalidJobInput(type(), "operations[" + i + "].regex", "is not a valid regular expression: "
-                        + e.getDescription());
+                throw new InvalidJobInput(
+                        type(),
+                        "operations[" + i + "].regex",
+                        "is not a valid regular expression: " + e.getDescription());
             }
             Object replacement = operation.get("replacement");
-            replacements.add(new Replacement(regex.toString(), replacement == null ? "" : replacement.toString(),
+            replacements.add(new Replacement(
+                    regex.toString(),
+                    replacement == null ? "" : replacement.toString(),
                     !"false".equalsIgnoreCase(String.valueOf(operation.getOrDefault("replaceAll", "true")))));
         }
         List<Property> properties = ResourceProperties.of(inputs, "properties");
         Optional<String> source = inputs.optionalString("source").filter(name -> !name.isBlank());
         // A flow that made the text itself (a value read from a device) stores it without a source file.
-        String content = source.isPresent() ? null : inputs.optionalString("content").orElseThrow(
-                () -> new InvalidJobInput(type(), "source", "is missing, and there is no content instead"));
-        ResourceEdit edit = new ResourceEdit(inputs.text("destination"), source.orElse(null), content, replacements,
-                properties);
+        String content = source.isPresent()
+                ? null
+                : inputs.optionalString("content")
+                        .orElseThrow(() ->
+                                new InvalidJobInput(type(), "source", "is missing, and there is no content instead"));
+        ResourceEdit edit =
+                new ResourceEdit(inputs.text("destination"), source.orElse(null), content, replacements, properties);
         try {
             resources.edit(job.key(), edit);
         } catch (Resources.MissingResource e) {

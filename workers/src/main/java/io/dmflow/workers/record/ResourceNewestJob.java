@@ -1,16 +1,15 @@
 package io.dmflow.workers.record;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 import io.dmflow.contract.JobType;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
 import io.dmflow.workers.store.Resources;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code dm.resource.newest}: finds the most recently written resource whose id starts with {@code idPrefix}
@@ -38,9 +37,14 @@ public final class ResourceNewestJob implements DmflowJob {
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
         String prefix = inputs.string("idPrefix");
-        String output = inputs.optionalString("output").filter(name -> !name.isBlank()).orElse("resourceId");
+        String output =
+                inputs.optionalString("output").filter(name -> !name.isBlank()).orElse("resourceId");
         Map<String, Object> outputs = new HashMap<>();
-        outputs.put(output, resources.newest(prefix, ResourceProperties.of(inputs, "properties")).orElse(null));
+        outputs.put(
+                output,
+                resources
+                        .newest(prefix, ResourceProperties.of(inputs, "properties"))
+                        .orElse(null));
         return CompletableFuture.completedFuture(outputs);
     }
 }

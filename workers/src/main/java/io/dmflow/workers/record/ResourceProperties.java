@@ -1,18 +1,16 @@
 package io.dmflow.workers.record;
 
+import io.dmflow.workers.job.InvalidJobInput;
+import io.dmflow.workers.job.JobInputs;
+import io.dmflow.workers.store.Resources.Property;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.dmflow.workers.job.InvalidJobInput;
-import io.dmflow.workers.job.JobInputs;
-import io.dmflow.workers.store.Resources.Property;
-
 /** A job input that lists resource properties as {@code [{name, value}]}, in document order. */
 final class ResourceProperties {
 
-    private ResourceProperties() {
-    }
+    private ResourceProperties() {}
 
     static List<Property> of(JobInputs inputs, String variable) {
         List<Property> properties = new ArrayList<>();

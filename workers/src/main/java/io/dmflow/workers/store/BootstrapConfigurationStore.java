@@ -1,9 +1,8 @@
 package io.dmflow.workers.store;
 
-import java.util.Optional;
-
 import io.dmflow.lwm2m.bootstrap.BootstrapConfiguration;
 import io.dmflow.lwm2m.bootstrap.ServerDefinition;
+import java.util.Optional;
 
 /**
  * The named LwM2M servers and what each device is given at its next bootstrap, as bootstrap flows change it; the

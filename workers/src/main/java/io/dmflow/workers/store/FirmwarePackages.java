@@ -1,8 +1,7 @@
 package io.dmflow.workers.store;
 
-import java.util.Optional;
-
 import io.dmflow.lwm2m.delivery.PackageSource;
+import java.util.Optional;
 
 /** The stored files a package delivery sends: firmware images and software packages, read as streams. */
 public interface FirmwarePackages {

@@ -23,15 +23,16 @@ public interface Resources {
     Optional<String> newest(String idPrefix, List<Property> properties);
 
     /** {@code source} names the resource to start from; when it is null, the text {@code content} is the start. */
-    record ResourceEdit(String destination, String source, String content, List<Replacement> replacements,
-            List<Property> properties) {
-    }
+    record ResourceEdit(
+            String destination,
+            String source,
+            String content,
+            List<Replacement> replacements,
+            List<Property> properties) {}
 
-    record Replacement(String regex, String replacement, boolean replaceAll) {
-    }
+    record Replacement(String regex, String replacement, boolean replaceAll) {}
 
-    record Property(String name, String value) {
-    }
+    record Property(String name, String value) {}
 
     /** The source of an edit names no resource. */
     final class MissingResource extends RuntimeException {

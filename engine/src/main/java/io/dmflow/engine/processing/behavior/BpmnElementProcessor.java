@@ -8,17 +8,17 @@ import io.dmflow.engine.instance.ElementInstance;
  */
 public interface BpmnElementProcessor {
 
-  /** The element is activated (input mappings applied): start working or complete at once. */
-  void onActivate(BpmnExecution execution, BpmnElementContext context);
+    /** The element is activated (input mappings applied): start working or complete at once. */
+    void onActivate(BpmnExecution execution, BpmnElementContext context);
 
-  /** The element completed: choose the flows to leave by. */
-  default void onComplete(BpmnExecution execution, BpmnElementContext context) {
-    execution.takeAllOutgoing(context);
-  }
+    /** The element completed: choose the flows to leave by. */
+    default void onComplete(BpmnExecution execution, BpmnElementContext context) {
+        execution.takeAllOutgoing(context);
+    }
 
-  /** The element is being terminated: release what only this kind holds (jobs, called instances). */
-  default void onTerminate(BpmnExecution execution, BpmnElementContext context) {}
+    /** The element is being terminated: release what only this kind holds (jobs, called instances). */
+    default void onTerminate(BpmnExecution execution, BpmnElementContext context) {}
 
-  /** A child of this container ended (completed or terminated). */
-  default void onChildEnded(BpmnExecution execution, BpmnElementContext scope, ElementInstance child) {}
+    /** A child of this container ended (completed or terminated). */
+    default void onChildEnded(BpmnExecution execution, BpmnElementContext scope, ElementInstance child) {}
 }

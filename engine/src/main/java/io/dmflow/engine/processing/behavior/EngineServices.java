@@ -11,6 +11,10 @@ import java.util.Map;
  * What every command shares: definitions, FEEL, the clock, the signals to waiting callers and the
  * processor of each element kind (assembled above this package, which the processors build on).
  */
-public record EngineServices(ProcessDefinitions definitions, ExpressionLanguage expressions, EngineClock clock,
-    JobAvailability jobAvailability, ProcessCompletionListener completionListener,
-    Map<BpmnElementType, BpmnElementProcessor> processors) {}
+public record EngineServices(
+        ProcessDefinitions definitions,
+        ExpressionLanguage expressions,
+        EngineClock clock,
+        JobAvailability jobAvailability,
+        ProcessCompletionListener completionListener,
+        Map<BpmnElementType, BpmnElementProcessor> processors) {}

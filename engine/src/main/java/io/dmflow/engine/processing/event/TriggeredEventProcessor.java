@@ -9,8 +9,8 @@ import io.dmflow.engine.processing.behavior.BpmnExecution;
  * they complete at once with the trigger's variables (message payload, error variables).
  */
 public final class TriggeredEventProcessor implements BpmnElementProcessor {
-  @Override
-  public void onActivate(BpmnExecution execution, BpmnElementContext context) {
-    execution.complete(context.instance(), execution.takeTriggerVariables(context.key()));
-  }
+    @Override
+    public void onActivate(BpmnExecution execution, BpmnElementContext context) {
+        execution.complete(context.instance(), execution.takeTriggerVariables(context.key()));
+    }
 }

@@ -11,15 +11,15 @@ import io.dmflow.engine.processing.behavior.BpmnExecution;
  */
 public final class EventBasedGatewayProcessor implements BpmnElementProcessor {
 
-  @Override
-  public void onActivate(BpmnExecution execution, BpmnElementContext context) {
-    for (SequenceFlow flow : context.element().outgoing()) {
-      execution.eventTriggers().open(context.instance(), flow.target());
+    @Override
+    public void onActivate(BpmnExecution execution, BpmnElementContext context) {
+        for (SequenceFlow flow : context.element().outgoing()) {
+            execution.eventTriggers().open(context.instance(), flow.target());
+        }
     }
-  }
 
-  @Override
-  public void onComplete(BpmnExecution execution, BpmnElementContext context) {
-    // leaves through the event that fired, not through every flow
-  }
+    @Override
+    public void onComplete(BpmnExecution execution, BpmnElementContext context) {
+        // leaves through the event that fired, not through every flow
+    }
 }

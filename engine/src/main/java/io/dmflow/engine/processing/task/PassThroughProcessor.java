@@ -7,8 +7,8 @@ import java.util.Map;
 
 /** Elements without behaviour of their own (task, manual task, none throw event, parallel gateway). */
 public final class PassThroughProcessor implements BpmnElementProcessor {
-  @Override
-  public void onActivate(BpmnExecution execution, BpmnElementContext context) {
-    execution.complete(context.instance(), Map.of());
-  }
+    @Override
+    public void onActivate(BpmnExecution execution, BpmnElementContext context) {
+        execution.complete(context.instance(), Map.of());
+    }
 }

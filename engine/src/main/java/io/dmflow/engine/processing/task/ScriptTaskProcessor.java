@@ -8,32 +8,34 @@ import java.util.Map;
 
 /** zeebe:script is evaluated in place; a script task with a task definition is a job like a service task. */
 public final class ScriptTaskProcessor implements BpmnElementProcessor {
-  private final JobWorkerProcessor jobs;
+    private final JobWorkerProcessor jobs;
 
-  public ScriptTaskProcessor(JobWorkerProcessor jobs) {
-    this.jobs = jobs;
-  }
+    public ScriptTaskProcessor(JobWorkerProcessor jobs) {
+        this.jobs = jobs;
+    }
 
-  @Override
-  public void onActivate(BpmnExecution execution, BpmnElementContext context) {
-    var script = context.element().script();
-    if (script == null) {
-      jobs.createJob(execution, context);
-      return;
+    @Override
+    public void onActivate(BpmnExecution execution, BpmnElementContext context) {
+        var script = context.element().script();
+        if (script == null) {
+            jobs.createJob(execution, context);
+            return;
+        }
+        Object result = execution
+                .services()
+                .expressions()
+                .evaluate(script.expression(), execution.visibleVariables(context.instance()));
+        Map<String, Object> variables = new HashMap<>();
+        if (script.resultVariable() != null && !script.resultVariable().isBlank()) {
+            variables.put(script.resultVariable(), result);
+        }
+        execution.complete(context.instance(), variables);
     }
-    Object result = execution.services().expressions().evaluate(script.expression(),
-        execution.visibleVariables(context.instance()));
-    Map<String, Object> variables = new HashMap<>();
-    if (script.resultVariable() != null && !script.resultVariable().isBlank()) {
-      variables.put(script.resultVariable(), result);
-    }
-    execution.complete(context.instance(), variables);
-  }
 
-  @Override
-  public void onTerminate(BpmnExecution execution, BpmnElementContext context) {
-    if (context.element().script() == null) {
-      jobs.onTerminate(execution, context);
+    @Override
+    public void onTerminate(BpmnExecution execution, BpmnElementContext context) {
+        if (context.element().script() == null) {
+            jobs.onTerminate(execution, context);
+        }
     }
-  }
 }

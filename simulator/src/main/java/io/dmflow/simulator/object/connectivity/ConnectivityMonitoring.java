@@ -1,15 +1,13 @@
 package io.dmflow.simulator.object.connectivity;
 
+import io.dmflow.simulator.object.StatefulInstanceEnabler;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.model.ResourceModel.Type;
 import org.eclipse.leshan.core.response.ReadResponse;
-
-import io.dmflow.simulator.object.StatefulInstanceEnabler;
 
 /** Object 4, Connectivity Monitoring: an NB-IoT link whose signal strength wanders a little. */
 public class ConnectivityMonitoring extends StatefulInstanceEnabler {
@@ -24,8 +22,16 @@ public class ConnectivityMonitoring extends StatefulInstanceEnabler {
     static final int SMNC = 9;
     static final int SMCC = 10;
 
-    private static final List<Integer> SUPPORTED = List.of(NETWORK_BEARER, AVAILABLE_NETWORK_BEARER,
-            RADIO_SIGNAL_STRENGTH, LINK_QUALITY, IP_ADDRESSES, APN, CELL_ID, SMNC, SMCC);
+    private static final List<Integer> SUPPORTED = List.of(
+            NETWORK_BEARER,
+            AVAILABLE_NETWORK_BEARER,
+            RADIO_SIGNAL_STRENGTH,
+            LINK_QUALITY,
+            IP_ADDRESSES,
+            APN,
+            CELL_ID,
+            SMNC,
+            SMCC);
     private static final long NB_IOT = 7;
     private static final long LTE_FDD = 6;
 
@@ -61,26 +67,26 @@ public class ConnectivityMonitoring extends StatefulInstanceEnabler {
     @Override
     public synchronized ReadResponse read(LwM2mServer server, int resourceId) {
         switch (resourceId) {
-        case NETWORK_BEARER:
-            return ReadResponse.success(resourceId, NB_IOT);
-        case AVAILABLE_NETWORK_BEARER:
-            return ReadResponse.success(resourceId, Map.of(0, NB_IOT, 1, LTE_FDD), Type.INTEGER);
-        case RADIO_SIGNAL_STRENGTH:
-            return ReadResponse.success(resourceId, signalStrength);
-        case LINK_QUALITY:
-            return ReadResponse.success(resourceId, Math.round((signalStrength + 120) * 100.0 / 60));
-        case IP_ADDRESSES:
-            return ReadResponse.success(resourceId, Map.of(0, ipAddress), Type.STRING);
-        case APN:
-            return ReadResponse.success(resourceId, Map.of(0, "iot.dmflow.test"), Type.STRING);
-        case CELL_ID:
-            return ReadResponse.success(resourceId, cellId);
-        case SMNC:
-            return ReadResponse.success(resourceId, 1L);
-        case SMCC:
-            return ReadResponse.success(resourceId, 1L);
-        default:
-            return super.read(server, resourceId);
+            case NETWORK_BEARER:
+                return ReadResponse.success(resourceId, NB_IOT);
+            case AVAILABLE_NETWORK_BEARER:
+                return ReadResponse.success(resourceId, Map.of(0, NB_IOT, 1, LTE_FDD), Type.INTEGER);
+            case RADIO_SIGNAL_STRENGTH:
+                return ReadResponse.success(resourceId, signalStrength);
+            case LINK_QUALITY:
+                return ReadResponse.success(resourceId, Math.round((signalStrength + 120) * 100.0 / 60));
+            case IP_ADDRESSES:
+                return ReadResponse.success(resourceId, Map.of(0, ipAddress), Type.STRING);
+            case APN:
+                return ReadResponse.success(resourceId, Map.of(0, "iot.dmflow.test"), Type.STRING);
+            case CELL_ID:
+                return ReadResponse.success(resourceId, cellId);
+            case SMNC:
+                return ReadResponse.success(resourceId, 1L);
+            case SMCC:
+                return ReadResponse.success(resourceId, 1L);
+            default:
+                return super.read(server, resourceId);
         }
     }
 

@@ -1,10 +1,10 @@
 package io.dmflow.simulator.object.device;
 
+import io.dmflow.simulator.object.StatefulInstanceEnabler;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.model.ResourceModel.Type;
@@ -14,8 +14,6 @@ import org.eclipse.leshan.core.request.argument.Arguments;
 import org.eclipse.leshan.core.response.ExecuteResponse;
 import org.eclipse.leshan.core.response.ReadResponse;
 import org.eclipse.leshan.core.response.WriteResponse;
-
-import io.dmflow.simulator.object.StatefulInstanceEnabler;
 
 /**
  * Object 3, Device, with a Reboot that really takes the device down and brings it back (Leshan's own Device object
@@ -45,10 +43,26 @@ public class DeviceObject extends StatefulInstanceEnabler {
     static final int BATTERY_STATUS = 20;
     static final int MEMORY_TOTAL = 21;
 
-    private static final List<Integer> SUPPORTED = List.of(MANUFACTURER, MODEL_NUMBER, SERIAL_NUMBER,
-            FIRMWARE_VERSION, REBOOT, FACTORY_RESET, BATTERY_LEVEL, MEMORY_FREE, ERROR_CODE, RESET_ERROR_CODE,
-            CURRENT_TIME, UTC_OFFSET, TIMEZONE, SUPPORTED_BINDING, DEVICE_TYPE, HARDWARE_VERSION, SOFTWARE_VERSION,
-            BATTERY_STATUS, MEMORY_TOTAL);
+    private static final List<Integer> SUPPORTED = List.of(
+            MANUFACTURER,
+            MODEL_NUMBER,
+            SERIAL_NUMBER,
+            FIRMWARE_VERSION,
+            REBOOT,
+            FACTORY_RESET,
+            BATTERY_LEVEL,
+            MEMORY_FREE,
+            ERROR_CODE,
+            RESET_ERROR_CODE,
+            CURRENT_TIME,
+            UTC_OFFSET,
+            TIMEZONE,
+            SUPPORTED_BINDING,
+            DEVICE_TYPE,
+            HARDWARE_VERSION,
+            SOFTWARE_VERSION,
+            BATTERY_STATUS,
+            MEMORY_TOTAL);
     private static final long MEMORY_TOTAL_KB = 512;
 
     private final PowerCycle powerCycle;
@@ -98,40 +112,40 @@ public class DeviceObject extends StatefulInstanceEnabler {
     @Override
     public synchronized ReadResponse read(LwM2mServer server, int resourceId) {
         switch (resourceId) {
-        case MANUFACTURER:
-            return ReadResponse.success(resourceId, identity.manufacturer());
-        case MODEL_NUMBER:
-            return ReadResponse.success(resourceId, identity.modelNumber());
-        case SERIAL_NUMBER:
-            return ReadResponse.success(resourceId, identity.serialNumber());
-        case FIRMWARE_VERSION:
-            return ReadResponse.success(resourceId, identity.firmwareVersion());
-        case BATTERY_LEVEL:
-            return ReadResponse.success(resourceId, batteryLevel);
-        case MEMORY_FREE:
-            return ReadResponse.success(resourceId, MEMORY_TOTAL_KB / 2);
-        case ERROR_CODE:
-            return ReadResponse.success(resourceId, Map.of(0, errorCode), Type.INTEGER);
-        case CURRENT_TIME:
-            return ReadResponse.success(resourceId, new Date(System.currentTimeMillis() + timeOffsetMillis));
-        case UTC_OFFSET:
-            return ReadResponse.success(resourceId, utcOffset);
-        case TIMEZONE:
-            return ReadResponse.success(resourceId, timezone);
-        case SUPPORTED_BINDING:
-            return ReadResponse.success(resourceId, BindingMode.toString(bindings));
-        case DEVICE_TYPE:
-            return ReadResponse.success(resourceId, identity.deviceType());
-        case HARDWARE_VERSION:
-            return ReadResponse.success(resourceId, identity.hardwareVersion());
-        case SOFTWARE_VERSION:
-            return ReadResponse.success(resourceId, identity.softwareVersion());
-        case BATTERY_STATUS:
-            return ReadResponse.success(resourceId, batteryLevel > 10 ? 0 : 4); // normal / low
-        case MEMORY_TOTAL:
-            return ReadResponse.success(resourceId, MEMORY_TOTAL_KB);
-        default:
-            return super.read(server, resourceId);
+            case MANUFACTURER:
+                return ReadResponse.success(resourceId, identity.manufacturer());
+            case MODEL_NUMBER:
+                return ReadResponse.success(resourceId, identity.modelNumber());
+            case SERIAL_NUMBER:
+                return ReadResponse.success(resourceId, identity.serialNumber());
+            case FIRMWARE_VERSION:
+                return ReadResponse.success(resourceId, identity.firmwareVersion());
+            case BATTERY_LEVEL:
+                return ReadResponse.success(resourceId, batteryLevel);
+            case MEMORY_FREE:
+                return ReadResponse.success(resourceId, MEMORY_TOTAL_KB / 2);
+            case ERROR_CODE:
+                return ReadResponse.success(resourceId, Map.of(0, errorCode), Type.INTEGER);
+            case CURRENT_TIME:
+                return ReadResponse.success(resourceId, new Date(System.currentTimeMillis() + timeOffsetMillis));
+            case UTC_OFFSET:
+                return ReadResponse.success(resourceId, utcOffset);
+            case TIMEZONE:
+                return ReadResponse.success(resourceId, timezone);
+            case SUPPORTED_BINDING:
+                return ReadResponse.success(resourceId, BindingMode.toString(bindings));
+            case DEVICE_TYPE:
+                return ReadResponse.success(resourceId, identity.deviceType());
+            case HARDWARE_VERSION:
+                return ReadResponse.success(resourceId, identity.hardwareVersion());
+            case SOFTWARE_VERSION:
+                return ReadResponse.success(resourceId, identity.softwareVersion());
+            case BATTERY_STATUS:
+                return ReadResponse.success(resourceId, batteryLevel > 10 ? 0 : 4); // normal / low
+            case MEMORY_TOTAL:
+                return ReadResponse.success(resourceId, MEMORY_TOTAL_KB);
+            default:
+                return super.read(server, resourceId);
         }
     }
 
@@ -145,20 +159,21 @@ public class DeviceObject extends StatefulInstanceEnabler {
 
     @Override
     public WriteResponse write(LwM2mServer server, boolean replace, int resourceId, LwM2mResource value) {
-        journal.add("write " + resourceId + " " + (value.getValue() instanceof Date date ? date.getTime() : value.getValue()));
+        journal.add("write " + resourceId + " "
+                + (value.getValue() instanceof Date date ? date.getTime() : value.getValue()));
         synchronized (this) {
             switch (resourceId) {
-            case CURRENT_TIME:
-                timeOffsetMillis = ((Date) value.getValue()).getTime() - System.currentTimeMillis();
-                break;
-            case UTC_OFFSET:
-                utcOffset = (String) value.getValue();
-                break;
-            case TIMEZONE:
-                timezone = (String) value.getValue();
-                break;
-            default:
-                return super.write(server, replace, resourceId, value);
+                case CURRENT_TIME:
+                    timeOffsetMillis = ((Date) value.getValue()).getTime() - System.currentTimeMillis();
+                    break;
+                case UTC_OFFSET:
+                    utcOffset = (String) value.getValue();
+                    break;
+                case TIMEZONE:
+                    timezone = (String) value.getValue();
+                    break;
+                default:
+                    return super.write(server, replace, resourceId, value);
             }
             changed(resourceId);
         }
@@ -170,30 +185,30 @@ public class DeviceObject extends StatefulInstanceEnabler {
     public ExecuteResponse execute(LwM2mServer server, int resourceId, Arguments arguments) {
         journal.add("execute " + resourceId);
         switch (resourceId) {
-        case REBOOT:
-            // The 2.04 goes out first; the device goes down a moment later.
-            powerCycle.reboot();
-            return ExecuteResponse.success();
-        case FACTORY_RESET:
-            synchronized (this) {
-                // settings go back to factory values; the installed firmware stays what it is
-                timeOffsetMillis = 0;
-                utcOffset = "+00:00";
-                timezone = "Etc/UTC";
-                changed(CURRENT_TIME, UTC_OFFSET, TIMEZONE);
-            }
-            publishChanges();
-            powerCycle.factoryReset();
-            return ExecuteResponse.success();
-        case RESET_ERROR_CODE:
-            synchronized (this) {
-                errorCode = 0;
-                changed(ERROR_CODE);
-            }
-            publishChanges();
-            return ExecuteResponse.success();
-        default:
-            return super.execute(server, resourceId, arguments);
+            case REBOOT:
+                // The 2.04 goes out first; the device goes down a moment later.
+                powerCycle.reboot();
+                return ExecuteResponse.success();
+            case FACTORY_RESET:
+                synchronized (this) {
+                    // settings go back to factory values; the installed firmware stays what it is
+                    timeOffsetMillis = 0;
+                    utcOffset = "+00:00";
+                    timezone = "Etc/UTC";
+                    changed(CURRENT_TIME, UTC_OFFSET, TIMEZONE);
+                }
+                publishChanges();
+                powerCycle.factoryReset();
+                return ExecuteResponse.success();
+            case RESET_ERROR_CODE:
+                synchronized (this) {
+                    errorCode = 0;
+                    changed(ERROR_CODE);
+                }
+                publishChanges();
+                return ExecuteResponse.success();
+            default:
+                return super.execute(server, resourceId, arguments);
         }
     }
 
@@ -201,5 +216,4 @@ public class DeviceObject extends StatefulInstanceEnabler {
     public List<Integer> getAvailableResourceIds(ObjectModel model) {
         return definedIn(model, SUPPORTED);
     }
-
 }

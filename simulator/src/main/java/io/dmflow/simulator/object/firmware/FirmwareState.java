@@ -2,7 +2,10 @@ package io.dmflow.simulator.object.firmware;
 
 /** Object 5 resource 3, State. */
 public enum FirmwareState {
-    IDLE(0), DOWNLOADING(1), DOWNLOADED(2), UPDATING(3);
+    IDLE(0),
+    DOWNLOADING(1),
+    DOWNLOADED(2),
+    UPDATING(3);
 
     private final int code;
 

@@ -1,5 +1,10 @@
 package io.dmflow.simulator.object.firmware;
 
+import io.dmflow.simulator.delivery.DownloadException;
+import io.dmflow.simulator.delivery.PackageDownloader;
+import io.dmflow.simulator.delivery.PackageFormat;
+import io.dmflow.simulator.delivery.ReceivedPackage;
+import io.dmflow.simulator.object.StatefulInstanceEnabler;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -13,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.model.ResourceModel.Type;
@@ -23,12 +27,6 @@ import org.eclipse.leshan.core.response.ExecuteResponse;
 import org.eclipse.leshan.core.response.ReadResponse;
 import org.eclipse.leshan.core.response.WriteResponse;
 import org.eclipse.leshan.core.util.datatype.ULong;
-
-import io.dmflow.simulator.delivery.DownloadException;
-import io.dmflow.simulator.delivery.PackageDownloader;
-import io.dmflow.simulator.delivery.PackageFormat;
-import io.dmflow.simulator.delivery.ReceivedPackage;
-import io.dmflow.simulator.object.StatefulInstanceEnabler;
 
 /**
  * Object 5, Firmware Update: the full state machine Idle → Downloading → Downloaded → Updating → Idle.
@@ -58,8 +56,19 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
     static final int LAST_STATE_CHANGE_TIME = 12;
     static final int MAXIMUM_DEFER_PERIOD = 13;
 
-    private static final List<Integer> SUPPORTED = List.of(PACKAGE, PACKAGE_URI, UPDATE, STATE, UPDATE_RESULT,
-            PKG_NAME, PKG_VERSION, PROTOCOL_SUPPORT, DELIVERY_METHOD, CANCEL, SEVERITY, LAST_STATE_CHANGE_TIME,
+    private static final List<Integer> SUPPORTED = List.of(
+            PACKAGE,
+            PACKAGE_URI,
+            UPDATE,
+            STATE,
+            UPDATE_RESULT,
+            PKG_NAME,
+            PKG_VERSION,
+            PROTOCOL_SUPPORT,
+            DELIVERY_METHOD,
+            CANCEL,
+            SEVERITY,
+            LAST_STATE_CHANGE_TIME,
             MAXIMUM_DEFER_PERIOD);
     private static final int DELIVERY_PUSH_AND_PULL = 2;
     private static final int HISTORY_LIMIT = 64;
@@ -80,14 +89,18 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
     private long maximumDeferPeriod;
     private int generation;
     private CompletableFuture<byte[]> pendingDownload;
-    private final List<StateChange> history = new ArrayList<>(List.of(new StateChange(FirmwareState.IDLE, Instant.now())));
+    private final List<StateChange> history =
+            new ArrayList<>(List.of(new StateChange(FirmwareState.IDLE, Instant.now())));
 
     /**
      * @param retainPackageBytes keep the last received image in memory for assertions; fleets under load keep only
      *        its digest
      */
-    public FirmwareUpdate(PackageDownloader downloader, ScheduledExecutorService scheduler,
-            FirmwareInstaller installer, boolean retainPackageBytes) {
+    public FirmwareUpdate(
+            PackageDownloader downloader,
+            ScheduledExecutorService scheduler,
+            FirmwareInstaller installer,
+            boolean retainPackageBytes) {
         super(0);
         this.downloader = downloader;
         this.scheduler = scheduler;
@@ -130,8 +143,7 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
     }
 
     /** The machine entered {@code state} at {@code at}. */
-    public record StateChange(FirmwareState state, Instant at) {
-    }
+    public record StateChange(FirmwareState state, Instant at) {}
 
     public FirmwareFaults faults() {
         return faults;
@@ -142,66 +154,66 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
     @Override
     public synchronized ReadResponse read(LwM2mServer server, int resourceId) {
         switch (resourceId) {
-        case PACKAGE_URI:
-            return ReadResponse.success(resourceId, packageUri);
-        case STATE:
-            return ReadResponse.success(resourceId, state.code());
-        case UPDATE_RESULT:
-            return ReadResponse.success(resourceId, result.code());
-        case PKG_NAME:
-            return ReadResponse.success(resourceId, received == null ? "" : received.name());
-        case PKG_VERSION:
-            return ReadResponse.success(resourceId, received == null ? "" : received.version());
-        case PROTOCOL_SUPPORT:
-            return ReadResponse.success(resourceId, protocolSupport(), Type.INTEGER);
-        case DELIVERY_METHOD:
-            return ReadResponse.success(resourceId, DELIVERY_PUSH_AND_PULL);
-        case SEVERITY:
-            return ReadResponse.success(resourceId, severity);
-        case LAST_STATE_CHANGE_TIME:
-            return ReadResponse.success(resourceId, lastStateChange);
-        case MAXIMUM_DEFER_PERIOD:
-            return ReadResponse.success(resourceId, ULong.valueOf(maximumDeferPeriod));
-        default:
-            return super.read(server, resourceId);
+            case PACKAGE_URI:
+                return ReadResponse.success(resourceId, packageUri);
+            case STATE:
+                return ReadResponse.success(resourceId, state.code());
+            case UPDATE_RESULT:
+                return ReadResponse.success(resourceId, result.code());
+            case PKG_NAME:
+                return ReadResponse.success(resourceId, received == null ? "" : received.name());
+            case PKG_VERSION:
+                return ReadResponse.success(resourceId, received == null ? "" : received.version());
+            case PROTOCOL_SUPPORT:
+                return ReadResponse.success(resourceId, protocolSupport(), Type.INTEGER);
+            case DELIVERY_METHOD:
+                return ReadResponse.success(resourceId, DELIVERY_PUSH_AND_PULL);
+            case SEVERITY:
+                return ReadResponse.success(resourceId, severity);
+            case LAST_STATE_CHANGE_TIME:
+                return ReadResponse.success(resourceId, lastStateChange);
+            case MAXIMUM_DEFER_PERIOD:
+                return ReadResponse.success(resourceId, ULong.valueOf(maximumDeferPeriod));
+            default:
+                return super.read(server, resourceId);
         }
     }
 
     @Override
     public WriteResponse write(LwM2mServer server, boolean replace, int resourceId, LwM2mResource value) {
         switch (resourceId) {
-        case PACKAGE:
-            return writePackage((byte[]) value.getValue());
-        case PACKAGE_URI:
-            return writePackageUri((String) value.getValue());
-        case SEVERITY:
-            synchronized (this) {
-                severity = (Long) value.getValue();
-                changed(resourceId);
-            }
-            publishChanges();
-            return WriteResponse.success();
-        case MAXIMUM_DEFER_PERIOD:
-            synchronized (this) {
-                maximumDeferPeriod = ((Number) value.getValue()).longValue(); // Unsigned Integer: a ULong
-                changed(resourceId);
-            }
-            publishChanges();
-            return WriteResponse.success();
-        default:
-            return super.write(server, replace, resourceId, value);
+            case PACKAGE:
+                return writePackage((byte[]) value.getValue());
+            case PACKAGE_URI:
+                return writePackageUri((String) value.getValue());
+            case SEVERITY:
+                synchronized (this) {
+                    severity = (Long) value.getValue();
+                    changed(resourceId);
+                }
+                publishChanges();
+                return WriteResponse.success();
+            case MAXIMUM_DEFER_PERIOD:
+                synchronized (this) {
+                    maximumDeferPeriod = ((Number) value.getValue()).longValue(); // Unsigned Integer: a ULong
+                    changed(resourceId);
+                }
+                publishChanges();
+                return WriteResponse.success();
+            default:
+                return super.write(server, replace, resourceId, value);
         }
     }
 
     @Override
     public ExecuteResponse execute(LwM2mServer server, int resourceId, Arguments arguments) {
         switch (resourceId) {
-        case UPDATE:
-            return update();
-        case CANCEL:
-            return cancel();
-        default:
-            return super.execute(server, resourceId, arguments);
+            case UPDATE:
+                return update();
+            case CANCEL:
+                return cancel();
+            default:
+                return super.execute(server, resourceId, arguments);
         }
     }
 
@@ -365,14 +377,14 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
         UpdateResult reason = UpdateResult.CONNECTION_LOST;
         if (cause instanceof DownloadException) {
             switch (((DownloadException) cause).failure()) {
-            case INVALID_URI:
-                reason = UpdateResult.INVALID_URI;
-                break;
-            case UNSUPPORTED_PROTOCOL:
-                reason = UpdateResult.UNSUPPORTED_PROTOCOL;
-                break;
-            default:
-                reason = UpdateResult.CONNECTION_LOST;
+                case INVALID_URI:
+                    reason = UpdateResult.INVALID_URI;
+                    break;
+                case UNSUPPORTED_PROTOCOL:
+                    reason = UpdateResult.UNSUPPORTED_PROTOCOL;
+                    break;
+                default:
+                    reason = UpdateResult.CONNECTION_LOST;
             }
         }
         failNow(reason);
@@ -442,8 +454,8 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
 
     private Map<Integer, Long> protocolSupport() {
         Map<Integer, Long> protocols = new LinkedHashMap<>();
-        String[] schemes = { "coap", "coaps", "http", "https" };
-        long[] codes = { 0, 1, 2, 3 };
+        String[] schemes = {"coap", "coaps", "http", "https"};
+        long[] codes = {0, 1, 2, 3};
         int instance = 0;
         for (int i = 0; i < schemes.length; i++) {
             if (downloader.supports(schemes[i])) {

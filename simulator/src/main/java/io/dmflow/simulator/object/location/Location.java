@@ -1,13 +1,11 @@
 package io.dmflow.simulator.object.location;
 
+import io.dmflow.simulator.object.StatefulInstanceEnabler;
 import java.util.Date;
 import java.util.List;
-
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.response.ReadResponse;
-
-import io.dmflow.simulator.object.StatefulInstanceEnabler;
 
 /** Object 6, Location: where the device is, movable from tests. */
 public class Location extends StatefulInstanceEnabler {
@@ -53,20 +51,20 @@ public class Location extends StatefulInstanceEnabler {
     @Override
     public synchronized ReadResponse read(LwM2mServer server, int resourceId) {
         switch (resourceId) {
-        case LATITUDE:
-            return ReadResponse.success(resourceId, latitude);
-        case LONGITUDE:
-            return ReadResponse.success(resourceId, longitude);
-        case ALTITUDE:
-            return ReadResponse.success(resourceId, altitude);
-        case RADIUS:
-            return ReadResponse.success(resourceId, 25.0);
-        case TIMESTAMP:
-            return ReadResponse.success(resourceId, timestamp);
-        case SPEED:
-            return ReadResponse.success(resourceId, 0.0);
-        default:
-            return super.read(server, resourceId);
+            case LATITUDE:
+                return ReadResponse.success(resourceId, latitude);
+            case LONGITUDE:
+                return ReadResponse.success(resourceId, longitude);
+            case ALTITUDE:
+                return ReadResponse.success(resourceId, altitude);
+            case RADIUS:
+                return ReadResponse.success(resourceId, 25.0);
+            case TIMESTAMP:
+                return ReadResponse.success(resourceId, timestamp);
+            case SPEED:
+                return ReadResponse.success(resourceId, 0.0);
+            default:
+                return super.read(server, resourceId);
         }
     }
 

@@ -1,9 +1,9 @@
 package io.dmflow.simulator.object.sensor;
 
+import io.dmflow.simulator.object.StatefulInstanceEnabler;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
-
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.node.LwM2mResource;
@@ -11,8 +11,6 @@ import org.eclipse.leshan.core.request.argument.Arguments;
 import org.eclipse.leshan.core.response.ExecuteResponse;
 import org.eclipse.leshan.core.response.ReadResponse;
 import org.eclipse.leshan.core.response.WriteResponse;
-
-import io.dmflow.simulator.object.StatefulInstanceEnabler;
 
 /**
  * IPSO Temperature (3303): a reading that takes a small random walk on every fleet tick, so observations with pmin,
@@ -32,8 +30,16 @@ public class TemperatureSensor extends StatefulInstanceEnabler {
     static final int APPLICATION_TYPE = 5750;
     static final int TIMESTAMP = 5518;
 
-    private static final List<Integer> SUPPORTED = List.of(SENSOR_VALUE, MIN_MEASURED, MAX_MEASURED, MIN_RANGE,
-            MAX_RANGE, SENSOR_UNITS, RESET_MIN_MAX, APPLICATION_TYPE, TIMESTAMP);
+    private static final List<Integer> SUPPORTED = List.of(
+            SENSOR_VALUE,
+            MIN_MEASURED,
+            MAX_MEASURED,
+            MIN_RANGE,
+            MAX_RANGE,
+            SENSOR_UNITS,
+            RESET_MIN_MAX,
+            APPLICATION_TYPE,
+            TIMESTAMP);
     private static final double RANGE_MIN = -40;
     private static final double RANGE_MAX = 85;
 
@@ -87,24 +93,24 @@ public class TemperatureSensor extends StatefulInstanceEnabler {
     @Override
     public synchronized ReadResponse read(LwM2mServer server, int resourceId) {
         switch (resourceId) {
-        case SENSOR_VALUE:
-            return ReadResponse.success(resourceId, value);
-        case MIN_MEASURED:
-            return ReadResponse.success(resourceId, min);
-        case MAX_MEASURED:
-            return ReadResponse.success(resourceId, max);
-        case MIN_RANGE:
-            return ReadResponse.success(resourceId, RANGE_MIN);
-        case MAX_RANGE:
-            return ReadResponse.success(resourceId, RANGE_MAX);
-        case SENSOR_UNITS:
-            return ReadResponse.success(resourceId, "Cel");
-        case APPLICATION_TYPE:
-            return ReadResponse.success(resourceId, applicationType);
-        case TIMESTAMP:
-            return ReadResponse.success(resourceId, timestamp);
-        default:
-            return super.read(server, resourceId);
+            case SENSOR_VALUE:
+                return ReadResponse.success(resourceId, value);
+            case MIN_MEASURED:
+                return ReadResponse.success(resourceId, min);
+            case MAX_MEASURED:
+                return ReadResponse.success(resourceId, max);
+            case MIN_RANGE:
+                return ReadResponse.success(resourceId, RANGE_MIN);
+            case MAX_RANGE:
+                return ReadResponse.success(resourceId, RANGE_MAX);
+            case SENSOR_UNITS:
+                return ReadResponse.success(resourceId, "Cel");
+            case APPLICATION_TYPE:
+                return ReadResponse.success(resourceId, applicationType);
+            case TIMESTAMP:
+                return ReadResponse.success(resourceId, timestamp);
+            default:
+                return super.read(server, resourceId);
         }
     }
 

@@ -1,5 +1,11 @@
 package io.dmflow.simulator.object.software;
 
+import io.dmflow.simulator.delivery.DownloadException;
+import io.dmflow.simulator.delivery.DownloadFailure;
+import io.dmflow.simulator.delivery.PackageDownloader;
+import io.dmflow.simulator.delivery.PackageFormat;
+import io.dmflow.simulator.delivery.ReceivedPackage;
+import io.dmflow.simulator.object.StatefulInstanceEnabler;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -9,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.node.LwM2mResource;
@@ -18,13 +23,6 @@ import org.eclipse.leshan.core.request.argument.Arguments;
 import org.eclipse.leshan.core.response.ExecuteResponse;
 import org.eclipse.leshan.core.response.ReadResponse;
 import org.eclipse.leshan.core.response.WriteResponse;
-
-import io.dmflow.simulator.delivery.DownloadException;
-import io.dmflow.simulator.delivery.DownloadFailure;
-import io.dmflow.simulator.delivery.PackageDownloader;
-import io.dmflow.simulator.delivery.PackageFormat;
-import io.dmflow.simulator.delivery.ReceivedPackage;
-import io.dmflow.simulator.object.StatefulInstanceEnabler;
 
 /**
  * One instance of Object 9, Software Management: one software package and its lifecycle.
@@ -54,9 +52,22 @@ public class SoftwareManagement extends StatefulInstanceEnabler {
     static final int PASSWORD = 15;
     static final int STATUS_REASON = 16;
 
-    private static final List<Integer> SUPPORTED = List.of(PKG_NAME, PKG_VERSION, PACKAGE, PACKAGE_URI, INSTALL,
-            UNINSTALL, UPDATE_STATE, UPDATE_SUPPORTED_OBJECTS, UPDATE_RESULT, ACTIVATE, DEACTIVATE, ACTIVATION_STATE,
-            USER_NAME, PASSWORD, STATUS_REASON);
+    private static final List<Integer> SUPPORTED = List.of(
+            PKG_NAME,
+            PKG_VERSION,
+            PACKAGE,
+            PACKAGE_URI,
+            INSTALL,
+            UNINSTALL,
+            UPDATE_STATE,
+            UPDATE_SUPPORTED_OBJECTS,
+            UPDATE_RESULT,
+            ACTIVATE,
+            DEACTIVATE,
+            ACTIVATION_STATE,
+            USER_NAME,
+            PASSWORD,
+            STATUS_REASON);
 
     private final PackageDownloader downloader;
     private final ScheduledExecutorService scheduler;
@@ -76,8 +87,8 @@ public class SoftwareManagement extends StatefulInstanceEnabler {
     private CompletableFuture<byte[]> pendingDownload;
     private final List<SoftwareUpdateState> history = new ArrayList<>(List.of(SoftwareUpdateState.INITIAL));
 
-    public SoftwareManagement(PackageDownloader downloader, ScheduledExecutorService scheduler,
-            boolean retainPackageBytes) {
+    public SoftwareManagement(
+            PackageDownloader downloader, ScheduledExecutorService scheduler, boolean retainPackageBytes) {
         this.downloader = downloader;
         this.scheduler = scheduler;
         this.retainPackageBytes = retainPackageBytes;
@@ -120,62 +131,62 @@ public class SoftwareManagement extends StatefulInstanceEnabler {
     public synchronized ReadResponse read(LwM2mServer server, int resourceId) {
         ReceivedPackage shown = installed != null && delivered == null ? installed : delivered;
         switch (resourceId) {
-        case PKG_NAME:
-            return ReadResponse.success(resourceId, shown == null ? "" : shown.name());
-        case PKG_VERSION:
-            return ReadResponse.success(resourceId, shown == null ? "" : shown.version());
-        case UPDATE_STATE:
-            return ReadResponse.success(resourceId, state.code());
-        case UPDATE_SUPPORTED_OBJECTS:
-            return ReadResponse.success(resourceId, updateSupportedObjects);
-        case UPDATE_RESULT:
-            return ReadResponse.success(resourceId, result.code());
-        case ACTIVATION_STATE:
-            return ReadResponse.success(resourceId, active);
-        case STATUS_REASON:
-            return ReadResponse.success(resourceId, statusReason);
-        case CHECKPOINT:
-            return ReadResponse.success(resourceId, new ObjectLink());
-        default:
-            return super.read(server, resourceId);
+            case PKG_NAME:
+                return ReadResponse.success(resourceId, shown == null ? "" : shown.name());
+            case PKG_VERSION:
+                return ReadResponse.success(resourceId, shown == null ? "" : shown.version());
+            case UPDATE_STATE:
+                return ReadResponse.success(resourceId, state.code());
+            case UPDATE_SUPPORTED_OBJECTS:
+                return ReadResponse.success(resourceId, updateSupportedObjects);
+            case UPDATE_RESULT:
+                return ReadResponse.success(resourceId, result.code());
+            case ACTIVATION_STATE:
+                return ReadResponse.success(resourceId, active);
+            case STATUS_REASON:
+                return ReadResponse.success(resourceId, statusReason);
+            case CHECKPOINT:
+                return ReadResponse.success(resourceId, new ObjectLink());
+            default:
+                return super.read(server, resourceId);
         }
     }
 
     @Override
     public WriteResponse write(LwM2mServer server, boolean replace, int resourceId, LwM2mResource value) {
         switch (resourceId) {
-        case PACKAGE:
-            return writePackage((byte[]) value.getValue());
-        case PACKAGE_URI:
-            return writePackageUri((String) value.getValue());
-        case UPDATE_SUPPORTED_OBJECTS:
-            synchronized (this) {
-                updateSupportedObjects = (Boolean) value.getValue();
-                changed(resourceId);
-            }
-            publishChanges();
-            return WriteResponse.success();
-        case USER_NAME:
-        case PASSWORD:
-            return WriteResponse.success(); // accepted; the simulated package servers need no credentials
-        default:
-            return super.write(server, replace, resourceId, value);
+            case PACKAGE:
+                return writePackage((byte[]) value.getValue());
+            case PACKAGE_URI:
+                return writePackageUri((String) value.getValue());
+            case UPDATE_SUPPORTED_OBJECTS:
+                synchronized (this) {
+                    updateSupportedObjects = (Boolean) value.getValue();
+                    changed(resourceId);
+                }
+                publishChanges();
+                return WriteResponse.success();
+            case USER_NAME:
+            case PASSWORD:
+                return WriteResponse.success(); // accepted; the simulated package servers need no credentials
+            default:
+                return super.write(server, replace, resourceId, value);
         }
     }
 
     @Override
     public ExecuteResponse execute(LwM2mServer server, int resourceId, Arguments arguments) {
         switch (resourceId) {
-        case INSTALL:
-            return install();
-        case UNINSTALL:
-            return uninstall(arguments);
-        case ACTIVATE:
-            return activate(true);
-        case DEACTIVATE:
-            return activate(false);
-        default:
-            return super.execute(server, resourceId, arguments);
+            case INSTALL:
+                return install();
+            case UNINSTALL:
+                return uninstall(arguments);
+            case ACTIVATE:
+                return activate(true);
+            case DEACTIVATE:
+                return activate(false);
+            default:
+                return super.execute(server, resourceId, arguments);
         }
     }
 
@@ -282,7 +293,8 @@ public class SoftwareManagement extends StatefulInstanceEnabler {
     }
 
     private boolean acceptsDelivery() {
-        return state == SoftwareUpdateState.INITIAL || state == SoftwareUpdateState.DELIVERED
+        return state == SoftwareUpdateState.INITIAL
+                || state == SoftwareUpdateState.DELIVERED
                 || (state == SoftwareUpdateState.INSTALLED && preparedForUpdate);
     }
 
@@ -326,11 +338,12 @@ public class SoftwareManagement extends StatefulInstanceEnabler {
                 return;
             }
             pendingDownload = null;
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
-                    : error;
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             boolean invalidUri = cause instanceof DownloadException
                     && ((DownloadException) cause).failure() != DownloadFailure.CONNECTION_LOST;
-            fail(invalidUri ? SoftwareUpdateResult.INVALID_URI : SoftwareUpdateResult.CONNECTION_LOST,
+            fail(
+                    invalidUri ? SoftwareUpdateResult.INVALID_URI : SoftwareUpdateResult.CONNECTION_LOST,
                     cause.getMessage());
         }
         publishChanges();

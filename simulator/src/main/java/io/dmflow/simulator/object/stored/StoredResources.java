@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.eclipse.leshan.client.resource.BaseInstanceEnabler;
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.model.ObjectModel;
@@ -57,7 +56,8 @@ public class StoredResources extends BaseInstanceEnabler {
 
     @Override
     public WriteResponse write(LwM2mServer server, boolean replace, int resourceId, LwM2mResource value) {
-        if (!stored(resourceId) || !getModel().resources.get(resourceId).operations.isWritable()) {
+        if (!stored(resourceId)
+                || !getModel().resources.get(resourceId).operations.isWritable()) {
             return super.write(server, replace, resourceId, value);
         }
         synchronized (this) {
@@ -71,17 +71,22 @@ public class StoredResources extends BaseInstanceEnabler {
 
     @Override
     public List<Integer> getAvailableResourceIds(ObjectModel model) {
-        return model.resources.values().stream().filter(StoredResources::storable).map(resource -> resource.id)
-                .sorted().toList();
+        return model.resources.values().stream()
+                .filter(StoredResources::storable)
+                .map(resource -> resource.id)
+                .sorted()
+                .toList();
     }
 
     private boolean stored(int resourceId) {
-        ResourceModel resource = getModel() == null ? null : getModel().resources.get(resourceId);
+        ResourceModel resource =
+                getModel() == null ? null : getModel().resources.get(resourceId);
         return resource != null && storable(resource);
     }
 
     private static boolean storable(ResourceModel resource) {
-        return !resource.multiple && resource.type == Type.STRING
+        return !resource.multiple
+                && resource.type == Type.STRING
                 && (resource.operations.isReadable() || resource.operations.isWritable());
     }
 }

@@ -3,8 +3,14 @@ package io.dmflow.simulator.object.firmware;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dmflow.simulator.delivery.PackageFormat;
+import io.dmflow.simulator.fleet.SimulatedDevice;
+import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.dmflow.simulator.fleet.SupportedObject;
+import io.dmflow.simulator.testing.PackageServers;
+import io.dmflow.simulator.testing.Reads;
+import io.dmflow.simulator.testing.TestLwM2mServer;
 import java.time.Duration;
-
 import org.eclipse.leshan.core.ResponseCode;
 import org.eclipse.leshan.core.request.ContentFormat;
 import org.eclipse.leshan.core.request.ExecuteRequest;
@@ -14,14 +20,6 @@ import org.eclipse.leshan.core.response.WriteResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.dmflow.simulator.delivery.PackageFormat;
-import io.dmflow.simulator.fleet.SimulatedDevice;
-import io.dmflow.simulator.fleet.SimulatedFleet;
-import io.dmflow.simulator.fleet.SupportedObject;
-import io.dmflow.simulator.testing.PackageServers;
-import io.dmflow.simulator.testing.Reads;
-import io.dmflow.simulator.testing.TestLwM2mServer;
 
 /** Object 5 against a real Leshan server: push and pull, the state machine, and every injected failure. */
 class FirmwareUpdateTest {
@@ -41,7 +39,8 @@ class FirmwareUpdateTest {
         reads = new Reads(server);
         fleet = SimulatedFleet.builder()
                 .serverUri(server.coapUri())
-                .endpointPrefix("fw-").count(11)
+                .endpointPrefix("fw-")
+                .count(11)
                 .httpsTrust(packages.clientTrust())
                 .objects(SupportedObject.FIRMWARE_UPDATE)
                 .rebootDelay(Duration.ofMillis(200))
@@ -79,8 +78,13 @@ class FirmwareUpdateTest {
         assertThat(reads.integer("fw-0", 5, 0, 3)).isEqualTo(FirmwareState.IDLE.code());
         assertThat(reads.integer("fw-0", 5, 0, 5)).isEqualTo(UpdateResult.SUCCESS.code());
         assertThat(reads.value("fw-0", 3, 0, 3)).isEqualTo("2.0.0");
-        assertThat(device.firmware().stateHistory()).containsSubsequence(FirmwareState.IDLE,
-                FirmwareState.DOWNLOADING, FirmwareState.DOWNLOADED, FirmwareState.UPDATING, FirmwareState.IDLE);
+        assertThat(device.firmware().stateHistory())
+                .containsSubsequence(
+                        FirmwareState.IDLE,
+                        FirmwareState.DOWNLOADING,
+                        FirmwareState.DOWNLOADED,
+                        FirmwareState.UPDATING,
+                        FirmwareState.IDLE);
     }
 
     @Test
@@ -89,7 +93,8 @@ class FirmwareUpdateTest {
         byte[] image = PackageFormat.build("app", "3.0.0", MIB);
         packages.put("coap-fw.bin", image);
 
-        assertThat(server.send("fw-1", new WriteRequest(5, 0, 1, packages.coapUri("coap-fw.bin"))).isSuccess())
+        assertThat(server.send("fw-1", new WriteRequest(5, 0, 1, packages.coapUri("coap-fw.bin")))
+                        .isSuccess())
                 .isTrue();
 
         await().atMost(WAIT).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
@@ -104,7 +109,8 @@ class FirmwareUpdateTest {
         byte[] image = PackageFormat.build("app", "4.0.0", MIB);
         packages.put("http-fw.bin", image);
 
-        assertThat(server.send("fw-2", new WriteRequest(5, 0, 1, packages.httpUri("http-fw.bin"))).isSuccess())
+        assertThat(server.send("fw-2", new WriteRequest(5, 0, 1, packages.httpUri("http-fw.bin")))
+                        .isSuccess())
                 .isTrue();
 
         await().atMost(WAIT).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
@@ -141,8 +147,9 @@ class FirmwareUpdateTest {
         // the injected fault gives the same result for an intact image, until cleared
         device.firmware().faults().corruptPackage(true);
         server.send("fw-3", new WriteRequest(ContentFormat.OPAQUE, 5, 0, 0, PackageFormat.build("a", "1", 2048)));
-        await().atMost(WAIT).until(() -> device.firmware().updateResult() == UpdateResult.INTEGRITY_CHECK_FAILURE
-                && device.firmware().state() == FirmwareState.IDLE);
+        await().atMost(WAIT)
+                .until(() -> device.firmware().updateResult() == UpdateResult.INTEGRITY_CHECK_FAILURE
+                        && device.firmware().state() == FirmwareState.IDLE);
         device.firmware().faults().clear();
     }
 
@@ -202,7 +209,8 @@ class FirmwareUpdateTest {
         server.send("fw-7", new WriteRequest(ContentFormat.OPAQUE, 5, 0, 0, PackageFormat.build("a", "8", 4096)));
         await().atMost(WAIT).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
 
-        assertThat(server.send("fw-7", new ExecuteRequest(5, 0, 10)).isSuccess()).isTrue();
+        assertThat(server.send("fw-7", new ExecuteRequest(5, 0, 10)).isSuccess())
+                .isTrue();
         assertThat(device.firmware().state()).isEqualTo(FirmwareState.IDLE);
         assertThat(device.firmware().updateResult()).isEqualTo(UpdateResult.CANCELLED);
 
@@ -218,23 +226,29 @@ class FirmwareUpdateTest {
     void anObservedStateIsNotifiedThroughDownloadingAndDownloaded() throws Exception {
         SimulatedDevice device = fleet.device("fw-9");
         device.firmware().faults().downloadDuration(Duration.ofMillis(300));
-        assertThat(server.send("fw-9", new org.eclipse.leshan.core.request.ObserveRequest(5, 0, 3)).isSuccess())
+        assertThat(server.send("fw-9", new org.eclipse.leshan.core.request.ObserveRequest(5, 0, 3))
+                        .isSuccess())
                 .isTrue();
 
         server.send("fw-9", new WriteRequest(ContentFormat.OPAQUE, 5, 0, 0, PackageFormat.build("a", "9", 4096)));
 
-        await().atMost(WAIT).until(() -> server.notificationsFrom("fw-9").stream()
-                .map(n -> ((org.eclipse.leshan.core.node.LwM2mSingleResource) n.getContent()).getValue())
-                .toList().containsAll(java.util.List.of(1L, 2L)));
+        await().atMost(WAIT)
+                .until(() -> server.notificationsFrom("fw-9").stream()
+                        .map(n -> ((org.eclipse.leshan.core.node.LwM2mSingleResource) n.getContent()).getValue())
+                        .toList()
+                        .containsAll(java.util.List.of(1L, 2L)));
         assertThat(device.firmware().state()).isEqualTo(FirmwareState.DOWNLOADED);
     }
 
     @Test
     void capabilitiesAdvertisePushPullAndProtocols() throws Exception {
         assertThat(reads.integer("fw-8", 5, 0, 9)).isEqualTo(2);
-        org.eclipse.leshan.core.response.ReadResponse protocols = server.send("fw-8",
-                new org.eclipse.leshan.core.request.ReadRequest(5, 0, 8));
-        assertThat(((org.eclipse.leshan.core.node.LwM2mMultipleResource) protocols.getContent()).getInstances()
-                .values()).extracting(i -> i.getValue()).containsExactly(0L, 2L, 3L);
+        org.eclipse.leshan.core.response.ReadResponse protocols =
+                server.send("fw-8", new org.eclipse.leshan.core.request.ReadRequest(5, 0, 8));
+        assertThat(((org.eclipse.leshan.core.node.LwM2mMultipleResource) protocols.getContent())
+                        .getInstances()
+                        .values())
+                .extracting(i -> i.getValue())
+                .containsExactly(0L, 2L, 3L);
     }
 }
