@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;
@@ -45,6 +46,8 @@ class ObservationResourceTest {
                 .build()
                 .start()
                 .awaitRegistered(TIMEOUT)) {
+            // The client has its acknowledgement before dmflow has recorded the device: wait for the record.
+            TaskApi.awaitDeviceState(endpoint, "online");
             given().get("/api/devices/{endpoint}/observations", endpoint)
                     .then()
                     .statusCode(200)
