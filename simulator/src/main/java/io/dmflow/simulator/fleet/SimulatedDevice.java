@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +55,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Runnable> bootActions = new ArrayList<>();
     private volatile Duration rebootDelay;
+    private ScheduledFuture<?> registrationLoop; // guarded by bootActions
 
     SimulatedDevice(DeviceSettings settings, FleetRuntime runtime, IntConsumer fleetRegistrations) {
         this.settings = settings;
@@ -173,6 +175,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
     void close(boolean deregister) {
         if (closed.compareAndSet(false, true)) {
+            stopRegisteringAgain();
             radio.stop();
             client.destroy(deregister && started.get() && !radio.isOffline());
             tracker.down();
@@ -252,6 +255,56 @@ public final class SimulatedDevice implements AutoCloseable {
      */
     public void dropOffAt(LinkDrop drop) {
         radio.dropOffAt(drop);
+    }
+
+    /**
+     * Misbehaves like a device with broken encoding: from now on, every answer with a payload carries bytes that do
+     * not decode, under a content format (TLV) that does not describe them, until called with {@code false}.
+     */
+    public void answerGarbage(boolean on) {
+        radio.garbleAnswers(on);
+    }
+
+    /**
+     * Misbehaves like a device whose CoAP stack hung behind a live modem: requests from the server are never acted on
+     * nor answered, while the device's own sends (registration updates, notifications) still go out.
+     */
+    public void ignoreRequests(boolean on) {
+        radio.ignoreRequests(on);
+    }
+
+    /**
+     * Misbehaves like a device stuck in a boot loop that never deregisters: every {@code period} it drops its
+     * registration silently and registers anew (from a new socket), until {@link #stopRegisteringAgain()}.
+     */
+    public void registerAgainEvery(Duration period) {
+        synchronized (bootActions) {
+            stopRegisteringAgainLocked();
+            registrationLoop = runtime.scheduler.scheduleWithFixedDelay(
+                    this::registerAgain, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public void stopRegisteringAgain() {
+        synchronized (bootActions) {
+            stopRegisteringAgainLocked();
+        }
+    }
+
+    private void stopRegisteringAgainLocked() {
+        if (registrationLoop != null) {
+            registrationLoop.cancel(false);
+            registrationLoop = null;
+        }
+    }
+
+    private void registerAgain() {
+        if (closed.get() || rebooting.get() || !started.get()) {
+            return;
+        }
+        client.stop(false);
+        tracker.down();
+        client.start();
     }
 
     /** In queue mode: true while the radio sleeps and requests to the device are lost. */

@@ -25,6 +25,8 @@ public final class Radio {
 
     private boolean offline;
     private boolean sleeping;
+    private boolean garblingAnswers;
+    private boolean ignoringRequests;
     private LinkDrop armedDrop;
     private int armedDropMatches;
     private long lastTrafficNanos = System.nanoTime();
@@ -90,6 +92,30 @@ public final class Radio {
             armedDrop = null;
         }
         offline = true;
+    }
+
+    /**
+     * A device whose firmware answers with garbage: every answer that carries a payload leaves with bytes that do not
+     * decode and a content format that does not match them (the response code stays what the device meant).
+     */
+    public synchronized void garbleAnswers(boolean on) {
+        garblingAnswers = on;
+    }
+
+    public synchronized boolean isGarblingAnswers() {
+        return garblingAnswers;
+    }
+
+    /**
+     * A device that stays registered and keeps sending (updates, notifications) but never acts on nor answers a request
+     * from the server: a hung CoAP stack behind a live modem.
+     */
+    public synchronized void ignoreRequests(boolean on) {
+        ignoringRequests = on;
+    }
+
+    public synchronized boolean isIgnoringRequests() {
+        return ignoringRequests;
     }
 
     public synchronized boolean isOffline() {

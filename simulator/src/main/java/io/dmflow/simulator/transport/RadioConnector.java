@@ -3,12 +3,17 @@ package io.dmflow.simulator.transport;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.serialization.UdpDataParser;
+import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.eclipse.californium.elements.Connector;
+import org.eclipse.californium.elements.EndpointContext;
 import org.eclipse.californium.elements.EndpointContextMatcher;
+import org.eclipse.californium.elements.MessageCallback;
 import org.eclipse.californium.elements.RawData;
 import org.eclipse.californium.elements.RawDataChannel;
 
@@ -21,6 +26,7 @@ final class RadioConnector implements Connector {
     private final Connector socket;
     private final Radio radio;
     private final UdpDataParser parser = new UdpDataParser();
+    private final UdpDataSerializer serializer = new UdpDataSerializer();
     private volatile int lostAnswerMid = -1; // the request whose answer the armed drop loses
     private volatile LinkDrop lostAnswerDrop;
 
@@ -56,7 +62,7 @@ final class RadioConnector implements Connector {
             lostAnswerDrop = null;
         }
         if (radio.admitOutbound()) {
-            socket.send(msg);
+            socket.send(radio.isGarblingAnswers() ? garbled(msg) : msg);
         } else {
             // Fail fast like a modem without coverage: the CoAP exchange ends now instead of retransmitting for 93 s.
             msg.onError(new IOException("simulated device is offline"));
@@ -66,7 +72,7 @@ final class RadioConnector implements Connector {
     @Override
     public void setRawDataReceiver(RawDataChannel receiver) {
         socket.setRawDataReceiver(raw -> {
-            if (radio.admitInbound() && !dropsOffAt(raw)) {
+            if (radio.admitInbound() && !dropsOffAt(raw) && !ignored(raw)) {
                 receiver.receiveData(raw);
             }
         });
@@ -90,6 +96,59 @@ final class RadioConnector implements Connector {
         lostAnswerMid = request.getMID();
         lostAnswerDrop = drop;
         return false;
+    }
+
+    /** A request the device's hung stack never sees (its acknowledgements and answers to its own requests pass). */
+    private boolean ignored(RawData raw) {
+        return radio.isIgnoringRequests() && "UDP".equals(socket.getProtocol()) && parse(raw) instanceof Request;
+    }
+
+    /**
+     * The answer as a device with broken encoding sends it: a TLV content format over bytes that are no TLV (a
+     * resource header announcing more bytes than follow). Only plain CoAP; other datagrams leave unchanged.
+     */
+    private RawData garbled(RawData msg) {
+        if (!"UDP".equals(socket.getProtocol()) || !(parse(msg) instanceof Response response)) {
+            return msg;
+        }
+        if (response.getPayloadSize() == 0) {
+            return msg;
+        }
+        byte[] garbage = new byte[Math.max(4, response.getPayloadSize())];
+        Arrays.fill(garbage, (byte) 0xFF);
+        response.setPayload(garbage);
+        response.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_VND_OMA_LWM2M_TLV);
+        return RawData.outbound(
+                serializer.getByteArray(response), msg.getEndpointContext(), new Forwarding(msg), msg.isMulticast());
+    }
+
+    /** Reports the fate of a replaced datagram to the original's callback, which the CoAP exchange waits on. */
+    private record Forwarding(RawData original) implements MessageCallback {
+
+        @Override
+        public void onConnecting() {
+            original.onConnecting();
+        }
+
+        @Override
+        public void onDtlsRetransmission(int flight) {
+            original.onDtlsRetransmission(flight);
+        }
+
+        @Override
+        public void onContextEstablished(EndpointContext context) {
+            original.onContextEstablished(context);
+        }
+
+        @Override
+        public void onSent() {
+            original.onSent();
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            original.onError(error);
+        }
     }
 
     private boolean isAnswerTo(RawData raw, int mid) {
