@@ -1,21 +1,18 @@
 package io.dmflow.api.access;
 
+import io.dmflow.api.database.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * API tokens in PostgreSQL ({@code dmflow.api_token}). A token is {@code dmf_} and 256 random bits; only its
@@ -41,7 +38,7 @@ public class ApiTokens {
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     public Issued issue(String owner, String name, Role role, Instant expiresAt) {
         byte[] bits = new byte[32];
@@ -67,7 +64,7 @@ public class ApiTokens {
                 PasswordHashing.sha256(secret),
                 token.prefix(),
                 Timestamp.from(token.createdAt()),
-                expiresAt == null ? null : Timestamp.from(expiresAt));
+                Sql.timestamp(expiresAt));
         return new Issued(token, secret);
     }
 
@@ -96,18 +93,7 @@ public class ApiTokens {
     }
 
     public long count(String owner) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = Users.prepare(
-                        connection,
-                        "SELECT count(*) FROM dmflow.api_token WHERE (?::text IS NULL OR owner = ?)",
-                        owner,
-                        owner);
-                ResultSet row = statement.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not count API tokens", e);
-        }
+        return sql.number("SELECT count(*) FROM dmflow.api_token WHERE (?::text IS NULL OR owner = ?)", owner, owner);
     }
 
     /** Ends the token at once; a revoked token stays revoked, at the time it was first revoked. */
@@ -133,35 +119,24 @@ public class ApiTokens {
                 Timestamp.from(now.minus(USE_RESOLUTION)));
     }
 
-    private List<ApiToken> query(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = Users.prepare(connection, sql, parameters);
-                ResultSet rows = statement.executeQuery()) {
-            List<ApiToken> tokens = new ArrayList<>();
-            while (rows.next()) {
-                tokens.add(new ApiToken(
-                        rows.getString("id"),
-                        rows.getString("owner"),
-                        rows.getString("name"),
-                        Role.parse(rows.getString("role")),
-                        rows.getString("prefix"),
-                        Users.instant(rows, "created_at"),
-                        Users.instant(rows, "expires_at"),
-                        Users.instant(rows, "revoked_at"),
-                        Users.instant(rows, "last_used_at")));
-            }
-            return tokens;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read API tokens", e);
-        }
+    private List<ApiToken> query(String statement, Object... parameters) {
+        return sql.list(statement, ApiTokens::token, parameters);
     }
 
-    private void update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = Users.prepare(connection, sql, parameters)) {
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not write an API token", e);
-        }
+    private void update(String statement, Object... parameters) {
+        sql.update(statement, parameters);
+    }
+
+    private static ApiToken token(ResultSet row) throws SQLException {
+        return new ApiToken(
+                row.getString("id"),
+                row.getString("owner"),
+                row.getString("name"),
+                Role.parse(row.getString("role")),
+                row.getString("prefix"),
+                Sql.instant(row, "created_at"),
+                Sql.instant(row, "expires_at"),
+                Sql.instant(row, "revoked_at"),
+                Sql.instant(row, "last_used_at"));
     }
 }

@@ -1,17 +1,13 @@
 package io.dmflow.api.access;
 
+import io.dmflow.api.database.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The users in PostgreSQL ({@code dmflow.app_user}). Plain JDBC: the identity providers read a user on a worker
@@ -23,7 +19,7 @@ public class Users {
     private static final String COLUMNS = "name, password_hash, role, created_at, updated_at, created_by";
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     public Optional<User> find(String name) {
         List<User> found = query("SELECT " + COLUMNS + " FROM dmflow.app_user WHERE name = ?", name);
@@ -72,56 +68,25 @@ public class Users {
         return update("DELETE FROM dmflow.app_user WHERE name = ?", name) == 1;
     }
 
-    private List<User> query(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters);
-                ResultSet rows = statement.executeQuery()) {
-            List<User> users = new ArrayList<>();
-            while (rows.next()) {
-                users.add(new User(
-                        rows.getString("name"),
-                        rows.getString("password_hash"),
-                        Role.parse(rows.getString("role")),
-                        instant(rows, "created_at"),
-                        instant(rows, "updated_at"),
-                        rows.getString("created_by")));
-            }
-            return users;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read users", e);
-        }
+    private List<User> query(String statement, Object... parameters) {
+        return sql.list(statement, Users::user, parameters);
     }
 
-    private long count(String sql) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet row = statement.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not count users", e);
-        }
+    private long count(String statement) {
+        return sql.number(statement);
     }
 
-    private int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not write a user", e);
-        }
+    private int update(String statement, Object... parameters) {
+        return sql.update(statement, parameters);
     }
 
-    static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
-    }
-
-    static Instant instant(ResultSet row, String column) throws SQLException {
-        Timestamp at = row.getTimestamp(column);
-        return at == null ? null : at.toInstant();
+    private static User user(ResultSet row) throws SQLException {
+        return new User(
+                row.getString("name"),
+                row.getString("password_hash"),
+                Role.parse(row.getString("role")),
+                Sql.instant(row, "created_at"),
+                Sql.instant(row, "updated_at"),
+                row.getString("created_by"));
     }
 }

@@ -33,7 +33,10 @@ import java.util.concurrent.TimeoutException;
 public class DeviceBootstrapResource {
 
     @Inject
-    PostgresBootstrapConfigurations configurations;
+    NamedServers servers;
+
+    @Inject
+    BootstrapAssignments assignments;
 
     @Inject
     BootstrapSessions sessions;
@@ -43,8 +46,7 @@ public class DeviceBootstrapResource {
 
     @GET
     public BootstrapConfigurationView get(@PathParam("endpoint") String endpoint) {
-        BootstrapConfiguration configuration =
-                configurations.forEndpoint(endpoint).orElse(null);
+        BootstrapConfiguration configuration = assignments.forEndpoint(endpoint).orElse(null);
         var last = sessions.last(endpoint).orElse(null);
         if (configuration == null && last == null) {
             throw new ProblemException(
@@ -72,8 +74,8 @@ public class DeviceBootstrapResource {
                 throw ProblemException.badRequest(
                         "Invalid bootstrap configuration", field + ".server is required", field + ".server");
             }
-            ServerDefinition server = configurations
-                    .server(entry.server())
+            ServerDefinition server = servers.find(entry.server())
+                    .map(PostgresBootstrapConfigurations.StoredServer::definition)
                     .orElseThrow(() -> ProblemException.badRequest(
                             "Unknown server",
                             "no LwM2M server named " + entry.server() + " (define it under /api/servers first)",
@@ -96,14 +98,14 @@ public class DeviceBootstrapResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("Invalid bootstrap configuration", e.getMessage(), "servers");
         }
-        configurations.put(configuration);
+        this.assignments.put(configuration);
         return BootstrapConfigurationView.of(
                 endpoint, configuration, sessions.last(endpoint).orElse(null));
     }
 
     @DELETE
     public void delete(@PathParam("endpoint") String endpoint) {
-        if (!configurations.remove(endpoint)) {
+        if (!assignments.remove(endpoint)) {
             throw new ProblemException(
                     Status.NOT_FOUND,
                     "No bootstrap configuration",

@@ -23,7 +23,7 @@ import java.util.List;
 public class ServerResource {
 
     @Inject
-    PostgresBootstrapConfigurations configurations;
+    NamedServers servers;
 
     @Inject
     DeviceManagementServer managementServer;
@@ -33,7 +33,7 @@ public class ServerResource {
 
     @GET
     public List<ServerView> list() {
-        return configurations.servers().stream()
+        return servers.all().stream()
                 .map(s -> ServerView.of(s.definition(), s.provisionCredentials()))
                 .toList();
     }
@@ -41,8 +41,7 @@ public class ServerResource {
     @GET
     @Path("/{name}")
     public ServerView get(@PathParam("name") String name) {
-        return configurations
-                .storedServer(name)
+        return servers.find(name)
                 .map(s -> ServerView.of(s.definition(), s.provisionCredentials()))
                 .orElseThrow(() -> notFound(name));
     }
@@ -63,17 +62,17 @@ public class ServerResource {
         ServerDefinition server = request.toDefinition(
                 name, bootstrap ? bootstrapServer.serverPublicKey() : managementServer.serverPublicKey());
         boolean provision = request.provisionCredentials() == null || request.provisionCredentials();
-        configurations.putServer(server, provision);
+        servers.put(server, provision);
         return ServerView.of(server, provision);
     }
 
     @DELETE
     @Path("/{name}")
     public void delete(@PathParam("name") String name) {
-        if (!configurations.serverExists(name)) {
+        if (!servers.exists(name)) {
             throw notFound(name);
         }
-        List<String> users = configurations.deleteServer(name);
+        List<String> users = servers.delete(name);
         if (!users.isEmpty()) {
             throw new ProblemException(
                     Status.CONFLICT,

@@ -1,16 +1,13 @@
 package io.dmflow.api.execution;
 
+import io.dmflow.api.database.Sql;
 import io.dmflow.contract.ExecutionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The per-device rules of what runs next, decided under a lock on the device so that two decisions for
@@ -29,7 +26,7 @@ public class ExecutionQueue {
     Event<SchedulingRequest> scheduling;
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     /** What to do for a device now: which execution to start, if any. */
     public record Decision(Optional<String> start) {
@@ -97,16 +94,11 @@ public class ExecutionQueue {
      * two columns, as the flow may already have reported a status of its own.
      */
     public void started(String executionId, String processId, long processInstanceKey) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "UPDATE dmflow.execution SET process_id = ?, process_instance_key = ? WHERE id = ?")) {
-            statement.setString(1, processId);
-            statement.setLong(2, processInstanceKey);
-            statement.setString(3, executionId);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the process instance of execution " + executionId, e);
-        }
+        sql.update(
+                "UPDATE dmflow.execution SET process_id = ?, process_instance_key = ? WHERE id = ?",
+                processId,
+                processInstanceKey,
+                executionId);
     }
 
     /** The execution could not be started: it ends with this status. */

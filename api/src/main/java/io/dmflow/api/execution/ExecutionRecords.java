@@ -1,5 +1,6 @@
 package io.dmflow.api.execution;
 
+import io.dmflow.api.database.Sql;
 import io.dmflow.contract.ExecutionStatus;
 import io.dmflow.workers.contact.AwaitedDevices;
 import io.dmflow.workers.store.ExecutionLog;
@@ -9,11 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
-import javax.sql.DataSource;
 
 /** What flows and workers report about executions, kept in PostgreSQL; changes wake the scheduler. */
 @ApplicationScoped
@@ -26,7 +23,7 @@ public class ExecutionRecords implements ExecutionProgress, ExecutionReports, Ex
     Event<SchedulingRequest> scheduling;
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     /**
      * Runs before every job a worker takes, so it is one statement on a pooled connection outside any JTA
@@ -34,18 +31,12 @@ public class ExecutionRecords implements ExecutionProgress, ExecutionReports, Ex
      */
     @Override
     public void working(String executionId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("""
-                        WITH resumed AS (
-                            UPDATE dmflow.execution SET status = 'IN_PROGRESS', updated_at = now()
-                            WHERE id = ? AND status = 'WAITING_FOR_DEVICE' RETURNING id, updated_at)
-                        INSERT INTO dmflow.execution_event (execution_id, status, at, note)
-                        SELECT id, 'IN_PROGRESS', updated_at, 'resumed' FROM resumed""")) {
-            statement.setString(1, executionId);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record that execution " + executionId + " is worked on", e);
-        }
+        sql.update("""
+                WITH resumed AS (
+                    UPDATE dmflow.execution SET status = 'IN_PROGRESS', updated_at = now()
+                    WHERE id = ? AND status = 'WAITING_FOR_DEVICE' RETURNING id, updated_at)
+                INSERT INTO dmflow.execution_event (execution_id, status, at, note)
+                SELECT id, 'IN_PROGRESS', updated_at, 'resumed' FROM resumed""", executionId);
     }
 
     @Override

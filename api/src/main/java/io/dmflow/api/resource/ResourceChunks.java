@@ -1,5 +1,6 @@
 package io.dmflow.api.resource;
 
+import io.dmflow.api.database.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
-import javax.sql.DataSource;
 
 /**
  * The bytes of stored resources, as rows of fixed-size chunks. Plain JDBC rather than Panache: a file
@@ -27,7 +27,7 @@ public class ResourceChunks {
     static final int CHUNK_BYTES = 256 * 1024;
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     /** What was stored. */
     public record Written(long size, String sha256, boolean created) {}
@@ -53,17 +53,9 @@ public class ResourceChunks {
 
     /** Stores {@code data} as resource {@code id}, replacing any previous content; refuses more than {@code limit} bytes. */
     public Written write(String id, InputStream data, String contentType, long limit) throws IOException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Written written = write(connection, id, data, contentType, limit);
-                connection.commit();
-                return written;
-            } catch (IOException | RuntimeException | SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
+        try {
+            return sql.transaction(connection -> write(connection, id, data, contentType, limit));
+        } catch (Sql.Failure e) {
             throw new IllegalStateException("Could not store resource " + id + ": " + e.getMessage(), e);
         }
     }
@@ -72,27 +64,21 @@ public class ResourceChunks {
     Written write(Connection connection, String id, InputStream data, String contentType, long limit)
             throws IOException, SQLException {
         Instant now = Instant.now();
-        boolean created;
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO dmflow.stored_resource (id, size_bytes, sha256, content_type, created_at, updated_at)
-                VALUES (?, 0, '', ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET updated_at = EXCLUDED.updated_at,
-                    content_type = COALESCE(EXCLUDED.content_type, stored_resource.content_type)
-                RETURNING (xmax = 0)""")) {
-            upsert.setString(1, id);
-            upsert.setString(2, contentType);
-            upsert.setTimestamp(3, Timestamp.from(now));
-            upsert.setTimestamp(4, Timestamp.from(now));
-            try (ResultSet row = upsert.executeQuery()) {
-                row.next();
-                created = row.getBoolean(1);
-            }
-        }
-        try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM dmflow.resource_chunk WHERE resource_id = ?")) {
-            delete.setString(1, id);
-            delete.executeUpdate();
-        }
+        boolean created = Sql.first(
+                        connection,
+                        """
+                        INSERT INTO dmflow.stored_resource (id, size_bytes, sha256, content_type, created_at, updated_at)
+                        VALUES (?, 0, '', ?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET updated_at = EXCLUDED.updated_at,
+                            content_type = COALESCE(EXCLUDED.content_type, stored_resource.content_type)
+                        RETURNING (xmax = 0)""",
+                        row -> row.getBoolean(1),
+                        id,
+                        contentType,
+                        Timestamp.from(now),
+                        Timestamp.from(now))
+                .orElseThrow();
+        Sql.update(connection, "DELETE FROM dmflow.resource_chunk WHERE resource_id = ?", id);
         MessageDigest digest = sha256();
         long size = 0;
         try (PreparedStatement insert = connection.prepareStatement(
@@ -113,13 +99,8 @@ public class ResourceChunks {
             }
         }
         String sha = HexFormat.of().formatHex(digest.digest());
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE dmflow.stored_resource SET size_bytes = ?, sha256 = ? WHERE id = ?")) {
-            update.setLong(1, size);
-            update.setString(2, sha);
-            update.setString(3, id);
-            update.executeUpdate();
-        }
+        Sql.update(
+                connection, "UPDATE dmflow.stored_resource SET size_bytes = ?, sha256 = ? WHERE id = ?", size, sha, id);
         return new Written(size, sha, created);
     }
 
@@ -133,30 +114,32 @@ public class ResourceChunks {
 
     /** Streams the resource's bytes to {@code out}, from byte {@code from} for {@code length} bytes. */
     public void copy(String id, OutputStream out, long from, long length) throws IOException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            int firstChunk = (int) (from / CHUNK_BYTES);
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT seq, data FROM dmflow.resource_chunk WHERE resource_id = ? AND seq >= ? ORDER BY seq")) {
-                // A cursor: one chunk in memory at a time.
-                select.setFetchSize(1);
-                select.setString(1, id);
-                select.setInt(2, firstChunk);
-                long remaining = length;
-                long skip = from - (long) firstChunk * CHUNK_BYTES;
-                try (ResultSet rows = select.executeQuery()) {
-                    while (remaining > 0 && rows.next()) {
-                        byte[] chunk = rows.getBytes(2);
-                        int offset = (int) Math.min(skip, chunk.length);
-                        skip -= offset;
-                        int count = (int) Math.min(remaining, chunk.length - offset);
-                        out.write(chunk, offset, count);
-                        remaining -= count;
+        int firstChunk = (int) (from / CHUNK_BYTES);
+        try {
+            // A transaction, as a server-side cursor needs one: one chunk in memory at a time.
+            sql.transaction(connection -> {
+                try (PreparedStatement select = Sql.prepare(
+                        connection,
+                        "SELECT seq, data FROM dmflow.resource_chunk WHERE resource_id = ? AND seq >= ? ORDER BY seq",
+                        id,
+                        firstChunk)) {
+                    select.setFetchSize(1);
+                    long remaining = length;
+                    long skip = from - (long) firstChunk * CHUNK_BYTES;
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (remaining > 0 && rows.next()) {
+                            byte[] chunk = rows.getBytes(2);
+                            int offset = (int) Math.min(skip, chunk.length);
+                            skip -= offset;
+                            int count = (int) Math.min(remaining, chunk.length - offset);
+                            out.write(chunk, offset, count);
+                            remaining -= count;
+                        }
                     }
                 }
-            }
-            connection.commit();
-        } catch (SQLException e) {
+                return null;
+            });
+        } catch (Sql.Failure e) {
             throw new IOException("Could not read resource " + id + ": " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package io.dmflow.api.resource;
 
+import io.dmflow.api.database.Sql;
 import io.dmflow.workers.store.Resources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -8,17 +9,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 
 /**
  * Stored files as flows use them: read as text, edited with regex replacements. Text operations hold the
@@ -30,7 +27,7 @@ public class ResourceStore implements Resources {
     static final long MAX_TEXT_BYTES = 16L * 1024 * 1024;
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     @Inject
     ResourceChunks chunks;
@@ -61,70 +58,49 @@ public class ResourceStore implements Resources {
             text = replacement.replaceAll() ? matcher.replaceAll(literal) : matcher.replaceFirst(literal);
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                try (PreparedStatement ledger = connection.prepareStatement("""
+        String contentType = source != null ? source.contentType : "text/plain; charset=UTF-8";
+        try {
+            sql.transaction(connection -> {
+                int recorded = Sql.update(connection, """
                         INSERT INTO dmflow.job_effect (job_key, outputs, applied_at) VALUES (?, '{}'::jsonb, ?)
-                        ON CONFLICT (job_key) DO NOTHING""")) {
-                    ledger.setLong(1, jobKey);
-                    ledger.setTimestamp(2, Timestamp.from(Instant.now()));
-                    if (ledger.executeUpdate() == 0) {
-                        // The same job ran before and its edit is committed: nothing to do again.
-                        connection.rollback();
-                        return;
-                    }
+                        ON CONFLICT (job_key) DO NOTHING""", jobKey, Timestamp.from(Instant.now()));
+                if (recorded == 0) {
+                    // The same job ran before and its edit is committed: nothing to do again.
+                    return null;
                 }
                 chunks.write(
+                        connection, edit.destination(), new ByteArrayInputStream(bytes), contentType, Long.MAX_VALUE);
+                Sql.batch(
                         connection,
-                        edit.destination(),
-                        new ByteArrayInputStream(bytes),
-                        source != null ? source.contentType : "text/plain; charset=UTF-8",
-                        Long.MAX_VALUE);
-                try (PreparedStatement property = connection.prepareStatement("""
+                        """
                         INSERT INTO dmflow.resource_property (resource_id, name, value) VALUES (?, ?, ?)
-                        ON CONFLICT (resource_id, name) DO UPDATE SET value = EXCLUDED.value""")) {
-                    for (Property each : edit.properties()) {
-                        property.setString(1, edit.destination());
-                        property.setString(2, each.name());
-                        property.setString(3, each.value());
-                        property.addBatch();
-                    }
-                    property.executeBatch();
-                }
-                connection.commit();
-            } catch (IOException | SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException | IOException e) {
+                        ON CONFLICT (resource_id, name) DO UPDATE SET value = EXCLUDED.value""",
+                        edit.properties().stream()
+                                .map(each -> new Object[] {edit.destination(), each.name(), each.value()})
+                                .toList());
+                return null;
+            });
+        } catch (Sql.Failure | IOException e) {
             throw new IllegalStateException("Could not edit resource " + edit.destination() + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public Optional<String> newest(String idPrefix, List<Property> properties) {
-        StringBuilder sql =
+        StringBuilder query =
                 new StringBuilder("SELECT r.id FROM dmflow.stored_resource r WHERE r.id LIKE ? ESCAPE '\\'");
         for (int i = 0; i < properties.size(); i++) {
-            sql.append(" AND EXISTS (SELECT 1 FROM dmflow.resource_property p WHERE p.resource_id = r.id")
+            query.append(" AND EXISTS (SELECT 1 FROM dmflow.resource_property p WHERE p.resource_id = r.id")
                     .append(" AND p.name = ? AND p.value = ?)");
         }
-        sql.append(" ORDER BY r.updated_at DESC, r.id DESC LIMIT 1");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql.toString())) {
-            query.setString(1, prefixPattern(idPrefix));
-            for (int i = 0; i < properties.size(); i++) {
-                query.setString(2 + 2 * i, properties.get(i).name());
-                query.setString(3 + 2 * i, properties.get(i).value());
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "Could not look up resources starting with " + idPrefix + ": " + e.getMessage(), e);
+        query.append(" ORDER BY r.updated_at DESC, r.id DESC LIMIT 1");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(prefixPattern(idPrefix));
+        for (Property property : properties) {
+            parameters.add(property.name());
+            parameters.add(property.value());
         }
+        return sql.first(query.toString(), row -> row.getString(1), parameters.toArray());
     }
 
     /** The SQL LIKE pattern (escape character backslash) of the ids that start with {@code prefix}. */

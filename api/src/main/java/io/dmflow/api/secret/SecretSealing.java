@@ -1,5 +1,6 @@
 package io.dmflow.api.secret;
 
+import io.dmflow.api.database.Sql;
 import io.dmflow.api.startup.CannotStart;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -8,12 +9,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,7 +39,7 @@ public class SecretSealing {
     SecretBox box;
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     /** Before the LwM2M server (priority 100) and the bootstrap server (110) start. */
     void onStart(@Observes @Priority(10) StartupEvent start) {
@@ -53,42 +51,39 @@ public class SecretSealing {
     }
 
     void checkKey() {
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO dmflow.secret_key_check (id, sealed) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")) {
-                insert.setBytes(1, box.seal(KEY_CHECK, KEY_CHECK_VALUE));
-                insert.executeUpdate();
-            }
-            try (PreparedStatement query =
-                            connection.prepareStatement("SELECT sealed FROM dmflow.secret_key_check WHERE id = 1");
-                    ResultSet row = query.executeQuery()) {
-                row.next();
-                if (box.tryOpen(KEY_CHECK, row.getBytes(1)).isEmpty()) {
-                    throw new CannotStart("the secrets key (dmflow.secrets.key or dmflow.secrets.key-file) is not "
-                            + "the key this database's device secrets were sealed with");
-                }
-            }
-        } catch (SQLException e) {
+        byte[] stored;
+        try {
+            stored = sql.connection(connection -> {
+                Sql.update(
+                        connection,
+                        "INSERT INTO dmflow.secret_key_check (id, sealed) VALUES (1, ?) ON CONFLICT (id) DO NOTHING",
+                        box.seal(KEY_CHECK, KEY_CHECK_VALUE));
+                return Sql.first(
+                                connection,
+                                "SELECT sealed FROM dmflow.secret_key_check WHERE id = 1",
+                                row -> row.getBytes(1))
+                        .orElseThrow();
+            });
+        } catch (Sql.Failure e) {
             throw CannotStart.because("dmflow could not check its secrets key against the database", e);
+        }
+        if (box.tryOpen(KEY_CHECK, stored).isEmpty()) {
+            throw new CannotStart("the secrets key (dmflow.secrets.key or dmflow.secrets.key-file) is not "
+                    + "the key this database's device secrets were sealed with");
         }
     }
 
     /** Seals, in one transaction, every secret not yet sealed; answers how many there were. */
     public int sealValuesInClear() {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            return sql.transaction(connection -> {
                 int sealed = 0;
                 for (String column : COLUMNS) {
                     sealed += sealColumn(connection, column);
                 }
-                connection.commit();
                 return sealed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
+            });
+        } catch (Sql.Failure e) {
             throw CannotStart.because("dmflow could not seal the device secrets stored in clear", e);
         }
     }
@@ -98,25 +93,21 @@ public class SecretSealing {
         String column = qualified.substring(qualified.indexOf('.') + 1);
         record Row(String ctid, byte[] value) {}
         List<Row> inClear = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT ctid::text, " + column + " FROM dmflow."
-                        + table + " WHERE " + column + " IS NOT NULL FOR UPDATE");
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                byte[] value = rows.getBytes(2);
-                if (box.tryOpen(qualified, value).isEmpty()) {
-                    inClear.add(new Row(rows.getString(1), value));
-                }
+        for (Row row : Sql.list(
+                connection,
+                "SELECT ctid::text, " + column + " FROM dmflow." + table + " WHERE " + column
+                        + " IS NOT NULL FOR UPDATE",
+                rows -> new Row(rows.getString(1), rows.getBytes(2)))) {
+            if (box.tryOpen(qualified, row.value()).isEmpty()) {
+                inClear.add(row);
             }
         }
-        try (PreparedStatement update =
-                connection.prepareStatement("UPDATE dmflow." + table + " SET " + column + " = ? WHERE ctid = ?::tid")) {
-            for (Row row : inClear) {
-                update.setBytes(1, box.seal(qualified, row.value()));
-                update.setString(2, row.ctid());
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
+        Sql.batch(
+                connection,
+                "UPDATE dmflow." + table + " SET " + column + " = ? WHERE ctid = ?::tid",
+                inClear.stream()
+                        .map(row -> new Object[] {box.seal(qualified, row.value()), row.ctid()})
+                        .toList());
         return inClear.size();
     }
 }

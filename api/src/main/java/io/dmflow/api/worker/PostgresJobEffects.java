@@ -3,16 +3,12 @@ package io.dmflow.api.worker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dmflow.api.database.Sql;
 import io.dmflow.workers.store.JobEffects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** The record of jobs whose effect took place, in PostgreSQL, so it survives the crash it guards against. */
 @ApplicationScoped
@@ -22,26 +18,17 @@ public class PostgresJobEffects implements JobEffects {
     ObjectMapper json;
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     // One statement each, on a pooled connection outside JTA: they run around every job that has an effect.
 
     @Override
     public Optional<Map<String, Object>> applied(long jobKey) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("SELECT outputs::text FROM dmflow.job_effect WHERE job_key = ?")) {
-            statement.setLong(1, jobKey);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next()
-                        ? Optional.of(json.readValue(row.getString(1), new TypeReference<Map<String, Object>>() {}))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not look up the record of job " + jobKey, e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable record of job " + jobKey, e);
-        }
+        return sql.first(
+                        "SELECT outputs::text FROM dmflow.job_effect WHERE job_key = ?",
+                        row -> row.getString(1),
+                        jobKey)
+                .map(text -> outputs(jobKey, text));
     }
 
     @Override
@@ -52,15 +39,16 @@ public class PostgresJobEffects implements JobEffects {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Job " + jobKey + " outputs cannot be recorded", e);
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("""
-                        INSERT INTO dmflow.job_effect (job_key, outputs, applied_at) VALUES (?, CAST(? AS jsonb), now())
-                        ON CONFLICT (job_key) DO NOTHING""")) {
-            statement.setLong(1, jobKey);
-            statement.setString(2, text);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the effect of job " + jobKey, e);
+        sql.update("""
+                INSERT INTO dmflow.job_effect (job_key, outputs, applied_at) VALUES (?, CAST(? AS jsonb), now())
+                ON CONFLICT (job_key) DO NOTHING""", jobKey, text);
+    }
+
+    private Map<String, Object> outputs(long jobKey, String text) {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable record of job " + jobKey, e);
         }
     }
 }
