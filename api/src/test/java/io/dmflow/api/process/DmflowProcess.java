@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The packaged dmflow application run as a user runs it, {@code java -jar}, in its own process, on
  * loopback and free ports.
  */
-final class DmflowProcess implements AutoCloseable {
+public final class DmflowProcess implements AutoCloseable {
 
     /** The key that seals device secrets, as the test profile sets it (application.properties). */
     static final String SECRETS_KEY = "fxFiSKUURF7CMGq2VoYIiNKlRCs+VWkjyurlXIPiuog=";
@@ -44,7 +44,7 @@ final class DmflowProcess implements AutoCloseable {
         reader.start();
     }
 
-    static DmflowProcess start(Map<String, String> systemProperties, Map<String, String> environment) {
+    public static DmflowProcess start(Map<String, String> systemProperties, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -81,20 +81,20 @@ final class DmflowProcess implements AutoCloseable {
         }
     }
 
-    URI awaitHttp(Duration timeout) throws Exception {
+    public URI awaitHttp(Duration timeout) throws Exception {
         return await(httpUri, timeout);
     }
 
-    URI awaitCoap(Duration timeout) throws Exception {
+    public URI awaitCoap(Duration timeout) throws Exception {
         return await(coapUri, timeout);
     }
 
-    List<String> output() {
+    public List<String> output() {
         return List.copyOf(output);
     }
 
     /** Sends SIGTERM, as a service manager or Ctrl-C does, and waits for the process to end. */
-    int terminate(Duration timeout) throws InterruptedException {
+    public int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("dmflow did not stop within " + timeout + " of SIGTERM:\n" + tail());
@@ -103,18 +103,18 @@ final class DmflowProcess implements AutoCloseable {
     }
 
     /** Waits for a process that is expected to end by itself, e.g. because it refuses to start. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("dmflow still runs after " + timeout + ":\n" + tail());
         }
         return process.exitValue();
     }
 
-    ProcessHandle handle() {
+    public ProcessHandle handle() {
         return process.toHandle();
     }
 
-    String tail() {
+    public String tail() {
         List<String> lines = output();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
