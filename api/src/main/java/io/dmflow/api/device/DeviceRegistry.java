@@ -92,6 +92,24 @@ public class DeviceRegistry implements DeviceEventListener {
         return Device.update("state = ?1, registrationExpiresAt = null where state <> ?1", DeviceState.OFFLINE);
     }
 
+    /**
+     * At start: every device whose registration the LwM2M server did not keep is offline until it registers again;
+     * the others keep their state (an expired one goes offline when the server finds it expired).
+     *
+     * @param keptRegistrationIds the registrations the server kept from before the restart
+     */
+    @Transactional
+    public int markOfflineUnlessRegistered(java.util.Set<String> keptRegistrationIds) {
+        if (keptRegistrationIds.isEmpty()) {
+            return markAllOffline();
+        }
+        return Device.update(
+                "state = ?1, registrationExpiresAt = null where state <> ?1 "
+                        + "and (registrationId is null or registrationId not in ?2)",
+                DeviceState.OFFLINE,
+                keptRegistrationIds);
+    }
+
     private static void goOffline(DeviceRegistration registration) {
         Device device = Device.findByEndpoint(registration.endpoint());
         // A late event of an older registration must not take down the current one.

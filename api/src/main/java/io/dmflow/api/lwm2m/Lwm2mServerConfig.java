@@ -98,6 +98,13 @@ public interface Lwm2mServerConfig {
         Optional<java.nio.file.Path> trustedCertificates();
     }
 
+    /**
+     * Where the DTLS connections are kept from a graceful stop to the next start (sealed with the secrets key);
+     * default beside the embedded database's data folder, {@code <data-dir>.dtls-connections}.
+     */
+    @WithName("dtls.connections-file")
+    Optional<java.nio.file.Path> dtlsConnectionsFile();
+
     /** UDP receive buffer; fleets that register at once overflow a small one. */
     @WithDefault("4194304")
     int udpReceiveBufferBytes();

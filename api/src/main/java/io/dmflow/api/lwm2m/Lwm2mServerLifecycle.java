@@ -2,6 +2,8 @@ package io.dmflow.api.lwm2m;
 
 import io.dmflow.api.device.DeviceRegistry;
 import io.dmflow.api.observation.DeviceValueRecorder;
+import io.dmflow.api.registration.PostgresRegistrationStore;
+import io.dmflow.api.secret.SecretBox;
 import io.dmflow.api.security.PemFiles;
 import io.dmflow.api.security.ServerKeys;
 import io.dmflow.api.startup.CannotStart;
@@ -21,13 +23,20 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
-/** Creates the LwM2M server, starts it once the database is ready and stops it first on shutdown. */
+/**
+ * Creates the LwM2M server, starts it once the database is ready and stops it first on shutdown. Registrations and
+ * observations live in PostgreSQL; DTLS connections are kept in a sealed file from a graceful stop to the next start.
+ */
 @ApplicationScoped
 public class Lwm2mServerLifecycle {
 
     private static final Logger LOG = Logger.getLogger(Lwm2mServerLifecycle.class);
+
+    private volatile DtlsConnectionFile dtlsConnections;
 
     @Produces
     @Singleton
@@ -35,7 +44,8 @@ public class Lwm2mServerLifecycle {
             Lwm2mServerConfig config,
             ObservationRecords observations,
             DeviceSecurityStore security,
-            ServerKeys serverKeys) {
+            ServerKeys serverKeys,
+            DataSource dataSource) {
         if (config.coapPort() < 0 && config.coapsPort() < 0) {
             throw new CannotStart("dmflow.lwm2m.coap.port and dmflow.lwm2m.coaps.port are both disabled (negative); "
                     + "enable at least one");
@@ -51,6 +61,7 @@ public class Lwm2mServerLifecycle {
                 .objectModels(
                         config.modelsDir().map(ObjectModels::withDirectory).orElse(ObjectModels.bundled()))
                 .observationRecords(observations)
+                .registrationStore(new PostgresRegistrationStore(dataSource, config.expirationCheckInterval()))
                 .securityStore(security)
                 .timeouts(new OperationTimeouts(config.requestTimeout(), config.blockTransferTimeout()))
                 .requestsPerDevice(config.requestsPerDevice())
@@ -87,13 +98,20 @@ public class Lwm2mServerLifecycle {
             DeviceManagementServer server,
             DeviceRegistry registry,
             DeviceValueRecorder values,
-            Lwm2mServerConfig config) {
-        int stale = registry.markAllOffline();
+            Lwm2mServerConfig config,
+            DataSource dataSource,
+            SecretBox secrets) {
+        // Before the server listens, so that no device registering now is caught by it.
+        Set<String> kept = PostgresRegistrationStore.keptRegistrationIds(dataSource);
+        int stale = registry.markOfflineUnlessRegistered(kept);
         if (stale > 0) {
             LOG.infof("%d devices marked offline until they register again", stale);
         }
         server.addListener(registry);
         server.addListener(values);
+        dtlsConnections = new DtlsConnectionFile(
+                config.dtlsConnectionsFile().orElseGet(DtlsConnectionFile::besideTheData), secrets);
+        dtlsConnections.loadInto(server);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -123,7 +141,11 @@ public class Lwm2mServerLifecycle {
     }
 
     void stop(@Observes @Priority(1) ShutdownEvent event, DeviceManagementServer server) {
-        server.close();
+        if (dtlsConnections != null) {
+            dtlsConnections.closeAndKeep(server);
+        } else {
+            server.close();
+        }
         LOG.info("LwM2M server stopped");
     }
 }

@@ -27,6 +27,9 @@ import io.dmflow.lwm2m.security.RefusalRecordingAuthorizer;
 import io.dmflow.lwm2m.security.RefusalReportingCoapsProvider;
 import io.dmflow.lwm2m.security.RegistrationRevocation;
 import io.dmflow.lwm2m.security.SecurityRefusals;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.KeyPair;
@@ -45,6 +48,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.elements.util.PersistentComponentUtil;
+import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.leshan.core.endpoint.Protocol;
 import org.eclipse.leshan.core.peer.LwM2mIdentity;
 import org.eclipse.leshan.core.peer.PskIdentity;
@@ -55,7 +60,9 @@ import org.eclipse.leshan.server.endpoint.LwM2mServerEndpoint;
 import org.eclipse.leshan.server.model.VersionedModelProvider;
 import org.eclipse.leshan.server.queue.StaticClientAwakeTimeProvider;
 import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
+import org.eclipse.leshan.server.registration.RegistrationStore;
 import org.eclipse.leshan.servers.security.EditableSecurityStore;
+import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpoint;
 import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpointsProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.ServerProtocolProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
@@ -95,9 +102,11 @@ public final class DeviceManagementServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        InMemoryRegistrationStore registrations = new InMemoryRegistrationStore(
-                expirationChecker,
-                Math.max(1, settings.expirationCheckInterval().toSeconds()));
+        RegistrationStore registrations = builder.registrationStore != null
+                ? builder.registrationStore
+                : new InMemoryRegistrationStore(
+                        expirationChecker,
+                        Math.max(1, settings.expirationCheckInterval().toSeconds()));
 
         List<ServerProtocolProvider> protocols = new ArrayList<>();
         if (settings.coapEnabled()) {
@@ -304,6 +313,57 @@ public final class DeviceManagementServer implements AutoCloseable {
                 : Optional.of(URI.create(endpoint.getURI().toString()));
     }
 
+    /**
+     * Takes in the DTLS connections a previous server on the same CoAPS address saved with {@link
+     * #closeSavingDtlsConnections}, so that devices keep their sessions; call it before {@link #start()}.
+     *
+     * @return how many connections were taken in; 0 without CoAPS
+     */
+    public synchronized int loadDtlsConnections(InputStream saved) {
+        if (started) {
+            throw new IllegalStateException("DTLS connections are loaded before the server starts");
+        }
+        return dtlsConnections().map(state -> state.loadComponents(saved)).orElse(0);
+    }
+
+    /**
+     * Stops the server like {@link #close()}, and before it lets go of its DTLS connections writes them to {@code
+     * out} for {@link #loadDtlsConnections}. What is written holds session secrets: the caller seals it.
+     *
+     * @return how many connections were written
+     */
+    public synchronized int closeSavingDtlsConnections(OutputStream out) throws IOException {
+        int saved = 0;
+        if (started) {
+            // The connector saves only when stopped, and only what is still in memory before destroy() clears it.
+            leshan.stop();
+            started = false;
+            Optional<PersistentComponentUtil> state = dtlsConnections();
+            if (state.isPresent()) {
+                saved = state.get().saveComponents(out, DTLS_CONNECTION_MAX_QUIET.toSeconds());
+            }
+        }
+        close();
+        return saved;
+    }
+
+    /** A connection that was quiet longer than this is not worth keeping: its device has long re-registered. */
+    private static final Duration DTLS_CONNECTION_MAX_QUIET = Duration.ofDays(30);
+
+    private Optional<PersistentComponentUtil> dtlsConnections() {
+        return transport.getEndpoints().stream()
+                .filter(endpoint -> endpoint.getProtocol().equals(Protocol.COAPS))
+                .map(endpoint ->
+                        ((CaliforniumServerEndpoint) endpoint).getCoapEndpoint().getConnector())
+                .filter(DTLSConnector.class::isInstance)
+                .map(connector -> {
+                    PersistentComponentUtil state = new PersistentComponentUtil();
+                    state.add((DTLSConnector) connector);
+                    return state;
+                })
+                .findFirst();
+    }
+
     @Override
     public synchronized void close() {
         if (started) {
@@ -328,6 +388,7 @@ public final class DeviceManagementServer implements AutoCloseable {
         private X509Certificate[] certificateChain;
         private X509Certificate[] trustedCertificates;
         private ObservationRecords observationRecords = new InMemoryObservationRecords();
+        private RegistrationStore registrationStore;
         private OperationTimeouts timeouts = OperationTimeouts.defaults();
         private int requestsPerDevice = 1;
         private int blockSize = 1024;
@@ -375,6 +436,16 @@ public final class DeviceManagementServer implements AutoCloseable {
 
         public Builder observationRecords(ObservationRecords observationRecords) {
             this.observationRecords = observationRecords;
+            return this;
+        }
+
+        /**
+         * Where registrations and Leshan's observations live; by default in memory, forgotten at a restart. The store
+         * finds expired registrations itself (the default every {@link ServerSettings#expirationCheckInterval()}) and
+         * is started, stopped and destroyed with the server.
+         */
+        public Builder registrationStore(RegistrationStore registrationStore) {
+            this.registrationStore = registrationStore;
             return this;
         }
 

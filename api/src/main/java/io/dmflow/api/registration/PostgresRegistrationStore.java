@@ -1,0 +1,331 @@
+package io.dmflow.api.registration;
+
+import java.net.InetSocketAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.eclipse.leshan.core.Destroyable;
+import org.eclipse.leshan.core.Startable;
+import org.eclipse.leshan.core.Stoppable;
+import org.eclipse.leshan.core.observation.Observation;
+import org.eclipse.leshan.core.observation.ObservationIdentifier;
+import org.eclipse.leshan.core.peer.LwM2mIdentity;
+import org.eclipse.leshan.server.registration.Deregistration;
+import org.eclipse.leshan.server.registration.ExpirationListener;
+import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
+import org.eclipse.leshan.server.registration.Registration;
+import org.eclipse.leshan.server.registration.RegistrationStore;
+import org.eclipse.leshan.server.registration.RegistrationUpdate;
+import org.eclipse.leshan.server.registration.UpdatedRegistration;
+import org.jboss.logging.Logger;
+
+/**
+ * Registrations and Leshan's observations kept in PostgreSQL, so that a restarted dmflow knows every device that was
+ * registered and accepts the notifications of observations made before. Lookups (one per message a device sends)
+ * are answered from Leshan's in-memory store, filled from PostgreSQL at start; every change is written through to
+ * PostgreSQL before the call returns. Changes are written one at a time, so that the tables end as memory does.
+ *
+ * <p>One dmflow owns the tables: the embedded database is held by one process, and a shared server must not be used
+ * by two dmflows' LwM2M servers at once.
+ */
+public final class PostgresRegistrationStore implements RegistrationStore, Startable, Stoppable, Destroyable {
+
+    private static final Logger LOG = Logger.getLogger(PostgresRegistrationStore.class);
+
+    private final DataSource dataSource;
+    private final InMemoryRegistrationStore memory;
+    private final LeshanJson json = new LeshanJson();
+    private final Object writes = new Object();
+    private volatile boolean loaded;
+
+    /** @param expirationCheck how often registrations whose lifetime passed are looked for */
+    public PostgresRegistrationStore(DataSource dataSource, Duration expirationCheck) {
+        this.dataSource = dataSource;
+        this.memory = new InMemoryRegistrationStore(Math.max(1, expirationCheck.toSeconds()));
+    }
+
+    /** The ids of the registrations kept in PostgreSQL: the devices registered when dmflow last stopped. */
+    public static Set<String> keptRegistrationIds(DataSource dataSource) {
+        Set<String> ids = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT registration_id FROM dmflow.lwm2m_registration");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the kept LwM2M registrations", e);
+        }
+        return ids;
+    }
+
+    /** Fills memory from PostgreSQL (once), then starts looking for expired registrations. */
+    @Override
+    public void start() {
+        synchronized (writes) {
+            if (!loaded) {
+                load();
+                loaded = true;
+            }
+        }
+        memory.start();
+    }
+
+    @Override
+    public void stop() {
+        memory.stop();
+    }
+
+    @Override
+    public void destroy() {
+        memory.destroy();
+    }
+
+    // ---- registrations
+
+    @Override
+    public Deregistration addRegistration(Registration registration) {
+        synchronized (writes) {
+            Deregistration replaced = memory.addRegistration(registration);
+            transaction(connection -> {
+                // The endpoint's earlier registration goes with its observations (ON DELETE CASCADE).
+                execute(
+                        connection,
+                        "DELETE FROM dmflow.lwm2m_registration WHERE endpoint = ?",
+                        registration.getEndpoint());
+                insert(connection, registration);
+            });
+            return replaced;
+        }
+    }
+
+    @Override
+    public UpdatedRegistration updateRegistration(RegistrationUpdate update) {
+        synchronized (writes) {
+            UpdatedRegistration updated = memory.updateRegistration(update);
+            if (updated != null) {
+                Registration now = updated.getUpdatedRegistration();
+                transaction(connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(
+                            "UPDATE dmflow.lwm2m_registration SET expires_at = ?, registration = ?::jsonb "
+                                    + "WHERE registration_id = ?")) {
+                        statement.setTimestamp(1, new Timestamp(now.getExpirationTimeStamp()));
+                        statement.setString(2, json.registration(now));
+                        statement.setString(3, now.getId());
+                        if (statement.executeUpdate() == 0) {
+                            insert(connection, now);
+                        }
+                    }
+                });
+            }
+            return updated;
+        }
+    }
+
+    @Override
+    public Registration getRegistration(String registrationId) {
+        return memory.getRegistration(registrationId);
+    }
+
+    @Override
+    public Registration getRegistrationByEndpoint(String endpoint) {
+        return memory.getRegistrationByEndpoint(endpoint);
+    }
+
+    @Override
+    public Registration getRegistrationByAdress(InetSocketAddress address) {
+        return memory.getRegistrationByAdress(address);
+    }
+
+    @Override
+    public Registration getRegistrationByIdentity(LwM2mIdentity identity) {
+        return memory.getRegistrationByIdentity(identity);
+    }
+
+    @Override
+    public Iterator<Registration> getAllRegistrations() {
+        return memory.getAllRegistrations();
+    }
+
+    @Override
+    public Deregistration removeRegistration(String registrationId) {
+        synchronized (writes) {
+            Deregistration removed = memory.removeRegistration(registrationId);
+            if (removed != null) {
+                forget(registrationId);
+            }
+            return removed;
+        }
+    }
+
+    // ---- observations
+
+    @Override
+    public Collection<Observation> addObservation(String registrationId, Observation observation, boolean addIfAbsent) {
+        synchronized (writes) {
+            Collection<Observation> removed = memory.addObservation(registrationId, observation, addIfAbsent);
+            Observation kept = memory.getObservation(observation.getId());
+            transaction(connection -> {
+                for (Observation old : removed) {
+                    execute(
+                            connection,
+                            "DELETE FROM dmflow.lwm2m_observation WHERE observation_id = ?",
+                            LeshanJson.key(old.getId()));
+                }
+                if (kept != null) {
+                    try (PreparedStatement statement = connection.prepareStatement(
+                            "INSERT INTO dmflow.lwm2m_observation (observation_id, registration_id, observation) "
+                                    + "VALUES (?, ?, ?::jsonb) ON CONFLICT (observation_id) DO UPDATE "
+                                    + "SET registration_id = EXCLUDED.registration_id, observation = EXCLUDED.observation")) {
+                        statement.setString(1, LeshanJson.key(kept.getId()));
+                        statement.setString(2, kept.getRegistrationId());
+                        statement.setString(3, json.observation(kept));
+                        statement.executeUpdate();
+                    }
+                }
+            });
+            return removed;
+        }
+    }
+
+    @Override
+    public Observation getObservation(String registrationId, ObservationIdentifier observationId) {
+        return memory.getObservation(registrationId, observationId);
+    }
+
+    @Override
+    public Observation getObservation(ObservationIdentifier observationId) {
+        return memory.getObservation(observationId);
+    }
+
+    @Override
+    public Observation removeObservation(String registrationId, ObservationIdentifier observationId) {
+        synchronized (writes) {
+            Observation removed = memory.removeObservation(registrationId, observationId);
+            if (removed != null) {
+                transaction(connection -> execute(
+                        connection,
+                        "DELETE FROM dmflow.lwm2m_observation WHERE observation_id = ?",
+                        LeshanJson.key(observationId)));
+            }
+            return removed;
+        }
+    }
+
+    @Override
+    public Collection<Observation> getObservations(String registrationId) {
+        return memory.getObservations(registrationId);
+    }
+
+    @Override
+    public Collection<Observation> removeObservations(String registrationId) {
+        synchronized (writes) {
+            Collection<Observation> removed = memory.removeObservations(registrationId);
+            transaction(connection -> execute(
+                    connection, "DELETE FROM dmflow.lwm2m_observation WHERE registration_id = ?", registrationId));
+            return removed;
+        }
+    }
+
+    @Override
+    public void setExpirationListener(ExpirationListener listener) {
+        memory.setExpirationListener((registration, observations) -> {
+            synchronized (writes) {
+                // Only if memory still has no newer registration of the endpoint: the row is this one's.
+                forget(registration.getId());
+            }
+            if (listener != null) {
+                listener.registrationExpired(registration, observations);
+            }
+        });
+    }
+
+    // ---- PostgreSQL
+
+    private void load() {
+        List<Registration> registrations = new ArrayList<>();
+        List<Observation> observations = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement query =
+                            connection.prepareStatement("SELECT registration FROM dmflow.lwm2m_registration");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    registrations.add(json.registration(rows.getString(1)));
+                }
+            }
+            try (PreparedStatement query =
+                            connection.prepareStatement("SELECT observation FROM dmflow.lwm2m_observation");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    observations.add(json.observation(rows.getString(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the kept LwM2M registrations", e);
+        }
+        registrations.forEach(memory::addRegistration);
+        observations.forEach(observation -> memory.addObservation(observation.getRegistrationId(), observation, false));
+        if (!registrations.isEmpty()) {
+            LOG.infof(
+                    "%d LwM2M registrations and %d observations kept from before the restart",
+                    registrations.size(), observations.size());
+        }
+    }
+
+    private void forget(String registrationId) {
+        transaction(connection ->
+                execute(connection, "DELETE FROM dmflow.lwm2m_registration WHERE registration_id = ?", registrationId));
+    }
+
+    private void insert(Connection connection, Registration registration) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO dmflow.lwm2m_registration (registration_id, endpoint, expires_at, registration) "
+                        + "VALUES (?, ?, ?, ?::jsonb)")) {
+            statement.setString(1, registration.getId());
+            statement.setString(2, registration.getEndpoint());
+            statement.setTimestamp(3, new Timestamp(registration.getExpirationTimeStamp()));
+            statement.setString(4, json.registration(registration));
+            statement.executeUpdate();
+        }
+    }
+
+    private static void execute(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            statement.executeUpdate();
+        }
+    }
+
+    private interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void transaction(Work work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                work.run(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not keep an LwM2M registration change in PostgreSQL", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.dmflow.api.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dmflow.api.testing.TestDatabase;
+import io.dmflow.lwm2m.registration.RegistrationStoreContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.eclipse.leshan.core.observation.Observation;
+import org.eclipse.leshan.server.registration.Registration;
+import org.eclipse.leshan.server.registration.RegistrationStore;
+import org.eclipse.leshan.server.registration.RegistrationUpdate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PostgreSQL store keeps the contract the management server relies on, and a new store on the same database (a
+ * restarted dmflow) finds the registrations and observations the old one held, as they were last.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class PostgresRegistrationStoreTest extends RegistrationStoreContract {
+
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    protected RegistrationStore newStore() {
+        // The application's own LwM2M server shares the tables; the contract's registrations are the "reg-" ones.
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM dmflow.lwm2m_registration WHERE registration_id LIKE 'reg-%'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new PostgresRegistrationStore(dataSource, EXPIRATION_CHECK);
+    }
+
+    @Test
+    void aRestartedStoreFindsTheRegistrationsAndObservationsAsTheyWereLast() {
+        store.addRegistration(psk("reg-1", "dev-1", 40001));
+        store.addRegistration(noSec("reg-2", "dev-2", 40002));
+        store.addRegistration(noSec("reg-3", "dev-3", 40003));
+        Registration updated = store.updateRegistration(new RegistrationUpdate(
+                        "reg-2",
+                        store.getRegistration("reg-2").getClientTransportData(),
+                        900L,
+                        null,
+                        null,
+                        links("</1/0>,</3/0>,</3303/0>"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
+                .getUpdatedRegistration();
+        store.removeRegistration("reg-3");
+        Observation kept = single("reg-1", 1, "/3/0/15");
+        Observation cancelled = single("reg-1", 2, "/5/0/3");
+        store.addObservation("reg-1", kept, false);
+        store.addObservation("reg-1", cancelled, false);
+        store.removeObservation("reg-1", cancelled.getId());
+        Registration registered = store.getRegistration("reg-1");
+
+        close(store);
+        RegistrationStore restarted = new PostgresRegistrationStore(dataSource, EXPIRATION_CHECK);
+        ((PostgresRegistrationStore) restarted).start();
+        try {
+            assertSameRegistration(restarted.getRegistration("reg-1"), registered);
+            assertThat(restarted.getRegistration("reg-1")).isEqualTo(registered);
+            assertSameRegistration(restarted.getRegistrationByEndpoint("dev-2"), updated);
+            assertThat(restarted.getRegistration("reg-2").getLifeTimeInSec()).isEqualTo(900L);
+            assertThat(restarted.getRegistration("reg-3")).isNull();
+            assertThat(restarted.getObservations("reg-1")).containsExactly(kept);
+            Observation found = restarted.getObservation(kept.getId());
+            assertThat(found.getProtocolData()).isEqualTo(kept.getProtocolData());
+            assertThat(found.getContext()).isEqualTo(kept.getContext());
+            assertThat(restarted.getObservation(cancelled.getId())).isNull();
+        } finally {
+            close(restarted);
+            // The contract's @AfterEach closes the field again: give it a live store to close.
+            store = new PostgresRegistrationStore(dataSource, EXPIRATION_CHECK);
+        }
+    }
+}
