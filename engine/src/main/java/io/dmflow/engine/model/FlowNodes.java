@@ -228,12 +228,10 @@ final class FlowNodes {
         }
         mapping.getInputs()
                 .forEach(input -> node.inputMappings()
-                        .add(new VariableMapping(
-                                expressions.attribute(element, input.getSource()), input.getTarget())));
+                        .add(new VariableMapping(mappingSource(element, input.getSource()), input.getTarget())));
         mapping.getOutputs()
                 .forEach(output -> node.outputMappings()
-                        .add(new VariableMapping(
-                                expressions.attribute(element, output.getSource()), output.getTarget())));
+                        .add(new VariableMapping(mappingSource(element, output.getSource()), output.getTarget())));
     }
 
     private void addOutputMappings(BaseElement element, ExecutableFlowNode node) {
@@ -246,8 +244,14 @@ final class FlowNodes {
         }
         mapping.getOutputs()
                 .forEach(output -> node.outputMappings()
-                        .add(new VariableMapping(
-                                expressions.attribute(element, output.getSource()), output.getTarget())));
+                        .add(new VariableMapping(mappingSource(element, output.getSource()), output.getTarget())));
+    }
+
+    /** Camunda Modeler leaves the source out when the target is to be null (a local that hides an outer one). */
+    private Expression mappingSource(BaseElement element, String source) {
+        return source == null || source.isBlank()
+                ? Expression.staticValue(null)
+                : expressions.attribute(element, source);
     }
 
     private static String emptyToNull(String value) {
