@@ -3,6 +3,7 @@ package io.dmflow.api.access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dmflow.api.paging.Page;
 import io.dmflow.api.paging.PageRequest;
+import io.dmflow.api.problem.JsonBody;
 import io.dmflow.api.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -93,7 +94,7 @@ public class TokenResource {
         Role ceiling = ownerName.equals(caller.name())
                 ? caller.role().orElse(owner.role()).atMost(owner.role())
                 : owner.role();
-        Role role = request.role("role").orElse(ceiling);
+        Role role = request.text("role", 16, Role::parse).orElse(ceiling);
         if (!ceiling.includes(role)) {
             throw request.invalid("a token of " + ownerName + " can have at most the role " + ceiling.id(), "role");
         }

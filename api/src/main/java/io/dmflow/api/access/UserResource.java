@@ -3,6 +3,7 @@ package io.dmflow.api.access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dmflow.api.paging.Page;
 import io.dmflow.api.paging.PageRequest;
+import io.dmflow.api.problem.JsonBody;
 import io.dmflow.api.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -78,7 +79,7 @@ public class UserResource {
                     "name");
         }
         String password = checkedPassword(request, request.requiredText("password", 1000));
-        Role role = request.role("role").orElse(Role.VIEWER);
+        Role role = request.text("role", 16, Role::parse).orElse(Role.VIEWER);
         Instant now = Instant.now();
         User user = new User(name, passwords.hash(password), role, now, now, caller.name());
         if (!users.create(user)) {
@@ -107,7 +108,7 @@ public class UserResource {
         String hash = request.has("password")
                 ? passwords.hash(checkedPassword(request, request.requiredText("password", 1000)))
                 : current.passwordHash();
-        Role role = request.role("role").orElse(current.role());
+        Role role = request.text("role", 16, Role::parse).orElse(current.role());
         if (current.role() == Role.ADMIN && role != Role.ADMIN) {
             requireAnotherAdmin(name);
         }

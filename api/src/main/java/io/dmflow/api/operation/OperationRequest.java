@@ -1,9 +1,9 @@
 package io.dmflow.api.operation;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dmflow.api.problem.JsonBody;
 import io.dmflow.api.problem.ProblemException;
 import io.dmflow.lwm2m.operation.NotificationAttributes;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,35 +23,18 @@ record OperationRequest(Map<String, String> properties, int priority) {
 
     private static final Set<String> ENUMERATED = Set.of("mode", "cancelType");
 
-    static OperationRequest parse(DeviceOperation operation, JsonNode body) {
-        if (body == null || body.isNull() || body.isMissingNode()) {
-            body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        }
-        if (!body.isObject()) {
-            throw invalid(operation, "the body must be a JSON object with the fields " + fields(operation), "body");
-        }
+    static OperationRequest parse(ObjectMapper json, DeviceOperation operation, String text) {
+        JsonBody body = JsonBody.parse(json, text, title(operation), fields(operation), true);
         Map<String, String> properties = new TreeMap<>();
-        int priority = DEFAULT_PRIORITY;
-        for (Iterator<Map.Entry<String, JsonNode>> entries = body.fields(); entries.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = entries.next();
-            String field = entry.getKey();
-            JsonNode value = entry.getValue();
-            if (field.equals(PRIORITY)) {
-                if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
-                    throw invalid(operation, "priority must be a whole number of 0 or more", PRIORITY);
-                }
-                priority = value.intValue();
-            } else if (!fields(operation).contains(field)) {
-                throw invalid(
-                        operation,
-                        "unknown field '" + field + "'; " + operation.operationName() + " takes " + fields(operation),
-                        field);
-            } else if (field.equals(VALUES)) {
-                values(operation, value, properties);
-            } else if (!value.isNull()) {
-                properties.put(field, scalar(operation, field, value));
+        for (String field : body.fields()) {
+            if (field.equals(VALUES)) {
+                body.scalars(VALUES, false)
+                        .forEach((resource, value) -> properties.put(VALUES + "." + resource, value));
+            } else if (!field.equals(PRIORITY)) {
+                body.scalar(field).ifPresent(value -> properties.put(field, value));
             }
         }
+        int priority = body.wholeNumber(PRIORITY, 0, Integer.MAX_VALUE).orElse(DEFAULT_PRIORITY);
         for (String field : operation.required()) {
             if (properties.getOrDefault(field, "").isBlank()) {
                 throw invalid(operation, operation.operationName() + " needs " + field, field);
@@ -59,27 +42,6 @@ record OperationRequest(Map<String, String> properties, int priority) {
         }
         check(operation, properties);
         return new OperationRequest(properties, priority);
-    }
-
-    private static void values(DeviceOperation operation, JsonNode value, Map<String, String> properties) {
-        if (!value.isObject()) {
-            throw invalid(operation, "values must be an object of resource (id or name) to value", VALUES);
-        }
-        value.fields()
-                .forEachRemaining(resource -> properties.put(
-                        VALUES + "." + resource.getKey(),
-                        scalar(operation, VALUES + "." + resource.getKey(), resource.getValue())));
-    }
-
-    private static String scalar(DeviceOperation operation, String field, JsonNode value) {
-        if (!value.isValueNode() || value.isNull()) {
-            throw invalid(
-                    operation,
-                    field + " must be a string, number or boolean, not "
-                            + value.getNodeType().toString().toLowerCase(),
-                    field);
-        }
-        return value.asText();
     }
 
     private static void check(DeviceOperation operation, Map<String, String> properties) {
@@ -114,6 +76,10 @@ record OperationRequest(Map<String, String> properties, int priority) {
     }
 
     private static ProblemException invalid(DeviceOperation operation, String detail, String field) {
-        return ProblemException.badRequest("Invalid " + operation.operationName() + " operation", detail, field);
+        return ProblemException.badRequest(title(operation), detail, field);
+    }
+
+    private static String title(DeviceOperation operation) {
+        return "Invalid " + operation.operationName() + " operation";
     }
 }

@@ -1,7 +1,5 @@
 package io.dmflow.api.operation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.search.response.Incident;
 import io.dmflow.api.device.Device;
@@ -79,7 +77,7 @@ public class OperationResource {
         if (QuarkusTransaction.requiringNew().call(() -> Device.findByEndpoint(endpoint)) == null) {
             throw ProblemException.notFound("Unknown device", "No device " + endpoint + " has registered with dmflow");
         }
-        OperationRequest request = OperationRequest.parse(operation, read(body));
+        OperationRequest request = OperationRequest.parse(json, operation, body);
         Task task = submission.submit(new TaskRequest(
                 Task.Kind.OPERATION,
                 operation.operationName(),
@@ -104,17 +102,6 @@ public class OperationResource {
         return Response.accepted(view)
                 .location(URI.create("/api/executions/" + executionId))
                 .build();
-    }
-
-    private JsonNode read(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.malformedJson(e, "body");
-        }
     }
 
     private static Duration timeout(String text) {

@@ -1,8 +1,7 @@
 package io.dmflow.api.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.dmflow.api.problem.ProblemException;
-import java.util.Iterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dmflow.api.problem.JsonBody;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -10,7 +9,7 @@ import java.util.TreeMap;
 /**
  * A task as submitted, checked field by field so that every mistake is answered with the field's name:
  * exactly one of {@code type}, {@code template}, {@code process}; a {@code target} with exactly one of
- * {@code device}, {@code group}; string {@code properties}; a {@code priority} of 0 or more.
+ * {@code device}, {@code group}; string {@code properties}; a {@code priority} from 0 to {@link #MAX_PRIORITY}.
  */
 public record TaskRequest(
         Task.Kind kind,
@@ -37,155 +36,42 @@ public record TaskRequest(
             "blocking",
             "executeImmediately");
 
-    public static TaskRequest parse(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw invalid("the body must be a JSON object describing the task", "body");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String field = names.next();
-            if (!FIELDS.contains(field)) {
-                throw invalid(
-                        "unknown field '" + field + "'; a task has "
-                                + new TreeMap<>(Map.of(
-                                                "type",
-                                                "",
-                                                "template",
-                                                "",
-                                                "process",
-                                                "",
-                                                "name",
-                                                "",
-                                                "target",
-                                                "",
-                                                "properties",
-                                                "",
-                                                "priority",
-                                                "",
-                                                "blocking",
-                                                "",
-                                                "executeImmediately",
-                                                ""))
-                                        .keySet(),
-                        field);
-            }
-        }
+    private static final Map<String, Task.Kind> KINDS =
+            Map.of("type", Task.Kind.TYPE, "template", Task.Kind.TEMPLATE, "process", Task.Kind.PROCESS);
+
+    private static final int MAX_TEXT = 512;
+
+    public static TaskRequest parse(ObjectMapper json, String text) {
+        JsonBody body = JsonBody.parse(json, text, "Invalid task", FIELDS);
         Task.Kind kind = null;
         String definition = null;
-        for (Map.Entry<String, Task.Kind> choice : Map.of(
-                        "type", Task.Kind.TYPE, "template", Task.Kind.TEMPLATE, "process", Task.Kind.PROCESS)
-                .entrySet()) {
-            if (body.has(choice.getKey()) && !body.get(choice.getKey()).isNull()) {
+        for (Map.Entry<String, Task.Kind> choice : KINDS.entrySet()) {
+            if (body.has(choice.getKey())) {
                 if (kind != null) {
-                    throw invalid("give exactly one of type, template and process", choice.getKey());
+                    throw body.invalid("give exactly one of type, template and process", choice.getKey());
                 }
                 kind = choice.getValue();
-                definition = text(body, choice.getKey());
+                definition = body.requiredText(choice.getKey(), MAX_TEXT);
             }
         }
         if (kind == null) {
-            throw invalid("a task needs one of type (a built-in task), template or process", "type");
+            throw body.invalid("a task needs one of type (a built-in task), template or process", "type");
         }
-        JsonNode target = body.get("target");
-        if (target == null || target.isNull()) {
-            throw invalid("a task needs a target: {\"device\": endpoint} or {\"group\": path}", "target");
+        JsonBody target = body.object("target", Set.of("device", "group"))
+                .orElseThrow(() ->
+                        body.invalid("a task needs a target: {\"device\": endpoint} or {\"group\": path}", "target"));
+        if (target.has("device") == target.has("group")) {
+            throw body.invalid("target needs exactly one of device and group", "target");
         }
-        if (!target.isObject()) {
-            throw invalid("target must be an object: {\"device\": endpoint} or {\"group\": path}", "target");
-        }
-        for (Iterator<String> names = target.fieldNames(); names.hasNext(); ) {
-            String field = names.next();
-            if (!field.equals("device") && !field.equals("group")) {
-                throw invalid("unknown field '" + field + "' in target; give device or group", "target." + field);
-            }
-        }
-        boolean hasDevice = target.hasNonNull("device");
-        boolean hasGroup = target.hasNonNull("group");
-        if (hasDevice == hasGroup) {
-            throw invalid("target needs exactly one of device and group", "target");
-        }
-        String device = hasDevice ? text(target, "device", "target.device") : null;
-        String group = hasGroup ? text(target, "group", "target.group") : null;
-        Map<String, String> properties = new TreeMap<>();
-        JsonNode props = body.get("properties");
-        if (props != null && !props.isNull()) {
-            if (!props.isObject()) {
-                throw invalid("properties must be an object of strings", "properties");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = props.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!field.getValue().isTextual()) {
-                    throw invalid(
-                            "properties." + field.getKey() + " must be a string, not " + kindOf(field.getValue())
-                                    + "; task properties are strings, as the task attributes are",
-                            "properties." + field.getKey());
-                }
-                properties.put(field.getKey(), field.getValue().textValue());
-            }
-        }
-        int priority = DEFAULT_PRIORITY;
-        JsonNode priorityNode = body.get("priority");
-        if (priorityNode != null && !priorityNode.isNull()) {
-            if (!priorityNode.isIntegralNumber() || !priorityNode.canConvertToInt()) {
-                throw invalid("priority must be a whole number, not " + kindOf(priorityNode), "priority");
-            }
-            priority = priorityNode.intValue();
-            if (priority < 0 || priority > MAX_PRIORITY) {
-                throw invalid(
-                        "priority must be between 0 (first) and " + MAX_PRIORITY + ", was " + priority, "priority");
-            }
-        }
-        String name = body.hasNonNull("name") ? text(body, "name") : definition;
         return new TaskRequest(
                 kind,
                 definition,
-                name,
-                device,
-                group,
-                properties,
-                priority,
-                bool(body, "blocking").orElse(false),
-                bool(body, "executeImmediately").orElse(null));
-    }
-
-    private static java.util.Optional<Boolean> bool(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return java.util.Optional.empty();
-        }
-        if (!node.isBoolean()) {
-            throw invalid(field + " must be true or false, not " + kindOf(node), field);
-        }
-        return java.util.Optional.of(node.booleanValue());
-    }
-
-    private static String text(JsonNode body, String field) {
-        return text(body, field, field);
-    }
-
-    private static String text(JsonNode body, String field, String path) {
-        JsonNode node = body.get(field);
-        if (!node.isTextual() || node.textValue().isBlank()) {
-            throw invalid(path + " must be a non-empty string, not " + kindOf(node), path);
-        }
-        if (node.textValue().length() > 512) {
-            throw invalid(path + " is longer than 512 characters", path);
-        }
-        return node.textValue();
-    }
-
-    private static String kindOf(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case NUMBER -> "a number (" + node + ")";
-            case BOOLEAN -> "a boolean (" + node + ")";
-            case ARRAY -> "a list";
-            case OBJECT -> "an object";
-            case NULL -> "null";
-            case STRING -> "an empty string";
-            default -> node.getNodeType().toString().toLowerCase();
-        };
-    }
-
-    private static ProblemException invalid(String detail, String field) {
-        return ProblemException.badRequest("Invalid task", detail, field);
+                body.text("name", MAX_TEXT).orElse(definition),
+                target.text("device", MAX_TEXT).orElse(null),
+                target.text("group", MAX_TEXT).orElse(null),
+                new TreeMap<>(body.scalars("properties", true)),
+                body.wholeNumber("priority", 0, MAX_PRIORITY).orElse(DEFAULT_PRIORITY),
+                body.bool("blocking").orElse(false),
+                body.bool("executeImmediately").orElse(null));
     }
 }

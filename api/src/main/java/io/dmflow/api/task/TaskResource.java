@@ -1,7 +1,5 @@
 package io.dmflow.api.task;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dmflow.api.execution.Execution;
 import io.dmflow.api.paging.Page;
@@ -52,13 +50,7 @@ public class TaskResource {
             description =
                     "One of type (a built-in task), template or process; a target device or group; string properties; priority (0 first, default 10); blocking; executeImmediately")
     public Response submit(String body) {
-        JsonNode node;
-        try {
-            node = json.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.malformedJson(e, "body");
-        }
-        TaskRequest request = TaskRequest.parse(node);
+        TaskRequest request = TaskRequest.parse(json, body);
         requireProperties(request);
         requireDeployedFlow(request);
         Task task = submission.submit(request);
