@@ -132,6 +132,11 @@ public final class SimulatedDevice implements AutoCloseable {
         return tracker.bootstraps();
     }
 
+    /** How many DTLS handshakes the device completed (0 without DTLS). */
+    public int handshakeCount() {
+        return radio.handshakes();
+    }
+
     /** How many registration updates succeeded. */
     public int updateCount() {
         return tracker.updates();

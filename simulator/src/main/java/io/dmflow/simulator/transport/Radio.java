@@ -31,6 +31,7 @@ public final class Radio {
     private int armedDropMatches;
     private long lastTrafficNanos = System.nanoTime();
     private ScheduledFuture<?> sleepCheck;
+    private int handshakes;
 
     /**
      * @param awakeTime how long the device stays reachable after its last traffic in queue mode, {@code null} for a
@@ -39,6 +40,16 @@ public final class Radio {
     public Radio(ScheduledExecutorService scheduler, Duration awakeTime) {
         this.scheduler = scheduler;
         this.awakeNanos = awakeTime == null ? 0 : awakeTime.toNanos();
+    }
+
+    /** A DTLS handshake of the device completed: a server that kept the session across a restart needs none. */
+    synchronized void handshakeCompleted() {
+        handshakes++;
+    }
+
+    /** How many DTLS handshakes the device completed. */
+    public synchronized int handshakes() {
+        return handshakes;
     }
 
     /** True if the device may send now; wakes a sleeping radio. */

@@ -4,6 +4,8 @@ import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.Connector;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.Handshaker;
+import org.eclipse.californium.scandium.dtls.SessionAdapter;
 import org.eclipse.leshan.transport.californium.client.CaliforniumConnectionController;
 import org.eclipse.leshan.transport.californium.client.endpoint.coaps.CoapsClientEndpointFactory;
 
@@ -19,7 +21,17 @@ final class SimulatedCoapsEndpointFactory extends CoapsClientEndpointFactory {
 
     @Override
     protected Connector createSecuredConnector(DtlsConnectorConfig dtlsConfig) {
-        return new RadioConnector(new DTLSConnector(dtlsConfig), radio);
+        DTLSConnector dtls = new DTLSConnector(dtlsConfig) {
+            {
+                addSessionListener(new SessionAdapter() {
+                    @Override
+                    public void handshakeCompleted(Handshaker handshaker) {
+                        radio.handshakeCompleted();
+                    }
+                });
+            }
+        };
+        return new RadioConnector(dtls, radio);
     }
 
     // Leshan resumes or clears the DTLS session on registration timeouts; it looks for the DTLSConnector itself.
