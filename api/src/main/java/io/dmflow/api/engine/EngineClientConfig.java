@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Where dmflow's own Camunda client sends its commands: to this application's embedded engine unless a
- * Camunda 8 cluster is named (with {@code dmflow.engine.mode=remote}).
+ * Camunda 8 cluster is named (with {@code dmflow.engine.mode=remote}); {@code dmflow.camunda.*}.
  */
 @ConfigMapping(prefix = "dmflow.camunda")
 public interface EngineClientConfig {

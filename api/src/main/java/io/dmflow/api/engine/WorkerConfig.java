@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How dmflow's job workers poll and how much they take on. */
+/** How dmflow's job workers poll and how much they take on ({@code dmflow.workers.*}). */
 @ConfigMapping(prefix = "dmflow.workers")
 public interface WorkerConfig {
 

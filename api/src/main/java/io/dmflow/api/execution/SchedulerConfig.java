@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the execution scheduler works. */
+/** How the execution scheduler works ({@code dmflow.scheduler.*}). */
 @ConfigMapping(prefix = "dmflow.scheduler")
 public interface SchedulerConfig {
 

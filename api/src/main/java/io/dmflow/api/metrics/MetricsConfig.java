@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
+/** How the Prometheus metrics are gathered ({@code dmflow.metrics.*}, see docs/metrics.md). */
 @ConfigMapping(prefix = "dmflow.metrics")
 public interface MetricsConfig {
 
