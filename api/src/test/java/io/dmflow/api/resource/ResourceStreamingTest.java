@@ -281,7 +281,8 @@ class ResourceStreamingTest {
             while (running.get()) {
                 peak.accumulateAndGet(usedAfterCollection(), Math::max);
                 try {
-                    // A sampling period: a full collection back to back would take a core from the transfer itself.
+                    // A sampling period, not a wait: nothing signals a new heap peak, so the heap is sampled; a full
+                    // collection back to back would take a core from the transfer itself.
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
