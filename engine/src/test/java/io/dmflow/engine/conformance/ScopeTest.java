@@ -13,6 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -249,25 +251,38 @@ class ScopeTest extends ConformanceTest {
                                         .zeebeOutputElementExpression("result")))
                 .endEvent()
                 .done());
+        // The first element's job is completed last, once the other two are: the collection must still follow the
+        // input order, not the order of completion.
+        AtomicReference<ActivatedJob> first = new AtomicReference<>();
+        AtomicInteger othersCompleted = new AtomicInteger();
         try (JobWorker worker = client.newWorker()
                 .jobType(id)
                 .handler((c, job) -> {
                     String device = (String) job.getVariablesAsMap().get("device");
-                    Thread.sleep(device.equals("a") ? 200 : 0); // the first finishes last
+                    if (device.equals("a")) {
+                        first.set(job);
+                        return;
+                    }
                     c.newCompleteCommand(job)
                             .variables(Map.of("result", device.toUpperCase()))
                             .send()
                             .join();
+                    othersCompleted.incrementAndGet();
                 })
                 .maxJobsActive(3)
                 .open()) {
-            ProcessInstanceResult result = client.newCreateInstanceCommand()
+            var pending = client.newCreateInstanceCommand()
                     .bpmnProcessId(id)
                     .latestVersion()
                     .variables(Map.of("devices", List.of("a", "b", "c")))
                     .withResult()
+                    .send();
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.get() != null && othersCompleted.get() == 2);
+            client.newCompleteCommand(first.get())
+                    .variables(Map.of("result", "A"))
                     .send()
                     .join();
+            ProcessInstanceResult result = pending.join();
             assertThat(result.getVariablesAsMap()).containsEntry("results", List.of("A", "B", "C"));
         }
     }
