@@ -9,6 +9,12 @@ public final class MessageName {
     /** An observed value changed. Key: {@link #notificationKey}. */
     public static final String LWM2M_NOTIFICATION = "lwm2m.notification";
 
+    /**
+     * A slot of a quota was handed to an execution that waited for one (dm.quota.acquire answered it no slot), in
+     * the order they asked. Key: {@link #quotaSlotKey}, which dm.quota.acquire answers as {@code quotaWaitKey}.
+     */
+    public static final String QUOTA_SLOT_GRANTED = "quota.slot-granted";
+
     /** The FEEL expression a flow uses as correlation key of {@link #DEVICE_CONTACT}. */
     public static final String DEVICE_CONTACT_KEY_EXPRESSION = "=device.endpoint";
 
@@ -20,5 +26,10 @@ public final class MessageName {
 
     public static String notificationKey(String endpoint, String path) {
         return endpoint + "|" + path;
+    }
+
+    /** The quota and the holder waiting for one of its slots (an execution id), joined by a vertical bar. */
+    public static String quotaSlotKey(String quota, String holder) {
+        return quota + "|" + holder;
     }
 }

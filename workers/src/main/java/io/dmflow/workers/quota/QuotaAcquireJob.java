@@ -1,6 +1,7 @@
 package io.dmflow.workers.quota;
 
 import io.dmflow.contract.JobType;
+import io.dmflow.contract.MessageName;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
@@ -14,12 +15,15 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * {@code dm.quota.acquire}: takes a slot of quota {@code name} for the execution, if fewer than {@code limit} (or
- * the setting {@code dmflow.quota.<name>}) are taken; sets {@code quotaGranted}. It never waits: a flow that gets
- * no slot waits on a timer of its own and asks again, so a full quota holds no worker.
+ * the setting {@code dmflow.quota.<name>}) are taken and nobody asked before it; sets {@code quotaGranted}, and
+ * {@code quotaWaitKey}, the correlation key of the {@code quota.slot-granted} message that says a slot has been
+ * handed to it. It never waits: a flow that gets no slot is in the quota's waiting line and waits for that message
+ * (with a fallback timer, then asks again), so a full quota holds no worker.
  */
 public final class QuotaAcquireJob implements DmflowJob {
 
     public static final String GRANTED = "quotaGranted";
+    public static final String WAIT_KEY = "quotaWaitKey";
 
     private final Quotas quotas;
 
@@ -44,8 +48,10 @@ public final class QuotaAcquireJob implements DmflowJob {
         if (limit < 1) {
             throw new InvalidJobInput(type(), QuotaInputs.LIMIT, "must be at least 1, not " + limit);
         }
-        boolean granted = quotas.acquire(name, limit, QuotaInputs.holder(inputs, job));
-        return CompletableFuture.completedFuture(Map.of(GRANTED, granted));
+        String holder = QuotaInputs.holder(inputs, job);
+        boolean granted = quotas.acquire(name, limit, holder);
+        return CompletableFuture.completedFuture(
+                Map.of(GRANTED, granted, WAIT_KEY, MessageName.quotaSlotKey(name, holder)));
     }
 
     private int configuredLimit(String name) {

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** {@code dm.quota.release}: gives the execution's slot of quota {@code name} back (nothing if it holds none). */
+/**
+ * {@code dm.quota.release}: gives the execution's slot of quota {@code name} back, or its place in the waiting line
+ * (nothing if it has neither); the slot goes to the first in the line.
+ */
 public final class QuotaReleaseJob implements DmflowJob {
 
     private final Quotas quotas;
