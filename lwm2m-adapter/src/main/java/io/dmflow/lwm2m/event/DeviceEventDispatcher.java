@@ -1,11 +1,15 @@
 package io.dmflow.lwm2m.event;
 
+import io.dmflow.lwm2m.logging.LogRateLimit;
 import io.dmflow.lwm2m.value.PlainValues;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import org.eclipse.leshan.core.node.LwM2mNode;
@@ -33,8 +37,16 @@ public final class DeviceEventDispatcher
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceEventDispatcher.class);
 
+    /**
+     * Reports (notifications, Sends) handled per device and second: far above what a flow or a dashboard uses, far
+     * below what one runaway device would cost the fleet (each report is a database transaction).
+     */
+    static final int REPORTS_PER_DEVICE_AND_SECOND = 20;
+
     private final DeviceEventLanes lanes;
     private final List<DeviceEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReportPacing pacing = new ReportPacing(REPORTS_PER_DEVICE_AND_SECOND);
+    private final LogRateLimit leftOutLog = new LogRateLimit(Clock.systemUTC(), Duration.ofMinutes(1), 10_000);
 
     public DeviceEventDispatcher(DeviceEventLanes lanes) {
         this.lanes = lanes;
@@ -72,6 +84,7 @@ public final class DeviceEventDispatcher
             // Replaced by a new registration of the same endpoint: registered() reports that one.
             return;
         }
+        pacing.forget(registration.getEndpoint());
         publish(registration, expired ? DeviceEventListener::expired : DeviceEventListener::deregistered);
     }
 
@@ -93,6 +106,9 @@ public final class DeviceEventDispatcher
 
     @Override
     public void onResponse(SingleObservation observation, Registration registration, ObserveResponse response) {
+        if (!admitReport(registration.getEndpoint())) {
+            return;
+        }
         Instant now = Instant.now();
         List<DeviceValue> values = new ArrayList<>();
         if (response.getTimestampedLwM2mNodes() != null
@@ -113,6 +129,9 @@ public final class DeviceEventDispatcher
     @Override
     public void onResponse(
             CompositeObservation observation, Registration registration, ObserveCompositeResponse response) {
+        if (!admitReport(registration.getEndpoint())) {
+            return;
+        }
         Instant now = Instant.now();
         List<DeviceValue> values = new ArrayList<>();
         for (Map.Entry<LwM2mPath, LwM2mNode> entry : response.getContent().entrySet()) {
@@ -137,6 +156,9 @@ public final class DeviceEventDispatcher
 
     @Override
     public void dataReceived(Registration registration, TimestampedLwM2mNodes data, SendRequest request) {
+        if (!admitReport(registration.getEndpoint())) {
+            return;
+        }
         List<DeviceValue> values = new ArrayList<>();
         collect(registration.getEndpoint(), data, Instant.now(), values);
         DeviceRegistration snapshot = DeviceRegistration.of(registration);
@@ -148,6 +170,22 @@ public final class DeviceEventDispatcher
     @Override
     public void onError(Registration registration, String errorMessage, Exception error) {
         LOG.warn("Send from {} could not be read: {}", registration.getEndpoint(), errorMessage);
+    }
+
+    private boolean admitReport(String endpoint) {
+        if (pacing.admit(endpoint, System.nanoTime())) {
+            return true;
+        }
+        OptionalLong leftOutBefore = leftOutLog.admit(endpoint);
+        if (leftOutBefore.isPresent()) {
+            LOG.warn(
+                    "Device {} reports more than {} values a second; the reports beyond that are left out ({} more left out"
+                            + " since the last such line)",
+                    endpoint,
+                    REPORTS_PER_DEVICE_AND_SECOND,
+                    leftOutBefore.getAsLong());
+        }
+        return false;
     }
 
     private static void collect(String endpoint, TimestampedLwM2mNodes data, Instant now, List<DeviceValue> values) {

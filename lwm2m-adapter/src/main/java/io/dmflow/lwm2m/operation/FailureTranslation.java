@@ -6,6 +6,7 @@ import io.dmflow.lwm2m.value.ValueException;
 import java.util.concurrent.CompletionException;
 import org.eclipse.leshan.core.request.exception.ClientSleepingException;
 import org.eclipse.leshan.core.request.exception.InvalidRequestException;
+import org.eclipse.leshan.core.request.exception.InvalidResponseException;
 import org.eclipse.leshan.core.request.exception.RequestCanceledException;
 import org.eclipse.leshan.core.request.exception.SendFailedException;
 import org.eclipse.leshan.core.request.exception.TimeoutException;
@@ -40,6 +41,11 @@ final class FailureTranslation {
         if (error instanceof RequestCanceledException) {
             return new DownlinkFailure(
                     endpoint, Reason.UNREACHABLE, "cancelled " + operation + ": " + error.getMessage(), error);
+        }
+        if (error instanceof InvalidResponseException) {
+            // The device answered garbage: retrying the same request gets the same garbage, so it is the device's
+            // error answer, not dmflow's fault to retry until an incident.
+            return DeviceErrorResponse.unreadable(endpoint, operation, error);
         }
         if (error instanceof InvalidRequestException
                 || error instanceof ValueException

@@ -6,6 +6,7 @@ import io.dmflow.lwm2m.operation.DownlinkFailure.Reason;
 import java.util.concurrent.CompletionException;
 import org.eclipse.leshan.core.request.exception.ClientSleepingException;
 import org.eclipse.leshan.core.request.exception.InvalidRequestException;
+import org.eclipse.leshan.core.request.exception.InvalidResponseException;
 import org.eclipse.leshan.core.request.exception.RequestCanceledException;
 import org.eclipse.leshan.core.request.exception.SendFailedException;
 import org.eclipse.leshan.core.request.exception.TimeoutException;
@@ -52,5 +53,12 @@ class FailureTranslationTest {
                 .hasMessageContaining("Read /3/0/0")
                 .hasMessageContaining("endpoint stopped");
         assertThat(own.getCause()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anAnswerThatCannotBeDecodedIsTheDevicesErrorAnswer() {
+        OperationFailure failure = translate(new InvalidResponseException("Unable to decode response payload"));
+        assertThat(failure).isInstanceOf(DeviceErrorResponse.class).hasMessageContaining("cannot be read");
+        assertThat(((DeviceErrorResponse) failure).status()).isEqualTo(DeviceErrorResponse.UNREADABLE_ANSWER);
     }
 }
