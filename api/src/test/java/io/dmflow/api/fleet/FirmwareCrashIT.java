@@ -1,0 +1,343 @@
+package io.dmflow.api.fleet;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dmflow.api.process.DmflowProcess;
+import io.dmflow.simulator.delivery.PackageFormat;
+import io.dmflow.simulator.fleet.SimulatedDevice;
+import io.dmflow.simulator.fleet.SimulatedFleet;
+import io.dmflow.simulator.object.firmware.FirmwareState;
+import io.dmflow.simulator.object.firmware.FirmwareUpdate;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * The packaged application on an existing PostgreSQL server, killed with SIGKILL while 50 firmware updates are spread
+ * over the steps of {@code lwm2m-firmware-update}, then started again: every update ends {@code SUCCESS} and none
+ * starts over.
+ * <p>
+ * "Not from the beginning" means, on each device: its package arrived whole exactly once (one entry into Downloading:
+ * the simulated device enters it only when the last block of a push is in), Update was executed exactly once (one
+ * entry into Updating) and it rebooted once. A flow that restarted at its first step would reset the state machine
+ * and push again, giving a second Downloading; one that repeated its Update step would give a second Updating (or the
+ * device's 4.05 to an Update outside Downloaded, which ends the task ERROR). On dmflow's side no execution is lost,
+ * none is added, and none was queued again. Runs where {@code DMFLOW_EXTERNAL_JDBC_URL} names a server, in a
+ * database of its own there, dropped at the end.
+ */
+@EnabledIfEnvironmentVariable(named = "DMFLOW_EXTERNAL_JDBC_URL", matches = "jdbc:postgresql:.+")
+class FirmwareCrashIT {
+
+    private static final int DEVICES = 50;
+    private static final int QUOTA = 10;
+    private static final String OLD_VERSION = "1.0.0";
+    private static final String NEW_VERSION = "2.0.0";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** The devices' own requests (register, update) and how soon they retry a refused registration. */
+    private static final Duration DEVICE_REQUEST_TIMEOUT = Duration.ofSeconds(3);
+
+    /** Where a device is, from its own records. */
+    private enum Phase {
+        /** No package yet. */
+        WAITING,
+        /** The package arrived (Downloading or Downloaded), Update not executed. */
+        DELIVERED,
+        /** Update executed: updating or rebooting into the new firmware. */
+        UPDATING,
+        /** Runs the new firmware. */
+        UPDATED
+    }
+
+    private record Update(String endpoint, String task, String execution) {}
+
+    @Test
+    void firmwareUpdatesInFlightWhenTheApplicationIsKilledCarryOnAndEachDeviceIsUpdatedOnce() throws Exception {
+        String serverUrl = System.getenv("DMFLOW_EXTERNAL_JDBC_URL");
+        String user = System.getenv().getOrDefault("DMFLOW_EXTERNAL_JDBC_USER", "postgres");
+        String password = System.getenv().getOrDefault("DMFLOW_EXTERNAL_JDBC_PASSWORD", "");
+        String database = "dmflow_fw_crash_" + UUID.randomUUID().toString().substring(0, 8);
+        execute(serverUrl, user, password, "CREATE DATABASE " + database);
+        try {
+            run(databaseUrl(serverUrl, database), user, password);
+        } finally {
+            execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private void run(String url, String user, String password) throws Exception {
+        int coap = freeUdpPort();
+        // The devices keep the server's address across the restart, so the port is fixed. Requests a device leaves
+        // unanswered fail after seconds, and jobs held by the killed process come back soon after the restart.
+        Map<String, String> properties = Map.of(
+                "dmflow.lwm2m.coap.port", String.valueOf(coap),
+                "dmflow.lwm2m.timeout.request", "5s",
+                "dmflow.lwm2m.timeout.block-transfer", "10s",
+                "dmflow.workers.job-timeout", "3s",
+                "dmflow.quota.firmware", String.valueOf(QUOTA));
+        Map<String, String> environment = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", url,
+                "QUARKUS_DATASOURCE_USERNAME", user,
+                "QUARKUS_DATASOURCE_PASSWORD", password);
+
+        try (SimulatedFleet fleet = SimulatedFleet.builder()
+                .serverUri("coap://127.0.0.1:" + coap)
+                .endpointPrefix("fw-crash-")
+                .count(DEVICES)
+                .firmwareVersion(OLD_VERSION)
+                .lifetime(Duration.ofSeconds(300))
+                .requestTimeout(DEVICE_REQUEST_TIMEOUT)
+                .registrationRetry(Duration.ofSeconds(1))
+                .rebootDelay(Duration.ofMillis(700))
+                .build()) {
+            // Devices take different times to verify and to apply a package, so the updates drift apart.
+            for (int i = 0; i < DEVICES; i++) {
+                fleet.device("fw-crash-" + i)
+                        .firmware()
+                        .faults()
+                        .downloadDuration(Duration.ofMillis(300 + 250L * (i % 5)))
+                        .updateDuration(Duration.ofMillis(300 + 300L * (i % 4)));
+            }
+            List<Update> updates = new ArrayList<>();
+            Map<Phase, Integer> atTheKill;
+            try (DmflowProcess dmflow = DmflowProcess.start(properties, environment)) {
+                URI http = dmflow.awaitHttp(TIMEOUT);
+                awaitReady(http);
+                fleet.start();
+                assertThat(fleet.awaitRegisteredCount(DEVICES, TIMEOUT))
+                        .as(dmflow.tail())
+                        .isTrue();
+                for (SimulatedDevice device : fleet.devices()) {
+                    await().atMost(TIMEOUT)
+                            .until(() -> "online"
+                                    .equals(api(http)
+                                            .get("/api/devices/{endpoint}", device.endpoint())
+                                            .then()
+                                            .extract()
+                                            .path("state")));
+                }
+                api(http)
+                        .contentType(ContentType.BINARY)
+                        .body(PackageFormat.build("dmflow-fw", NEW_VERSION, 3000))
+                        .put("/api/resources/fw-crash-image/data?category=firmware")
+                        .then()
+                        .statusCode(201);
+                for (SimulatedDevice device : fleet.devices()) {
+                    updates.add(submit(http, device.endpoint()));
+                }
+
+                // The kill lands when updates are at every stage: some not begun (waiting for a quota slot), some
+                // with the package on the device, some updating or rebooting, some done.
+                await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> spread(phases(fleet)));
+                atTheKill = phases(fleet);
+                Map<String, Integer> steps = steps(http, updates);
+                dmflow.handle().destroyForcibly();
+                dmflow.handle().onExit().get();
+                System.out.printf("FirmwareCrashIT: killed with devices %s and flows at %s%n", atTheKill, steps);
+                assertThat(steps).as("distinct steps the flows were at").hasSizeGreaterThanOrEqualTo(3);
+            }
+
+            try (DmflowProcess dmflow = DmflowProcess.start(properties, environment)) {
+                URI http = dmflow.awaitHttp(TIMEOUT);
+                awaitReady(http);
+                long restartedAt = System.nanoTime();
+                // The new process knows no registration: a device's next update is refused with 4.04, and it
+                // registers again, the contact the waiting flows wait for. Rebooting devices register by themselves.
+                for (SimulatedDevice device : fleet.devices()) {
+                    if (device.isRegistered()) {
+                        device.triggerRegistrationUpdate();
+                    }
+                }
+                for (Update update : updates) {
+                    await().atMost(TIMEOUT)
+                            .untilAsserted(() -> assertThat(status(http, update.execution()))
+                                    .as(() -> update + "\n"
+                                            + api(http)
+                                                    .get("/api/executions/{id}", update.execution())
+                                                    .asString()
+                                            + "\n" + dmflow.tail())
+                                    .isIn("SUCCESS", "WARNING", "ERROR", "CANCELLED"));
+                }
+                System.out.printf(
+                        "FirmwareCrashIT: %d updates ended %d ms after the restart%n",
+                        DEVICES,
+                        Duration.ofNanos(System.nanoTime() - restartedAt).toMillis());
+
+                JsonPath all = api(http)
+                        .queryParam("size", 1000)
+                        .get("/api/executions")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+                assertThat(all.getInt("totalItems"))
+                        .as("no execution lost or added")
+                        .isEqualTo(DEVICES);
+                assertThat(all.getList("items.id", String.class))
+                        .containsExactlyInAnyOrderElementsOf(
+                                updates.stream().map(Update::execution).toList());
+                for (Update update : updates) {
+                    JsonPath execution = api(http)
+                            .get("/api/executions/{id}", update.execution())
+                            .then()
+                            .extract()
+                            .jsonPath();
+                    assertThat(execution.getString("status"))
+                            .as("%s: %s", update.endpoint(), execution.getString("details"))
+                            .isEqualTo("SUCCESS");
+                    assertThat(execution.getList("history.status", String.class))
+                            .as("%s was not queued again", update.execution())
+                            .containsOnlyOnce("QUEUED")
+                            .endsWith("SUCCESS");
+                    SimulatedDevice device = fleet.device(update.endpoint());
+                    FirmwareUpdate firmware = device.firmware();
+                    assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
+                    assertThat(entries(firmware, FirmwareState.DOWNLOADING))
+                            .as("%s: packages received whole (%s)", update.endpoint(), firmware.stateHistory())
+                            .isEqualTo(1);
+                    assertThat(entries(firmware, FirmwareState.UPDATING))
+                            .as("%s: Update executions (%s)", update.endpoint(), firmware.stateHistory())
+                            .isEqualTo(1);
+                    assertThat(device.rebootCount())
+                            .as("%s: reboots", update.endpoint())
+                            .isEqualTo(1);
+                }
+                assertThat(dmflow.output())
+                        .as("no job was handed out twice")
+                        .noneMatch(line -> line.contains("Could not report job"));
+                dmflow.terminate(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    private static Update submit(URI http, String endpoint) {
+        String task = api(http)
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"type": "Lwm2mFirmwareUpdateTask", "target": {"device": "%s"},
+                         "properties": {"resourceId": "fw-crash-image", "useQuota": "true", "statePollInterval": "PT1S"}}""".formatted(endpoint))
+                .post("/api/tasks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String execution = api(http)
+                .queryParam("task", task)
+                .get("/api/executions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
+        return new Update(endpoint, task, execution);
+    }
+
+    private static Map<Phase, Integer> phases(SimulatedFleet fleet) {
+        Map<Phase, Integer> phases = new EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) {
+            phases.put(phase, 0);
+        }
+        for (SimulatedDevice device : fleet.devices()) {
+            phases.merge(phase(device), 1, Integer::sum);
+        }
+        return phases;
+    }
+
+    private static Phase phase(SimulatedDevice device) {
+        if (NEW_VERSION.equals(device.deviceObject().firmwareVersion())) {
+            return Phase.UPDATED;
+        }
+        FirmwareUpdate firmware = device.firmware();
+        if (entries(firmware, FirmwareState.UPDATING) > 0) {
+            return Phase.UPDATING;
+        }
+        return entries(firmware, FirmwareState.DOWNLOADING) > 0 ? Phase.DELIVERED : Phase.WAITING;
+    }
+
+    private static boolean spread(Map<Phase, Integer> phases) {
+        return phases.values().stream().allMatch(count -> count >= 3);
+    }
+
+    /** How many flows are at each step (BPMN element name), as dmflow reports it. */
+    private static Map<String, Integer> steps(URI http, List<Update> updates) {
+        Map<String, Integer> steps = new TreeMap<>();
+        for (Update update : updates) {
+            List<String> active = api(http)
+                    .get("/api/executions/{id}", update.execution())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("activeElements.elementName", String.class);
+            String at = active == null || active.isEmpty() ? "(none)" : String.join(" + ", active);
+            steps.merge(at, 1, Integer::sum);
+        }
+        return steps;
+    }
+
+    private static long entries(FirmwareUpdate firmware, FirmwareState state) {
+        return firmware.stateHistory().stream().filter(s -> s == state).count();
+    }
+
+    private static String status(URI http, String execution) {
+        return api(http)
+                .get("/api/executions/{id}", execution)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
+    }
+
+    private static void awaitReady(URI http) {
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> "UP"
+                        .equals(api(http)
+                                .get("/q/health/ready")
+                                .then()
+                                .extract()
+                                .path("status")));
+    }
+
+    private static RequestSpecification api(URI http) {
+        return given().baseUri(http.toString());
+    }
+
+    /** The server's URL with another database, e.g. {@code jdbc:postgresql://127.0.0.1:5432/test} to {@code /name}. */
+    private static String databaseUrl(String serverUrl, String database) {
+        int query = serverUrl.indexOf('?');
+        String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
+        String parameters = query < 0 ? "" : serverUrl.substring(query);
+        return base.substring(0, base.lastIndexOf('/') + 1) + database.toLowerCase(Locale.ROOT) + parameters;
+    }
+
+    private static void execute(String url, String user, String password, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static int freeUdpPort() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
