@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,10 +116,15 @@ class TaskBenchmark {
                 summary.getInt("successes"), summary.getInt("totalScheduled"), seconds, DEVICES / seconds);
         System.out.printf(
                 "execution latency (queued to ended): p50 %d ms, p99 %d ms, max %d ms%n",
-                percentile(latencies, 50), percentile(latencies, 99), latencies[latencies.length - 1]);
+                BenchmarkFigures.percentile(latencies, 50),
+                BenchmarkFigures.percentile(latencies, 99),
+                latencies[latencies.length - 1]);
         System.out.printf(
                 "  of which queued (to started): p50 %d ms, p99 %d ms; running (started to ended): p50 %d ms, p99 %d ms%n",
-                percentile(queued, 50), percentile(queued, 99), percentile(running, 50), percentile(running, 99));
+                BenchmarkFigures.percentile(queued, 50),
+                BenchmarkFigures.percentile(queued, 99),
+                BenchmarkFigures.percentile(running, 50),
+                BenchmarkFigures.percentile(running, 99));
         System.out.printf(
                 "adapter alone, same %d operations: %.2f s = %.0f ops/s; flow/adapter time ratio %.1f%n",
                 3 * DEVICES, adapterSeconds, 3 * DEVICES / adapterSeconds, seconds / adapterSeconds);
@@ -152,7 +156,7 @@ class TaskBenchmark {
                         .then()
                         .statusCode(201);
             }
-            long before = usedHeapAfterGc();
+            long before = BenchmarkFigures.usedHeapAfterGc();
             List<String> tasks = new ArrayList<>();
             for (int i = 0; i < WAITING / WAITING_DEVICES; i++) {
                 tasks.add(given().contentType(ContentType.JSON)
@@ -178,7 +182,7 @@ class TaskBenchmark {
                 }
                 Thread.sleep(500); // polling a count: the benchmark has no signal for "all are waiting"
             }
-            long after = usedHeapAfterGc();
+            long after = BenchmarkFigures.usedHeapAfterGc();
             System.out.printf(
                     "%n=== TaskBenchmark: %d executions WAITING_FOR_DEVICE on %d devices ===%n",
                     waiting, WAITING_DEVICES);
@@ -291,17 +295,5 @@ class TaskBenchmark {
             }
         }
         return Duration.between(first, last).toMillis();
-    }
-
-    private static long percentile(long[] sorted, int percent) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-    }
-
-    private static long usedHeapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200); // lets the collector finish; there is no signal for it
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }
