@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dmflow.api.quota.PostgresQuotas;
+import io.dmflow.api.testing.DropOffs;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -24,11 +25,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.util.stream.Stream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A device that drops off its link at a step of a software install and comes back: the install waits for it and
@@ -49,46 +50,69 @@ class SoftwareResumptionTest {
     @Inject
     PostgresQuotas quotas;
 
-    static Stream<Arguments> steps() {
-        return Stream.of(
-                Arguments.of("read-package", LinkDrop.beforeRequest("GET", "/9/0"), false),
-                Arguments.of("room-lost", LinkDrop.beforeRequest("POST", "/9/0/6"), true),
-                Arguments.of("room-made", LinkDrop.afterRequest("POST", "/9/0/6"), true),
-                Arguments.of("observe", LinkDrop.beforeRequest("GET", "/9/0/7"), false),
-                Arguments.of("push-lost", LinkDrop.beforeRequest("PUT", "/9/0/2"), false),
-                Arguments.of("push-arrived", LinkDrop.afterRequest("PUT", "/9/0/2"), false),
-                Arguments.of(
-                        "read-delivery", LinkDrop.beforeRequest("GET", "/9/0").atOccurrence(2), false),
-                Arguments.of("install-lost", LinkDrop.beforeRequest("POST", "/9/0/4"), false),
-                Arguments.of("install-done", LinkDrop.afterRequest("POST", "/9/0/4"), false));
-    }
+    /** A step of the install, the device's link drop that fails it, and whether a version is installed before. */
+    private record Step(String name, LinkDrop drop, boolean installedBefore) {}
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("steps")
-    void aDeviceThatDropsOffAtAStepResumesThere(String step, LinkDrop drop, boolean installedBefore) {
-        String endpoint = "sw-drop-" + step;
-        String resource = store(endpoint, "2.0.0");
-        try (SimulatedFleet fleet = device(server, endpoint)) {
-            SimulatedDevice device = fleet.device();
-            if (installedBefore) {
-                installed(endpoint, "1.0.0");
+    private static final List<Step> STEPS = List.of(
+            new Step("read-package", LinkDrop.beforeRequest("GET", "/9/0"), false),
+            new Step("room-lost", LinkDrop.beforeRequest("POST", "/9/0/6"), true),
+            new Step("room-made", LinkDrop.afterRequest("POST", "/9/0/6"), true),
+            new Step("observe", LinkDrop.beforeRequest("GET", "/9/0/7"), false),
+            new Step("push-lost", LinkDrop.beforeRequest("PUT", "/9/0/2"), false),
+            new Step("push-arrived", LinkDrop.afterRequest("PUT", "/9/0/2"), false),
+            new Step("read-delivery", LinkDrop.beforeRequest("GET", "/9/0").atOccurrence(2), false),
+            new Step("install-lost", LinkDrop.beforeRequest("POST", "/9/0/4"), false),
+            new Step("install-done", LinkDrop.afterRequest("POST", "/9/0/4"), false));
+
+    /** One device per step, all installing at once, as a fleet's devices drop off at different steps of one task. */
+    @Test
+    void aDeviceThatDropsOffAtAStepResumesThere() {
+        Map<Step, SimulatedFleet> fleets = new LinkedHashMap<>();
+        try {
+            Map<Step, String> resources = new LinkedHashMap<>();
+            for (Step step : STEPS) {
+                String endpoint = "sw-drop-" + step.name();
+                resources.put(step, store(endpoint, "2.0.0"));
+                fleets.put(step, device(server, endpoint));
+                if (step.installedBefore()) {
+                    installed(endpoint, "1.0.0");
+                }
             }
-            long downloadsBefore = downloads(device.software());
+            Map<Step, Long> downloadsBefore = new LinkedHashMap<>();
+            Map<Step, String> executions = new LinkedHashMap<>();
+            for (Step step : STEPS) {
+                SimulatedDevice device = fleets.get(step).device();
+                downloadsBefore.put(step, downloads(device.software()));
+                device.dropOffAt(step.drop());
+                executions.put(
+                        step,
+                        BuiltInTaskRuns.submit(
+                                SoftwarePackages.TYPE, device.endpoint(), installOf(resources.get(step))));
+            }
 
-            BuiltInTaskRuns.succeededAfterDropOff(
-                    device,
-                    drop,
-                    SoftwarePackages.TYPE,
-                    installOf(resource),
-                    () -> assertThat(device.isOffline()).isTrue());
-
-            assertThat(device.software().updateState()).isEqualTo(SoftwareUpdateState.INSTALLED);
-            assertThat(device.software().currentPackage())
-                    .map(ReceivedPackage::version)
-                    .contains("2.0.0");
-            assertThat(downloads(device.software()) - downloadsBefore)
-                    .as("packages received")
-                    .isEqualTo(1);
+            SoftAssertions softly = new SoftAssertions();
+            DropOffs.bringBackWhenWaitedFor(
+                    STEPS, Step::name, step -> fleets.get(step).device(), executions::get, softly);
+            for (Step step : STEPS) {
+                SimulatedDevice device = fleets.get(step).device();
+                JsonPath ended = ended(executions.get(step), "SUCCESS");
+                softly.assertThat(ended.getList("history.status", String.class))
+                        .as("%s: history", step.name())
+                        .contains("WAITING_FOR_DEVICE");
+                softly.assertThat(device.software().updateState())
+                        .as("%s: update state", step.name())
+                        .isEqualTo(SoftwareUpdateState.INSTALLED);
+                softly.assertThat(device.software().currentPackage())
+                        .as("%s: installed package", step.name())
+                        .map(ReceivedPackage::version)
+                        .contains("2.0.0");
+                softly.assertThat(downloads(device.software()) - downloadsBefore.get(step))
+                        .as("%s: packages received", step.name())
+                        .isEqualTo(1);
+            }
+            softly.assertAll();
+        } finally {
+            fleets.values().forEach(SimulatedFleet::close);
         }
     }
 

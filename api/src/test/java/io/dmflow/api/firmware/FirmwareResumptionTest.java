@@ -10,6 +10,7 @@ import static io.dmflow.api.firmware.FirmwareDevices.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dmflow.api.testing.DropOffs;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
@@ -27,11 +28,11 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Stream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A device that drops off its link at a step of the firmware update and comes back: the update waits for it and
@@ -50,55 +51,68 @@ class FirmwareResumptionTest {
         return server.coapUri().orElseThrow();
     }
 
-    static Stream<Arguments> steps() {
-        return Stream.of(
-                Arguments.of("read-version", LinkDrop.beforeRequest("GET", "/3/0/3"), false),
-                Arguments.of("read-object", LinkDrop.beforeRequest("GET", "/5/0"), false),
-                Arguments.of("reset", LinkDrop.beforeRequest("PUT", "/5/0/1"), true),
-                Arguments.of("observe", LinkDrop.beforeRequest("GET", "/5/0/3"), false),
-                Arguments.of("push-lost", LinkDrop.beforeRequest("PUT", "/5/0/0"), false),
-                Arguments.of("push-arrived", LinkDrop.afterRequest("PUT", "/5/0/0"), false),
-                Arguments.of(
-                        "read-progress", LinkDrop.beforeRequest("GET", "/5/0").atOccurrence(2), false),
-                Arguments.of("update-lost", LinkDrop.beforeRequest("POST", "/5/0/2"), false),
-                Arguments.of("update-done", LinkDrop.afterRequest("POST", "/5/0/2"), false),
-                Arguments.of(
-                        "read-new-version",
-                        LinkDrop.beforeRequest("GET", "/3/0/3").atOccurrence(2),
-                        false));
-    }
+    /** A step of the update, the device's link drop that fails it, and whether the device starts stuck in DOWNLOADED. */
+    private record Step(String name, LinkDrop drop, boolean stuckInDownloaded) {}
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("steps")
-    void aDeviceThatDropsOffAtAStepResumesThere(String step, LinkDrop drop, boolean stuckInDownloaded) {
-        String endpoint = "fw-drop-" + step;
-        String image = storeImage("fw-drop-image-" + step);
-        try (SimulatedFleet fleet = start(fleet(coap(), endpoint), endpoint)) {
-            SimulatedDevice device = fleet.device();
-            if (stuckInDownloaded) {
-                server.delivery()
-                        .push(
-                                endpoint,
-                                "/5/0/0",
-                                new InMemoryPackageSource("stale", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
-                        .join();
-                await().atMost(FirmwareDevices.TIMEOUT)
-                        .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+    private static final List<Step> STEPS = List.of(
+            new Step("read-version", LinkDrop.beforeRequest("GET", "/3/0/3"), false),
+            new Step("read-object", LinkDrop.beforeRequest("GET", "/5/0"), false),
+            new Step("reset", LinkDrop.beforeRequest("PUT", "/5/0/1"), true),
+            new Step("observe", LinkDrop.beforeRequest("GET", "/5/0/3"), false),
+            new Step("push-lost", LinkDrop.beforeRequest("PUT", "/5/0/0"), false),
+            new Step("push-arrived", LinkDrop.afterRequest("PUT", "/5/0/0"), false),
+            new Step("read-progress", LinkDrop.beforeRequest("GET", "/5/0").atOccurrence(2), false),
+            new Step("update-lost", LinkDrop.beforeRequest("POST", "/5/0/2"), false),
+            new Step("update-done", LinkDrop.afterRequest("POST", "/5/0/2"), false),
+            new Step("read-new-version", LinkDrop.beforeRequest("GET", "/3/0/3").atOccurrence(2), false));
+
+    /** One device per step, all updated at once, as a fleet's devices drop off at different steps of one task. */
+    @Test
+    void aDeviceThatDropsOffAtAStepResumesThere() {
+        Map<Step, SimulatedFleet> fleets = new LinkedHashMap<>();
+        try {
+            Map<Step, Long> downloadsBefore = new LinkedHashMap<>();
+            Map<Step, String> executions = new LinkedHashMap<>();
+            for (Step step : STEPS) {
+                String endpoint = "fw-drop-" + step.name();
+                String image = storeImage("fw-drop-image-" + step.name());
+                SimulatedFleet fleet = start(fleet(coap(), endpoint), endpoint);
+                fleets.put(step, fleet);
+                SimulatedDevice device = fleet.device();
+                if (step.stuckInDownloaded()) {
+                    server.delivery()
+                            .push(
+                                    endpoint,
+                                    "/5/0/0",
+                                    new InMemoryPackageSource("stale", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
+                            .join();
+                    await().atMost(FirmwareDevices.TIMEOUT)
+                            .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+                }
+                downloadsBefore.put(step, downloads(device.firmware()));
+                device.dropOffAt(step.drop());
+                executions.put(step, update(endpoint, image, ""));
             }
-            long downloadsBefore = downloads(device.firmware());
-            device.dropOffAt(drop);
-            String execution = update(endpoint, image, "");
 
-            TaskApi.awaitStatus(execution, "WAITING_FOR_DEVICE");
-            assertThat(device.isOffline()).isTrue();
-            device.comeBack();
-            JsonPath ended = ended(execution, "SUCCESS");
-
-            assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
-            assertThat(downloads(device.firmware()) - downloadsBefore)
-                    .as("packages received")
-                    .isEqualTo(1);
-            assertThat(ended.getList("history.status", String.class)).contains("WAITING_FOR_DEVICE");
+            SoftAssertions softly = new SoftAssertions();
+            DropOffs.bringBackWhenWaitedFor(
+                    STEPS, Step::name, step -> fleets.get(step).device(), executions::get, softly);
+            for (Step step : STEPS) {
+                SimulatedDevice device = fleets.get(step).device();
+                JsonPath ended = ended(executions.get(step), "SUCCESS");
+                softly.assertThat(device.deviceObject().firmwareVersion())
+                        .as("%s: firmware version", step.name())
+                        .isEqualTo(NEW_VERSION);
+                softly.assertThat(downloads(device.firmware()) - downloadsBefore.get(step))
+                        .as("%s: packages received", step.name())
+                        .isEqualTo(1);
+                softly.assertThat(ended.getList("history.status", String.class))
+                        .as("%s: history", step.name())
+                        .contains("WAITING_FOR_DEVICE");
+            }
+            softly.assertAll();
+        } finally {
+            fleets.values().forEach(SimulatedFleet::close);
         }
     }
 

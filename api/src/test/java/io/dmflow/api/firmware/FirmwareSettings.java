@@ -15,9 +15,9 @@ public class FirmwareSettings implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "dmflow.lwm2m.timeout.request",
-                "3s",
+                "2s",
                 "dmflow.lwm2m.timeout.block-transfer",
-                "5s",
+                "3s",
                 "dmflow.quota.firmware",
                 Integer.toString(QUOTA));
     }
