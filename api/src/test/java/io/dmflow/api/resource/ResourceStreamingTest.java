@@ -38,7 +38,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stored files go in and out as streams: a 200 MiB upload and its download keep the heap near its idle level, and an
+ * Stored files go in and out as streams: a 96 MiB upload and its download keep the heap near its idle level, and an
  * upload whose client goes away or stalls midway leaves no resource and no chunk behind.
  */
 @QuarkusTest
@@ -46,8 +46,13 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ResourceStreamingTest.LargeFiles.class)
 class ResourceStreamingTest {
 
-    private static final long FILE_BYTES = 200L * 1024 * 1024;
-    private static final long HEAP_ALLOWANCE = 100L * 1024 * 1024;
+    /**
+     * Large enough that a transfer held in memory, even once, shows as more than {@link #HEAP_ALLOWANCE}; small enough
+     * that the full collections the heap sampler makes do not stretch the test into minutes.
+     */
+    private static final long FILE_BYTES = 96L * 1024 * 1024;
+
+    private static final long HEAP_ALLOWANCE = 48L * 1024 * 1024;
 
     private static final int SERVER_LIMIT = 250;
 
@@ -283,7 +288,7 @@ class ResourceStreamingTest {
                 try {
                     // A sampling period, not a wait: nothing signals a new heap peak, so the heap is sampled; a full
                     // collection back to back would take a core from the transfer itself.
-                    Thread.sleep(100);
+                    Thread.sleep(200);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
