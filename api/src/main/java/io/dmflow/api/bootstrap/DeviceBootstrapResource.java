@@ -75,7 +75,7 @@ public class DeviceBootstrapResource {
                         "Invalid bootstrap configuration", field + ".server is required", field + ".server");
             }
             ServerDefinition server = servers.find(entry.server())
-                    .map(PostgresBootstrapConfigurations.StoredServer::definition)
+                    .map(StoredServer::definition)
                     .orElseThrow(() -> ProblemException.badRequest(
                             "Unknown server",
                             "no LwM2M server named " + entry.server() + " (define it under /api/servers first)",

@@ -1,6 +1,5 @@
 package io.dmflow.api.bootstrap;
 
-import io.dmflow.api.bootstrap.PostgresBootstrapConfigurations.StoredServer;
 import io.dmflow.api.database.Sql;
 import io.dmflow.lwm2m.bootstrap.ServerDefinition;
 import io.dmflow.lwm2m.bootstrap.ServerKind;

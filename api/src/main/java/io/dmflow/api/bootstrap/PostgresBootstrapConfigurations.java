@@ -15,9 +15,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class PostgresBootstrapConfigurations implements BootstrapConfigurations, BootstrapConfigurationStore {
 
-    /** A server with dmflow's own flag: whether devices' credentials for it go into dmflow's security store. */
-    public record StoredServer(ServerDefinition definition, boolean provisionCredentials) {}
-
     @Inject
     NamedServers servers;
 

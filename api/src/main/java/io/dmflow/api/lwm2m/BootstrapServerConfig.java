@@ -2,7 +2,6 @@ package io.dmflow.api.lwm2m;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import java.time.Duration;
 
 /**
@@ -16,21 +15,14 @@ public interface BootstrapServerConfig {
     @WithDefault("true")
     boolean enabled();
 
-    @WithName("coap.host")
-    @WithDefault("0.0.0.0")
-    String coapHost();
+    /** The ports taken when {@code coap.port} or {@code coaps.port} is not set. */
+    int COAP_PORT = 5783;
 
-    @WithName("coap.port")
-    @WithDefault("5783")
-    int coapPort();
+    int COAPS_PORT = 5784;
 
-    @WithName("coaps.host")
-    @WithDefault("0.0.0.0")
-    String coapsHost();
+    Endpoint coap();
 
-    @WithName("coaps.port")
-    @WithDefault("5784")
-    int coapsPort();
+    Endpoint coaps();
 
     /** How long each request of a bootstrap session waits for the device. */
     @WithDefault("10s")

@@ -2,6 +2,7 @@ package io.dmflow.api.lwm2m;
 
 import io.dmflow.api.bootstrap.BootstrapSessions;
 import io.dmflow.api.bootstrap.PostgresBootstrapConfigurations;
+import io.dmflow.api.bootstrap.StoredServer;
 import io.dmflow.api.security.ServerKeys;
 import io.dmflow.api.startup.CannotStart;
 import io.dmflow.lwm2m.bootstrap.BootstrapServer;
@@ -36,7 +37,8 @@ public class BootstrapServerLifecycle {
             @Named("bootstrap") CredentialStore credentials,
             DeviceSecurityStore managementSecurity,
             ServerKeys keys) {
-        if (config.coapPort() < 0 && config.coapsPort() < 0) {
+        if (config.coap().portOr(BootstrapServerConfig.COAP_PORT) < 0
+                && config.coaps().portOr(BootstrapServerConfig.COAPS_PORT) < 0) {
             throw new CannotStart("dmflow.bootstrap.coap.port and dmflow.bootstrap.coaps.port are both disabled "
                     + "(negative); enable at least one");
         }
@@ -44,17 +46,17 @@ public class BootstrapServerLifecycle {
         CredentialProvisioning provisioning = (endpoint, server, deviceCredentials) -> {
             boolean provision = configurations
                     .storedServer(server.name())
-                    .map(PostgresBootstrapConfigurations.StoredServer::provisionCredentials)
+                    .map(StoredServer::provisionCredentials)
                     .orElse(false);
             if (provision) {
                 managementSecurity.put(endpoint, deviceCredentials);
             }
         };
         return BootstrapServer.builder(new BootstrapServerSettings(
-                        config.coapHost(),
-                        config.coapPort(),
-                        config.coapsHost(),
-                        config.coapsPort(),
+                        config.coap().host(),
+                        config.coap().portOr(BootstrapServerConfig.COAP_PORT),
+                        config.coaps().host(),
+                        config.coaps().portOr(BootstrapServerConfig.COAPS_PORT),
                         config.requestTimeout()))
                 .configurations(configurations)
                 .credentials(credentials)
@@ -79,7 +81,10 @@ public class BootstrapServerLifecycle {
             throw CannotStart.because(
                     "the bootstrap server cannot listen on "
                             + Lwm2mServerLifecycle.endpoints(
-                                    config.coapHost(), config.coapPort(), config.coapsHost(), config.coapsPort())
+                                    config.coap().host(),
+                                    config.coap().portOr(BootstrapServerConfig.COAP_PORT),
+                                    config.coaps().host(),
+                                    config.coaps().portOr(BootstrapServerConfig.COAPS_PORT))
                             + ", set by dmflow.bootstrap.coap.host/port and dmflow.bootstrap.coaps.host/port; is a port in "
                             + "use by another process?",
                     e);

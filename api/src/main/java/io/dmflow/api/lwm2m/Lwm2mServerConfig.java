@@ -2,47 +2,41 @@ package io.dmflow.api.lwm2m;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Where the LwM2M management server listens. A negative port disables that protocol. */
+/** The LwM2M management server: where it listens (a negative port disables that protocol) and how it talks to devices. */
 @ConfigMapping(prefix = "dmflow.lwm2m")
 public interface Lwm2mServerConfig {
 
-    @WithName("coap.host")
-    @WithDefault("0.0.0.0")
-    String coapHost();
+    /** The ports taken when {@code coap.port} or {@code coaps.port} is not set. */
+    int COAP_PORT = 5683;
 
-    @WithName("coap.port")
-    @WithDefault("5683")
-    int coapPort();
+    int COAPS_PORT = 5684;
 
-    @WithName("coaps.host")
-    @WithDefault("0.0.0.0")
-    String coapsHost();
+    Endpoint coap();
 
-    @WithName("coaps.port")
-    @WithDefault("5684")
-    int coapsPort();
+    Endpoint coaps();
 
     /** How often registrations whose lifetime ran out are found and the devices marked offline. */
     @WithDefault("10s")
     Duration expirationCheckInterval();
 
-    /** How long a queue-mode device listens after its last message before it counts as sleeping. */
-    @WithName("queue.awake-time")
-    @WithDefault("93s")
-    Duration queueAwakeTime();
+    Queue queue();
+
+    interface Queue {
+
+        /** How long a queue-mode device listens after its last message before it counts as sleeping. */
+        @WithDefault("93s")
+        Duration awakeTime();
+    }
 
     /** How long an ordinary request waits for the device's answer. */
-    @WithName("timeout.request")
     @WithDefault("30s")
     Duration requestTimeout();
 
     /** How long a block-wise transfer (a package push) may take. */
-    @WithName("timeout.block-transfer")
     @WithDefault("10m")
     Duration blockTransferTimeout();
 
@@ -67,15 +61,12 @@ public interface Lwm2mServerConfig {
     interface Delivery {
 
         /** Base of CoAP download URIs (Coiote's preferredPublicURLBase), e.g. coap://dm.example.com:5683. */
-        @WithName("public-url-base")
         Optional<URI> publicUrlBase();
 
         /** Base of CoAPS download URIs. */
-        @WithName("public-url-base-coaps")
         Optional<URI> publicUrlBaseCoaps();
 
         /** Base of HTTP(S) download URIs (preferredPublicURLBaseHTTP), e.g. https://dm.example.com. */
-        @WithName("public-url-base-http")
         Optional<URI> publicUrlBaseHttp();
 
         @WithDefault("24h")
@@ -98,12 +89,16 @@ public interface Lwm2mServerConfig {
         Optional<java.nio.file.Path> trustedCertificates();
     }
 
-    /**
-     * Where the DTLS connections are kept from a graceful stop to the next start (sealed with the secrets key);
-     * default beside the embedded database's data folder, {@code <data-dir>.dtls-connections}.
-     */
-    @WithName("dtls.connections-file")
-    Optional<java.nio.file.Path> dtlsConnectionsFile();
+    Dtls dtls();
+
+    interface Dtls {
+
+        /**
+         * Where the DTLS connections are kept from a graceful stop to the next start (sealed with the secrets key);
+         * default beside the embedded database's data folder, {@code <data-dir>.dtls-connections}.
+         */
+        Optional<java.nio.file.Path> connectionsFile();
+    }
 
     /** UDP receive buffer; fleets that register at once overflow a small one. */
     @WithDefault("4194304")

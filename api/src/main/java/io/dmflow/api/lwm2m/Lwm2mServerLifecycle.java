@@ -1,5 +1,6 @@
 package io.dmflow.api.lwm2m;
 
+import io.dmflow.api.database.Sql;
 import io.dmflow.api.device.DeviceRegistry;
 import io.dmflow.api.observation.DeviceValueRecorder;
 import io.dmflow.api.registration.PostgresRegistrationStore;
@@ -24,7 +25,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,23 +45,24 @@ public class Lwm2mServerLifecycle {
             ObservationRecords observations,
             DeviceSecurityStore security,
             ServerKeys serverKeys,
-            DataSource dataSource) {
-        if (config.coapPort() < 0 && config.coapsPort() < 0) {
+            Sql sql) {
+        if (config.coap().portOr(Lwm2mServerConfig.COAP_PORT) < 0
+                && config.coaps().portOr(Lwm2mServerConfig.COAPS_PORT) < 0) {
             throw new CannotStart("dmflow.lwm2m.coap.port and dmflow.lwm2m.coaps.port are both disabled (negative); "
                     + "enable at least one");
         }
         DeviceManagementServer.Builder builder = DeviceManagementServer.builder(new ServerSettings(
-                        config.coapHost(),
-                        config.coapPort(),
-                        config.coapsHost(),
-                        config.coapsPort(),
+                        config.coap().host(),
+                        config.coap().portOr(Lwm2mServerConfig.COAP_PORT),
+                        config.coaps().host(),
+                        config.coaps().portOr(Lwm2mServerConfig.COAPS_PORT),
                         config.expirationCheckInterval(),
                         config.udpReceiveBufferBytes(),
-                        config.queueAwakeTime()))
+                        config.queue().awakeTime()))
                 .objectModels(
                         config.modelsDir().map(ObjectModels::withDirectory).orElse(ObjectModels.bundled()))
                 .observationRecords(observations)
-                .registrationStore(new PostgresRegistrationStore(dataSource, config.expirationCheckInterval()))
+                .registrationStore(new PostgresRegistrationStore(sql, config.expirationCheckInterval()))
                 .securityStore(security)
                 .timeouts(new OperationTimeouts(config.requestTimeout(), config.blockTransferTimeout()))
                 .requestsPerDevice(config.requestsPerDevice())
@@ -99,10 +100,10 @@ public class Lwm2mServerLifecycle {
             DeviceRegistry registry,
             DeviceValueRecorder values,
             Lwm2mServerConfig config,
-            DataSource dataSource,
+            Sql sql,
             SecretBox secrets) {
         // Before the server listens, so that no device registering now is caught by it.
-        Set<String> kept = PostgresRegistrationStore.keptRegistrationIds(dataSource);
+        Set<String> kept = PostgresRegistrationStore.keptRegistrationIds(sql);
         int stale = registry.markOfflineUnlessRegistered(kept);
         if (stale > 0) {
             LOG.infof("%d devices marked offline until they register again", stale);
@@ -110,14 +111,18 @@ public class Lwm2mServerLifecycle {
         server.addListener(registry);
         server.addListener(values);
         dtlsConnections = new DtlsConnectionFile(
-                config.dtlsConnectionsFile().orElseGet(DtlsConnectionFile::besideTheData), secrets);
+                config.dtls().connectionsFile().orElseGet(DtlsConnectionFile::besideTheData), secrets);
         dtlsConnections.loadInto(server);
         try {
             server.start();
         } catch (RuntimeException e) {
             throw CannotStart.because(
                     "the LwM2M server cannot listen on "
-                            + endpoints(config.coapHost(), config.coapPort(), config.coapsHost(), config.coapsPort())
+                            + endpoints(
+                                    config.coap().host(),
+                                    config.coap().portOr(Lwm2mServerConfig.COAP_PORT),
+                                    config.coaps().host(),
+                                    config.coaps().portOr(Lwm2mServerConfig.COAPS_PORT))
                             + ", set by dmflow.lwm2m.coap.host/port and dmflow.lwm2m.coaps.host/port; is a port in use by "
                             + "another process?",
                     e);

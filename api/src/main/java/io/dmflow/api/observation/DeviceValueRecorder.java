@@ -2,19 +2,15 @@ package io.dmflow.api.observation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dmflow.api.database.Sql;
 import io.dmflow.lwm2m.event.DeviceEventListener;
 import io.dmflow.lwm2m.event.DeviceRegistration;
 import io.dmflow.lwm2m.event.DeviceValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Keeps the data model cache (latest value per path) and the time series of values devices report,
@@ -35,7 +31,7 @@ public class DeviceValueRecorder implements DeviceEventListener {
             INSERT INTO dmflow.device_value_history (endpoint, path, value, observed_at) VALUES (?, ?, ?::jsonb, ?)""";
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     @Inject
     ObjectMapper json;
@@ -51,49 +47,32 @@ public class DeviceValueRecorder implements DeviceEventListener {
     }
 
     void record(List<DeviceValue> values) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement latest = connection.prepareStatement(LATEST);
-                PreparedStatement history = connection.prepareStatement(HISTORY)) {
-            connection.setAutoCommit(false);
-            for (DeviceValue value : values) {
-                bind(latest, value);
-                latest.addBatch();
-                bind(history, value);
-                history.addBatch();
-            }
-            latest.executeBatch();
-            history.executeBatch();
-            connection.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "Could not record values of " + values.get(0).endpoint(), e);
-        }
+        List<Object[]> rows = values.stream().map(this::row).toList();
+        sql.transaction(connection -> {
+            Sql.batch(connection, LATEST, rows);
+            Sql.batch(connection, HISTORY, rows);
+            return null;
+        });
     }
 
     /** Paths known to exist that have no value to keep (executable and write-only resources); values stay. */
     void known(String endpoint, Collection<String> paths, Instant at) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement known = connection.prepareStatement(KNOWN)) {
-            for (String path : paths) {
-                known.setString(1, endpoint);
-                known.setString(2, path);
-                known.setTimestamp(3, Timestamp.from(at));
-                known.addBatch();
-            }
-            known.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the paths discovered on " + endpoint, e);
-        }
+        List<Object[]> rows = paths.stream()
+                .map(path -> new Object[] {endpoint, path, Sql.timestamp(at)})
+                .toList();
+        sql.connection(connection -> {
+            Sql.batch(connection, KNOWN, rows);
+            return null;
+        });
     }
 
-    private void bind(PreparedStatement statement, DeviceValue value) throws SQLException {
-        statement.setString(1, value.endpoint());
-        statement.setString(2, value.path());
+    private Object[] row(DeviceValue value) {
         try {
-            statement.setString(3, json.writeValueAsString(value.value()));
+            return new Object[] {
+                value.endpoint(), value.path(), json.writeValueAsString(value.value()), Sql.timestamp(value.at())
+            };
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Value at " + value.path() + " has no JSON form", e);
         }
-        statement.setTimestamp(4, Timestamp.from(value.at()));
     }
 }

@@ -2,22 +2,16 @@ package io.dmflow.api.observation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dmflow.api.database.Sql;
 import io.dmflow.lwm2m.event.DeviceValue;
 import io.dmflow.workers.store.DataModelCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Reads what {@link DeviceValueRecorder} keeps: the data model cache (the latest value of each path) and the
@@ -27,7 +21,7 @@ import javax.sql.DataSource;
 public class DeviceValues implements DataModelCache {
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     @Inject
     ObjectMapper json;
@@ -47,7 +41,7 @@ public class DeviceValues implements DataModelCache {
         return views("""
                 SELECT path, value::text, observed_at FROM dmflow.device_value_history
                 WHERE endpoint = ? AND path = ? AND observed_at >= ? AND observed_at <= ?
-                ORDER BY observed_at, id LIMIT ?""", endpoint, path, Timestamp.from(since), Timestamp.from(until), limit);
+                ORDER BY observed_at, id LIMIT ?""", endpoint, path, Sql.timestamp(since), Sql.timestamp(until), limit);
     }
 
     /** The cached value of one path, in its JSON form as flows see it. */
@@ -84,23 +78,9 @@ public class DeviceValues implements DataModelCache {
     }
 
     private List<DeviceValueView> views(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<DeviceValueView> values = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(new DeviceValueView(
-                            rows.getString(1),
-                            rows.getString(2),
-                            rows.getTimestamp(3).toInstant()));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the values of " + parameters[0] + ": " + e.getMessage(), e);
-        }
+        return this.sql.list(
+                sql,
+                row -> new DeviceValueView(row.getString(1), row.getString(2), Sql.instant(row, "observed_at")),
+                parameters);
     }
 }

@@ -1,22 +1,18 @@
 package io.dmflow.api.observation;
 
+import io.dmflow.api.database.Sql;
 import io.dmflow.lwm2m.observation.ObservationRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /** Observation records in PostgreSQL, so that they outlive restarts of dmflow. */
 @ApplicationScoped
 public class PostgresObservationRecords implements ObservationRecords {
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     @Override
     public void observed(String endpoint, String path) {
@@ -35,31 +31,13 @@ public class PostgresObservationRecords implements ObservationRecords {
 
     @Override
     public Set<String> observedPaths(String endpoint) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT path FROM dmflow.observation WHERE endpoint = ? ORDER BY path")) {
-            query.setString(1, endpoint);
-            Set<String> paths = new LinkedHashSet<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    paths.add(rows.getString(1));
-                }
-            }
-            return paths;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the observations of " + endpoint, e);
-        }
+        return new LinkedHashSet<>(sql.list(
+                "SELECT path FROM dmflow.observation WHERE endpoint = ? ORDER BY path",
+                row -> row.getString(1),
+                endpoint));
     }
 
-    private void update(String sql, String... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record an observation change of " + parameters[0], e);
-        }
+    private void update(String statement, String... parameters) {
+        sql.update(statement, (Object[]) parameters);
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -44,33 +45,33 @@ public class BodyLimits {
         }
     }
 
-    @ConfigProperty(name = BODY_SETTING, defaultValue = "1048576")
-    long bodyBytes;
+    @Inject
+    HttpBodyConfig bodies;
 
-    @ConfigProperty(name = UPLOAD_SETTING, defaultValue = "67108864")
-    long uploadBytes;
+    @Inject
+    ResourceFileConfig files;
 
     @ConfigProperty(name = SERVER_SETTING)
     Optional<MemorySize> serverLimit;
 
     void warnOfLowServerLimit(@Observes StartupEvent started) {
         Limit uploads = uploads();
-        if (uploads.bytes() < uploadBytes) {
+        if (uploads.bytes() < files.maxBytes()) {
             LOG.warnf(
                     "%s (%d bytes) is below %s (%d bytes): uploads are limited to the former, and a chunked one"
                             + " over it gets Quarkus' own empty 413 instead of a problem",
-                    SERVER_SETTING, uploads.bytes(), UPLOAD_SETTING, uploadBytes);
+                    SERVER_SETTING, uploads.bytes(), UPLOAD_SETTING, files.maxBytes());
         }
     }
 
     public Limit uploads() {
-        return capped(new Limit(uploadBytes, UPLOAD_SETTING, true));
+        return capped(new Limit(files.maxBytes(), UPLOAD_SETTING, true));
     }
 
     public Limit of(String method, String path) {
         return "PUT".equals(method) && path != null && UPLOAD.matcher(path).matches()
                 ? uploads()
-                : capped(new Limit(bodyBytes, BODY_SETTING, false));
+                : capped(new Limit(bodies.maxBodyBytes(), BODY_SETTING, false));
     }
 
     private Limit capped(Limit limit) {

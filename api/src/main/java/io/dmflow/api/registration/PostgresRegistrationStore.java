@@ -1,9 +1,8 @@
 package io.dmflow.api.registration;
 
+import io.dmflow.api.database.Sql;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.eclipse.leshan.core.Destroyable;
 import org.eclipse.leshan.core.Startable;
 import org.eclipse.leshan.core.Stoppable;
@@ -42,32 +40,22 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
 
     private static final Logger LOG = Logger.getLogger(PostgresRegistrationStore.class);
 
-    private final DataSource dataSource;
+    private final Sql sql;
     private final InMemoryRegistrationStore memory;
     private final LeshanJson json = new LeshanJson();
     private final Object writes = new Object();
     private volatile boolean loaded;
 
     /** @param expirationCheck how often registrations whose lifetime passed are looked for */
-    public PostgresRegistrationStore(DataSource dataSource, Duration expirationCheck) {
-        this.dataSource = dataSource;
+    public PostgresRegistrationStore(Sql sql, Duration expirationCheck) {
+        this.sql = sql;
         this.memory = new InMemoryRegistrationStore(Math.max(1, expirationCheck.toSeconds()));
     }
 
     /** The ids of the registrations kept in PostgreSQL: the devices registered when dmflow last stopped. */
-    public static Set<String> keptRegistrationIds(DataSource dataSource) {
-        Set<String> ids = new HashSet<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query =
-                        connection.prepareStatement("SELECT registration_id FROM dmflow.lwm2m_registration");
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the kept LwM2M registrations", e);
-        }
-        return ids;
+    public static Set<String> keptRegistrationIds(Sql sql) {
+        return new HashSet<>(
+                sql.list("SELECT registration_id FROM dmflow.lwm2m_registration", row -> row.getString(1)));
     }
 
     /** Fills memory from PostgreSQL (once), then starts looking for expired registrations. */
@@ -117,15 +105,15 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
             if (updated != null) {
                 Registration now = updated.getUpdatedRegistration();
                 transaction(connection -> {
-                    try (PreparedStatement statement = connection.prepareStatement(
+                    int changed = Sql.update(
+                            connection,
                             "UPDATE dmflow.lwm2m_registration SET expires_at = ?, registration = ?::jsonb "
-                                    + "WHERE registration_id = ?")) {
-                        statement.setTimestamp(1, new Timestamp(now.getExpirationTimeStamp()));
-                        statement.setString(2, json.registration(now));
-                        statement.setString(3, now.getId());
-                        if (statement.executeUpdate() == 0) {
-                            insert(connection, now);
-                        }
+                                    + "WHERE registration_id = ?",
+                            new Timestamp(now.getExpirationTimeStamp()),
+                            json.registration(now),
+                            now.getId());
+                    if (changed == 0) {
+                        insert(connection, now);
                     }
                 });
             }
@@ -184,15 +172,14 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
                             LeshanJson.key(old.getId()));
                 }
                 if (kept != null) {
-                    try (PreparedStatement statement = connection.prepareStatement(
+                    Sql.update(
+                            connection,
                             "INSERT INTO dmflow.lwm2m_observation (observation_id, registration_id, observation) "
                                     + "VALUES (?, ?, ?::jsonb) ON CONFLICT (observation_id) DO UPDATE "
-                                    + "SET registration_id = EXCLUDED.registration_id, observation = EXCLUDED.observation")) {
-                        statement.setString(1, LeshanJson.key(kept.getId()));
-                        statement.setString(2, kept.getRegistrationId());
-                        statement.setString(3, json.observation(kept));
-                        statement.executeUpdate();
-                    }
+                                    + "SET registration_id = EXCLUDED.registration_id, observation = EXCLUDED.observation",
+                            LeshanJson.key(kept.getId()),
+                            kept.getRegistrationId(),
+                            json.observation(kept));
                 }
             });
             return removed;
@@ -256,24 +243,17 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
     private void load() {
         List<Registration> registrations = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement query =
-                            connection.prepareStatement("SELECT registration FROM dmflow.lwm2m_registration");
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    registrations.add(json.registration(rows.getString(1)));
-                }
-            }
-            try (PreparedStatement query =
-                            connection.prepareStatement("SELECT observation FROM dmflow.lwm2m_observation");
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    observations.add(json.observation(rows.getString(1)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the kept LwM2M registrations", e);
-        }
+        sql.connection(connection -> {
+            registrations.addAll(Sql.list(
+                    connection,
+                    "SELECT registration FROM dmflow.lwm2m_registration",
+                    row -> json.registration(row.getString(1))));
+            observations.addAll(Sql.list(
+                    connection,
+                    "SELECT observation FROM dmflow.lwm2m_observation",
+                    row -> json.observation(row.getString(1))));
+            return null;
+        });
         registrations.forEach(memory::addRegistration);
         observations.forEach(observation -> memory.addObservation(observation.getRegistrationId(), observation, false));
         if (!registrations.isEmpty()) {
@@ -289,43 +269,29 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
     }
 
     private void insert(Connection connection, Registration registration) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
+        Sql.update(
+                connection,
                 "INSERT INTO dmflow.lwm2m_registration (registration_id, endpoint, expires_at, registration) "
-                        + "VALUES (?, ?, ?, ?::jsonb)")) {
-            statement.setString(1, registration.getId());
-            statement.setString(2, registration.getEndpoint());
-            statement.setTimestamp(3, new Timestamp(registration.getExpirationTimeStamp()));
-            statement.setString(4, json.registration(registration));
-            statement.executeUpdate();
-        }
+                        + "VALUES (?, ?, ?, ?::jsonb)",
+                registration.getId(),
+                registration.getEndpoint(),
+                new Timestamp(registration.getExpirationTimeStamp()),
+                json.registration(registration));
     }
 
-    private static void execute(Connection connection, String sql, String parameter) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            statement.executeUpdate();
-        }
+    private static void execute(Connection connection, String statement, String parameter) throws SQLException {
+        Sql.update(connection, statement, parameter);
     }
 
-    private interface Work {
+    private interface Change {
         void run(Connection connection) throws SQLException;
     }
 
-    private void transaction(Work work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not keep an LwM2M registration change in PostgreSQL", e);
-        }
+    /** One change, in a transaction of its own. */
+    private void transaction(Change change) {
+        sql.transaction(connection -> {
+            change.run(connection);
+            return null;
+        });
     }
 }

@@ -1,14 +1,10 @@
 package io.dmflow.api.security;
 
 import io.dmflow.api.access.Caller;
+import io.dmflow.api.database.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Who last changed a device's credentials ({@code device_credentials.updated_by}). Kept beside the credential
@@ -18,7 +14,7 @@ import javax.sql.DataSource;
 public class CredentialAuthors {
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     @Inject
     Caller caller;
@@ -26,30 +22,20 @@ public class CredentialAuthors {
     /** Records the current caller as the author of the credentials just stored. */
     public String recordChange(String endpoint, CredentialScope scope) {
         String author = caller.name();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "UPDATE dmflow.device_credentials " + "SET updated_by = ? WHERE endpoint = ? AND scope = ?")) {
-            update.setString(1, author);
-            update.setString(2, endpoint);
-            update.setString(3, scope.column());
-            update.executeUpdate();
-            return author;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record who changed the credentials of " + endpoint, e);
-        }
+        sql.update(
+                "UPDATE dmflow.device_credentials SET updated_by = ? WHERE endpoint = ? AND scope = ?",
+                author,
+                endpoint,
+                scope.column());
+        return author;
     }
 
     public Optional<String> lastChangedBy(String endpoint, CredentialScope scope) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT updated_by FROM " + "dmflow.device_credentials WHERE endpoint = ? AND scope = ?")) {
-            query.setString(1, endpoint);
-            query.setString(2, scope.column());
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read who changed the credentials of " + endpoint, e);
-        }
+        return sql.first(
+                        "SELECT updated_by FROM dmflow.device_credentials WHERE endpoint = ? AND scope = ?",
+                        row -> Optional.ofNullable(row.getString(1)),
+                        endpoint,
+                        scope.column())
+                .flatMap(author -> author);
     }
 }

@@ -1,5 +1,6 @@
 package io.dmflow.api.security;
 
+import io.dmflow.api.database.Sql;
 import io.dmflow.api.secret.SecretBox;
 import io.dmflow.api.secret.SecretSealing;
 import io.dmflow.lwm2m.security.ClientCredentials;
@@ -8,13 +9,12 @@ import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
 import io.dmflow.lwm2m.security.CredentialStore;
 import io.dmflow.lwm2m.security.DuplicateIdentityException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Device credentials in PostgreSQL ({@code dmflow.device_credentials}), for one scope. Read on every DTLS handshake
@@ -23,127 +23,94 @@ import javax.sql.DataSource;
 public final class PostgresCredentialStore implements CredentialStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String COLUMNS = "mode, psk_identity, psk_key, public_key";
 
-    private final DataSource dataSource;
+    private final Sql sql;
     private final CredentialScope scope;
     private final SecretBox secrets;
 
     /** @param secrets seals PSKs before they are stored, and opens them when read */
-    public PostgresCredentialStore(DataSource dataSource, CredentialScope scope, SecretBox secrets) {
-        this.dataSource = dataSource;
+    public PostgresCredentialStore(Sql sql, CredentialScope scope, SecretBox secrets) {
+        this.sql = sql;
         this.scope = scope;
         this.secrets = secrets;
     }
 
     @Override
     public Optional<ClientCredentials> byEndpoint(String endpoint) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT mode, psk_identity, psk_key, public_key "
-                        + "FROM dmflow.device_credentials WHERE endpoint = ? AND scope = ?")) {
-            query.setString(1, endpoint);
-            query.setString(2, scope.column());
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(credentials(row)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the credentials of " + endpoint, e);
-        }
+        return sql.first(
+                "SELECT " + COLUMNS + " FROM dmflow.device_credentials WHERE endpoint = ? AND scope = ?",
+                this::credentials,
+                endpoint,
+                scope.column());
     }
 
     @Override
     public Optional<String> endpointOfPskIdentity(String identity) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT endpoint FROM dmflow.device_credentials WHERE scope = ? AND psk_identity = ?")) {
-            query.setString(1, scope.column());
-            query.setString(2, identity);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not look up a PSK identity", e);
-        }
+        return sql.first(
+                "SELECT endpoint FROM dmflow.device_credentials WHERE scope = ? AND psk_identity = ?",
+                row -> row.getString(1),
+                scope.column(),
+                identity);
     }
 
     @Override
     public Map<String, ClientCredentials> all() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT endpoint, mode, psk_identity, psk_key, "
-                        + "public_key FROM dmflow.device_credentials WHERE scope = ? ORDER BY endpoint")) {
-            query.setString(1, scope.column());
-            Map<String, ClientCredentials> all = new LinkedHashMap<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    all.put(rows.getString("endpoint"), credentials(rows));
-                }
-            }
-            return all;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read device credentials", e);
-        }
+        Map<String, ClientCredentials> all = new LinkedHashMap<>();
+        sql.list(
+                        "SELECT endpoint, " + COLUMNS
+                                + " FROM dmflow.device_credentials WHERE scope = ? ORDER BY endpoint",
+                        row -> Map.entry(row.getString("endpoint"), credentials(row)),
+                        scope.column())
+                .forEach(entry -> all.put(entry.getKey(), entry.getValue()));
+        return all;
     }
 
     @Override
     public Optional<ClientCredentials> put(String endpoint, ClientCredentials credentials) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Optional<ClientCredentials> previous = lockedCurrent(connection, endpoint);
+        PskCredentials psk = credentials instanceof PskCredentials p ? p : null;
+        RpkCredentials rpk = credentials instanceof RpkCredentials r ? r : null;
+        try {
+            return sql.transaction(connection -> {
+                Optional<ClientCredentials> previous = Sql.first(
+                        connection,
+                        "SELECT " + COLUMNS
+                                + " FROM dmflow.device_credentials WHERE endpoint = ? AND scope = ? FOR UPDATE",
+                        this::credentials,
+                        endpoint,
+                        scope.column());
                 refuseDuplicates(connection, endpoint, credentials);
-                try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dmflow.device_credentials "
-                        + "(endpoint, scope, mode, psk_identity, psk_key, public_key, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, now()) ON CONFLICT (endpoint, scope) DO UPDATE SET "
-                        + "mode = EXCLUDED.mode, psk_identity = EXCLUDED.psk_identity, psk_key = EXCLUDED.psk_key, "
-                        + "public_key = EXCLUDED.public_key, updated_at = now()")) {
-                    upsert.setString(1, endpoint);
-                    upsert.setString(2, scope.column());
-                    upsert.setString(3, credentials.mode().name().toLowerCase(java.util.Locale.ROOT));
-                    PskCredentials psk = credentials instanceof PskCredentials p ? p : null;
-                    RpkCredentials rpk = credentials instanceof RpkCredentials r ? r : null;
-                    upsert.setString(4, psk == null ? null : psk.identity());
-                    upsert.setBytes(5, psk == null ? null : secrets.seal(SecretSealing.DEVICE_PSK, psk.key()));
-                    upsert.setBytes(6, rpk == null ? null : rpk.publicKey().getEncoded());
-                    upsert.executeUpdate();
-                }
-                connection.commit();
+                Sql.update(
+                        connection,
+                        "INSERT INTO dmflow.device_credentials "
+                                + "(endpoint, scope, mode, psk_identity, psk_key, public_key, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, now()) ON CONFLICT (endpoint, scope) DO UPDATE SET "
+                                + "mode = EXCLUDED.mode, psk_identity = EXCLUDED.psk_identity, "
+                                + "psk_key = EXCLUDED.psk_key, public_key = EXCLUDED.public_key, updated_at = now()",
+                        endpoint,
+                        scope.column(),
+                        credentials.mode().name().toLowerCase(Locale.ROOT),
+                        psk == null ? null : psk.identity(),
+                        psk == null ? null : secrets.seal(SecretSealing.DEVICE_PSK, psk.key()),
+                        rpk == null ? null : rpk.publicKey().getEncoded());
                 return previous;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            });
+        } catch (Sql.Failure e) {
+            if (e.getCause() instanceof SQLException cause && UNIQUE_VIOLATION.equals(cause.getSQLState())) {
                 // A concurrent writer took the identity between our check and our insert.
                 throw new DuplicateIdentityException("the PSK identity or public key", "another endpoint");
             }
-            throw new IllegalStateException("Could not store the credentials of " + endpoint, e);
+            throw e;
         }
     }
 
     @Override
     public Optional<ClientCredentials> remove(String endpoint) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM dmflow.device_credentials "
-                        + "WHERE endpoint = ? AND scope = ? RETURNING mode, psk_identity, psk_key, public_key")) {
-            delete.setString(1, endpoint);
-            delete.setString(2, scope.column());
-            try (ResultSet row = delete.executeQuery()) {
-                return row.next() ? Optional.of(credentials(row)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not remove the credentials of " + endpoint, e);
-        }
-    }
-
-    private Optional<ClientCredentials> lockedCurrent(Connection connection, String endpoint) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT mode, psk_identity, psk_key, public_key "
-                + "FROM dmflow.device_credentials WHERE endpoint = ? AND scope = ? FOR UPDATE")) {
-            query.setString(1, endpoint);
-            query.setString(2, scope.column());
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(credentials(row)) : Optional.empty();
-            }
-        }
+        return sql.first(
+                "DELETE FROM dmflow.device_credentials WHERE endpoint = ? AND scope = ? RETURNING " + COLUMNS,
+                this::credentials,
+                endpoint,
+                scope.column());
     }
 
     private void refuseDuplicates(Connection connection, String endpoint, ClientCredentials credentials)
@@ -162,16 +129,16 @@ public final class PostgresCredentialStore implements CredentialStore {
         } else {
             return;
         }
-        try (PreparedStatement query = connection.prepareStatement("SELECT endpoint FROM dmflow.device_credentials "
-                + "WHERE scope = ? AND " + column + " = ? AND endpoint <> ? LIMIT 1")) {
-            query.setString(1, scope.column());
-            query.setObject(2, value);
-            query.setString(3, endpoint);
-            try (ResultSet row = query.executeQuery()) {
-                if (row.next()) {
-                    throw new DuplicateIdentityException(what, row.getString(1));
-                }
-            }
+        Optional<String> owner = Sql.first(
+                connection,
+                "SELECT endpoint FROM dmflow.device_credentials WHERE scope = ? AND " + column
+                        + " = ? AND endpoint <> ? LIMIT 1",
+                row -> row.getString(1),
+                scope.column(),
+                value,
+                endpoint);
+        if (owner.isPresent()) {
+            throw new DuplicateIdentityException(what, owner.get());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dmflow.api.security;
 
+import io.dmflow.api.database.Sql;
 import io.dmflow.api.secret.SecretBox;
 import io.dmflow.api.secret.SecretSealing;
 import io.dmflow.lwm2m.security.ClientCredentials.RpkCredentials;
@@ -10,11 +11,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import javax.sql.DataSource;
 
 /**
  * The key pairs dmflow's own servers use with RPK devices: made at first start (EC P-256) and kept in PostgreSQL, so
@@ -27,43 +23,43 @@ public class ServerKeys {
     public static final String BOOTSTRAP = "bootstrap";
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     @Inject
     SecretBox secrets;
 
     public KeyPair keyPair(String name) {
-        try (Connection connection = dataSource.getConnection()) {
-            KeyPair generated = generate();
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO dmflow.server_key "
-                    + "(name, public_key, private_key) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
-                insert.setString(1, name);
-                insert.setBytes(2, generated.getPublic().getEncoded());
-                insert.setBytes(
-                        3,
-                        secrets.seal(
-                                SecretSealing.SERVER_PRIVATE_KEY,
-                                generated.getPrivate().getEncoded()));
-                insert.executeUpdate();
-            }
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT public_key, private_key FROM dmflow.server_key WHERE name = ?")) {
-                query.setString(1, name);
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    return new KeyPair(
-                            RpkCredentials.decodePublicKey(row.getBytes(1)),
-                            KeyFactory.getInstance("EC")
-                                    .generatePrivate(new PKCS8EncodedKeySpec(
-                                            secrets.open(SecretSealing.SERVER_PRIVATE_KEY, row.getBytes(2)))));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read or create the " + name + " server key", e);
+        KeyPair generated = generate();
+        StoredKey stored = sql.connection(connection -> {
+            // Made once: a second start, or a second server asking at the same time, finds the first one's key.
+            Sql.update(
+                    connection,
+                    "INSERT INTO dmflow.server_key (name, public_key, private_key) VALUES (?, ?, ?) "
+                            + "ON CONFLICT (name) DO NOTHING",
+                    name,
+                    generated.getPublic().getEncoded(),
+                    secrets.seal(
+                            SecretSealing.SERVER_PRIVATE_KEY,
+                            generated.getPrivate().getEncoded()));
+            return Sql.first(
+                            connection,
+                            "SELECT public_key, private_key FROM dmflow.server_key WHERE name = ?",
+                            row -> new StoredKey(row.getBytes(1), row.getBytes(2)),
+                            name)
+                    .orElseThrow();
+        });
+        try {
+            return new KeyPair(
+                    RpkCredentials.decodePublicKey(stored.publicKey()),
+                    KeyFactory.getInstance("EC")
+                            .generatePrivate(new PKCS8EncodedKeySpec(
+                                    secrets.open(SecretSealing.SERVER_PRIVATE_KEY, stored.sealedPrivateKey()))));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("The stored " + name + " server key is not an EC key", e);
         }
     }
+
+    private record StoredKey(byte[] publicKey, byte[] sealedPrivateKey) {}
 
     private static KeyPair generate() {
         try {

@@ -1,5 +1,6 @@
 package io.dmflow.api.benchmark;
 
+import io.dmflow.api.database.Sql;
 import io.dmflow.api.registration.PostgresRegistrationStore;
 import io.dmflow.api.secret.SecretBox;
 import io.dmflow.api.testing.TestDatabase;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,7 @@ class RestartBenchmark {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     @Inject
     SecretBox secrets;
@@ -163,7 +163,7 @@ class RestartBenchmark {
     private DeviceManagementServer server(ServerSettings settings, DeviceSecurityStore security) {
         return DeviceManagementServer.builder(settings)
                 .securityStore(security)
-                .registrationStore(new PostgresRegistrationStore(dataSource, settings.expirationCheckInterval()))
+                .registrationStore(new PostgresRegistrationStore(sql, settings.expirationCheckInterval()))
                 .timeouts(new OperationTimeouts(Duration.ofSeconds(5), Duration.ofMinutes(1)))
                 .build();
     }

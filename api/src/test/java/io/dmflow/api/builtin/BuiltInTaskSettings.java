@@ -11,6 +11,6 @@ public class BuiltInTaskSettings implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("dmflow.lwm2m.timeout.request", "2s", "dmflow.lwm2m.timeout.block-transfer", "3s");
+        return Map.of("dmflow.lwm2m.request-timeout", "2s", "dmflow.lwm2m.block-transfer-timeout", "3s");
     }
 }

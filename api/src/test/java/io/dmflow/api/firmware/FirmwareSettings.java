@@ -14,9 +14,9 @@ public class FirmwareSettings implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "dmflow.lwm2m.timeout.request",
+                "dmflow.lwm2m.request-timeout",
                 "2s",
-                "dmflow.lwm2m.timeout.block-transfer",
+                "dmflow.lwm2m.block-transfer-timeout",
                 "3s",
                 "dmflow.quota.firmware",
                 Integer.toString(QUOTA));

@@ -13,6 +13,6 @@ public class BadDeviceSettings implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("dmflow.lwm2m.timeout.request", REQUEST_TIMEOUT_SECONDS + "s");
+        return Map.of("dmflow.lwm2m.request-timeout", REQUEST_TIMEOUT_SECONDS + "s");
     }
 }

@@ -92,8 +92,8 @@ class FirmwareCrashIT {
         // unanswered fail after seconds, and jobs held by the killed process come back soon after the restart.
         Map<String, String> properties = Map.of(
                 "dmflow.lwm2m.coap.port", String.valueOf(coap),
-                "dmflow.lwm2m.timeout.request", "5s",
-                "dmflow.lwm2m.timeout.block-transfer", "10s",
+                "dmflow.lwm2m.request-timeout", "5s",
+                "dmflow.lwm2m.block-transfer-timeout", "10s",
                 "dmflow.workers.job-timeout", "3s",
                 "dmflow.quota.firmware", String.valueOf(QUOTA));
         Map<String, String> environment = Map.of(

@@ -15,8 +15,8 @@ public class FleetFirmwareSettings implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "dmflow.lwm2m.timeout.request", "3s",
-                "dmflow.lwm2m.timeout.block-transfer", "5s",
+                "dmflow.lwm2m.request-timeout", "3s",
+                "dmflow.lwm2m.block-transfer-timeout", "5s",
                 "dmflow.lwm2m.queue.awake-time", "5s",
                 "dmflow.quota.firmware", Integer.toString(QUOTA));
     }

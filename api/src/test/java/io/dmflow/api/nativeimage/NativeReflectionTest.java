@@ -23,7 +23,7 @@ class NativeReflectionTest {
      * and added here.
      */
     private static final Set<String> OPEN_TYPED_SITES = Set.of(
-            "io.dmflow.api.observation.DeviceValueRecorder.bind"
+            "io.dmflow.api.observation.DeviceValueRecorder.row"
                     + " (com/fasterxml/jackson/databind/ObjectMapper.writeValueAsString)",
             "io.dmflow.engine.state.JsonValues.write (com/fasterxml/jackson/databind/ObjectMapper.writeValueAsString)");
 

@@ -88,7 +88,7 @@ class TaskCrashIT {
                 dataDirectory.toString(),
                 "dmflow.lwm2m.coap.port",
                 String.valueOf(coap),
-                "dmflow.lwm2m.timeout.request",
+                "dmflow.lwm2m.request-timeout",
                 SERVER_REQUEST_TIMEOUT.toSeconds() + "s",
                 "dmflow.workers.job-timeout",
                 JOB_TIMEOUT.toSeconds() + "s");

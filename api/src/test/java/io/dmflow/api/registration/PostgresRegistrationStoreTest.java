@@ -2,15 +2,12 @@ package io.dmflow.api.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmflow.api.database.Sql;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.registration.RegistrationStoreContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
 import org.eclipse.leshan.core.observation.Observation;
 import org.eclipse.leshan.server.registration.Registration;
 import org.eclipse.leshan.server.registration.RegistrationStore;
@@ -26,18 +23,13 @@ import org.junit.jupiter.api.Test;
 class PostgresRegistrationStoreTest extends RegistrationStoreContract {
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     @Override
     protected RegistrationStore newStore() {
         // The application's own LwM2M server shares the tables; the contract's registrations are the "reg-" ones.
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM dmflow.lwm2m_registration WHERE registration_id LIKE 'reg-%'");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return new PostgresRegistrationStore(dataSource, EXPIRATION_CHECK);
+        sql.update("DELETE FROM dmflow.lwm2m_registration WHERE registration_id LIKE 'reg-%'");
+        return new PostgresRegistrationStore(sql, EXPIRATION_CHECK);
     }
 
     @Test
@@ -68,7 +60,7 @@ class PostgresRegistrationStoreTest extends RegistrationStoreContract {
         Registration registered = store.getRegistration("reg-1");
 
         close(store);
-        RegistrationStore restarted = new PostgresRegistrationStore(dataSource, EXPIRATION_CHECK);
+        RegistrationStore restarted = new PostgresRegistrationStore(sql, EXPIRATION_CHECK);
         ((PostgresRegistrationStore) restarted).start();
         try {
             assertSameRegistration(restarted.getRegistration("reg-1"), registered);
@@ -84,7 +76,7 @@ class PostgresRegistrationStoreTest extends RegistrationStoreContract {
         } finally {
             close(restarted);
             // The contract's @AfterEach closes the field again: give it a live store to close.
-            store = new PostgresRegistrationStore(dataSource, EXPIRATION_CHECK);
+            store = new PostgresRegistrationStore(sql, EXPIRATION_CHECK);
         }
     }
 }
