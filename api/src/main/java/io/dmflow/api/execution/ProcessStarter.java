@@ -4,19 +4,13 @@ import io.camunda.client.api.command.ProblemException;
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.group.Groups;
 import io.dmflow.api.observation.DeviceValues;
-import io.dmflow.api.operation.DeviceOperation;
 import io.dmflow.api.property.EffectiveProperties;
-import io.dmflow.api.task.BuiltInTask;
-import io.dmflow.api.task.Task;
-import io.dmflow.api.template.TaskTemplate;
-import io.dmflow.contract.BuiltInProcess;
 import io.dmflow.contract.StartVariable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +30,9 @@ public class ProcessStarter {
     @Inject
     DeviceValues values;
 
+    @Inject
+    ExecutionProcesses processes;
+
     /** Why an execution cannot start at all (not: the engine is away for now). */
     public static final class Unstartable extends RuntimeException {
         public Unstartable(String message) {
@@ -52,9 +49,8 @@ public class ProcessStarter {
     @Transactional(dontRollbackOn = Unstartable.class)
     public Start prepare(String executionId) {
         Execution execution = Execution.findById(executionId);
-        Task task = Task.findById(execution.taskId);
         Map<String, String> deviceProperties = properties.of(execution.endpoint);
-        String processId = processId(task, deviceProperties);
+        ExecutionProcesses.Chosen chosen = processes.of(execution.taskId, deviceProperties);
 
         Map<String, Object> device = new LinkedHashMap<>();
         device.put(StartVariable.DEVICE_ENDPOINT, execution.endpoint);
@@ -62,23 +58,12 @@ public class ProcessStarter {
         device.put(StartVariable.DEVICE_PROPERTIES, deviceProperties);
         device.put(StartVariable.DEVICE_GROUPS, groups.groupsOf(execution.endpoint));
         device.put(StartVariable.DEVICE_SOFTWARE_VERSION, softwareVersion(execution.endpoint));
-        Map<String, Object> taskVariable = new LinkedHashMap<>();
-        taskVariable.put(StartVariable.TASK_ID, task.id);
-        taskVariable.put(StartVariable.TASK_NAME, task.name);
-        taskVariable.put(StartVariable.TASK_PROPERTIES, task.properties);
 
-        Map<String, Object> variables = new HashMap<>();
-        if (task.kind == Task.Kind.OPERATION) {
-            variables.putAll(
-                    DeviceOperation.byName(task.definition).orElseThrow().variables(task.properties));
-        } else if (task.kind != Task.Kind.TEMPLATE) {
-            // Built-in flows and user processes take the task's attributes as variables of their own names.
-            variables.putAll(task.properties);
-        }
+        Map<String, Object> variables = new HashMap<>(chosen.variables());
         variables.put(StartVariable.DEVICE, device);
-        variables.put(StartVariable.TASK, taskVariable);
+        variables.put(StartVariable.TASK, chosen.task());
         variables.put(StartVariable.EXECUTION, Map.of(StartVariable.EXECUTION_ID, execution.id));
-        return new Start(execution.id, processId, variables);
+        return new Start(execution.id, chosen.processId(), variables);
     }
 
     /**
@@ -120,36 +105,6 @@ public class ProcessStarter {
                 .stream()
                 .findFirst()
                 .map(instance -> new Running(instance.getProcessDefinitionId(), instance.getProcessInstanceKey()));
-    }
-
-    private static String processId(Task task, Map<String, String> deviceProperties) {
-        return switch (task.kind) {
-            case TEMPLATE -> templateProcessId(task.definition, "template");
-            case PROCESS -> task.definition;
-            case OPERATION -> BuiltInProcess.DEVICE_OPERATION;
-            case TYPE -> {
-                BuiltInTask type = BuiltInTask.byTypeName(task.definition).orElseThrow();
-                String custom =
-                        type.customTemplateProperty().map(deviceProperties::get).orElse(null);
-                yield custom == null || custom.isBlank()
-                        ? type.processId()
-                        : templateProcessId(
-                                custom, type.customTemplateProperty().get());
-            }
-        };
-    }
-
-    /** The process id alone: the template's entity carries its source and compiled BPMN, which a start does not need. */
-    private static String templateProcessId(String name, String origin) {
-        @SuppressWarnings("unchecked")
-        List<String> processIds = TaskTemplate.getEntityManager()
-                .createNativeQuery("SELECT process_id FROM dmflow.task_template WHERE name = ?1")
-                .setParameter(1, name)
-                .getResultList();
-        if (processIds.isEmpty()) {
-            throw new Unstartable("The " + origin + " names template " + name + ", which does not exist");
-        }
-        return processIds.get(0);
     }
 
     private String softwareVersion(String endpoint) {

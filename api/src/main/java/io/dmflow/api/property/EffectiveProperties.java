@@ -1,6 +1,5 @@
 package io.dmflow.api.property;
 
-import io.dmflow.api.group.GroupProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ public class EffectiveProperties {
         // One query, as every execution's start asks it: the groups' properties shallow group first (byte order
         // within a depth, as Java compares paths), then the device's own, each overriding what came before.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = GroupProperty.getEntityManager()
+        List<Object[]> rows = DeviceProperty.getEntityManager()
                 .createNativeQuery("""
                 SELECT name, value, source FROM (
                     SELECT name, value, 'group:' || group_path AS source, 0 AS own,

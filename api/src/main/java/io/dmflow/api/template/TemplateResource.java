@@ -3,7 +3,6 @@ package io.dmflow.api.template;
 import io.dmflow.api.paging.Page;
 import io.dmflow.api.paging.PageRequest;
 import io.dmflow.api.problem.ProblemException;
-import io.dmflow.api.task.Task;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
@@ -25,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/templates")
 @Produces(MediaType.APPLICATION_JSON)
 public class TemplateResource {
+
+    @Inject
+    TemplateUse use;
 
     @Inject
     TemplateCatalog catalog;
@@ -76,7 +78,7 @@ public class TemplateResource {
     @Transactional
     public void delete(@PathParam("name") String name) {
         TaskTemplate template = catalog.require(name);
-        long active = Task.activeUsing(Task.Kind.TEMPLATE, name);
+        long active = use.activeTasksRunning(name);
         if (active > 0) {
             throw ProblemException.conflict(
                     "Template in use",

@@ -7,7 +7,6 @@ import io.dmflow.api.engine.Deployments;
 import io.dmflow.api.paging.Page;
 import io.dmflow.api.paging.PageRequest;
 import io.dmflow.api.problem.ProblemException;
-import io.dmflow.api.task.Task;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
@@ -34,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/processes")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcessResource {
+
+    @Inject
+    ProcessUse use;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,254}");
 
@@ -129,7 +131,7 @@ public class ProcessResource {
     @Transactional
     public void delete(@PathParam("id") String id) {
         UserProcess process = require(id);
-        long active = Task.activeUsing(Task.Kind.PROCESS, id);
+        long active = use.activeTasksRunningProcess(id);
         if (active > 0) {
             throw ProblemException.conflict(
                     "Process in use", "Process " + id + " is used by " + active + " active task(s)");
