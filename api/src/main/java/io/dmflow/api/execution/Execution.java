@@ -9,7 +9,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Generated;
 
@@ -73,4 +75,17 @@ public class Execution extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** How many executions of a task are in each status (statuses none is in are left out). */
+    public static Map<ExecutionStatus, Long> countsOfTask(String taskId) {
+        Map<ExecutionStatus, Long> counts = new EnumMap<>(ExecutionStatus.class);
+        getEntityManager()
+                .createQuery(
+                        "select e.status, count(e) from Execution e where e.taskId = ?1 group by e.status",
+                        Object[].class)
+                .setParameter(1, taskId)
+                .getResultList()
+                .forEach(row -> counts.put((ExecutionStatus) row[0], (Long) row[1]));
+        return counts;
+    }
 }

@@ -29,6 +29,20 @@ public class GroupProperty extends PanacheEntityBase {
     public Instant updatedAt;
 
     /** The composite key, as JPA wants it. */
+    /** Sets one property of a group, creating it or replacing its value. */
+    public static void put(String groupPath, String name, String value, Instant at) {
+        getEntityManager()
+                .createNativeQuery("""
+                INSERT INTO dmflow.group_property (group_path, name, value, updated_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (group_path, name) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
+                """)
+                .setParameter(1, groupPath)
+                .setParameter(2, name)
+                .setParameter(3, value)
+                .setParameter(4, at)
+                .executeUpdate();
+    }
+
     public static class Key implements Serializable {
 
         public String groupPath;

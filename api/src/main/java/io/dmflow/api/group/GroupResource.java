@@ -171,16 +171,7 @@ public class GroupResource {
         GroupPath group = GroupPath.parse(path, "path");
         groups.require(group);
         String value = PropertyValue.fromBody(body, contentType);
-        GroupProperty.getEntityManager()
-                .createNativeQuery("""
-                INSERT INTO dmflow.group_property (group_path, name, value, updated_at) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT (group_path, name) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
-                """)
-                .setParameter(1, group.value())
-                .setParameter(2, PropertyValue.name(name))
-                .setParameter(3, value)
-                .setParameter(4, Instant.now())
-                .executeUpdate();
+        GroupProperty.put(group.value(), PropertyValue.name(name), value, Instant.now());
         return Map.of(name, value);
     }
 

@@ -26,6 +26,18 @@ public class ResourceProperty extends PanacheEntityBase {
     public String value;
 
     /** The composite key, as JPA wants it. */
+    /** Sets one property of a stored resource, creating it or replacing its value. */
+    public static void put(String resourceId, String name, String value) {
+        getEntityManager()
+                .createNativeQuery("""
+                INSERT INTO dmflow.resource_property (resource_id, name, value) VALUES (?1, ?2, ?3)
+                ON CONFLICT (resource_id, name) DO UPDATE SET value = EXCLUDED.value""")
+                .setParameter(1, resourceId)
+                .setParameter(2, name)
+                .setParameter(3, value)
+                .executeUpdate();
+    }
+
     public static class Key implements Serializable {
 
         public String resourceId;

@@ -156,14 +156,7 @@ public class ResourceResource {
             String body) {
         require(id);
         String value = PropertyValue.fromBody(body, contentType);
-        ResourceProperty.getEntityManager()
-                .createNativeQuery("""
-                INSERT INTO dmflow.resource_property (resource_id, name, value) VALUES (?1, ?2, ?3)
-                ON CONFLICT (resource_id, name) DO UPDATE SET value = EXCLUDED.value""")
-                .setParameter(1, id)
-                .setParameter(2, PropertyValue.name(name))
-                .setParameter(3, value)
-                .executeUpdate();
+        ResourceProperty.put(id, PropertyValue.name(name), value);
         return view(require(id));
     }
 

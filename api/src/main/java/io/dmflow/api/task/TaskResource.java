@@ -128,13 +128,7 @@ public class TaskResource {
             description = "Counts by status and the success, failure and completion rates")
     public TaskSummary summary(@PathParam("id") String id) {
         require(id);
-        Map<ExecutionStatus, Long> counts = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Execution.getEntityManager()
-                .createQuery("select e.status, count(e) from Execution e where e.taskId = ?1 group by e.status")
-                .setParameter(1, id)
-                .getResultList();
-        rows.forEach(row -> counts.put((ExecutionStatus) row[0], (Long) row[1]));
+        Map<ExecutionStatus, Long> counts = Execution.countsOfTask(id);
         return TaskSummary.of(
                 id,
                 counts.getOrDefault(ExecutionStatus.QUEUED, 0L),
