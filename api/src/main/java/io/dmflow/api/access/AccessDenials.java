@@ -1,5 +1,6 @@
 package io.dmflow.api.access;
 
+import io.dmflow.api.problem.RoutedProblems;
 import io.quarkus.security.ForbiddenException;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,7 @@ import jakarta.inject.Inject;
 public class AccessDenials {
 
     @Inject
-    AccessProblems problems;
+    RoutedProblems problems;
 
     void install(@Observes Router router) {
         router.route().failureHandler(request -> {

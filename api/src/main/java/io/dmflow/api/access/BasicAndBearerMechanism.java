@@ -1,5 +1,6 @@
 package io.dmflow.api.access;
 
+import io.dmflow.api.problem.RoutedProblems;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -33,7 +34,7 @@ public class BasicAndBearerMechanism implements HttpAuthenticationMechanism {
     private static final String REFUSAL = "dmflow.auth.refusal";
 
     @Inject
-    AccessProblems problems;
+    RoutedProblems problems;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext request, IdentityProviderManager identities) {

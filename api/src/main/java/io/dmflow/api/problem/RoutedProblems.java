@@ -1,24 +1,23 @@
-package io.dmflow.api.access;
+package io.dmflow.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dmflow.api.problem.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Refusals of access, answered before a request reaches a REST resource, in the same problem+json as every other
- * error of the API.
+ * Problems answered on a Vert.x route, before or beside the REST resources (refusals of access, the cluster relay),
+ * in the same problem+json as every other error of the API.
  */
 @ApplicationScoped
-public class AccessProblems {
+public class RoutedProblems {
 
     @Inject
     ObjectMapper json;
 
-    void send(RoutingContext request, int status, String title, String detail) {
+    public void send(RoutingContext request, int status, String title, String detail) {
         if (request.response().ended()) {
             return;
         }
