@@ -24,7 +24,8 @@ public final class LogFlow {
                 .getProcessInstanceKey();
     }
 
-    private static String bpmn(String processId) {
+    /** One executable process with id {@code processId}: a {@code dm.log} job between a start and an end. */
+    public static String bpmn(String processId) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
                 + " xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\" id=\"d\" targetNamespace=\"dmflow\">"
