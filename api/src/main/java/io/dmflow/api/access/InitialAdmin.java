@@ -31,7 +31,8 @@ public class InitialAdmin {
     PasswordHashing passwords;
 
     void onStart(@Observes StartupEvent start) {
-        if (users.count() > 0) {
+        // Without built-in users nobody could sign in with it; a later start with them on still makes it.
+        if (!config.builtInUsers().enabled() || users.count() > 0) {
             return;
         }
         String password = config.initialAdminPassword().orElse(null);

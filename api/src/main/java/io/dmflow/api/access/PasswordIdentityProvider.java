@@ -20,6 +20,9 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Inject
     PasswordHashing passwords;
 
+    @Inject
+    AccessConfig config;
+
     /**
      * Checked when there is no such user, so that an unknown name takes as long to refuse as a wrong password and
      * response times do not tell which names exist.
@@ -39,6 +42,9 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Override
     public Uni<SecurityIdentity> authenticate(
             UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        if (!config.builtInUsers().enabled()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(BuiltInUsersOff.REFUSAL));
+        }
         return context.runBlocking(() -> {
             String password = new String(request.getPassword().getPassword());
             User user = users.find(request.getUsername()).orElse(null);

@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /**
  * {@code Authorization: Bearer}: an API token, acting for its owner with the lower of its own role and the owner's
- * current one; or the application's own credential.
+ * current one; or the application's own credential, which signs in even when built-in users are off.
  */
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<ApiTokenRequest> {
@@ -25,6 +25,9 @@ public class TokenIdentityProvider implements IdentityProvider<ApiTokenRequest> 
     @Inject
     Users users;
 
+    @Inject
+    AccessConfig config;
+
     @Override
     public Class<ApiTokenRequest> getRequestType() {
         return ApiTokenRequest.class;
@@ -35,6 +38,9 @@ public class TokenIdentityProvider implements IdentityProvider<ApiTokenRequest> 
         String secret = request.secret();
         if (application.matches(secret)) {
             return Uni.createFrom().item(Identities.of(ApplicationCredential.NAME, Role.ADMIN, "application", null));
+        }
+        if (!config.builtInUsers().enabled()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(BuiltInUsersOff.REFUSAL));
         }
         return context.runBlocking(() -> {
             ApiToken token = tokens.bySecret(secret)

@@ -55,7 +55,8 @@ public class ServerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ServerView put(@PathParam("name") String name, ServerRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("Invalid server", "a JSON body describing the server is required", null);
+            throw ProblemException.badRequest(
+                    "Invalid server", "a JSON body describing the server is required", "body");
         }
         boolean bootstrap =
                 request.kind() != null && ServerKind.BOOTSTRAP.name().equalsIgnoreCase(request.kind());

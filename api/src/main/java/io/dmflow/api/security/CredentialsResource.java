@@ -62,7 +62,7 @@ public class CredentialsResource {
         CredentialScope scope = CredentialScope.fromPath(scopeName);
         if (request == null) {
             throw ProblemException.badRequest(
-                    "Invalid credentials", "a JSON body with the credentials is required", null);
+                    "Invalid credentials", "a JSON body with the credentials is required", "body");
         }
         ClientCredentials credentials = request.toCredentials(false);
         try {

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.CredentialsProvider;
+import io.dmflow.api.testing.LogFlow;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestAdmin;
 import io.dmflow.api.testing.TestDatabase;
@@ -46,6 +46,9 @@ class AccessTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ApplicationCredential application;
 
     @TestHTTPResource("/")
     URL root;
@@ -495,8 +498,13 @@ class AccessTest {
         }
     }
 
+    /**
+     * A fresh Camunda client is refused without credentials; with the application's own credential it deploys and
+     * starts a flow, whose {@code dm.log} job only dmflow's workers take: the instance completing shows they run
+     * with access control on.
+     */
     @Test
-    void theCamundaClientNeedsCredentialsForV2() throws Exception {
+    void theCamundaClientNeedsCredentialsForV2AndTheApplicationsWorkersKeepRunning() throws Exception {
         URI rest = root.toURI();
         try (CamundaClient anonymousClient = CamundaClient.newClientBuilder()
                 .restAddress(rest)
@@ -506,25 +514,20 @@ class AccessTest {
             assertThatThrownBy(() -> anonymousClient.newTopologyRequest().send().join())
                     .hasMessageContaining("401");
         }
-        String secret = token(given(), Map.of("name", "camunda-modeler"));
-        CredentialsProvider withToken = new CredentialsProvider() {
-            @Override
-            public void applyCredentials(CredentialsApplier applier) {
-                applier.put("Authorization", "Bearer " + secret);
-            }
-
-            @Override
-            public boolean shouldRetryRequest(StatusCode statusCode) {
-                return false;
-            }
-        };
-        try (CamundaClient external = CamundaClient.newClientBuilder()
+        long instance;
+        try (CamundaClient own = CamundaClient.newClientBuilder()
                 .restAddress(rest)
                 .preferRestOverGrpc(true)
                 .grpcAddress(URI.create("http://127.0.0.1:1"))
-                .credentialsProvider(withToken)
+                .credentialsProvider(application.credentialsProvider())
                 .build()) {
-            assertThat(external.newTopologyRequest().send().join().getBrokers()).isNotNull();
+            assertThat(own.newTopologyRequest().send().join().getBrokers()).isNotNull();
+            instance = LogFlow.deployAndStart(own, "access-log-" + RUN);
         }
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get("/v2/process-instances/{key}", instance)
+                        .then()
+                        .statusCode(200)
+                        .body("state", equalTo("COMPLETED")));
     }
 }

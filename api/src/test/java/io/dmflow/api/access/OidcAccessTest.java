@@ -33,17 +33,7 @@ class OidcAccessTest {
     String issuer;
 
     private String token(String user, String groups, long seconds, String key) {
-        return given().auth()
-                .none()
-                .baseUri(issuer)
-                .basePath("")
-                .port(-1)
-                .queryParams(Map.of("user", user, "groups", groups, "seconds", seconds, "key", key))
-                .get("/mint")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        return InProcessOidcServer.mint(issuer, user, groups, seconds, key);
     }
 
     private static RequestSpecification bearer(String token) {

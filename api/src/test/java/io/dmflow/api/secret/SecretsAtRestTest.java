@@ -2,8 +2,13 @@ package io.dmflow.api.secret;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dmflow.api.database.Sql;
 import io.dmflow.api.security.ServerKeys;
+import io.dmflow.api.startup.CannotStart;
+import io.dmflow.api.startup.StartupFailure;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.security.ClientCredentials.PskCredentials;
 import io.dmflow.lwm2m.security.DeviceSecurityStore;
@@ -12,22 +17,24 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * Device secrets at rest: what a dump of dmflow's schema shows holds no PSK or private key in clear, what was
- * stored in clear before is sealed, and everything still reads back.
+ * Device secrets at rest: a pg_dump of dmflow's schema holds no PSK or private key in clear, what was stored in
+ * clear before is sealed, everything still reads back, and a start with another key is refused.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
@@ -49,6 +56,18 @@ class SecretsAtRestTest {
 
     @Inject
     ServerKeys serverKeys;
+
+    @Inject
+    Sql sql;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     @Test
     void aDumpOfTheSchemaHoldsNoDeviceKeyInClear() throws Exception {
@@ -126,15 +145,16 @@ class SecretsAtRestTest {
         assertThat(dump)
                 .as("the dump holds the rows written")
                 .contains("sealed-1-id-" + RUN)
-                .contains("sealed-2-id-" + RUN);
-        assertThat(dump)
-                .doesNotContain(hex(psk))
-                .doesNotContain(hex(bootstrapPsk))
-                .doesNotContain(hex(devicePair.getPrivate().getEncoded()))
-                .doesNotContain(hex(
-                        serverKeys.keyPair(ServerKeys.MANAGEMENT).getPrivate().getEncoded()))
-                .doesNotContain(hex(
-                        serverKeys.keyPair(ServerKeys.BOOTSTRAP).getPrivate().getEncoded()));
+                .contains("sealed-2-id-" + RUN)
+                .as("a public key, stored in clear, is found as the search looks for secrets")
+                .contains(hex(devicePair.getPublic().getEncoded()));
+        assertHoldsNoneOf(
+                dump,
+                psk,
+                bootstrapPsk,
+                devicePair.getPrivate().getEncoded(),
+                serverKeys.keyPair(ServerKeys.MANAGEMENT).getPrivate().getEncoded(),
+                serverKeys.keyPair(ServerKeys.BOOTSTRAP).getPrivate().getEncoded());
         assertThat(((PskCredentials) management.credentials("sealed-1-" + RUN).orElseThrow()).key())
                 .as("the PSK reads back as it was given")
                 .isEqualTo(psk);
@@ -152,13 +172,13 @@ class SecretsAtRestTest {
             insert.setBytes(3, legacy);
             insert.executeUpdate();
         }
-        assertThat(dump())
+        assertThat(storedPsk("legacy-" + RUN))
                 .as("a row as dmflow stored it before secrets were sealed")
-                .contains(hex(legacy));
+                .isEqualTo(legacy);
 
         assertThat(sealing.sealValuesInClear()).isEqualTo(1);
 
-        assertThat(dump()).doesNotContain(hex(legacy));
+        assertThat(storedPsk("legacy-" + RUN)).isNotEqualTo(legacy).hasSize(legacy.length + SecretBox.OVERHEAD);
         assertThat(((PskCredentials) management.credentials("legacy-" + RUN).orElseThrow()).key())
                 .isEqualTo(legacy);
         assertThat(sealing.sealValuesInClear())
@@ -166,30 +186,64 @@ class SecretsAtRestTest {
                 .isZero();
     }
 
-    /** Every row of every table in the schema dmflow, as text, as a data dump would show it (bytea as hex). */
-    private String dump() throws Exception {
-        List<String> tables = new ArrayList<>();
-        StringBuilder dump = new StringBuilder();
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement query = connection.prepareStatement("SELECT table_name FROM "
-                            + "information_schema.tables WHERE table_schema = 'dmflow' AND table_type = 'BASE TABLE'");
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (PreparedStatement query =
-                                connection.prepareStatement("SELECT t::text FROM dmflow.\"" + table + "\" t");
-                        ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        dump.append(table).append(' ').append(rows.getString(1)).append('\n');
-                    }
-                }
+    private byte[] storedPsk(String endpoint) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT psk_key FROM dmflow.device_credentials WHERE endpoint = ? AND scope = 'management'")) {
+            query.setString(1, endpoint);
+            try (var row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getBytes(1);
             }
         }
-        assertThat(tables).contains("device_credentials", "bootstrap_assignment", "server_key");
-        return dump.toString();
+    }
+
+    /** {@code pg_dump --schema=dmflow} of the test database, or the test is skipped (see {@link SchemaDump}). */
+    private String dump() throws Exception {
+        String dump = SchemaDump.of(dataSource, jdbcUrl, user, password);
+        assertThat(dump).contains("COPY dmflow.device_credentials", "COPY dmflow.bootstrap_assignment");
+        return dump;
+    }
+
+    /** A dump holds a key in clear if it holds its bytes as they are, in hex (bytea's form) or in base64. */
+    private static void assertHoldsNoneOf(String dump, byte[]... keys) {
+        for (byte[] key : keys) {
+            assertThat(dump)
+                    .doesNotContain(hex(key))
+                    .doesNotContain(Base64.getEncoder().encodeToString(key))
+                    .doesNotContain(new String(key, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    @Test
+    void aStartWithAnotherKeyThanTheDatabasesIsRefusedNamingTheSetting() {
+        byte[] otherKey = random(32);
+        SecretBox otherBox = new SecretBox();
+        otherBox.config = new SecretsConfig() {
+            @Override
+            public Optional<String> key() {
+                return Optional.of(Base64.getEncoder().encodeToString(otherKey));
+            }
+
+            @Override
+            public Optional<Path> keyFile() {
+                return Optional.empty();
+            }
+        };
+        otherBox.loadKey();
+        SecretSealing otherStart = new SecretSealing();
+        otherStart.box = otherBox;
+        otherStart.sql = sql;
+
+        assertThatThrownBy(() -> otherStart.onStart(null))
+                .isInstanceOf(CannotStart.class)
+                .satisfies(refusal -> assertThat(StartupFailure.describe(refusal))
+                        .isEqualTo(
+                                "dmflow cannot start: the secrets key (dmflow.secrets.key or dmflow.secrets.key-file)"
+                                        + " is not the key this database's device secrets were sealed with"));
+        assertThatCode(() -> sealing.checkKey())
+                .as("the application's own key still passes")
+                .doesNotThrowAnyException();
     }
 
     private static byte[] random(int length) {

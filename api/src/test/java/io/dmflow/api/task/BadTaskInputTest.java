@@ -10,15 +10,12 @@ import static org.hamcrest.Matchers.startsWith;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
-import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.io.InputStream;
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,16 +39,7 @@ class BadTaskInputTest {
         if (prepared) {
             return;
         }
-        URI coap = server.coapUri().orElseThrow();
-        try (SimulatedFleet fleet = SimulatedFleet.builder()
-                .serverUri(coap)
-                .endpoint("bad-input-device")
-                .lifetime(Duration.ofSeconds(300))
-                .build()
-                .start()
-                .awaitRegistered(TaskApi.TIMEOUT)) {
-            TaskApi.awaitDeviceState("bad-input-device", "online");
-        }
+        TaskApi.registerOnce(server.coapUri().orElseThrow(), "bad-input-device");
         TaskApi.saveTemplate("bad-input-template", "<config><log message=\"hello\"/></config>");
         given().put("/api/groups/root.bad-input").then().statusCode(201);
         prepared = true;

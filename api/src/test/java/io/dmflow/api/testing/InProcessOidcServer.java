@@ -89,6 +89,25 @@ public class InProcessOidcServer implements QuarkusTestResourceLifecycleManager 
                 "dmflow");
     }
 
+    /**
+     * An access token the provider at {@code issuer} (the test's {@code quarkus.oidc.auth-server-url}) signs for
+     * {@code user} with {@code groups}, valid for {@code seconds}; {@code key} "other" signs with an unpublished key.
+     */
+    public static String mint(String issuer, String user, String groups, long seconds, String key) {
+        return io.restassured.RestAssured.given()
+                .auth()
+                .none()
+                .baseUri(issuer)
+                .basePath("")
+                .port(-1)
+                .queryParams(Map.of("user", user, "groups", groups, "seconds", seconds, "key", key))
+                .get("/mint")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
     private static String sign(String claims, KeyPair signer) {
         String content = URL.encodeToString(
                         "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8))

@@ -70,6 +70,19 @@ public final class TaskApi {
         return given().get("/api/executions/{id}", execution).then().extract().path("history.status");
     }
 
+    /** Registers a simulated device with the server at {@code coap} and lets it go: a device that has been seen. */
+    public static void registerOnce(java.net.URI coap, String endpoint) {
+        try (io.dmflow.simulator.fleet.SimulatedFleet fleet = io.dmflow.simulator.fleet.SimulatedFleet.builder()
+                .serverUri(coap)
+                .endpoint(endpoint)
+                .lifetime(Duration.ofSeconds(300))
+                .build()
+                .start()
+                .awaitRegistered(TIMEOUT)) {
+            awaitDeviceState(endpoint, "online");
+        }
+    }
+
     public static void awaitDeviceState(String endpoint, String state) {
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> given().get("/api/devices/{endpoint}", endpoint)
