@@ -8,34 +8,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 
 /**
  * What {@code pg_dump --schema=dmflow} of the test database writes, as an operator's backup would hold it. pg_dump
  * refuses a server newer than itself, and the embedded PostgreSQL binaries ship none: without a pg_dump at least as
  * new as the server (on the PATH or under /usr/lib/postgresql), the calling test is skipped.
  */
-final class SchemaDump {
+public final class SchemaDump {
 
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)");
 
     private SchemaDump() {}
 
     /** The dump's bytes as ISO-8859-1 text, so that raw bytes can be searched for as well as hex and base64. */
-    static String of(DataSource dataSource, String jdbcUrl, String user, Optional<String> password)
+    public static String of(String jdbcUrl, String user, Optional<String> password)
             throws IOException, InterruptedException, SQLException {
-        int server = serverMajor(dataSource);
+        int server = serverMajor(jdbcUrl, user, password);
         Optional<Path> pgDump = candidates().stream()
                 .filter(candidate -> major(candidate).orElse(0) >= server)
                 .findFirst();
@@ -72,8 +74,15 @@ final class SchemaDump {
         }
     }
 
-    private static int serverMajor(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+    /** Whether the dump holds the key in clear: its bytes as they are, in hex (bytea's form) or in base64. */
+    public static boolean holds(String dump, byte[] key) {
+        return dump.contains(HexFormat.of().formatHex(key))
+                || dump.contains(Base64.getEncoder().encodeToString(key))
+                || dump.contains(new String(key, StandardCharsets.ISO_8859_1));
+    }
+
+    private static int serverMajor(String jdbcUrl, String user, Optional<String> password) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password.orElse(""));
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SHOW server_version_num")) {
             row.next();
