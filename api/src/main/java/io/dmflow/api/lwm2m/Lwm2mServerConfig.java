@@ -44,6 +44,10 @@ public interface Lwm2mServerConfig {
     @WithDefault("1")
     int requestsPerDevice();
 
+    /** Notifications and Sends of one device handled per second; the rest are left out, with a warning. */
+    @WithDefault("20")
+    int reportsPerDeviceAndSecond();
+
     /** CoAP block size of block-wise transfers (16 to 1024, a power of two). */
     @WithDefault("1024")
     int blockSize();

@@ -66,6 +66,7 @@ public class Lwm2mServerLifecycle {
                 .securityStore(security)
                 .timeouts(new OperationTimeouts(config.requestTimeout(), config.blockTransferTimeout()))
                 .requestsPerDevice(config.requestsPerDevice())
+                .reportsPerDeviceAndSecond(config.reportsPerDeviceAndSecond())
                 .blockSize(config.blockSize())
                 .maxPackageBytes(config.maxPackageBytes())
                 .offerValidity(config.delivery().offerValidity());

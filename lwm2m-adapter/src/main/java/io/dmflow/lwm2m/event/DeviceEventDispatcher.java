@@ -38,18 +38,26 @@ public final class DeviceEventDispatcher
     private static final Logger LOG = LoggerFactory.getLogger(DeviceEventDispatcher.class);
 
     /**
-     * Reports (notifications, Sends) handled per device and second: far above what a flow or a dashboard uses, far
-     * below what one runaway device would cost the fleet (each report is a database transaction).
+     * Reports (notifications, Sends) handled per device and second by default: far above what a flow or a dashboard
+     * uses, far below what one runaway device would cost the fleet (each report is a database transaction).
      */
-    static final int REPORTS_PER_DEVICE_AND_SECOND = 20;
+    public static final int REPORTS_PER_DEVICE_AND_SECOND = 20;
 
     private final DeviceEventLanes lanes;
     private final List<DeviceEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final ReportPacing pacing = new ReportPacing(REPORTS_PER_DEVICE_AND_SECOND);
+    private final int reportsPerSecond;
+    private final ReportPacing pacing;
     private final LogRateLimit leftOutLog = new LogRateLimit(Clock.systemUTC(), Duration.ofMinutes(1), 10_000);
 
-    public DeviceEventDispatcher(DeviceEventLanes lanes) {
+    /** @param reportsPerSecond the reports of one device handled per second; the rest are left out */
+    public DeviceEventDispatcher(DeviceEventLanes lanes, int reportsPerSecond) {
+        if (reportsPerSecond < 1) {
+            throw new IllegalArgumentException(
+                    "reports per device and second must be at least 1, was " + reportsPerSecond);
+        }
         this.lanes = lanes;
+        this.reportsPerSecond = reportsPerSecond;
+        this.pacing = new ReportPacing(reportsPerSecond);
     }
 
     public void addListener(DeviceEventListener listener) {
@@ -182,7 +190,7 @@ public final class DeviceEventDispatcher
                     "Device {} reports more than {} values a second; the reports beyond that are left out ({} more left out"
                             + " since the last such line)",
                     endpoint,
-                    REPORTS_PER_DEVICE_AND_SECOND,
+                    reportsPerSecond,
                     leftOutBefore.getAsLong());
         }
         return false;

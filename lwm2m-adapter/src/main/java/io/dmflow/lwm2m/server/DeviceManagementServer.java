@@ -96,7 +96,7 @@ public final class DeviceManagementServer implements AutoCloseable {
     private DeviceManagementServer(Builder builder) {
         ServerSettings settings = builder.settings;
         this.eventLanes = new DeviceEventLanes(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        this.events = new DeviceEventDispatcher(eventLanes);
+        this.events = new DeviceEventDispatcher(eventLanes, builder.reportsPerDeviceAndSecond);
         this.expirationChecker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "dmflow-registration-expiry");
             thread.setDaemon(true);
@@ -391,6 +391,7 @@ public final class DeviceManagementServer implements AutoCloseable {
         private RegistrationStore registrationStore;
         private OperationTimeouts timeouts = OperationTimeouts.defaults();
         private int requestsPerDevice = 1;
+        private int reportsPerDeviceAndSecond = DeviceEventDispatcher.REPORTS_PER_DEVICE_AND_SECOND;
         private int blockSize = 1024;
         private int maxBodyBytes = 64 * 1024 * 1024;
         private final Map<TransferProtocol, URI> publicBases = new EnumMap<>(TransferProtocol.class);
@@ -457,6 +458,15 @@ public final class DeviceManagementServer implements AutoCloseable {
         /** Requests in flight to one device at a time; constrained devices want 1. */
         public Builder requestsPerDevice(int requestsPerDevice) {
             this.requestsPerDevice = requestsPerDevice;
+            return this;
+        }
+
+        /**
+         * Notifications and Sends of one device handled per second; the rest are left out (a warning says so), so a
+         * runaway device costs the fleet no more than this.
+         */
+        public Builder reportsPerDeviceAndSecond(int reportsPerDeviceAndSecond) {
+            this.reportsPerDeviceAndSecond = reportsPerDeviceAndSecond;
             return this;
         }
 
