@@ -91,7 +91,7 @@ class BadDevicesTest {
     private record BadDevice(String endpoint, SimulatedFleet fleet) {}
 
     @Test
-    void misbehavingDevicesDoNotSlowTheOthersDown() throws Exception {
+    void noGoodDevicesTaskIsHeldUpBehindABadDevice() throws Exception {
         URI coap = server.coapUri().orElseThrow();
         TaskApi.saveTemplate("fleet-rwr", READ_WRITE_READ);
 

@@ -21,6 +21,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The scheduler's rules, seen from a device: when executions start, in which order, and what holds them. */
@@ -121,6 +123,19 @@ class SchedulingTest {
             String waiting = executionOf(submit("""
                     {"template": "blocking-wait", "target": {"device": "sched-blocking"}, "blocking": true}"""));
             awaitStatus(waiting, "WAITING_FOR_DEVICE");
+            // The execution shows where its flow waits: the BPMN element of the template's <wait/>.
+            List<Map<String, Object>> at = given().get("/api/executions/{id}", waiting)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("activeElements");
+            assertThat(at)
+                    .as("the element the waiting flow is at")
+                    .singleElement()
+                    .satisfies(element -> assertThat(element)
+                            .containsEntry("type", "INTERMEDIATE_CATCH_EVENT")
+                            .containsEntry("incident", false));
             String second = executionOf(submit("""
                     {"template": "tz-after", "target": {"device": "sched-blocking"}}"""));
             awaitStaysQueued(second);
