@@ -124,7 +124,10 @@ public class ExecutionResource {
                             Boolean.TRUE.equals(element.getIncident())))
                     .toList();
         } catch (RuntimeException e) {
-            LOG.debugf("Active elements of %d unavailable: %s", execution.processInstanceKey, e.getMessage());
+            // The execution is still shown, without where its flow is; the reason must not be lost.
+            LOG.warnf(
+                    "The engine did not answer the active elements of process instance %d (execution %s): %s",
+                    execution.processInstanceKey, execution.id, e.toString());
             return List.of();
         }
     }
