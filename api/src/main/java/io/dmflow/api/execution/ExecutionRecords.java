@@ -3,6 +3,7 @@ package io.dmflow.api.execution;
 import io.dmflow.api.database.Sql;
 import io.dmflow.contract.ExecutionStatus;
 import io.dmflow.workers.contact.AwaitedDevices;
+import io.dmflow.workers.store.DeviceHolds;
 import io.dmflow.workers.store.ExecutionLog;
 import io.dmflow.workers.store.ExecutionProgress;
 import io.dmflow.workers.store.ExecutionReports;
@@ -11,10 +12,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 
 /** What flows and workers report about executions, kept in PostgreSQL; changes wake the scheduler. */
 @ApplicationScoped
-public class ExecutionRecords implements ExecutionProgress, ExecutionReports, ExecutionLog, AwaitedDevices {
+public class ExecutionRecords
+        implements ExecutionProgress, ExecutionReports, ExecutionLog, AwaitedDevices, DeviceHolds {
 
     @Inject
     ExecutionHistory history;
@@ -99,5 +102,24 @@ public class ExecutionRecords implements ExecutionProgress, ExecutionReports, Ex
                 .setParameter(1, endpoint)
                 .getResultList()
                 .isEmpty();
+    }
+
+    @Override
+    public Optional<String> deviceOf(String executionId) {
+        return sql.first("SELECT endpoint FROM dmflow.execution WHERE id = ?", row -> row.getString(1), executionId);
+    }
+
+    /** One statement: the scheduler reads the flag when the execution waits for its device. */
+    @Override
+    public void hold(String executionId) {
+        sql.update("UPDATE dmflow.execution SET blocking = true WHERE id = ?", executionId);
+    }
+
+    /** Back to the task's own flag: a blocking task's executions hold their device to the end. */
+    @Override
+    public void release(String executionId) {
+        sql.update("""
+                UPDATE dmflow.execution e SET blocking = t.blocking FROM dmflow.task t
+                WHERE e.id = ? AND t.id = e.task_id""", executionId);
     }
 }

@@ -33,6 +33,8 @@ import io.dmflow.workers.device.WriteAttributesJob;
 import io.dmflow.workers.device.WriteCompositeJob;
 import io.dmflow.workers.device.WriteJob;
 import io.dmflow.workers.firmware.FirmwareDeliverJob;
+import io.dmflow.workers.hold.DeviceLockJob;
+import io.dmflow.workers.hold.DeviceUnlockJob;
 import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.quota.QuotaAcquireJob;
 import io.dmflow.workers.quota.QuotaReleaseJob;
@@ -133,6 +135,8 @@ public class WorkerLifecycle {
                 new ResourceEditJob(resources),
                 new ResourceNewestJob(resources),
                 new LogJob(executions),
+                new DeviceLockJob(executions),
+                new DeviceUnlockJob(executions),
                 new ExecutionUpdateJob(executions),
                 new FirmwareDeliverJob(operations, server.delivery(), packages),
                 new QuotaAcquireJob(quotas),

@@ -10,6 +10,8 @@ import static io.dmflow.api.testing.TaskApi.submit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
@@ -17,8 +19,11 @@ import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -146,6 +151,37 @@ class SchedulingTest {
             assertThat(fleet.device().deviceObject().operationJournal())
                     .containsExactly("write 15 After-Wait", "write 15 Second");
             assertThat(endedAt(waiting)).isBeforeOrEqualTo(startedAt(second));
+        }
+    }
+
+    @Test
+    void aFlowHoldingItsDeviceKeepsTheNextTaskQueuedWhileItWaitsAndLetsItGoOnceItGivesTheDeviceBack() throws Exception {
+        String bpmn;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("userprocess/held-wait.bpmn")) {
+            bpmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        given().contentType(ContentType.XML)
+                .body(bpmn)
+                .put("/api/processes/{id}", "held-wait")
+                .then()
+                .statusCode(anyOf(equalTo(200), equalTo(201)));
+        writeTimezone("tz-after-held", "After-Held");
+        try (SimulatedFleet fleet = device("sched-held")) {
+            awaitDeviceState("sched-held", "online");
+            // Not a blocking task: dm.device.lock in its flow holds the device, dm.device.unlock gives it back.
+            String holding = executionOf(submit("""
+                    {"process": "held-wait", "target": {"device": "sched-held"}}"""));
+            awaitStatus(holding, "WAITING_FOR_DEVICE");
+            String second = executionOf(submit("""
+                    {"template": "tz-after-held", "target": {"device": "sched-held"}}"""));
+            awaitStaysQueued(second);
+
+            fleet.device().triggerRegistrationUpdate();
+            awaitStatus(holding, "SUCCESS");
+            awaitStatus(second, "SUCCESS");
+            assertThat(fleet.device().deviceObject().operationJournal())
+                    .containsExactly("write 15 After-Held-Wait", "write 15 After-Held");
+            assertThat(endedAt(holding)).isBeforeOrEqualTo(startedAt(second));
         }
     }
 
