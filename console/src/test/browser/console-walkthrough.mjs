@@ -1,13 +1,14 @@
 // The console in headless Chromium, driven by playwright-core, against a running dmflow:
 //   node console-walkthrough.mjs <base URL> <admin user> <password> <device endpoint> <screenshot folder>
 // Run by the api module's ConsoleBrowserTest. It signs in, raises an incident in a flow of its own, sees it red on
-// the diagram, edits a variable and retries from the page and sees the flow complete; watches another flow move from
-// step to step on the list and the diagram without reloading, the updates pause while the tab is hidden and slow down
-// while dmflow fails; shows a template's compile error at its line and the compiled diagram, submits the template to
-// the device from the form, filters the instances by device, task and time, observes a path on the device's page,
-// follows the device's history into the flow instance; signs in as a viewer, who is offered no repair; looks at every
-// page at 1280x800 and at a phone's width, has axe-core audit each page for accessibility and walks the pages with
-// the keyboard alone. Every step prints "ok" or "FAIL"; the exit code is the number of failures.
+// the diagram, edits a variable and retries from the page and sees the flow complete; cancels an instance; watches
+// another flow move from step to step on the list and the diagram without reloading, the updates pause while the tab
+// is hidden and slow down while dmflow fails; shows a template's compile error at its line and the compiled diagram, submits the template to the device
+// and to a group from the form, sees the group task's progress and cancels it; filters the instances by device, task
+// and time, observes a path on the device's page, follows the device's history into the flow instance; signs in as a
+// viewer, who is offered no repair; looks at every page at 1280x800 and at a phone's width, has axe-core audit each
+// page for accessibility and walks the pages with the keyboard alone. Every step prints "ok" or "FAIL"; the exit code
+// is the number of failures.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -156,6 +157,19 @@ await step('the page sees the flow complete without reloading', async () => {
   await page.screenshot({ path: `${shots}/instance-completed.png`, fullPage: true });
 });
 
+await step('an instance is cancelled from the page, after confirmation, and its diagram counts the cancelled step', async () => {
+  const { processInstanceKey: doomed } = await api('POST', '/v2/process-instances', { processDefinitionId: id, variables: { note: 'to cancel' } });
+  await page.goto(`${base}/console/#/flows/instances/${doomed}`);
+  await page.waitForSelector('.djs-overlays[data-container-id="step"] .c-active:text-is("1")');
+  await page.click('button:has-text("Cancel instance")');
+  await page.waitForSelector(`dialog[open] h2:text-is("Cancel instance ${doomed}?")`);
+  await page.click('dialog button.danger:has-text("Cancel the instance")');
+  await page.waitForSelector('.kv .badge:text-is("TERMINATED")');
+  await page.waitForSelector('.djs-overlays[data-container-id="step"] .c-canceled:text-is("1")');
+  if (await page.$('button:has-text("Cancel instance")')) throw new Error('a cancelled instance is offered to be cancelled');
+  await page.screenshot({ path: `${shots}/instance-cancelled.png`, fullPage: true });
+});
+
 
 // Live: a flow of two steps moves on while the page looks at it.
 const liveId = `${id}_live`;
@@ -257,6 +271,45 @@ await step('an execution shows its status history and log', async () => {
   await page.waitForSelector('td .badge:text-is("SUCCESS")');
   executionId = decodeURIComponent(new URL(page.url()).hash.replace('#/executions/', ''));
   await page.screenshot({ path: `${shots}/execution.png`, fullPage: true });
+});
+// A group of the device and one that never registered: the task's bar has a part ended and a part queued.
+const group = `root.walkthrough-${Date.now()}`;
+const absent = `${endpoint}-never-registered`;
+await api('PUT', `/api/groups/${group}`);
+await api('PUT', `/api/groups/${group}/members/${endpoint}`);
+await api('PUT', `/api/groups/${group}/members/${absent}`);
+let groupTaskId = null;
+const bar = (part, status) => `.progress .seg.s-${status}[style="width: ${part}%"]`;
+await step('the template is submitted to a group from the form, and the task page shows its progress and success rate', async () => {
+  await page.goto(`${base}/console/#/tasks`);
+  await page.waitForSelector(`#submit-definition option[value="${template}"]`, { state: 'attached' });
+  await page.selectOption('#submit-definition', template);
+  await page.selectOption('#submit-target-kind', 'group');
+  await page.fill('#submit-target', group);
+  await page.click('form.submit button[type=submit]');
+  await page.waitForSelector(`.kv code:text-is("${group}")`);
+  await page.waitForSelector('.progress[aria-label="1 of 2 ended, 50 % succeeded"]', { timeout: 30000 });
+  await page.waitForSelector(bar('50.00', 'success'));
+  await page.waitForSelector(bar('50.00', 'queued'));
+  await page.waitForSelector(`tr:has(a:text-is("${absent}")) .badge:text-is("QUEUED")`);
+  groupTaskId = decodeURIComponent(new URL(page.url()).hash.replace('#/tasks/', ''));
+  await page.screenshot({ path: `${shots}/group-task.png`, fullPage: true });
+});
+await step('the group task is cancelled from its page only once confirmed, and its queued execution ends CANCELLED', async () => {
+  await page.click('button:has-text("Cancel task")');
+  await page.click('dialog button:text-is("Cancel")');
+  await page.waitForSelector('dialog', { state: 'detached' });
+  if ((await api('GET', `/api/tasks/${encodeURIComponent(groupTaskId)}`)).state !== 'ACTIVE') throw new Error('dismissing the dialog cancelled the task');
+  await page.click('button:has-text("Cancel task")');
+  await page.click('dialog button.danger:has-text("Cancel the task")');
+  await page.waitForSelector('.kv .badge:text-is("CANCELLED")');
+  await page.waitForSelector('.progress[aria-label="2 of 2 ended, 50 % succeeded"]');
+  await page.waitForSelector(bar('50.00', 'cancelled'));
+  await page.waitForSelector(`tr:has(a:text-is("${absent}")) .badge:text-is("CANCELLED")`);
+  if (await page.$('button:has-text("Cancel task")')) throw new Error('a cancelled task is offered to be cancelled');
+  await page.screenshot({ path: `${shots}/task-cancelled.png`, fullPage: true });
+  await page.goto(`${base}/console/#/tasks`);
+  await page.waitForSelector(`tr:has(code:text-is("${group}")) .progress[aria-label="2 of 2 ended, 50 % succeeded"]`);
 });
 await step('the instances are filtered by device, by task and by start time', async () => {
   const ran = await api('GET', `/api/executions/${encodeURIComponent(executionId)}`);
@@ -436,5 +489,6 @@ await step('the pages are walked with the keyboard alone: skip link, navigation,
 });
 
 await browser.close();
+console.log(`the walkthrough took ${Math.round((Date.now() - startedAt) / 1000)} s`);
 check(errors.length === 0, `no console errors${errors.length ? `: ${errors.join('; ')}` : ''}`);
 process.exit(failures);

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  * The console in a real browser: headless Chromium, driven by playwright-core (from npm, installed by the console
  * module's build) through console/src/test/browser/console-walkthrough.mjs, against this dmflow and a simulated
  * device. The script raises an incident, sees it red on the diagram, edits a variable, retries from the page and sees
- * the flow complete; shows a compile error at its line; submits a template to the device and follows the device's
- * history into the flow's diagram; checks the pages at a phone's width and that the browser logged no error.
- * Screenshots of every page go to target/console-screenshots.
+ * the flow complete; cancels an instance and a group task; shows a compile error at its line; submits a template to
+ * the device and follows the device's history into the flow's diagram; checks the pages at a phone's width and that
+ * the browser logged no error. Screenshots of every page go to target/console-screenshots.
  * <p>
  * Skipped where no Chromium is installed ({@code DMFLOW_CHROMIUM} names another than /usr/bin/chromium), where Node
  * is missing, or where the console module was not built in this tree.
@@ -62,6 +62,9 @@ class ConsoleBrowserTest {
             "instance-incident.png",
             "instance-live.png",
             "instance-completed.png",
+            "instance-cancelled.png",
+            "group-task.png",
+            "task-cancelled.png",
             "viewer-instance.png",
             "retrying.png",
             "keyboard-retry-dialog.png",
@@ -129,6 +132,9 @@ class ConsoleBrowserTest {
             assertThat(node.exitValue()).as("failed steps:%n%s", log).isZero();
             assertThat(log)
                     .contains("ok   the page sees the flow complete without reloading")
+                    .contains("ok   an instance is cancelled from the page")
+                    .contains("ok   the template is submitted to a group from the form")
+                    .contains("ok   the group task is cancelled from its page only once confirmed")
                     .contains("ok   the instances list and the diagram follow a flow as it runs, without reloading")
                     .contains("ok   updates pause while the tab is hidden")
                     .contains("ok   updates slow down while dmflow fails")
