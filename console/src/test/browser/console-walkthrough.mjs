@@ -1,18 +1,22 @@
 // The console in headless Chromium, driven by playwright-core, against a running dmflow:
-//   node console-walkthrough.mjs <base URL> <admin user> <password> <device endpoint> <screenshot folder>
-// Run by the api module's ConsoleBrowserTest. It signs in, raises an incident in a flow of its own, sees it red on
-// the diagram, edits a variable and retries from the page and sees the flow complete; watches another flow move from
-// step to step on the list and the diagram without reloading, the updates pause while the tab is hidden and slow down
-// while dmflow fails; shows a template's compile error at its line and the compiled diagram, submits the template to
-// the device from the form, filters the instances by device, task and time, observes a path on the device's page,
-// follows the device's history into the flow instance; signs in as a viewer, who is offered no repair; looks at every
-// page at 1280x800 and at a phone's width, has axe-core audit each page for accessibility and walks the pages with
-// the keyboard alone. Every step prints "ok" or "FAIL"; the exit code is the number of failures.
+//   node console-walkthrough.mjs <base URL> <admin user> <password> <device endpoint> <screenshot folder> <image>
+// Run by the api module's ConsoleBrowserTest, which gives the device firmware 1.0.0 and <image>, a package of 2.0.0.
+// It signs in, raises an incident in a flow of its own, sees it red on the diagram, edits a variable and retries from
+// the page and sees the flow complete; submits a firmware update of a package not uploaded yet from the form, sees
+// the delivery's incident red on the diagram, uploads the package, retries from the page and sees the update complete
+// with the engine's counts on the diagram's elements; cancels an instance; watches another flow move from step to step
+// on the list and the diagram without reloading, the updates pause while the tab is hidden and slow down while dmflow
+// fails; shows a template's compile error at its line and the compiled diagram, submits the template to the device
+// and to a group from the form, sees the group task's progress and cancels it; filters the instances by device, task
+// and time, observes a path on the device's page, follows the device's history into the flow instance; signs in as a
+// viewer, who is offered no repair; looks at every page at 1280x800 and at a phone's width, has axe-core audit each
+// page for accessibility and walks the pages with the keyboard alone. Every step prints "ok" or "FAIL"; the exit code
+// is the number of failures.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
-const [base, user, password, endpoint, shots] = process.argv.slice(2);
+const [base, user, password, endpoint, shots, firmwareImage] = process.argv.slice(2);
 const chromiumPath = process.env.DMFLOW_CHROMIUM ?? '/usr/bin/chromium';
 fs.mkdirSync(shots, { recursive: true });
 const authorization = 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
@@ -156,6 +160,82 @@ await step('the page sees the flow complete without reloading', async () => {
   await page.screenshot({ path: `${shots}/instance-completed.png`, fullPage: true });
 });
 
+// The issue's scenario, on the built-in flow: a firmware update of a package nobody uploaded yet stops at its
+// delivery with an incident; the operator uploads the package, as an operator would, and retries from the page.
+const firmwarePackage = `walkthrough-firmware-${Date.now()}`;
+let firmwareKey = null;
+await step('a firmware update is submitted to the device from the form, which knows its attributes', async () => {
+  await page.goto(`${base}/console/#/tasks`);
+  await page.selectOption('#submit-kind', 'type');
+  await page.waitForSelector('#submit-definition option[value="Lwm2mFirmwareUpdateTask"]', { state: 'attached' });
+  await page.selectOption('#submit-definition', 'Lwm2mFirmwareUpdateTask');
+  // the required attribute comes with the type; another one is picked from those the form offers
+  await page.fill('input[aria-label="Value of resourceId"][required]', firmwarePackage);
+  await page.click('button:has-text("Add property")');
+  await page.waitForSelector('#task-attributes option[value="statePollInterval"]', { state: 'attached' });
+  await page.fill('.property-row:last-child .p-name', 'statePollInterval');
+  await page.fill('.property-row:last-child .p-value', 'PT1S');
+  await page.fill('#submit-target', endpoint);
+  await page.click('form.submit button[type=submit]');
+  await page.waitForSelector(`.kv code:has-text("resourceId=${firmwarePackage}")`);
+  await page.screenshot({ path: `${shots}/firmware-task.png`, fullPage: true });
+  await page.click('td a[href^="#/flows/instances/"]:text-is("lwm2m-firmware-update")', { timeout: 20000 });
+  firmwareKey = new URL(page.url()).hash.replace('#/flows/instances/', '');
+});
+await step('the delivery stops at an incident, red on the diagram and counted, naming the missing package', async () => {
+  await page.waitForSelector('.djs-element.dm-incident[data-element-id="deliver"]', { timeout: 30000 });
+  await page.waitForSelector('.djs-overlays[data-container-id="deliver"] .c-incident:text-is("1")');
+  const stroke = await page.$eval('.djs-element[data-element-id="deliver"] .djs-visual > :first-child', e => getComputedStyle(e).stroke);
+  if (stroke !== 'rgb(198, 40, 40)') throw new Error(`the delivery is drawn in ${stroke}, not in red`);
+  await page.waitForSelector(`.incident-message:has-text("names no stored resource: ${firmwarePackage}")`);
+  await page.screenshot({ path: `${shots}/firmware-incident.png`, fullPage: true });
+});
+await api('PUT', `/api/resources/${firmwarePackage}/data?category=firmware`, fs.readFileSync(firmwareImage),
+  'application/octet-stream');
+await step('with the package uploaded, the incident is retried from the page and the update completes', async () => {
+  await page.click('button:has-text("Retry")');
+  await page.click('dialog button.danger:has-text("Retry")');
+  await page.waitForSelector('h2:text-is("Incidents (0 open)")');
+  // the device downloads the package, reboots and comes back with it
+  await page.waitForSelector('.kv .badge:text-is("COMPLETED")', { timeout: 60000 });
+  await page.waitForSelector('.djs-element.dm-completed[data-element-id="updated"]');
+  await page.waitForSelector('.djs-overlays[data-container-id="deliver"] .c-completed:text-is("1")');
+  if (await page.$('.djs-element.dm-incident')) throw new Error('an element is still red');
+  await page.screenshot({ path: `${shots}/firmware-completed.png`, fullPage: true });
+});
+await step('the counts on the diagram\'s elements are the engine\'s', async () => {
+  const { items } = await api('GET', `/v2/process-instances/${firmwareKey}/statistics/element-instances`);
+  const shown = await page.$$eval('.djs-overlays', overlays => Object.fromEntries(overlays.map(o =>
+    [o.dataset.containerId, [...o.querySelectorAll('.dm-counts span')].map(c => `${c.className} ${c.textContent}`).join(', ')])));
+  const drawn = await page.$$eval('.djs-shape[data-element-id]', shapes => shapes.map(e => e.dataset.elementId));
+  const expected = items.filter(s => drawn.includes(s.elementId)).map(s => [s.elementId,
+    [['c-active', s.active], ['c-incident', s.incidents], ['c-completed', s.completed], ['c-canceled', s.canceled]]
+      .filter(([, n]) => n > 0).map(([c, n]) => `${c} ${n}`).join(', ')]);
+  if (expected.length < 10) throw new Error(`only ${expected.length} elements ran`);
+  const wrong = expected.filter(([element, counts]) => (shown[element] ?? '') !== counts);
+  if (wrong.length) throw new Error(wrong.map(([element, counts]) => `${element}: ${shown[element]} for ${counts}`).join('; '));
+});
+await step('the firmware update\'s execution ends SUCCESS with the version the device reports after its reboot', async () => {
+  await page.click('.kv a[href^="#/executions/"]');
+  await page.waitForSelector('.kv .badge:text-is("SUCCESS")');
+  await page.waitForSelector('.kv dd:has-text("newFirmwareVersion=2.0.0")');
+  await page.screenshot({ path: `${shots}/firmware-execution.png`, fullPage: true });
+});
+
+
+await step('an instance is cancelled from the page, after confirmation, and its diagram counts the cancelled step', async () => {
+  const { processInstanceKey: doomed } = await api('POST', '/v2/process-instances', { processDefinitionId: id, variables: { note: 'to cancel' } });
+  await page.goto(`${base}/console/#/flows/instances/${doomed}`);
+  await page.waitForSelector('.djs-overlays[data-container-id="step"] .c-active:text-is("1")');
+  await page.click('button:has-text("Cancel instance")');
+  await page.waitForSelector(`dialog[open] h2:text-is("Cancel instance ${doomed}?")`);
+  await page.click('dialog button.danger:has-text("Cancel the instance")');
+  await page.waitForSelector('.kv .badge:text-is("TERMINATED")');
+  await page.waitForSelector('.djs-overlays[data-container-id="step"] .c-canceled:text-is("1")');
+  if (await page.$('button:has-text("Cancel instance")')) throw new Error('a cancelled instance is offered to be cancelled');
+  await page.screenshot({ path: `${shots}/instance-cancelled.png`, fullPage: true });
+});
+
 
 // Live: a flow of two steps moves on while the page looks at it.
 const liveId = `${id}_live`;
@@ -257,6 +337,45 @@ await step('an execution shows its status history and log', async () => {
   await page.waitForSelector('td .badge:text-is("SUCCESS")');
   executionId = decodeURIComponent(new URL(page.url()).hash.replace('#/executions/', ''));
   await page.screenshot({ path: `${shots}/execution.png`, fullPage: true });
+});
+// A group of the device and one that never registered: the task's bar has a part ended and a part queued.
+const group = `root.walkthrough-${Date.now()}`;
+const absent = `${endpoint}-never-registered`;
+await api('PUT', `/api/groups/${group}`);
+await api('PUT', `/api/groups/${group}/members/${endpoint}`);
+await api('PUT', `/api/groups/${group}/members/${absent}`);
+let groupTaskId = null;
+const bar = (part, status) => `.progress .seg.s-${status}[style="width: ${part}%"]`;
+await step('the template is submitted to a group from the form, and the task page shows its progress and success rate', async () => {
+  await page.goto(`${base}/console/#/tasks`);
+  await page.waitForSelector(`#submit-definition option[value="${template}"]`, { state: 'attached' });
+  await page.selectOption('#submit-definition', template);
+  await page.selectOption('#submit-target-kind', 'group');
+  await page.fill('#submit-target', group);
+  await page.click('form.submit button[type=submit]');
+  await page.waitForSelector(`.kv code:text-is("${group}")`);
+  await page.waitForSelector('.progress[aria-label="1 of 2 ended, 50 % succeeded"]', { timeout: 30000 });
+  await page.waitForSelector(bar('50.00', 'success'));
+  await page.waitForSelector(bar('50.00', 'queued'));
+  await page.waitForSelector(`tr:has(a:text-is("${absent}")) .badge:text-is("QUEUED")`);
+  groupTaskId = decodeURIComponent(new URL(page.url()).hash.replace('#/tasks/', ''));
+  await page.screenshot({ path: `${shots}/group-task.png`, fullPage: true });
+});
+await step('the group task is cancelled from its page only once confirmed, and its queued execution ends CANCELLED', async () => {
+  await page.click('button:has-text("Cancel task")');
+  await page.click('dialog button:text-is("Cancel")');
+  await page.waitForSelector('dialog', { state: 'detached' });
+  if ((await api('GET', `/api/tasks/${encodeURIComponent(groupTaskId)}`)).state !== 'ACTIVE') throw new Error('dismissing the dialog cancelled the task');
+  await page.click('button:has-text("Cancel task")');
+  await page.click('dialog button.danger:has-text("Cancel the task")');
+  await page.waitForSelector('.kv .badge:text-is("CANCELLED")');
+  await page.waitForSelector('.progress[aria-label="2 of 2 ended, 50 % succeeded"]');
+  await page.waitForSelector(bar('50.00', 'cancelled'));
+  await page.waitForSelector(`tr:has(a:text-is("${absent}")) .badge:text-is("CANCELLED")`);
+  if (await page.$('button:has-text("Cancel task")')) throw new Error('a cancelled task is offered to be cancelled');
+  await page.screenshot({ path: `${shots}/task-cancelled.png`, fullPage: true });
+  await page.goto(`${base}/console/#/tasks`);
+  await page.waitForSelector(`tr:has(code:text-is("${group}")) .progress[aria-label="2 of 2 ended, 50 % succeeded"]`);
 });
 await step('the instances are filtered by device, by task and by start time', async () => {
   const ran = await api('GET', `/api/executions/${encodeURIComponent(executionId)}`);
@@ -436,5 +555,6 @@ await step('the pages are walked with the keyboard alone: skip link, navigation,
 });
 
 await browser.close();
+console.log(`the walkthrough took ${Math.round((Date.now() - startedAt) / 1000)} s`);
 check(errors.length === 0, `no console errors${errors.length ? `: ${errors.join('; ')}` : ''}`);
 process.exit(failures);

@@ -38,8 +38,10 @@ export class Diagram {
       return true;
     };
     for (const s of statistics) {
+      if (!registry.get(s.elementId)) continue;
       const marker = s.incidents > 0 ? 'dm-incident' : s.active > 0 ? 'dm-active' : s.completed > 0 ? 'dm-completed' : null;
-      if (!marker || !mark(s.elementId, marker)) continue;
+      // an element only cancelled (the instance was cancelled there) gets no colour, but its count still shows
+      if (marker) mark(s.elementId, marker);
       const counts = [
         s.active > 0 ? h('span', { class: 'c-active', title: 'active' }, s.active) : null,
         s.incidents > 0 ? h('span', { class: 'c-incident', title: 'incidents' }, s.incidents) : null,
