@@ -117,7 +117,9 @@ class DeviceDataTest {
         // As after a restart of dmflow: the record survived in PostgreSQL, the live observation did not.
         observations.observed("data-restored", SENSOR);
         start("data-restored", SupportedObject.TEMPERATURE);
-        await().atMost(TIMEOUT).until(() -> !history("data-restored").isEmpty());
+        // dmflow writes its record of the device after the registration: until then the history is a 404.
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(history("data-restored")).isNotEmpty());
     }
 
     @Test
