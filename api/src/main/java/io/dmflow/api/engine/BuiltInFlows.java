@@ -2,6 +2,7 @@ package io.dmflow.api.engine;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -38,6 +40,9 @@ public class BuiltInFlows {
     Deployments deployments;
 
     private final CountDownLatch deployed = new CountDownLatch(1);
+    /** Released when this application's HTTP port opens: the embedded engine is reachable from then on. */
+    private final Semaphore listening = new Semaphore(0);
+
     private volatile Thread deployer;
 
     void start(@Observes StartupEvent event) {
@@ -54,11 +59,20 @@ public class BuiltInFlows {
         thread.start();
     }
 
+    void listening(@Observes HttpServerStart event) {
+        listening.release();
+    }
+
     void stop(@Observes ShutdownEvent event) {
         Thread thread = deployer;
         if (thread != null) {
             thread.interrupt();
         }
+    }
+
+    /** Whether every built-in flow is deployed. */
+    public boolean isDeployed() {
+        return deployed.getCount() == 0;
     }
 
     /** Waits until every built-in flow is deployed; answers whether they are. */
@@ -86,7 +100,11 @@ public class BuiltInFlows {
                     complained = true;
                 }
                 try {
-                    Thread.sleep(wait.toMillis()); // the engine gives no signal that it now listens
+                    // An external engine gives no signal that it now listens; the embedded one answers once this
+                    // application's HTTP port is open, so that ends the wait early.
+                    if (listening.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                        continue;
+                    }
                 } catch (InterruptedException interrupted) {
                     return;
                 }

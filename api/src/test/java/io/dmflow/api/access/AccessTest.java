@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.camunda.client.CamundaClient;
+import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.LogFlow;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestAdmin;
@@ -49,6 +50,9 @@ class AccessTest {
 
     @Inject
     ApplicationCredential application;
+
+    @Inject
+    BuiltInFlows builtInFlows;
 
     @TestHTTPResource("/")
     URL root;
@@ -90,7 +94,7 @@ class AccessTest {
     }
 
     @Test
-    void anonymousCallersAreAskedToAuthenticateWhileHealthStaysOpen() {
+    void anonymousCallersAreAskedToAuthenticateWhileHealthStaysOpen() throws InterruptedException {
         for (String path : new String[] {
             "/api/devices", "/api/tasks", "/api/users", "/api/tokens", "/v2/topology", "/api/no-such-thing"
         }) {
@@ -113,6 +117,8 @@ class AccessTest {
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json");
+        // Ready only once the built-in flows are in the engine, which this test's application deploys beside startup.
+        assertThat(builtInFlows.awaitDeployed(Duration.ofSeconds(30))).isTrue();
         anonymous().get("/q/health/ready").then().statusCode(200);
         anonymous().get("/q/health/live").then().statusCode(200);
     }

@@ -1,6 +1,8 @@
 package io.dmflow.api.engine;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.contract.BuiltInProcess;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every flow of the bpmn module is deployed at start; deploying a file again as it is (a restart, a second node)
- * keeps its version, and only a changed file makes a new one.
+ * keeps its version, and only a changed file makes a new one. dmflow is ready only once they are in the engine.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
@@ -45,6 +47,17 @@ class BuiltInFlowsTest {
             assertThat(again.version()).as(file).isEqualTo(first.version());
             assertThat(again.definitionKey()).as(file).isEqualTo(first.definitionKey());
         }
+    }
+
+    @Test
+    void readinessNamesTheBuiltInFlows() throws Exception {
+        assertThat(builtInFlows.awaitDeployed(Duration.ofSeconds(30))).isTrue();
+        given().auth()
+                .none()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'built-in-flows' }.status", equalTo("UP"));
     }
 
     @Test

@@ -92,9 +92,9 @@ class RestartKeepsDevicesIT {
                 long up = System.nanoTime();
                 assertThat(state(http, NOSEC)).isEqualTo("online");
                 assertThat(state(http, PSK)).isEqualTo("online");
-                read(http, NOSEC);
+                read(http, NOSEC, dmflow);
                 long noSecMillis = millisSince(up);
-                read(http, PSK);
+                read(http, PSK, dmflow);
                 long pskMillis = millisSince(up);
                 System.out.printf(
                         "after a graceful restart, read from ready: NoSec %d ms, PSK %d ms%n", noSecMillis, pskMillis);
@@ -124,7 +124,7 @@ class RestartKeepsDevicesIT {
                 long updateSent = System.nanoTime();
                 noSec.triggerRegistrationUpdate();
                 await().atMost(TIMEOUT).until(() -> noSec.updateCount() > noSecUpdates);
-                read(http, NOSEC);
+                read(http, NOSEC, dmflow);
                 long noSecMillis = millisSince(updateSent);
                 assertThat(noSec.registrationCount())
                         .as("the NoSec device's update is answered: it does not register again")
@@ -136,7 +136,7 @@ class RestartKeepsDevicesIT {
                 psk.triggerRegistrationUpdate();
                 await().atMost(TIMEOUT)
                         .until(() -> psk.updateCount() > pskUpdates || psk.registrationCount() > pskRegistered);
-                read(http, PSK);
+                read(http, PSK, dmflow);
                 long pskMillis = millisSince(updateSent);
                 assertThat(psk.handshakeCount())
                         .as("a new handshake after the crash")
@@ -163,14 +163,17 @@ class RestartKeepsDevicesIT {
         return builder.build();
     }
 
-    private static void read(URI http, String endpoint) {
-        api(http)
+    private static void read(URI http, String endpoint, DmflowProcess dmflow) {
+        io.restassured.response.Response answer = api(http)
                 .contentType(ContentType.JSON)
                 .body("{\"key\": \"/3/0/0\"}")
-                .post("/api/devices/{endpoint}/operations/read", endpoint)
-                .then()
-                .statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("SUCCESS"));
+                .post("/api/devices/{endpoint}/operations/read", endpoint);
+        assertThat(answer.statusCode())
+                .as("read of %s: %s", endpoint, answer.asString())
+                .isEqualTo(200);
+        assertThat(answer.jsonPath().getString("status"))
+                .as("read of %s: %s%ndmflow's log:%n%s", endpoint, answer.asString(), dmflow.tail())
+                .isEqualTo("SUCCESS");
     }
 
     private static void awaitState(URI http, String endpoint, String expected) {
