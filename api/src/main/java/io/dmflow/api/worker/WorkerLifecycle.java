@@ -118,7 +118,7 @@ public class WorkerLifecycle {
         DeviceClient operations = server.operations();
         DeviceObservations observations = server.observations();
         List<DmflowJob> jobs = List.of(
-                new ReadJob(operations),
+                new ReadJob(operations, dataModelCache),
                 new WriteJob(operations),
                 new ExecuteJob(operations),
                 new DiscoverJob(operations),

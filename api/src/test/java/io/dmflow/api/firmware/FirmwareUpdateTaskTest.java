@@ -77,6 +77,14 @@ class FirmwareUpdateTaskTest {
             assertThat(execution.getString("details"))
                     .contains(
                             "oldFirmwareVersion=" + OLD_VERSION, "newFirmwareVersion=" + NEW_VERSION, "updateResult=1");
+            // The version the flow read after the reboot is the one the device's page (the data model cache) shows.
+            assertThat(given().get("/api/devices/{endpoint}/values", "fw-push")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getString("find { it.path == '/3/0/3' }.value"))
+                    .isEqualTo(NEW_VERSION);
         }
     }
 

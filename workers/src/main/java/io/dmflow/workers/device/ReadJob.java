@@ -8,6 +8,8 @@ import io.dmflow.workers.job.DmflowJob;
 import io.dmflow.workers.job.InvalidJobInput;
 import io.dmflow.workers.job.JobIdentity;
 import io.dmflow.workers.job.JobInputs;
+import io.dmflow.workers.store.DataModelCache;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +19,17 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lwm2m.read}: reads {@code key}; sets the variable named by {@code output} to the value's string
- * form, or, with no {@code output}, {@code value} to its plain form.
+ * form, or, with no {@code output}, {@code value} to its plain form. A resource's value read is kept in the data
+ * model cache, so that what a flow last read (a firmware version after an update) is what the device's page shows.
  */
 public final class ReadJob implements DmflowJob {
 
     private final DeviceClient operations;
+    private final DataModelCache cache;
 
-    public ReadJob(DeviceClient operations) {
+    public ReadJob(DeviceClient operations, DataModelCache cache) {
         this.operations = operations;
+        this.cache = cache;
     }
 
     @Override
@@ -47,7 +52,12 @@ public final class ReadJob implements DmflowJob {
                 .map(text -> contentFormat(inputs, text));
         CompletableFuture<ReadResult> read = format.map(asked -> operations.read(endpoint, key, asked))
                 .orElseGet(() -> operations.read(endpoint, key));
-        return read.thenApply(result -> {
+        // The device's answer completes the read on a thread of the LwM2M server, which must not wait for the
+        // database: the cache is written on another.
+        return read.thenApplyAsync(result -> {
+            if (isResource(result.path()) && result.value() != null) {
+                cache.recordRead(endpoint, Map.of(result.path(), result.value()), Instant.now());
+            }
             Map<String, Object> outputs = new HashMap<>();
             if (output.isPresent()) {
                 outputs.put(output.get(), ValueText.of(result.value()));
@@ -56,6 +66,11 @@ public final class ReadJob implements DmflowJob {
             }
             return outputs;
         });
+    }
+
+    /** A resource ({@code /3/0/3}) or one of its instances; objects and object instances come as nested maps. */
+    private static boolean isResource(String path) {
+        return path != null && path.split("/").length >= 4;
     }
 
     static DataFormat contentFormat(JobInputs inputs, String text) {
