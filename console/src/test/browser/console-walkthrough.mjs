@@ -221,6 +221,12 @@ await step('the firmware update\'s execution ends SUCCESS with the version the d
   await page.waitForSelector('.kv dd:has-text("newFirmwareVersion=2.0.0")');
   await page.screenshot({ path: `${shots}/firmware-execution.png`, fullPage: true });
 });
+await step('the devices page shows the firmware version the flow read after the update', async () => {
+  await page.goto(`${base}/console/#/devices`);
+  await page.fill('#device-prefix', endpoint);
+  await page.click('form.filters button[type="submit"]');
+  await page.waitForSelector(`tr:has(a:text-is("${endpoint}")) td:text-is("2.0.0")`);
+});
 
 
 await step('an instance is cancelled from the page, after confirmation, and its diagram counts the cancelled step', async () => {
