@@ -47,7 +47,16 @@ public class DeviceValueRecorder implements DeviceEventListener {
     }
 
     void record(List<DeviceValue> values) {
-        List<Object[]> rows = values.stream().map(this::row).toList();
+        write(rows(values));
+    }
+
+    /** The statement parameters of the values; an {@link IllegalArgumentException} when one has no JSON form. */
+    List<Object[]> rows(List<DeviceValue> values) {
+        return values.stream().map(this::row).toList();
+    }
+
+    /** Keeps rows made by {@link #rows} as the latest values and in the series, in one transaction. */
+    void write(List<Object[]> rows) {
         sql.transaction(connection -> {
             Sql.batch(connection, LATEST, rows);
             Sql.batch(connection, HISTORY, rows);

@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Reads what {@link DeviceValueRecorder} keeps: the data model cache (the latest value of each path) and the
@@ -28,6 +30,9 @@ public class DeviceValues implements DataModelCache {
 
     @Inject
     DeviceValueRecorder recorder;
+
+    @Inject
+    DeviceValueBatches batches;
 
     /** The cached value of every path of the device, by path. */
     public List<DeviceValueView> latest(String endpoint) {
@@ -62,12 +67,13 @@ public class DeviceValues implements DataModelCache {
     }
 
     @Override
-    public void recordRead(String endpoint, Map<String, Object> valuesByPath, Instant at) {
-        if (!valuesByPath.isEmpty()) {
-            recorder.record(valuesByPath.entrySet().stream()
-                    .map(entry -> new DeviceValue(endpoint, entry.getKey(), entry.getValue(), at))
-                    .toList());
+    public CompletionStage<Void> recordRead(String endpoint, Map<String, Object> valuesByPath, Instant at) {
+        if (valuesByPath.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
+        return batches.keep(valuesByPath.entrySet().stream()
+                .map(entry -> new DeviceValue(endpoint, entry.getKey(), entry.getValue(), at))
+                .toList());
     }
 
     @Override

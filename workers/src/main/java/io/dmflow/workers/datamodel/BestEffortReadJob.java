@@ -68,18 +68,18 @@ public final class BestEffortReadJob implements DmflowJob {
                         .filter(found -> !read.values().containsKey(found))
                         .toList());
         // The device's last answer completes the walk on a thread of the LwM2M server, which must not wait for the
-        // database: the cache is written on another.
-        return discovered.thenApplyAsync(onlyDiscovered -> {
-            Instant now = Instant.now();
-            cache.recordRead(endpoint, read.values(), now);
-            cache.recordDiscovered(endpoint, onlyDiscovered, now);
-            refused.addAll(0, read.refused());
-            Map<String, Object> outputs = new LinkedHashMap<>();
-            outputs.put("read", List.copyOf(read.values().keySet()));
-            outputs.put("discovered", onlyDiscovered);
-            outputs.put("refused", refused);
-            return outputs;
-        });
+        // database: the values are kept on the cache's thread, the discovered paths after them on another.
+        Instant now = Instant.now();
+        return discovered.thenCompose(onlyDiscovered -> cache.recordRead(endpoint, read.values(), now)
+                .thenApplyAsync(kept -> {
+                    cache.recordDiscovered(endpoint, onlyDiscovered, now);
+                    refused.addAll(0, read.refused());
+                    Map<String, Object> outputs = new LinkedHashMap<>();
+                    outputs.put("read", List.copyOf(read.values().keySet()));
+                    outputs.put("discovered", onlyDiscovered);
+                    outputs.put("refused", refused);
+                    return outputs;
+                }));
     }
 
     private CompletableFuture<List<DiscoveredLink>> discover(

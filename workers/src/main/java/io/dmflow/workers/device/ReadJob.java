@@ -53,18 +53,19 @@ public final class ReadJob implements DmflowJob {
         CompletableFuture<ReadResult> read = format.map(asked -> operations.read(endpoint, key, asked))
                 .orElseGet(() -> operations.read(endpoint, key));
         // The device's answer completes the read on a thread of the LwM2M server, which must not wait for the
-        // database: the cache is written on another.
-        return read.thenApplyAsync(result -> {
-            if (isResource(result.path()) && result.value() != null) {
-                cache.recordRead(endpoint, Map.of(result.path(), result.value()), Instant.now());
-            }
+        // database: the cache keeps the value on a thread of its own, and the job completes once it is kept.
+        return read.thenCompose(result -> {
             Map<String, Object> outputs = new HashMap<>();
             if (output.isPresent()) {
                 outputs.put(output.get(), ValueText.of(result.value()));
             } else {
                 outputs.put("value", result.value());
             }
-            return outputs;
+            if (!isResource(result.path()) || result.value() == null) {
+                return CompletableFuture.completedFuture(outputs);
+            }
+            return cache.recordRead(endpoint, Map.of(result.path(), result.value()), Instant.now())
+                    .thenApply(kept -> outputs);
         });
     }
 
