@@ -5,6 +5,7 @@ import io.dmflow.contract.ExecutionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -125,7 +126,9 @@ public class ExecutionQueue {
 
     /**
      * The device's open executions in the order they run. Native SQL: a query with a list parameter is translated
-     * anew on every call, and this one runs for every decision.
+     * anew on every call, and this one runs for every decision. The native queries of a decision do not flush:
+     * Hibernate would write out the whole session before each (a seventh of the scheduler's time), and a decision
+     * queries before it changes anything.
      */
     @SuppressWarnings("unchecked")
     private static List<Execution> openOn(String endpoint) {
@@ -133,6 +136,7 @@ public class ExecutionQueue {
                 .createNativeQuery("""
                 SELECT * FROM dmflow.execution WHERE endpoint = ?1
                 AND status IN ('QUEUED', 'IN_PROGRESS', 'WAITING_FOR_DEVICE') ORDER BY priority, queue_seq""", Execution.class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, endpoint)
                 .getResultList();
     }
@@ -141,6 +145,7 @@ public class ExecutionQueue {
         // The state alone: the device entity carries its object list, which a decision does not need.
         return !Execution.getEntityManager()
                 .createNativeQuery("SELECT 1 FROM dmflow.device WHERE endpoint = ?1 AND state = 'ONLINE'")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, endpoint)
                 .getResultList()
                 .isEmpty();
@@ -149,6 +154,7 @@ public class ExecutionQueue {
     private static void lock(String endpoint) {
         Execution.getEntityManager()
                 .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) AS locked")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, "dmflow.device:" + endpoint)
                 .getSingleResult();
     }

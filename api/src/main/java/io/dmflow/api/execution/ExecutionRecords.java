@@ -1,5 +1,6 @@
 package io.dmflow.api.execution;
 
+import io.dmflow.api.database.GroupCommit;
 import io.dmflow.api.database.Sql;
 import io.dmflow.contract.ExecutionStatus;
 import io.dmflow.workers.contact.AwaitedDevices;
@@ -7,12 +8,16 @@ import io.dmflow.workers.store.DeviceHolds;
 import io.dmflow.workers.store.ExecutionLog;
 import io.dmflow.workers.store.ExecutionProgress;
 import io.dmflow.workers.store.ExecutionReports;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 /** What flows and workers report about executions, kept in PostgreSQL; changes wake the scheduler. */
 @ApplicationScoped
@@ -28,18 +33,39 @@ public class ExecutionRecords
     @Inject
     Sql sql;
 
+    private GroupCommit<String> resumptions;
+
+    @PostConstruct
+    void open() {
+        resumptions = new GroupCommit<>("dmflow-resumptions", this::resume);
+    }
+
+    @PreDestroy
+    void close() {
+        resumptions.close();
+    }
+
     /**
-     * Runs before every job a worker takes, so it is one statement on a pooled connection outside any JTA
-     * transaction: it changes something only when the execution was waiting, and then records the change with it.
+     * Runs before every job a worker takes, so the jobs the workers take at once share one statement (a
+     * {@link GroupCommit}); it returns once that is committed, before the job's device operation starts. It changes
+     * something only when the execution was waiting, and then records the change with it.
      */
     @Override
     public void working(String executionId) {
+        try {
+            resumptions.submit(executionId).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void resume(List<String> executionIds) {
         sql.update("""
                 WITH resumed AS (
                     UPDATE dmflow.execution SET status = 'IN_PROGRESS', updated_at = now()
-                    WHERE id = ? AND status = 'WAITING_FOR_DEVICE' RETURNING id, updated_at)
+                    WHERE id = ANY(?) AND status = 'WAITING_FOR_DEVICE' RETURNING id, updated_at)
                 INSERT INTO dmflow.execution_event (execution_id, status, at, note)
-                SELECT id, 'IN_PROGRESS', updated_at, 'resumed' FROM resumed""", executionId);
+                SELECT id, 'IN_PROGRESS', updated_at, 'resumed' FROM resumed""", (Object) executionIds.toArray(String[]::new));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dmflow.api.property;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +38,9 @@ public class EffectiveProperties {
                     SELECT name, value, 'device', 1, 0, '' FROM dmflow.device_property WHERE endpoint = ?1) AS property
                 ORDER BY own, depth, path COLLATE "C"
                 """)
+                // Flushing the session first would cost every execution's start and show nothing new: no change
+                // made in the same transaction touches these tables.
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, endpoint)
                 .getResultList();
         rows.forEach(row -> values.put((String) row[0], new Origin((String) row[1], (String) row[2])));

@@ -7,6 +7,7 @@ import io.dmflow.contract.BuiltInProcess;
 import io.dmflow.contract.StartVariable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.FlushModeType;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,7 @@ public class TaskProcesses implements ExecutionProcesses {
         @SuppressWarnings("unchecked")
         List<String> processIds = TaskTemplate.getEntityManager()
                 .createNativeQuery("SELECT process_id FROM dmflow.task_template WHERE name = ?1")
+                .setFlushMode(FlushModeType.COMMIT) // an execution's start changes no template
                 .setParameter(1, name)
                 .getResultList();
         if (processIds.isEmpty()) {

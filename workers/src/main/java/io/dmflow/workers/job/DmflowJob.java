@@ -25,6 +25,15 @@ public interface DmflowJob {
         return false;
     }
 
+    /**
+     * Whether running the job means its execution works again: a flow that waited for its device resumes with a
+     * device operation, so each job first records its execution as in progress (a write per job). A job that sets
+     * the execution's status itself says no and is spared that write.
+     */
+    default boolean resumesExecution() {
+        return true;
+    }
+
     /** Does the work; the stage completes with the variables to set on completion. */
     CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job);
 }

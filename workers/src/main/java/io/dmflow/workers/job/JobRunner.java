@@ -68,7 +68,9 @@ public final class JobRunner implements JobHandler {
         CompletionStage<Map<String, Object>> outcome;
         boolean replayed = false;
         try {
-            inputs.executionId().ifPresent(progress::working);
+            if (job.resumesExecution()) {
+                inputs.executionId().ifPresent(progress::working);
+            }
             Optional<Map<String, Object>> applied =
                     job.hasEffect() ? effects.applied(identity.key()) : Optional.empty();
             replayed = applied.isPresent();

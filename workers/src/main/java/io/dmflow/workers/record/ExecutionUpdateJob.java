@@ -34,6 +34,12 @@ public final class ExecutionUpdateJob implements DmflowJob {
         return List.of("status", "result", "details", "execution");
     }
 
+    /** It sets the execution's status itself. */
+    @Override
+    public boolean resumesExecution() {
+        return false;
+    }
+
     @Override
     public CompletionStage<Map<String, Object>> run(JobInputs inputs, JobIdentity job) {
         String text = inputs.text("status").trim().toUpperCase();
