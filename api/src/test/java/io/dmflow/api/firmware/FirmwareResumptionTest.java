@@ -144,18 +144,64 @@ class FirmwareResumptionTest {
         }
     }
 
+    /** The flow's name of the step each drop-off fails. */
+    private static final Map<String, String> STEP_NAMES = Map.of(
+            "read-version", "Read the firmware version",
+            "read-object", "Read the Firmware Update object",
+            "reset", "Reset the state machine",
+            "observe", "Observe the state",
+            "push-lost", "Deliver the package",
+            "push-arrived", "Deliver the package",
+            "read-progress", "Read the download state",
+            "update-lost", "Execute Update",
+            "update-done", "Execute Update",
+            "read-new-version", "Read the new firmware version");
+
+    /** One device per step again, none of them coming back: each update ends at its first downlink failure. */
     @Test
     void withoutResumptionTheFirstDownlinkFailureEndsTheUpdateNamingTheStep() {
-        String image = storeImage("fw-no-resume-image");
-        try (SimulatedFleet fleet = start(fleet(coap(), "fw-no-resume"), "fw-no-resume")) {
-            SimulatedDevice device = fleet.device();
-            device.dropOffAt(LinkDrop.beforeRequest("PUT", "/5/0/0"));
+        Map<Step, SimulatedFleet> fleets = new LinkedHashMap<>();
+        try {
+            Map<Step, String> executions = new LinkedHashMap<>();
+            for (Step step : STEPS) {
+                String endpoint = "fw-no-resume-" + step.name();
+                String image = storeImage("fw-no-resume-image-" + step.name());
+                SimulatedFleet fleet = start(fleet(coap(), endpoint), endpoint);
+                fleets.put(step, fleet);
+                SimulatedDevice device = fleet.device();
+                if (step.stuckInDownloaded()) {
+                    server.delivery()
+                            .push(
+                                    endpoint,
+                                    "/5/0/0",
+                                    new InMemoryPackageSource("stale", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
+                            .join();
+                    await().atMost(FirmwareDevices.TIMEOUT)
+                            .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+                }
+                device.dropOffAt(step.drop());
+                executions.put(step, update(endpoint, image, "\"resumeAfterDownlinkFailure\": \"false\""));
+            }
 
-            JsonPath ended = ended(update("fw-no-resume", image, "\"resumeAfterDownlinkFailure\": \"false\""), "ERROR");
-
-            assertThat(ended.getString("result")).isEqualTo("ERROR");
-            assertThat(ended.getString("details")).contains("downlink failure at step 'Deliver the package'");
-            assertThat(device.deviceObject().firmwareVersion()).isEqualTo(FirmwareDevices.OLD_VERSION);
+            SoftAssertions softly = new SoftAssertions();
+            for (Step step : STEPS) {
+                JsonPath ended = ended(executions.get(step), "ERROR");
+                softly.assertThat(ended.getString("result"))
+                        .as("%s: result", step.name())
+                        .isEqualTo("ERROR");
+                softly.assertThat(ended.getString("details"))
+                        .as("%s: details", step.name())
+                        .contains("downlink failure at step '" + STEP_NAMES.get(step.name()) + "'");
+                // Past Execute Update the device runs the new image whatever the flow then does.
+                if (!List.of("update-done", "read-new-version").contains(step.name())) {
+                    softly.assertThat(fleets.get(step).device().deviceObject().firmwareVersion())
+                            .as("%s: firmware version", step.name())
+                            .isNotEqualTo(NEW_VERSION);
+                }
+            }
+            softly.assertAll();
+        } finally {
+            fleets.values().forEach(SimulatedFleet::close);
         }
     }
 }
