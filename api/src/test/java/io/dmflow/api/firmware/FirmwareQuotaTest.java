@@ -97,17 +97,31 @@ class FirmwareQuotaTest {
     }
 
     @Test
-    void aTimeoutEndsTheUpdateInErrorAndFreesItsQuotaSlot() {
+    void aTimeoutEndsTheUpdateInErrorAndFreesItsQuotaSlotAndItsBlockingHold() {
         String image = storeImage("fw-timeout-image");
+        TaskApi.saveTemplate("fw-after-timeout", "<config><set key=\"/3/0/15\" value=\"After-Timeout\"/></config>");
         try (SimulatedFleet fleet = start(FirmwareDevices.fleet(coap(), "fw-timeout"), "fw-timeout")) {
             fleet.device().goOffline();
-            String execution = update("fw-timeout", image, "\"useQuota\": \"true\", \"timeoutInSec\": \"4\"");
+            String execution = TaskApi.executionOf(TaskApi.submit("""
+                    {"type": "Lwm2mFirmwareUpdateTask", "target": {"device": "fw-timeout"}, "blocking": true,
+                     "properties": {"resourceId": "%s", "statePollInterval": "PT1S", "useQuota": "true",
+                                    "timeoutInSec": "4"}}""".formatted(image)));
             await().atMost(FirmwareDevices.TIMEOUT).until(() -> quotas.taken(QUOTA) == 1);
+            TaskApi.awaitStatus(execution, "WAITING_FOR_DEVICE");
+            String next = TaskApi.executionOf(TaskApi.submit("""
+                    {"template": "fw-after-timeout", "target": {"device": "fw-timeout"}}"""));
+            assertThat(TaskApi.status(next))
+                    .as("held behind the blocking update")
+                    .isEqualTo("QUEUED");
 
             JsonPath ended = ended(execution, "ERROR");
 
             assertThat(ended.getString("details")).contains("did not end within PT4S");
             assertThat(quotas.taken(QUOTA)).isZero();
+            // The hold is given back: the next task starts, and waits for the device it finds offline.
+            TaskApi.awaitStatus(next, "WAITING_FOR_DEVICE");
+            fleet.device().comeBack();
+            TaskApi.ended(next, "SUCCESS", FirmwareDevices.TIMEOUT);
         }
     }
 
