@@ -225,4 +225,26 @@ class FirmwareUpdateTaskTest {
             assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
         }
     }
+
+    @Test
+    void aPullOverAProtocolTheDeviceDoesNotListEndsInErrorBeforeAnythingIsSent() {
+        String image = storeImage("fw-pull-coaps-image");
+        try (SimulatedFleet fleet = start(fleet(coap(), "fw-pull-coaps"), "fw-pull-coaps")) {
+            SimulatedDevice device = fleet.device();
+            // The simulated device downloads over coap, http and https: its Protocol Support (/5/0/8) lists no coaps.
+            JsonPath execution = ended(
+                    update(
+                            "fw-pull-coaps",
+                            image,
+                            "\"transferMethod\": \"Pull\", \"protocol\": \"coaps\", \"checkDeliveryAndProtocol\": \"true\""),
+                    "ERROR");
+
+            assertThat(execution.getString("details"))
+                    .contains("the device does not support pull over coaps")
+                    .contains("oldFirmwareVersion=" + OLD_VERSION);
+            assertThat(device.firmware().stateHistory()).doesNotContain(FirmwareState.DOWNLOADING);
+            assertThat(device.firmware().packageUri()).isNullOrEmpty();
+            assertThat(device.deviceObject().firmwareVersion()).isEqualTo(OLD_VERSION);
+        }
+    }
 }
