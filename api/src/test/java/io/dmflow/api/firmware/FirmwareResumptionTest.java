@@ -66,38 +66,32 @@ class FirmwareResumptionTest {
             new Step("update-done", LinkDrop.afterRequest("POST", "/5/0/2"), false),
             new Step("read-new-version", LinkDrop.beforeRequest("GET", "/3/0/3").atOccurrence(2), false));
 
+    /** The steps of a pull over CoAP that differ from a push: the Package URI write, lost or answered. */
+    private static final List<Step> PULL_STEPS = List.of(
+            new Step("pull-uri-lost", LinkDrop.beforeRequest("PUT", "/5/0/1"), false),
+            new Step("pull-uri-arrived", LinkDrop.afterRequest("PUT", "/5/0/1"), false));
+
     /** One device per step, all updated at once, as a fleet's devices drop off at different steps of one task. */
     @Test
     void aDeviceThatDropsOffAtAStepResumesThere() {
+        dropOffAtEachStep(STEPS, "fw-drop-", "");
+    }
+
+    @Test
+    void aDeviceThatDropsOffAtAStepOfAPullResumesThere() {
+        dropOffAtEachStep(PULL_STEPS, "fw-pull-drop-", "\"transferMethod\": \"Pull\", \"protocol\": \"coap\"");
+    }
+
+    private void dropOffAtEachStep(List<Step> steps, String prefix, String properties) {
         Map<Step, SimulatedFleet> fleets = new LinkedHashMap<>();
         try {
             Map<Step, Long> downloadsBefore = new LinkedHashMap<>();
-            Map<Step, String> executions = new LinkedHashMap<>();
-            for (Step step : STEPS) {
-                String endpoint = "fw-drop-" + step.name();
-                String image = storeImage("fw-drop-image-" + step.name());
-                SimulatedFleet fleet = start(fleet(coap(), endpoint), endpoint);
-                fleets.put(step, fleet);
-                SimulatedDevice device = fleet.device();
-                if (step.stuckInDownloaded()) {
-                    server.delivery()
-                            .push(
-                                    endpoint,
-                                    "/5/0/0",
-                                    new InMemoryPackageSource("stale", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
-                            .join();
-                    await().atMost(FirmwareDevices.TIMEOUT)
-                            .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
-                }
-                downloadsBefore.put(step, downloads(device.firmware()));
-                device.dropOffAt(step.drop());
-                executions.put(step, update(endpoint, image, ""));
-            }
+            Map<Step, String> executions = updateEach(steps, prefix, properties, fleets, downloadsBefore);
 
             SoftAssertions softly = new SoftAssertions();
             DropOffs.bringBackWhenWaitedFor(
-                    STEPS, Step::name, step -> fleets.get(step).device(), executions::get, softly);
-            for (Step step : STEPS) {
+                    steps, Step::name, step -> fleets.get(step).device(), executions::get, softly);
+            for (Step step : steps) {
                 SimulatedDevice device = fleets.get(step).device();
                 JsonPath ended = ended(executions.get(step), "SUCCESS");
                 softly.assertThat(device.deviceObject().firmwareVersion())
@@ -114,6 +108,40 @@ class FirmwareResumptionTest {
         } finally {
             fleets.values().forEach(SimulatedFleet::close);
         }
+    }
+
+    /**
+     * Starts a device per step, set to drop off there (stuck in Downloaded first where the step needs it), and
+     * submits its update; answers the executions, and notes each device's downloads so far.
+     */
+    private Map<Step, String> updateEach(
+            List<Step> steps,
+            String prefix,
+            String properties,
+            Map<Step, SimulatedFleet> fleets,
+            Map<Step, Long> downloadsBefore) {
+        Map<Step, String> executions = new LinkedHashMap<>();
+        for (Step step : steps) {
+            String endpoint = prefix + step.name();
+            String image = storeImage(prefix + "image-" + step.name());
+            SimulatedFleet fleet = start(fleet(coap(), endpoint), endpoint);
+            fleets.put(step, fleet);
+            SimulatedDevice device = fleet.device();
+            if (step.stuckInDownloaded()) {
+                server.delivery()
+                        .push(
+                                endpoint,
+                                "/5/0/0",
+                                new InMemoryPackageSource("stale", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
+                        .join();
+                await().atMost(FirmwareDevices.TIMEOUT)
+                        .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+            }
+            downloadsBefore.put(step, downloads(device.firmware()));
+            device.dropOffAt(step.drop());
+            executions.put(step, update(endpoint, image, properties));
+        }
+        return executions;
     }
 
     @Test
@@ -162,26 +190,8 @@ class FirmwareResumptionTest {
     void withoutResumptionTheFirstDownlinkFailureEndsTheUpdateNamingTheStep() {
         Map<Step, SimulatedFleet> fleets = new LinkedHashMap<>();
         try {
-            Map<Step, String> executions = new LinkedHashMap<>();
-            for (Step step : STEPS) {
-                String endpoint = "fw-no-resume-" + step.name();
-                String image = storeImage("fw-no-resume-image-" + step.name());
-                SimulatedFleet fleet = start(fleet(coap(), endpoint), endpoint);
-                fleets.put(step, fleet);
-                SimulatedDevice device = fleet.device();
-                if (step.stuckInDownloaded()) {
-                    server.delivery()
-                            .push(
-                                    endpoint,
-                                    "/5/0/0",
-                                    new InMemoryPackageSource("stale", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
-                            .join();
-                    await().atMost(FirmwareDevices.TIMEOUT)
-                            .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
-                }
-                device.dropOffAt(step.drop());
-                executions.put(step, update(endpoint, image, "\"resumeAfterDownlinkFailure\": \"false\""));
-            }
+            Map<Step, String> executions = updateEach(
+                    STEPS, "fw-no-resume-", "\"resumeAfterDownlinkFailure\": \"false\"", fleets, new LinkedHashMap<>());
 
             SoftAssertions softly = new SoftAssertions();
             for (Step step : STEPS) {
