@@ -11,11 +11,13 @@ import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Templates submitted as tasks run through the engine and the job workers to simulated devices. */
@@ -101,6 +103,20 @@ class TaskFlowTest {
                     .extract()
                     .path("history.status");
             assertThat(history).containsExactly("QUEUED", "IN_PROGRESS", "SUCCESS");
+            // The flow started knowing its device's groups.
+            long instance = given().get("/api/executions/{id}", execution)
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getLong("processInstanceKey");
+            String device = given().contentType(ContentType.JSON)
+                    .body(Map.of("filter", Map.of("processInstanceKey", instance, "name", "device")))
+                    .post("/v2/variables/search")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items[0].value");
+            assertThat(device).contains("\"groups\":[\"root.rwx\"]").contains("\"endpoint\":\"rwx-3\"");
         }
     }
 }
