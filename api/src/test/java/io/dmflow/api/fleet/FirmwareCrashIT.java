@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -70,9 +69,6 @@ class FirmwareCrashIT {
     private record Update(String endpoint, String task, String execution) {}
 
     @Test
-    @Disabled("Not yet working: after the quota hand-over at Downloaded the flows' steps read at the kill come back"
-            + " empty for all 50 executions, so the test never reaches the kill and restart it is meant to prove."
-            + " Crash survival of firmware updates is unproven until this is mended (issue 16).")
     void firmwareUpdatesInFlightWhenTheApplicationIsKilledCarryOnAndEachDeviceIsUpdatedOnce() throws Exception {
         String serverUrl = System.getenv("DMFLOW_EXTERNAL_JDBC_URL");
         String user = System.getenv().getOrDefault("DMFLOW_EXTERNAL_JDBC_USER", "postgres");
@@ -109,15 +105,16 @@ class FirmwareCrashIT {
                 .lifetime(Duration.ofSeconds(300))
                 .requestTimeout(DEVICE_REQUEST_TIMEOUT)
                 .registrationRetry(Duration.ofSeconds(1))
-                .rebootDelay(Duration.ofMillis(700))
+                .rebootDelay(Duration.ofSeconds(2))
                 .build()) {
-            // Devices take different times to verify and to apply a package, so the updates drift apart.
+            // Devices take different times to verify and to apply a package, so the updates drift apart; seconds
+            // each, so that the flows are still where they were while their steps are read just before the kill.
             for (int i = 0; i < DEVICES; i++) {
                 fleet.device("fw-crash-" + i)
                         .firmware()
                         .faults()
-                        .downloadDuration(Duration.ofMillis(300 + 250L * (i % 5)))
-                        .updateDuration(Duration.ofMillis(300 + 300L * (i % 4)));
+                        .downloadDuration(Duration.ofMillis(1000 + 500L * (i % 5)))
+                        .updateDuration(Duration.ofMillis(1500 + 1000L * (i % 4)));
             }
             List<Update> updates = new ArrayList<>();
             Map<Phase, Integer> atTheKill;
@@ -155,7 +152,9 @@ class FirmwareCrashIT {
                 dmflow.handle().destroyForcibly();
                 dmflow.handle().onExit().get();
                 System.out.printf("FirmwareCrashIT: killed with devices %s and flows at %s%n", atTheKill, steps);
-                assertThat(steps).as("distinct steps the flows were at").hasSizeGreaterThanOrEqualTo(3);
+                assertThat(steps.keySet().stream().filter(step -> !step.equals("(none)")))
+                        .as("distinct steps the flows were at")
+                        .hasSizeGreaterThanOrEqualTo(3);
             }
 
             try (DmflowProcess dmflow = DmflowProcess.start(properties, environment)) {
