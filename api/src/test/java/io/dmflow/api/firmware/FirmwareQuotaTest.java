@@ -17,6 +17,7 @@ import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.object.firmware.FirmwareState;
 import io.dmflow.simulator.object.firmware.FirmwareUpdate.StateChange;
+import io.dmflow.simulator.transport.LinkDrop;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -101,7 +102,8 @@ class FirmwareQuotaTest {
         String image = storeImage("fw-timeout-image");
         TaskApi.saveTemplate("fw-after-timeout", "<config><set key=\"/3/0/15\" value=\"After-Timeout\"/></config>");
         try (SimulatedFleet fleet = start(FirmwareDevices.fleet(coap(), "fw-timeout"), "fw-timeout")) {
-            fleet.device().goOffline();
+            // The slot is taken just before the delivery: the device is read and observed, then its link drops.
+            fleet.device().dropOffAt(LinkDrop.beforeRequest("PUT", "/5/0/0"));
             String execution = TaskApi.executionOf(TaskApi.submit("""
                     {"type": "Lwm2mFirmwareUpdateTask", "target": {"device": "fw-timeout"}, "blocking": true,
                      "properties": {"resourceId": "%s", "statePollInterval": "PT1S", "useQuota": "true",
@@ -122,6 +124,24 @@ class FirmwareQuotaTest {
             TaskApi.awaitStatus(next, "WAITING_FOR_DEVICE");
             fleet.device().comeBack();
             TaskApi.ended(next, "SUCCESS", FirmwareDevices.TIMEOUT);
+        }
+    }
+
+    @Test
+    void aDeviceThatIsAwayBeforeItsDeliveryWaitsWithoutHoldingASlot() {
+        String image = storeImage("fw-away-image");
+        try (SimulatedFleet fleet = start(FirmwareDevices.fleet(coap(), "fw-away"), "fw-away")) {
+            fleet.device().goOffline();
+            String execution = update("fw-away", image, "\"useQuota\": \"true\"");
+            TaskApi.awaitStatus(execution, "WAITING_FOR_DEVICE");
+
+            assertThat(quotas.holders(QUOTA)).doesNotContain(execution);
+            assertThat(quotas.waiting(QUOTA)).doesNotContain(execution);
+
+            fleet.device().comeBack();
+            ended(execution, "SUCCESS");
+            assertThat(fleet.device().deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
+            assertThat(quotas.holders(QUOTA)).doesNotContain(execution);
         }
     }
 
