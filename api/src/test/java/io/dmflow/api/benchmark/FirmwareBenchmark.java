@@ -6,7 +6,6 @@ import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.delivery.PackageSource;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.delivery.PackageFormat;
-import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,8 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * Not a test: a firmware update of a fleet by push under a quota, beside the adapter pushing the same package to
  * as many other devices with the same concurrency, in one run. Run with
  * {@code ./mvnw -pl api -am verify -Pbenchmark -Dtest=FirmwareBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}
- * ({@code -Dbenchmark.devices}, {@code -Dbenchmark.package-kib} to resize).
+ * ({@code -Dbenchmark.devices}, {@code -Dbenchmark.package-kib}, {@code -Dbenchmark.rounds} to resize; {@code -Dbenchmark.link-latency-ms} for a slower link).
  */
 @Tag("benchmark")
 @QuarkusTest
@@ -43,6 +44,9 @@ class FirmwareBenchmark {
     private static final int DEVICES = Integer.getInteger("benchmark.devices", 100);
     private static final int PACKAGE_BYTES = Integer.getInteger("benchmark.package-kib", 256) * 1024;
     private static final int QUOTA = 10;
+    private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 2);
+    /** Loopback by default; a real network's round trip makes a transfer wait on the link rather than the CPU. */
+    private static final Duration LINK_LATENCY = Duration.ofMillis(Long.getLong("benchmark.link-latency-ms", 0));
 
     /** The firmware quota the flow is held to, and the concurrency the bare pushes get. */
     public static class Quota implements QuarkusTestProfile {
@@ -55,15 +59,12 @@ class FirmwareBenchmark {
     @Inject
     DeviceManagementServer server;
 
+    @Inject
+    DataSource dataSource;
+
     @Test
     void fleetFirmwareUpdateBesideTheBarePushes() throws Exception {
         URI coap = server.coapUri().orElseThrow();
-        byte[] image = PackageFormat.build("dmflow-fw", "2.0.0", PACKAGE_BYTES);
-        given().contentType(ContentType.BINARY)
-                .body(image)
-                .put("/api/resources/bench-fw/data?category=firmware")
-                .then()
-                .statusCode(201);
         given().put("/api/groups/bench-fw").then().statusCode(201);
         try (SimulatedFleet bare = fleet(coap, "bench-bare-");
                 SimulatedFleet flow = fleet(coap, "bench-fw-")) {
@@ -72,42 +73,63 @@ class FirmwareBenchmark {
             for (int i = 0; i < DEVICES; i++) {
                 given().put("/api/groups/bench-fw/members/bench-fw-" + i).then().statusCode(201);
             }
-
-            long bareStart = System.nanoTime();
-            pushAlone(image);
-            double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
-            for (SimulatedDevice device : bare.devices()) {
-                if (device.firmware().stateHistory().isEmpty()) {
-                    throw new AssertionError(device.endpoint() + " received nothing");
-                }
+            System.out.printf(
+                    "%n=== FirmwareBenchmark: %d devices, %d KiB pushed, quota %d, link latency %d ms, %d rounds (the "
+                            + "first warms the JVM up) ===%n",
+                    DEVICES, PACKAGE_BYTES / 1024, QUOTA, LINK_LATENCY.toMillis(), ROUNDS);
+            for (int round = 1; round <= ROUNDS; round++) {
+                round(round, bare);
             }
-
-            String task = given().contentType(ContentType.JSON)
-                    .body("""
-                    {"type": "Lwm2mFirmwareUpdateTask", "target": {"group": "bench-fw"}, "executeImmediately": true,
-                     "properties": {"resourceId": "bench-fw", "useQuota": "true", "statePollInterval": "PT1S"}}""")
-                    .post("/api/tasks")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
-            awaitCompleted(task);
-            double flowSeconds = spanSeconds(task);
-            JsonPath summary = given().get("/api/tasks/{id}/summary", task)
-                    .then()
-                    .extract()
-                    .jsonPath();
-
-            System.out.printf(
-                    "%n=== FirmwareBenchmark: %d devices, %d KiB pushed, quota %d ===%n",
-                    DEVICES, PACKAGE_BYTES / 1024, QUOTA);
-            System.out.printf("adapter alone, %d pushes, %d at a time: %.2f s%n", DEVICES, QUOTA, bareSeconds);
-            System.out.printf(
-                    "firmware update flow (read state, push, wait for Downloaded, Update, reboot, read result "
-                            + "and version): %d successes of %d in %.2f s%n",
-                    summary.getInt("successes"), summary.getInt("totalScheduled"), flowSeconds);
-            System.out.printf("flow/bare time ratio %.2f%n", flowSeconds / bareSeconds);
         }
+    }
+
+    /** One update of both fleets to a new version: the bare pushes first, then the flow. */
+    private void round(int round, SimulatedFleet bare) throws InterruptedException {
+        String version = (round + 1) + ".0.0";
+        String resource = "bench-fw-" + version;
+        byte[] image = PackageFormat.build("dmflow-fw", version, PACKAGE_BYTES);
+        given().contentType(ContentType.BINARY)
+                .body(image)
+                .put("/api/resources/{id}/data?category=firmware", resource)
+                .then()
+                .statusCode(201);
+
+        int receivedBefore = bare.devices().get(0).firmware().stateHistory().size();
+        WorkMeter bareWork = WorkMeter.start(dataSource);
+        long bareStart = System.nanoTime();
+        pushAlone(image);
+        double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
+        String bareCost = bareWork.report("device", DEVICES);
+        if (bare.devices().get(0).firmware().stateHistory().size() == receivedBefore) {
+            throw new AssertionError("the bare pushes of round " + round + " reached no device");
+        }
+
+        WorkMeter flowWork = WorkMeter.start(dataSource);
+        String task = given().contentType(ContentType.JSON)
+                .body("""
+                {"type": "Lwm2mFirmwareUpdateTask", "target": {"group": "bench-fw"}, "executeImmediately": true,
+                 "properties": {"resourceId": "%s", "useQuota": "true", "statePollInterval": "PT1S"}}""".formatted(resource))
+                .post("/api/tasks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        awaitCompleted(task);
+        String flowCost = flowWork.report("device", DEVICES);
+        double flowSeconds = spanSeconds(task);
+        JsonPath summary =
+                given().get("/api/tasks/{id}/summary", task).then().extract().jsonPath();
+
+        System.out.printf("%n--- round %d: to %s ---%n", round, version);
+        System.out.printf("adapter alone, %d pushes, %d at a time: %.2f s%n", DEVICES, QUOTA, bareSeconds);
+        System.out.printf(
+                "firmware update flow (read state, push, wait for Downloaded, Update, reboot, read result "
+                        + "and version): %d successes of %d in %.2f s%n",
+                summary.getInt("successes"), summary.getInt("totalScheduled"), flowSeconds);
+        System.out.printf("flow/bare time ratio %.2f%n", flowSeconds / bareSeconds);
+        System.out.print("adapter alone, " + bareCost);
+        System.out.print("flow, " + flowCost);
+        printStepTimes(task);
     }
 
     private SimulatedFleet fleet(URI coap, String prefix) {
@@ -118,6 +140,7 @@ class FirmwareBenchmark {
                 .firmwareVersion("1.0.0")
                 .lifetime(Duration.ofMinutes(30))
                 .registrationRetry(Duration.ofSeconds(1))
+                .linkLatency(LINK_LATENCY)
                 .build()
                 .start();
     }
@@ -183,6 +206,44 @@ class FirmwareBenchmark {
             Thread.sleep(500); // polling a count; the figures come from the executions' own timestamps
         }
         throw new AssertionError("task " + task + " did not complete");
+    }
+
+    /** Where the flow's time goes: the mean time spent in each element, over every execution of the task. */
+    private static void printStepTimes(String task) {
+        Map<String, double[]> byElement = new TreeMap<>();
+        for (Object key : given().queryParam("task", task)
+                .queryParam("size", 1000)
+                .get("/api/executions")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items.processInstanceKey")) {
+            JsonPath elements = given().contentType(ContentType.JSON)
+                    .body(Map.of("filter", Map.of("processInstanceKey", key.toString()), "page", Map.of("limit", 500)))
+                    .post("/v2/element-instances/search")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            List<Map<String, Object>> items = elements.getList("items");
+            for (Map<String, Object> item : items) {
+                if (item.get("endDate") == null) {
+                    continue;
+                }
+                double millis = Duration.between(Instant.parse((String) item.get("startDate")), Instant.parse((String)
+                                item.get("endDate")))
+                        .toMillis();
+                double[] sum = byElement.computeIfAbsent((String) item.get("elementId"), id -> new double[2]);
+                sum[0] += millis;
+                sum[1]++;
+            }
+        }
+        System.out.println("mean ms per element instance (count):");
+        byElement.entrySet().stream()
+                .filter(e -> e.getValue()[0] / e.getValue()[1] >= 1) // gateways and events that pass at once
+                .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+                .forEach(e -> System.out.printf(
+                        "  %-28s %8.1f (%d)%n", e.getKey(), e.getValue()[0] / e.getValue()[1], (long) e.getValue()[1]));
     }
 
     /** From the first execution's creation to the last one's end, as the server recorded them. */

@@ -59,6 +59,12 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--sensor-period", defaultValue = "5", description = "Seconds between sensor value changes")
     long sensorSeconds;
 
+    @Option(
+            names = "--link-latency",
+            defaultValue = "0",
+            description = "Milliseconds each datagram of a device is held back, like a slow link's round trip")
+    long linkLatencyMillis;
+
     @Option(names = "--report-every", defaultValue = "5", description = "Seconds between status lines")
     long reportSeconds;
 
@@ -95,6 +101,7 @@ public final class SimulatorCommand implements Callable<Integer> {
                 .coapThreads(coapThreads)
                 .startsPerSecond(rate)
                 .sensorPeriod(Duration.ofSeconds(sensorSeconds))
+                .linkLatency(Duration.ofMillis(linkLatencyMillis))
                 .retainPackageBytes(false); // a fleet under load keeps digests, not images
         if (awakeSeconds != null) {
             builder.queueMode(Duration.ofSeconds(awakeSeconds));

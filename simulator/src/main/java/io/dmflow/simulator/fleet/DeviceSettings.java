@@ -21,6 +21,7 @@ record DeviceSettings(
         Set<Integer> storedObjects, // object ids with an instance 0 that only stores what is written
         DeviceIdentity identity,
         Duration rebootDelay,
+        Duration linkLatency,
         Duration requestTimeout,
         Duration registrationRetry,
         boolean retainPackageBytes,

@@ -45,6 +45,12 @@ import org.eclipse.leshan.core.node.codec.LwM2mEncoder;
 final class FleetRuntime implements AutoCloseable {
 
     final ScheduledExecutorService scheduler;
+    /**
+     * Sends the datagrams of devices behind a slow link when their latency has passed: a thread of its own, because
+     * the device threads block on the requests whose datagrams it sends.
+     */
+    final ScheduledExecutorService link;
+
     final ProtocolScheduledExecutorService coapExecutor;
     final Configuration coapConfig;
     final LwM2mModel model;
@@ -74,6 +80,7 @@ final class FleetRuntime implements AutoCloseable {
                 new ScheduledThreadPoolExecutor(schedulerThreads, new DaemonThreadFactory("sim-device#"));
         pool.setRemoveOnCancelPolicy(true); // sleep checks and update timers are cancelled often
         this.scheduler = pool;
+        this.link = Executors.newSingleThreadScheduledExecutor(new DaemonThreadFactory("sim-link#"));
         this.coapExecutor =
                 ExecutorsUtil.newProtocolScheduledThreadPool(coapThreads, new DaemonThreadFactory("sim-coap#"));
         this.coapConfig = coapConfiguration(maxPackageBytes);
@@ -125,6 +132,7 @@ final class FleetRuntime implements AutoCloseable {
         downloadEndpoint.destroy();
         httpExecutor.shutdownNow();
         scheduler.shutdownNow();
+        link.shutdownNow();
         coapExecutor.shutdownNow();
     }
 }

@@ -60,7 +60,8 @@ public final class SimulatedDevice implements AutoCloseable {
     SimulatedDevice(DeviceSettings settings, FleetRuntime runtime, IntConsumer fleetRegistrations) {
         this.settings = settings;
         this.runtime = runtime;
-        this.radio = new Radio(runtime.scheduler, settings.queueMode() ? settings.awakeTime() : null);
+        this.radio = new Radio(runtime.scheduler, runtime.link, settings.queueMode() ? settings.awakeTime() : null);
+        radio.setLatency(settings.linkLatency());
         this.tracker = new RegistrationTracker(fleetRegistrations);
         this.rebootDelay = settings.rebootDelay();
 
@@ -260,6 +261,11 @@ public final class SimulatedDevice implements AutoCloseable {
      */
     public void dropOffAt(LinkDrop drop) {
         radio.dropOffAt(drop);
+    }
+
+    /** From now on, everything the device sends leaves {@code latency} later (see the fleet's link latency). */
+    public void setLinkLatency(Duration latency) {
+        radio.setLatency(latency);
     }
 
     /**

@@ -246,6 +246,7 @@ public final class SimulatedFleet implements AutoCloseable {
         private ObjectModels models = ObjectModels.bundled();
         private final Set<Integer> storedObjects = new TreeSet<>();
         private Duration rebootDelay = Duration.ofMillis(500);
+        private Duration linkLatency = Duration.ZERO;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration registrationRetry = Duration.ofSeconds(30);
         private boolean retainPackageBytes = true;
@@ -388,6 +389,15 @@ public final class SimulatedFleet implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How much later than on loopback each device's datagrams leave, so that a block-wise transfer or a chain of
+         * requests takes as long as over a real network's round trip (default: none).
+         */
+        public Builder linkLatency(Duration latency) {
+            this.linkLatency = latency;
+            return this;
+        }
+
         /** Timeout of the device's own register/update requests. */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = timeout;
@@ -513,6 +523,7 @@ public final class SimulatedFleet implements AutoCloseable {
                         Set.copyOf(storedObjects),
                         identity,
                         rebootDelay,
+                        linkLatency,
                         requestTimeout,
                         registrationRetry,
                         retainPackageBytes,

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class Radio {
 
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService link;
     private final long awakeNanos; // 0 = never sleeps (not in queue mode)
 
     private boolean offline;
@@ -32,13 +33,16 @@ public final class Radio {
     private long lastTrafficNanos = System.nanoTime();
     private ScheduledFuture<?> sleepCheck;
     private int handshakes;
+    private volatile long latencyNanos;
 
     /**
+     * @param link where the datagrams of a link with a latency wait; not a thread that may block on a request
      * @param awakeTime how long the device stays reachable after its last traffic in queue mode, {@code null} for a
      *        device that never sleeps
      */
-    public Radio(ScheduledExecutorService scheduler, Duration awakeTime) {
+    public Radio(ScheduledExecutorService scheduler, ScheduledExecutorService link, Duration awakeTime) {
         this.scheduler = scheduler;
+        this.link = link;
         this.awakeNanos = awakeTime == null ? 0 : awakeTime.toNanos();
     }
 
@@ -127,6 +131,31 @@ public final class Radio {
 
     public synchronized boolean isIgnoringRequests() {
         return ignoringRequests;
+    }
+
+    /**
+     * A link slower than loopback: everything the device sends leaves {@code latency} later, as if the round trip of
+     * a cellular or satellite link lay between it and the server. Zero, the default, sends at once.
+     */
+    public void setLatency(Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("a link latency cannot be negative: " + latency);
+        }
+        latencyNanos = latency.toNanos();
+    }
+
+    public Duration latency() {
+        return Duration.ofNanos(latencyNanos);
+    }
+
+    /** Runs {@code send} once the link's latency has passed: now on a link without one. */
+    void afterLatency(Runnable send) {
+        long delay = latencyNanos;
+        if (delay == 0) {
+            send.run();
+        } else {
+            link.schedule(send, delay, TimeUnit.NANOSECONDS);
+        }
     }
 
     public synchronized boolean isOffline() {

@@ -62,7 +62,8 @@ final class RadioConnector implements Connector {
             lostAnswerDrop = null;
         }
         if (radio.admitOutbound()) {
-            socket.send(radio.isGarblingAnswers() ? garbled(msg) : msg);
+            RawData out = radio.isGarblingAnswers() ? garbled(msg) : msg;
+            radio.afterLatency(() -> socket.send(out));
         } else {
             // Fail fast like a modem without coverage: the CoAP exchange ends now instead of retransmitting for 93 s.
             msg.onError(new IOException("simulated device is offline"));
