@@ -20,30 +20,33 @@ public class TaskProcesses implements ExecutionProcesses {
     @Inject
     OperationVariables operations;
 
+    @Inject
+    TaskDefinitions definitions;
+
     @Override
     public Chosen of(String taskId, Map<String, String> deviceProperties) {
-        Task task = Task.findById(taskId);
+        TaskDefinitions.Definition task = definitions.of(taskId);
         Map<String, Object> taskVariable = new LinkedHashMap<>();
-        taskVariable.put(StartVariable.TASK_ID, task.id);
-        taskVariable.put(StartVariable.TASK_NAME, task.name);
-        taskVariable.put(StartVariable.TASK_PROPERTIES, task.properties);
+        taskVariable.put(StartVariable.TASK_ID, task.id());
+        taskVariable.put(StartVariable.TASK_NAME, task.name());
+        taskVariable.put(StartVariable.TASK_PROPERTIES, task.properties());
         Map<String, Object> variables = new HashMap<>();
-        if (task.kind == Task.Kind.OPERATION) {
-            variables.putAll(operations.of(task.definition, task.properties));
-        } else if (task.kind != Task.Kind.TEMPLATE) {
+        if (task.kind() == Task.Kind.OPERATION) {
+            variables.putAll(operations.of(task.definition(), task.properties()));
+        } else if (task.kind() != Task.Kind.TEMPLATE) {
             // Built-in flows and user processes take the task's attributes as variables of their own names.
-            variables.putAll(task.properties);
+            variables.putAll(task.properties());
         }
         return new Chosen(processId(task, deviceProperties), taskVariable, variables);
     }
 
-    private static String processId(Task task, Map<String, String> deviceProperties) {
-        return switch (task.kind) {
-            case TEMPLATE -> templateProcessId(task.definition, "template");
-            case PROCESS -> task.definition;
+    private static String processId(TaskDefinitions.Definition task, Map<String, String> deviceProperties) {
+        return switch (task.kind()) {
+            case TEMPLATE -> templateProcessId(task.definition(), "template");
+            case PROCESS -> task.definition();
             case OPERATION -> BuiltInProcess.DEVICE_OPERATION;
             case TYPE -> {
-                BuiltInTask type = BuiltInTask.byTypeName(task.definition).orElseThrow();
+                BuiltInTask type = BuiltInTask.byTypeName(task.definition()).orElseThrow();
                 String custom =
                         type.customTemplateProperty().map(deviceProperties::get).orElse(null);
                 yield custom == null || custom.isBlank()
