@@ -96,7 +96,7 @@ public final class Downlink {
         }
         return answer.thenApply(response -> {
             if (response.isFailure()) {
-                throw new DeviceErrorResponse(endpoint, operation, response.getCode(), response.getErrorMessage());
+                throw FailureTranslation.refusal(endpoint, operation, response);
             }
             return response;
         });

@@ -11,7 +11,12 @@ public final class DownlinkFailure extends OperationFailure {
         /** No answer within the operation's timeout. */
         TIMEOUT,
         /** The request could not be sent, or was cancelled because the registration ended. */
-        UNREACHABLE
+        UNREACHABLE,
+        /**
+         * The device answered that it does not know the server that asked: it is shutting down or booting (its
+         * registration here is stale), or it registered through another server. It acted on nothing.
+         */
+        SERVER_UNKNOWN
     }
 
     private final Reason reason;

@@ -11,6 +11,8 @@ import org.eclipse.leshan.core.request.exception.RequestCanceledException;
 import org.eclipse.leshan.core.request.exception.SendFailedException;
 import org.eclipse.leshan.core.request.exception.TimeoutException;
 import org.eclipse.leshan.core.request.exception.UnconnectedPeerException;
+import org.eclipse.leshan.core.response.ExecuteResponse;
+import org.eclipse.leshan.core.response.ReadResponse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,5 +62,26 @@ class FailureTranslationTest {
         OperationFailure failure = translate(new InvalidResponseException("Unable to decode response payload"));
         assertThat(failure).isInstanceOf(DeviceErrorResponse.class).hasMessageContaining("cannot be read");
         assertThat(((DeviceErrorResponse) failure).status()).isEqualTo(DeviceErrorResponse.UNREADABLE_ANSWER);
+    }
+
+    @Test
+    void aDeviceThatDoesNotKnowThisServerIsReachedAgainAtItsNextRegistration() {
+        // Leshan's client answers so between stopping and registering again, e.g. around a firmware reboot: it acted
+        // on nothing, so the request is worth sending again once the device has registered.
+        OperationFailure failure =
+                FailureTranslation.refusal("dev-1", "Read /5/0/5", ReadResponse.internalServerError("unknown server"));
+        assertThat(failure).isInstanceOf(DownlinkFailure.class).hasMessageContaining("Read /5/0/5");
+        assertThat(((DownlinkFailure) failure).reason()).isEqualTo(Reason.SERVER_UNKNOWN);
+    }
+
+    @Test
+    void anyOtherErrorAnswerIsTheDevicesFinalWord() {
+        OperationFailure internal =
+                FailureTranslation.refusal("dev-1", "Read /5/0/5", ReadResponse.internalServerError("flash failed"));
+        assertThat(internal).isInstanceOf(DeviceErrorResponse.class).hasMessageContaining("flash failed");
+        assertThat(((DeviceErrorResponse) internal).status()).isEqualTo("INTERNAL_SERVER_ERROR");
+        OperationFailure refused =
+                FailureTranslation.refusal("dev-1", "Execute /5/0/2", ExecuteResponse.methodNotAllowed());
+        assertThat(((DeviceErrorResponse) refused).status()).isEqualTo("METHOD_NOT_ALLOWED");
     }
 }
