@@ -70,10 +70,10 @@ public class PostgresQuotas implements Quotas {
             granted = sql.transaction(connection -> {
                 Set<String> holders = lockAndDropEnded(connection, name);
                 if (holders.contains(holder)) {
-                    lines.leave(name, holder);
+                    lines.leave(connection, name, holder);
                     return true;
                 }
-                lines.join(name, holder, limit, Instant.now());
+                lines.join(connection, name, holder, limit, Instant.now());
                 handedOver.addAll(handOver(connection, name, holders.size()));
                 return handedOver.remove(holder);
             });
@@ -97,7 +97,7 @@ public class PostgresQuotas implements Quotas {
                             name,
                             holder);
                 }
-                lines.leave(name, holder);
+                lines.leave(connection, name, holder);
                 return handOver(connection, name, holders.size());
             });
         } catch (Sql.Failure e) {
@@ -110,7 +110,7 @@ public class PostgresQuotas implements Quotas {
     public void releaseAll(String holder) {
         Set<String> quotas = new TreeSet<>(
                 sql.list("SELECT quota_name FROM dmflow.quota_slot WHERE holder = ?", row -> row.getString(1), holder));
-        quotas.addAll(lines.quotasAwaitedBy(holder));
+        quotas.addAll(WaitingLines.quotasAwaitedBy(sql, holder));
         for (String name : quotas) {
             release(name, holder);
         }
@@ -137,7 +137,7 @@ public class PostgresQuotas implements Quotas {
 
     /** Who waits for a slot of quota {@code name} now, first in line first. */
     public List<String> waiting(String name) {
-        return lines.waiting(name);
+        return WaitingLines.waiting(sql, name);
     }
 
     /** Locks the quota's row and gives back the slots of ended executions; answers who holds the others. */
@@ -160,11 +160,11 @@ public class PostgresQuotas implements Quotas {
     private List<String> handOver(Connection connection, String name, int taken) throws SQLException {
         List<String> handedOver = new ArrayList<>();
         Instant now = Instant.now();
-        for (Optional<WaitingLines.Waiter> first = lines.first(name, now);
+        for (Optional<WaitingLines.Waiter> first = lines.first(connection, name, now);
                 first.isPresent() && taken < first.get().limit();
-                first = lines.first(name, now)) {
+                first = lines.first(connection, name, now)) {
             String holder = first.get().holder();
-            lines.leave(name, holder);
+            lines.leave(connection, name, holder);
             if (hasEnded(connection, holder)) {
                 continue;
             }

@@ -27,6 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -140,8 +143,20 @@ class FirmwareCrashIT {
                         .put("/api/resources/fw-crash-image/data?category=firmware")
                         .then()
                         .statusCode(201);
-                for (SimulatedDevice device : fleet.devices()) {
-                    updates.add(submit(http, device.endpoint()));
+                // Submitted side by side, so that the 50 flows start within a second: one after another the
+                // submissions took seconds while the first updates ran to their end, and a kill that waited for the
+                // devices to spread out found most flows done and the rest at one or two steps.
+                ExecutorService submitters = Executors.newFixedThreadPool(10);
+                try {
+                    List<Future<Update>> submitted = new ArrayList<>();
+                    for (SimulatedDevice device : fleet.devices()) {
+                        submitted.add(submitters.submit(() -> submit(http, device.endpoint())));
+                    }
+                    for (Future<Update> update : submitted) {
+                        updates.add(update.get());
+                    }
+                } finally {
+                    submitters.shutdownNow();
                 }
 
                 // The kill lands when updates are at every stage: some not begun (waiting for a quota slot), some
