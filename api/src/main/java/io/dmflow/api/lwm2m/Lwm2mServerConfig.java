@@ -1,5 +1,6 @@
 package io.dmflow.api.lwm2m;
 
+import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -47,6 +48,10 @@ public interface Lwm2mServerConfig {
     /** Notifications and Sends of one device handled per second; the rest are left out, with a warning. */
     @WithDefault("20")
     int reportsPerDeviceAndSecond();
+
+    /** How many devices' registrations, updates and reports are handled at once (each device's in order). */
+    @WithDefault("" + DeviceManagementServer.EVENT_LANES)
+    int eventLanes();
 
     /** CoAP block size of block-wise transfers (16 to 1024, a power of two). */
     @WithDefault("1024")

@@ -67,6 +67,7 @@ public class Lwm2mServerLifecycle {
                 .timeouts(new OperationTimeouts(config.requestTimeout(), config.blockTransferTimeout()))
                 .requestsPerDevice(config.requestsPerDevice())
                 .reportsPerDeviceAndSecond(config.reportsPerDeviceAndSecond())
+                .eventLanes(config.eventLanes())
                 .blockSize(config.blockSize())
                 .maxPackageBytes(config.maxPackageBytes())
                 .offerValidity(config.delivery().offerValidity());

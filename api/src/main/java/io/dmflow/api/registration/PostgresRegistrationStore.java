@@ -31,7 +31,9 @@ import org.jboss.logging.Logger;
  * Registrations and Leshan's observations kept in PostgreSQL, so that a restarted dmflow knows every device that was
  * registered and accepts the notifications of observations made before. Lookups (one per message a device sends)
  * are answered from Leshan's in-memory store, filled from PostgreSQL at start; every change is written through to
- * PostgreSQL before the call returns. Changes are written one at a time, so that the tables end as memory does.
+ * PostgreSQL before the call returns. The changes of one endpoint are made one at a time, in memory and in the
+ * tables in the same order, so that the tables end as memory does; different endpoints change in parallel, so that
+ * a fleet coming back at once is not taken in one commit after another.
  *
  * <p>One dmflow owns the tables: the embedded database is held by one process, and a shared server must not be used
  * by two dmflows' LwM2M servers at once.
@@ -43,13 +45,18 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
     private final Sql sql;
     private final InMemoryRegistrationStore memory;
     private final LeshanJson json = new LeshanJson();
-    private final Object writes = new Object();
+    private final Object loading = new Object();
+    // Striped rather than one lock per endpoint: a bounded number of monitors for any fleet size.
+    private final Object[] endpointLocks = new Object[64];
     private volatile boolean loaded;
 
     /** @param expirationCheck how often registrations whose lifetime passed are looked for */
     public PostgresRegistrationStore(Sql sql, Duration expirationCheck) {
         this.sql = sql;
         this.memory = new InMemoryRegistrationStore(Math.max(1, expirationCheck.toSeconds()));
+        for (int i = 0; i < endpointLocks.length; i++) {
+            endpointLocks[i] = new Object();
+        }
     }
 
     /** The ids of the registrations kept in PostgreSQL: the devices registered when dmflow last stopped. */
@@ -61,7 +68,7 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
     /** Fills memory from PostgreSQL (once), then starts looking for expired registrations. */
     @Override
     public void start() {
-        synchronized (writes) {
+        synchronized (loading) {
             if (!loaded) {
                 load();
                 loaded = true;
@@ -84,7 +91,7 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
 
     @Override
     public Deregistration addRegistration(Registration registration) {
-        synchronized (writes) {
+        synchronized (lockOfEndpoint(registration.getEndpoint())) {
             Deregistration replaced = memory.addRegistration(registration);
             transaction(connection -> {
                 // The endpoint's earlier registration goes with its observations (ON DELETE CASCADE).
@@ -100,7 +107,7 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
 
     @Override
     public UpdatedRegistration updateRegistration(RegistrationUpdate update) {
-        synchronized (writes) {
+        synchronized (lockOf(update.getRegistrationId())) {
             UpdatedRegistration updated = memory.updateRegistration(update);
             if (updated != null) {
                 Registration now = updated.getUpdatedRegistration();
@@ -148,7 +155,7 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
 
     @Override
     public Deregistration removeRegistration(String registrationId) {
-        synchronized (writes) {
+        synchronized (lockOf(registrationId)) {
             Deregistration removed = memory.removeRegistration(registrationId);
             if (removed != null) {
                 forget(registrationId);
@@ -161,7 +168,7 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
 
     @Override
     public Collection<Observation> addObservation(String registrationId, Observation observation, boolean addIfAbsent) {
-        synchronized (writes) {
+        synchronized (lockOf(registrationId)) {
             Collection<Observation> removed = memory.addObservation(registrationId, observation, addIfAbsent);
             Observation kept = memory.getObservation(observation.getId());
             transaction(connection -> {
@@ -198,7 +205,7 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
 
     @Override
     public Observation removeObservation(String registrationId, ObservationIdentifier observationId) {
-        synchronized (writes) {
+        synchronized (lockOf(registrationId)) {
             Observation removed = memory.removeObservation(registrationId, observationId);
             if (removed != null) {
                 transaction(connection -> execute(
@@ -217,7 +224,7 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
 
     @Override
     public Collection<Observation> removeObservations(String registrationId) {
-        synchronized (writes) {
+        synchronized (lockOf(registrationId)) {
             Collection<Observation> removed = memory.removeObservations(registrationId);
             transaction(connection -> execute(
                     connection, "DELETE FROM dmflow.lwm2m_observation WHERE registration_id = ?", registrationId));
@@ -228,7 +235,7 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
     @Override
     public void setExpirationListener(ExpirationListener listener) {
         memory.setExpirationListener((registration, observations) -> {
-            synchronized (writes) {
+            synchronized (lockOfEndpoint(registration.getEndpoint())) {
                 // Only if memory still has no newer registration of the endpoint: the row is this one's.
                 forget(registration.getId());
             }
@@ -236,6 +243,23 @@ public final class PostgresRegistrationStore implements RegistrationStore, Start
                 listener.registrationExpired(registration, observations);
             }
         });
+    }
+
+    // ---- order per endpoint
+
+    private Object lockOfEndpoint(String endpoint) {
+        return endpointLocks[Math.floorMod(endpoint.hashCode(), endpointLocks.length)];
+    }
+
+    /**
+     * The lock of the endpoint a registration belongs to. A registration memory no longer knows has nothing left to
+     * order against (its endpoint's newer registration has an id of its own), so any lock does.
+     */
+    private Object lockOf(String registrationId) {
+        Registration registration = memory.getRegistration(registrationId);
+        return registration == null
+                ? endpointLocks[Math.floorMod(registrationId.hashCode(), endpointLocks.length)]
+                : lockOfEndpoint(registration.getEndpoint());
     }
 
     // ---- PostgreSQL

@@ -8,6 +8,13 @@ import io.dmflow.lwm2m.registration.RegistrationStoreContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.leshan.core.observation.Observation;
 import org.eclipse.leshan.server.registration.Registration;
 import org.eclipse.leshan.server.registration.RegistrationStore;
@@ -76,6 +83,70 @@ class PostgresRegistrationStoreTest extends RegistrationStoreContract {
         } finally {
             close(restarted);
             // The contract's @AfterEach closes the field again: give it a live store to close.
+            store = new PostgresRegistrationStore(sql, EXPIRATION_CHECK);
+        }
+    }
+
+    @Test
+    void devicesChangingAtOnceLeaveTheTablesAsMemoryIs() throws Exception {
+        // Each device registers, updates and registers anew one step after another, as a device does; 16 devices
+        // do so at the same time, as a fleet coming back does. A store started again must find what memory holds.
+        int devices = 16;
+        ExecutorService fleet = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int d = 0; d < devices; d++) {
+                int device = d;
+                done.add(fleet.submit(() -> {
+                    for (int round = 0; round < 3; round++) {
+                        String id = "reg-c" + device + "-" + round;
+                        store.addRegistration(noSec(id, "dev-c" + device, 41000 + device));
+                        for (long lifetime = 100; lifetime < 105; lifetime++) {
+                            store.updateRegistration(new RegistrationUpdate(
+                                    id,
+                                    store.getRegistration(id).getClientTransportData(),
+                                    lifetime + round,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null));
+                        }
+                    }
+                }));
+            }
+            for (Future<?> device : done) {
+                device.get();
+            }
+        } finally {
+            fleet.shutdownNow();
+        }
+        Map<String, Registration> inMemory = new HashMap<>();
+        for (int d = 0; d < devices; d++) {
+            inMemory.put("dev-c" + d, store.getRegistrationByEndpoint("dev-c" + d));
+        }
+
+        close(store);
+        PostgresRegistrationStore restarted = new PostgresRegistrationStore(sql, EXPIRATION_CHECK);
+        restarted.start();
+        try {
+            assertThat(sql.number("SELECT count(*) FROM dmflow.lwm2m_registration WHERE endpoint LIKE 'dev-c%'"))
+                    .as("one row per device")
+                    .isEqualTo(devices);
+            inMemory.forEach((endpoint, registration) -> {
+                Registration found = restarted.getRegistrationByEndpoint(endpoint);
+                assertThat(found.getId())
+                        .as(endpoint)
+                        .isEqualTo(registration.getId())
+                        .endsWith("-2");
+                assertThat(found.getLifeTimeInSec()).as(endpoint).isEqualTo(106L);
+            });
+        } finally {
+            close(restarted);
             store = new PostgresRegistrationStore(sql, EXPIRATION_CHECK);
         }
     }

@@ -76,6 +76,9 @@ public final class DeviceManagementServer implements AutoCloseable {
 
     private final LeshanServer leshan;
     private final CaliforniumServerEndpointsProvider transport;
+    /** The default of {@link Builder#eventLanes}. */
+    public static final int EVENT_LANES = 16;
+
     private final DeviceEventLanes eventLanes;
     private final DeviceEventDispatcher events;
     private final ScheduledExecutorService expirationChecker;
@@ -95,7 +98,7 @@ public final class DeviceManagementServer implements AutoCloseable {
 
     private DeviceManagementServer(Builder builder) {
         ServerSettings settings = builder.settings;
-        this.eventLanes = new DeviceEventLanes(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.eventLanes = new DeviceEventLanes(builder.eventLanes);
         this.events = new DeviceEventDispatcher(eventLanes, builder.reportsPerDeviceAndSecond);
         this.expirationChecker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "dmflow-registration-expiry");
@@ -392,6 +395,7 @@ public final class DeviceManagementServer implements AutoCloseable {
         private OperationTimeouts timeouts = OperationTimeouts.defaults();
         private int requestsPerDevice = 1;
         private int reportsPerDeviceAndSecond = DeviceEventDispatcher.REPORTS_PER_DEVICE_AND_SECOND;
+        private int eventLanes = EVENT_LANES;
         private int blockSize = 1024;
         private int maxBodyBytes = 64 * 1024 * 1024;
         private final Map<TransferProtocol, URI> publicBases = new EnumMap<>(TransferProtocol.class);
@@ -467,6 +471,19 @@ public final class DeviceManagementServer implements AutoCloseable {
          */
         public Builder reportsPerDeviceAndSecond(int reportsPerDeviceAndSecond) {
             this.reportsPerDeviceAndSecond = reportsPerDeviceAndSecond;
+            return this;
+        }
+
+        /**
+         * How many devices' events are handled at once. The listeners write to the database and talk to the engine,
+         * so they wait more than they compute: more lanes than cores keep a fleet that comes back at once from
+         * queueing behind a few commits.
+         */
+        public Builder eventLanes(int eventLanes) {
+            if (eventLanes < 1) {
+                throw new IllegalArgumentException("event lanes must be at least 1, was " + eventLanes);
+            }
+            this.eventLanes = eventLanes;
             return this;
         }
 
