@@ -12,6 +12,7 @@ import io.dmflow.engine.command.VariableCommands;
 import io.dmflow.engine.config.EngineConfig;
 import io.dmflow.engine.deployment.ProcessDefinitions;
 import io.dmflow.engine.feel.ExpressionLanguage;
+import io.dmflow.engine.history.EngineHistory;
 import io.dmflow.engine.job.JobActivations;
 import io.dmflow.engine.job.JobActivator;
 import io.dmflow.engine.model.BpmnTransformer;
@@ -68,6 +69,7 @@ public class EmbeddedEngine {
     private VariableCommands variables;
     private DueWork dueWork;
     private io.dmflow.engine.query.MonitoringQueries queries;
+    private EngineHistory history;
 
     /** Late among startup observers: an application that starts its own database at startup goes first. */
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 100) StartupEvent event) {
@@ -126,6 +128,7 @@ public class EmbeddedEngine {
         incidents = new IncidentCommands(runner, services);
         variables = new VariableCommands(runner, services);
         queries = new io.dmflow.engine.query.MonitoringQueries(dataSource, definitions);
+        history = new EngineHistory(dataSource);
         dueWork = new DueWork(runner, services, activations, messages);
         long interval = Math.max(config.dueWorkInterval().toMillis(), 10);
         scheduler.scheduleWithFixedDelay(this::runDueWork, interval, interval, TimeUnit.MILLISECONDS);
@@ -203,6 +206,11 @@ public class EmbeddedEngine {
     public io.dmflow.engine.query.MonitoringQueries queries() {
         requireStarted();
         return queries;
+    }
+
+    /** Removal of what ended long ago; null until the embedded engine has started. */
+    public EngineHistory history() {
+        return history;
     }
 
     public DataSource dataSource() {
