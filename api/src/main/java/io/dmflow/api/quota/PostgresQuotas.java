@@ -3,6 +3,7 @@ package io.dmflow.api.quota;
 import io.dmflow.api.database.Sql;
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.engine.WorkerConfig;
+import io.dmflow.api.execution.FinalStatuses;
 import io.dmflow.workers.quota.SlotGrantPublisher;
 import io.dmflow.workers.store.Quotas;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +44,6 @@ public class PostgresQuotas implements Quotas {
      * poll a second): one that has not asked for longer has gone and loses its place.
      */
     static final Duration FORGET_WAITER_AFTER = Duration.ofMinutes(3);
-
-    private static final String ENDED = "('SUCCESS', 'WARNING', 'ERROR', 'CANCELLED')";
 
     @Inject
     Sql sql;
@@ -147,7 +146,7 @@ public class PostgresQuotas implements Quotas {
         Sql.update(
                 connection,
                 "DELETE FROM dmflow.quota_slot s USING dmflow.execution e"
-                        + " WHERE s.quota_name = ? AND e.id = s.holder AND e.status IN " + ENDED,
+                        + " WHERE s.quota_name = ? AND e.id = s.holder AND e.status IN " + FinalStatuses.SQL_LIST,
                 name);
         return new HashSet<>(Sql.list(
                 connection,
@@ -183,7 +182,7 @@ public class PostgresQuotas implements Quotas {
     private static boolean hasEnded(Connection connection, String holder) throws SQLException {
         return Sql.first(
                         connection,
-                        "SELECT 1 FROM dmflow.execution WHERE id = ? AND status IN " + ENDED,
+                        "SELECT 1 FROM dmflow.execution WHERE id = ? AND status IN " + FinalStatuses.SQL_LIST,
                         row -> true,
                         holder)
                 .isPresent();

@@ -1,8 +1,8 @@
 package io.dmflow.api.retention;
 
 import io.dmflow.api.database.Sql;
+import io.dmflow.api.execution.FinalStatuses;
 import io.dmflow.engine.EmbeddedEngine;
-import io.dmflow.engine.config.EngineConfig;
 import io.dmflow.engine.history.EngineHistory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -26,16 +26,12 @@ import org.jboss.logging.Logger;
 public class HistoryRetention {
 
     private static final Logger LOG = Logger.getLogger(HistoryRetention.class);
-    private static final String ENDED = "('SUCCESS', 'WARNING', 'ERROR', 'CANCELLED')";
 
     @Inject
     RetentionConfig config;
 
     @Inject
     Sql sql;
-
-    @Inject
-    EngineConfig engineConfig;
 
     @Inject
     EmbeddedEngine engine;
@@ -91,9 +87,7 @@ public class HistoryRetention {
     public Removed removeOlderThanRetention() {
         return removeEndedBefore(
                 Instant.now().minus(config.history()),
-                engineConfig.embedded()
-                        ? engine.clock().millis() - config.history().toMillis()
-                        : 0);
+                engine.clock().millis() - config.history().toMillis());
     }
 
     /**
@@ -104,7 +98,7 @@ public class HistoryRetention {
         int batch = config.batch();
         int executions = inBatches(
                 "DELETE FROM dmflow.execution WHERE id IN (SELECT id FROM dmflow.execution WHERE ended_at < ?"
-                        + " AND status IN " + ENDED + " LIMIT ?)",
+                        + " AND status IN " + FinalStatuses.SQL_LIST + " LIMIT ?)",
                 cutoff,
                 batch);
         int jobEffects = inBatches(
@@ -119,7 +113,8 @@ public class HistoryRetention {
                 batch);
         int instances = 0;
         int messages = 0;
-        if (engineConfig.embedded() && engine.history() != null) {
+        // Only the embedded engine has history here; a Camunda 8 cluster keeps its own by its own retention.
+        if (engine.history() != null) {
             for (EngineHistory.Removed round = engine.history().removeEndedBefore(engineCutoffMillis, batch);
                     !round.isEmpty();
                     round = engine.history().removeEndedBefore(engineCutoffMillis, batch)) {

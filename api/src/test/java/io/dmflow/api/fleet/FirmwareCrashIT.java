@@ -176,8 +176,8 @@ class FirmwareCrashIT {
                 URI http = dmflow.awaitHttp(TIMEOUT);
                 awaitReady(http);
                 long restartedAt = System.nanoTime();
-                // The new process knows no registration: a device's next update is refused with 4.04, and it
-                // registers again, the contact the waiting flows wait for. Rebooting devices register by themselves.
+                // The new process finds the registrations its predecessor kept: a device's update is the contact
+                // the waiting flows wait for. Rebooting devices register by themselves.
                 for (SimulatedDevice device : fleet.devices()) {
                     if (device.isRegistered()) {
                         device.triggerRegistrationUpdate();
