@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Firmware tests see a device that dropped off within seconds, not after the production request timeouts, and a
- * firmware quota of {@value #QUOTA} slots.
+ * firmware quota of {@value #QUOTA} slots; a job failed on dmflow's own fault is tried again after a second.
  */
 public class FirmwareSettings implements QuarkusTestProfile {
 
@@ -19,6 +19,8 @@ public class FirmwareSettings implements QuarkusTestProfile {
                 "dmflow.lwm2m.block-transfer-timeout",
                 "3s",
                 "dmflow.quota.firmware",
-                Integer.toString(QUOTA));
+                Integer.toString(QUOTA),
+                "dmflow.workers.retry-backoff",
+                "1s");
     }
 }

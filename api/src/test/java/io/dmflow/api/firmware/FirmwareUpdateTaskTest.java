@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.dmflow.api.database.Sql;
 import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
@@ -50,6 +51,9 @@ class FirmwareUpdateTaskTest {
 
     @Inject
     BuiltInFlows builtInFlows;
+
+    @Inject
+    Sql sql;
 
     private URI coap() {
         return server.coapUri().orElseThrow();
@@ -198,6 +202,47 @@ class FirmwareUpdateTaskTest {
             assertThat(ended.getString("details")).contains("newFirmwareVersion=" + NEW_VERSION);
             assertThat(ended.getList("history.status", String.class)).doesNotContain("SUCCESS");
             assertThat(fleet.device().deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
+        }
+    }
+
+    /**
+     * The device acts on Execute Update, but dmflow cannot record that it did (PostgreSQL refuses the write once, as
+     * it would while failing over; a kill at that moment leaves the same state): the job is tried again and the
+     * device, already updating or rebooted into the new firmware, refuses the second Execute with 4.05. That
+     * refusal is no failure of the update: the flow reads the outcome, and the update ends SUCCESS, applied once.
+     */
+    @Test
+    void anUpdateRefusedBecauseTheDeviceActedOnAnEarlierExecuteEndsSuccess() {
+        String image = storeImage("fw-repeated-image");
+        sql.update("CREATE SEQUENCE dmflow.test_update_record_refusals");
+        sql.update("""
+                CREATE FUNCTION dmflow.test_refuse_update_record_once() RETURNS trigger LANGUAGE plpgsql AS $body$
+                BEGIN
+                  IF EXISTS (SELECT 1 FROM engine.job WHERE job_key = NEW.job_key AND element_id = 'executeUpdate') THEN
+                    IF nextval('dmflow.test_update_record_refusals') = 1 THEN
+                      RAISE EXCEPTION 'the record of Execute Update is refused (test)';
+                    END IF;
+                  END IF;
+                  RETURN NEW;
+                END $body$""");
+        sql.update("""
+                CREATE TRIGGER test_refuse_update_record_once BEFORE INSERT ON dmflow.job_effect
+                FOR EACH ROW EXECUTE FUNCTION dmflow.test_refuse_update_record_once()""");
+        try (SimulatedFleet fleet = start(fleet(coap(), "fw-repeated"), "fw-repeated")) {
+            SimulatedDevice device = fleet.device();
+            JsonPath execution = ended(update("fw-repeated", image, ""), "SUCCESS");
+
+            assertThat(sql.number("SELECT last_value FROM dmflow.test_update_record_refusals"))
+                    .as("records of Execute Update refused")
+                    .isEqualTo(1);
+            assertThat(device.firmware().refusedUpdates()).isEqualTo(1);
+            assertThat(device.rebootCount()).isEqualTo(1);
+            assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
+            assertThat(execution.getString("details")).contains("newFirmwareVersion=" + NEW_VERSION, "updateResult=1");
+        } finally {
+            sql.update("DROP TRIGGER test_refuse_update_record_once ON dmflow.job_effect");
+            sql.update("DROP FUNCTION dmflow.test_refuse_update_record_once()");
+            sql.update("DROP SEQUENCE dmflow.test_update_record_refusals");
         }
     }
 

@@ -88,6 +88,7 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
     private long severity = 1; // mandatory
     private long maximumDeferPeriod;
     private int generation;
+    private int refusedUpdates;
     private CompletableFuture<byte[]> pendingDownload;
     private final List<StateChange> history =
             new ArrayList<>(List.of(new StateChange(FirmwareState.IDLE, Instant.now())));
@@ -133,6 +134,11 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
     }
 
     /** Every state the machine went through, oldest first (the last {@value #HISTORY_LIMIT}). */
+    /** How many Execute Update the device refused (4.05) because it held no downloaded package to apply. */
+    public synchronized int refusedUpdates() {
+        return refusedUpdates;
+    }
+
     public synchronized List<FirmwareState> stateHistory() {
         return history.stream().map(StateChange::state).toList();
     }
@@ -285,6 +291,7 @@ public class FirmwareUpdate extends StatefulInstanceEnabler {
         int gen;
         synchronized (this) {
             if (state != FirmwareState.DOWNLOADED) {
+                refusedUpdates++;
                 return ExecuteResponse.methodNotAllowed();
             }
             gen = generation;
