@@ -1,6 +1,7 @@
 package io.dmflow.api.benchmark;
 
 import io.dmflow.api.database.Sql;
+import io.dmflow.api.process.DmflowProcess;
 import io.dmflow.api.registration.PostgresRegistrationStore;
 import io.dmflow.api.secret.SecretBox;
 import io.dmflow.api.testing.TestDatabase;
@@ -17,8 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +58,7 @@ class RestartBenchmark {
         for (int i = 0; i < DEVICES; i++) {
             security.put("rb-psk-" + i, ClientCredentials.psk("id-rb-psk-" + i, key(i)));
         }
-        ServerSettings settings = settings(freeUdpPort(), freeUdpPort());
+        ServerSettings settings = settings(DmflowProcess.freeUdpPort(), DmflowProcess.freeUdpPort());
         DeviceManagementServer server = server(settings, security);
         server.start();
         try (SimulatedFleet noSec = fleet(server.coapUri().orElseThrow().toString(), "rb-nosec-", null);
@@ -210,12 +209,6 @@ class RestartBenchmark {
                 Duration.ofSeconds(1),
                 loopback.udpReceiveBufferBytes(),
                 loopback.queueAwakeTime());
-    }
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static double seconds(long since) {

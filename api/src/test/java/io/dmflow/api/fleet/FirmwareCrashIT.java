@@ -1,10 +1,14 @@
 package io.dmflow.api.fleet;
 
-import static io.restassured.RestAssured.given;
+import static io.dmflow.api.process.ProcessApi.api;
+import static io.dmflow.api.process.ProcessApi.executionOf;
+import static io.dmflow.api.process.ProcessApi.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dmflow.api.process.DmflowProcess;
+import io.dmflow.api.process.ProcessApi;
+import io.dmflow.api.testing.ExternalDatabase;
 import io.dmflow.simulator.delivery.PackageFormat;
 import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
@@ -12,21 +16,13 @@ import io.dmflow.simulator.object.firmware.FirmwareState;
 import io.dmflow.simulator.object.firmware.FirmwareUpdate;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,8 +37,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * "Not from the beginning" means, on each device: its package arrived whole exactly once (one entry into Downloading:
  * the simulated device enters it only when the last block of a push is in), Update was executed exactly once (one
  * entry into Updating) and it rebooted once. A flow that restarted at its first step would reset the state machine
- * and push again, giving a second Downloading; one that repeated its Update step would give a second Updating (or the
- * device's 4.05 to an Update outside Downloaded, which ends the task ERROR). On dmflow's side no execution is lost,
+ * and push again, giving a second Downloading. An Update sent again, because the kill came after the device acted on
+ * it and before dmflow recorded that, is refused by the device (4.05, outside Downloaded) and enters no second
+ * Updating; the flow takes that refusal for an update under way. On dmflow's side no execution is lost,
  * none is added, and none was queued again. Runs where {@code DMFLOW_EXTERNAL_JDBC_URL} names a server, in a
  * database of its own there, dropped at the end.
  */
@@ -73,20 +70,13 @@ class FirmwareCrashIT {
 
     @Test
     void firmwareUpdatesInFlightWhenTheApplicationIsKilledCarryOnAndEachDeviceIsUpdatedOnce() throws Exception {
-        String serverUrl = System.getenv("DMFLOW_EXTERNAL_JDBC_URL");
-        String user = System.getenv().getOrDefault("DMFLOW_EXTERNAL_JDBC_USER", "postgres");
-        String password = System.getenv().getOrDefault("DMFLOW_EXTERNAL_JDBC_PASSWORD", "");
-        String database = "dmflow_fw_crash_" + UUID.randomUUID().toString().substring(0, 8);
-        execute(serverUrl, user, password, "CREATE DATABASE " + database);
-        try {
-            run(databaseUrl(serverUrl, database), user, password);
-        } finally {
-            execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        try (ExternalDatabase database = ExternalDatabase.create("dmflow_fw_crash")) {
+            run(database.environment());
         }
     }
 
-    private void run(String url, String user, String password) throws Exception {
-        int coap = freeUdpPort();
+    private void run(Map<String, String> environment) throws Exception {
+        int coap = DmflowProcess.freeUdpPort();
         // The devices keep the server's address across the restart, so the port is fixed. Requests a device leaves
         // unanswered fail after seconds, and jobs held by the killed process come back soon after the restart.
         Map<String, String> properties = Map.of(
@@ -95,10 +85,6 @@ class FirmwareCrashIT {
                 "dmflow.lwm2m.block-transfer-timeout", "10s",
                 "dmflow.workers.job-timeout", "3s",
                 "dmflow.quota.firmware", String.valueOf(QUOTA));
-        Map<String, String> environment = Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", url,
-                "QUARKUS_DATASOURCE_USERNAME", user,
-                "QUARKUS_DATASOURCE_PASSWORD", password);
 
         try (SimulatedFleet fleet = SimulatedFleet.builder()
                 .serverUri("coap://127.0.0.1:" + coap)
@@ -246,23 +232,10 @@ class FirmwareCrashIT {
     }
 
     private static Update submit(URI http, String endpoint) {
-        String task = api(http)
-                .contentType(ContentType.JSON)
-                .body("""
-                        {"type": "Lwm2mFirmwareUpdateTask", "target": {"device": "%s"},
-                         "properties": {"resourceId": "fw-crash-image", "useQuota": "true", "statePollInterval": "PT1S"}}""".formatted(endpoint))
-                .post("/api/tasks")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        String execution = api(http)
-                .queryParam("task", task)
-                .get("/api/executions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items[0].id");
+        String task = ProcessApi.submit(http, """
+                {"type": "Lwm2mFirmwareUpdateTask", "target": {"device": "%s"},
+                 "properties": {"resourceId": "fw-crash-image", "useQuota": "true", "statePollInterval": "PT1S"}}""".formatted(endpoint));
+        String execution = executionOf(http, task);
         return new Update(endpoint, task, execution);
     }
 
@@ -319,15 +292,6 @@ class FirmwareCrashIT {
         return firmware.stateHistory().stream().filter(s -> s == state).count();
     }
 
-    private static String status(URI http, String execution) {
-        return api(http)
-                .get("/api/executions/{id}", execution)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("status");
-    }
-
     private static void awaitReady(URI http) {
         await().atMost(TIMEOUT)
                 .pollInterval(Duration.ofMillis(200))
@@ -338,30 +302,5 @@ class FirmwareCrashIT {
                                 .then()
                                 .extract()
                                 .path("status")));
-    }
-
-    private static RequestSpecification api(URI http) {
-        return given().baseUri(http.toString());
-    }
-
-    /** The server's URL with another database, e.g. {@code jdbc:postgresql://127.0.0.1:5432/test} to {@code /name}. */
-    private static String databaseUrl(String serverUrl, String database) {
-        int query = serverUrl.indexOf('?');
-        String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
-        String parameters = query < 0 ? "" : serverUrl.substring(query);
-        return base.substring(0, base.lastIndexOf('/') + 1) + database.toLowerCase(Locale.ROOT) + parameters;
-    }
-
-    private static void execute(String url, String user, String password, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,7 +1,8 @@
 package io.dmflow.api.process;
 
 import static io.dmflow.api.process.EmbeddedDatabaseLifecycleIT.awaitReady;
-import static io.restassured.RestAssured.given;
+import static io.dmflow.api.process.ProcessApi.api;
+import static io.dmflow.api.process.ProcessApi.deviceState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,9 +10,6 @@ import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.security.DeviceCredentials;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +39,8 @@ class RestartKeepsDevicesIT {
     void devicesAreReachedAtOnceAfterAGracefulRestartAndAtTheirNextUpdateAfterACrash() throws Exception {
         Path dataDirectory = Files.createTempDirectory("dmflow-it-restart");
         Path keptConnections = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".dtls-connections");
-        int coap = freeUdpPort();
-        int coaps = freeUdpPort();
+        int coap = DmflowProcess.freeUdpPort();
+        int coaps = DmflowProcess.freeUdpPort();
         // Devices keep the server's address across restarts, so both ports are fixed.
         Map<String, String> properties = Map.of(
                 "dmflow.database.embedded.data-dir", dataDirectory.toString(),
@@ -90,8 +88,8 @@ class RestartKeepsDevicesIT {
                 URI http = dmflow.awaitHttp(TIMEOUT);
                 awaitReady(http);
                 long up = System.nanoTime();
-                assertThat(state(http, NOSEC)).isEqualTo("online");
-                assertThat(state(http, PSK)).isEqualTo("online");
+                assertThat(deviceState(http, NOSEC)).isEqualTo("online");
+                assertThat(deviceState(http, PSK)).isEqualTo("online");
                 read(http, NOSEC, dmflow);
                 long noSecMillis = millisSince(up);
                 read(http, PSK, dmflow);
@@ -113,10 +111,10 @@ class RestartKeepsDevicesIT {
             try (DmflowProcess dmflow = DmflowProcess.start(properties, Map.of())) {
                 URI http = dmflow.awaitHttp(TIMEOUT);
                 awaitReady(http);
-                assertThat(state(http, NOSEC))
+                assertThat(deviceState(http, NOSEC))
                         .as("registration kept through the crash")
                         .isEqualTo("online");
-                assertThat(state(http, PSK))
+                assertThat(deviceState(http, PSK))
                         .as("registration kept through the crash")
                         .isEqualTo("online");
 
@@ -177,28 +175,10 @@ class RestartKeepsDevicesIT {
     }
 
     private static void awaitState(URI http, String endpoint, String expected) {
-        await().atMost(TIMEOUT).until(() -> expected.equals(state(http, endpoint)));
-    }
-
-    private static String state(URI http, String endpoint) {
-        return api(http)
-                .get("/api/devices/{endpoint}", endpoint)
-                .then()
-                .extract()
-                .path("state");
+        await().atMost(TIMEOUT).until(() -> expected.equals(deviceState(http, endpoint)));
     }
 
     private static long millisSince(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
-    }
-
-    private static RequestSpecification api(URI http) {
-        return given().baseUri(http.toString());
-    }
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,8 +30,8 @@ class SecuredRestartIT {
     @Test
     void aBootstrappedDtlsDeviceIsReachableAgainAfterARestartAndItsConfigurationIsKept() throws Exception {
         Path dataDirectory = Files.createTempDirectory("dmflow-it-secured");
-        int coaps = freeUdpPort();
-        int bootstrapCoap = freeUdpPort();
+        int coaps = DmflowProcess.freeUdpPort();
+        int bootstrapCoap = DmflowProcess.freeUdpPort();
         Map<String, String> properties = Map.of(
                 "dmflow.database.embedded.data-dir",
                 dataDirectory.toString(),
@@ -131,11 +129,5 @@ class SecuredRestartIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
-    }
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

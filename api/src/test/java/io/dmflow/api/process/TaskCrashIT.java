@@ -1,7 +1,9 @@
 package io.dmflow.api.process;
 
 import static io.dmflow.api.process.EmbeddedDatabaseLifecycleIT.awaitReady;
-import static io.restassured.RestAssured.given;
+import static io.dmflow.api.process.ProcessApi.api;
+import static io.dmflow.api.process.ProcessApi.executionOf;
+import static io.dmflow.api.process.ProcessApi.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,9 +11,6 @@ import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +77,7 @@ class TaskCrashIT {
     @Test
     void executionsInFlightWhenTheApplicationIsKilledCarryOnAfterItsRestart() throws Exception {
         Path dataDirectory = Files.createTempDirectory("dmflow-it-task-crash");
-        int coap = freeUdpPort();
+        int coap = DmflowProcess.freeUdpPort();
         // The devices keep the server's address across the restart, so the port is fixed; a request to a device
         // that goes unanswered is a DOWNLINK_FAILURE after seconds instead of the default 30. The job timeout is
         // shorter than such a request: the workers must renew the jobs they hold, and the jobs the killed
@@ -218,21 +217,9 @@ class TaskCrashIT {
         List<Flight> flights = new ArrayList<>();
         for (int i = firstIndex; i < firstIndex + kind.devices; i++) {
             String endpoint = "crash-" + i;
-            String task = api(http)
-                    .contentType(ContentType.JSON)
-                    .body("{\"template\": \"" + kind.template + "\", \"target\": {\"device\": \"" + endpoint + "\"}}")
-                    .post("/api/tasks")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
-            String execution = api(http)
-                    .queryParam("task", task)
-                    .get("/api/executions")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("items[0].id");
+            String task = ProcessApi.submit(
+                    http, "{\"template\": \"" + kind.template + "\", \"target\": {\"device\": \"" + endpoint + "\"}}");
+            String execution = executionOf(http, task);
             if (kind.losesNetwork) {
                 // Within the pause after step one, so that step two finds the device unreachable.
                 SimulatedDevice device = fleet.device(endpoint);
@@ -287,24 +274,5 @@ class TaskCrashIT {
                                         .get("/api/executions/{id}", flight.execution())
                                         .asString() + "\n" + dmflow.tail())
                         .isEqualTo(expected));
-    }
-
-    private static String status(URI http, String execution) {
-        return api(http)
-                .get("/api/executions/{id}", execution)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("status");
-    }
-
-    private static RequestSpecification api(URI http) {
-        return given().baseUri(http.toString());
-    }
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
