@@ -11,6 +11,14 @@ import java.util.Optional;
 @ConfigMapping(prefix = "dmflow.lwm2m")
 public interface Lwm2mServerConfig {
 
+    /**
+     * false: this process serves no devices, e.g. an API replica beside the replica that does (docs/deployment.md):
+     * no LwM2M port is opened and no device event arises here. Its job workers must be off too, since every device
+     * step would fail on it.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** The ports taken when {@code coap.port} or {@code coaps.port} is not set. */
     int COAP_PORT = 5683;
 

@@ -46,16 +46,22 @@ public class Lwm2mServerLifecycle {
             DeviceSecurityStore security,
             ServerKeys serverKeys,
             Sql sql) {
-        if (config.coap().portOr(Lwm2mServerConfig.COAP_PORT) < 0
-                && config.coaps().portOr(Lwm2mServerConfig.COAPS_PORT) < 0) {
-            throw new CannotStart("dmflow.lwm2m.coap.port and dmflow.lwm2m.coaps.port are both disabled (negative); "
-                    + "enable at least one");
+        int coapPort = config.coap().portOr(Lwm2mServerConfig.COAP_PORT);
+        int coapsPort = config.coaps().portOr(Lwm2mServerConfig.COAPS_PORT);
+        if (coapPort < 0 && coapsPort < 0) {
+            if (config.enabled()) {
+                throw new CannotStart(
+                        "dmflow.lwm2m.coap.port and dmflow.lwm2m.coaps.port are both disabled (negative); "
+                                + "enable at least one, or set dmflow.lwm2m.enabled=false for a process that serves no devices");
+            }
+            // Never started, so never bound: the server only answers "not here" to whoever asks it for a device.
+            coapPort = 0;
         }
         DeviceManagementServer.Builder builder = DeviceManagementServer.builder(new ServerSettings(
                         config.coap().host(),
-                        config.coap().portOr(Lwm2mServerConfig.COAP_PORT),
+                        coapPort,
                         config.coaps().host(),
-                        config.coaps().portOr(Lwm2mServerConfig.COAPS_PORT),
+                        coapsPort,
                         config.expirationCheckInterval(),
                         config.udpReceiveBufferBytes(),
                         config.queue().awakeTime()))
@@ -104,6 +110,10 @@ public class Lwm2mServerLifecycle {
             Lwm2mServerConfig config,
             Sql sql,
             SecretBox secrets) {
+        if (!config.enabled()) {
+            LOG.info("No LwM2M server (dmflow.lwm2m.enabled=false): this process serves no devices");
+            return;
+        }
         // Before the server listens, so that no device registering now is caught by it.
         Set<String> kept = PostgresRegistrationStore.keptRegistrationIds(sql);
         int stale = registry.markOfflineUnlessRegistered(kept);

@@ -6,10 +6,12 @@ import io.dmflow.api.engine.WorkerConfig;
 import io.dmflow.api.execution.ExecutionRecords;
 import io.dmflow.api.execution.ExecutionScheduler;
 import io.dmflow.api.firmware.StoredPackages;
+import io.dmflow.api.lwm2m.Lwm2mServerConfig;
 import io.dmflow.api.observation.DeviceValues;
 import io.dmflow.api.property.DevicePropertyStore;
 import io.dmflow.api.quota.PostgresQuotas;
 import io.dmflow.api.resource.ResourceStore;
+import io.dmflow.api.startup.CannotStart;
 import io.dmflow.lwm2m.observation.DeviceObservations;
 import io.dmflow.lwm2m.operation.DeviceClient;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -70,6 +72,9 @@ public class WorkerLifecycle {
     WorkerConfig config;
 
     @Inject
+    Lwm2mServerConfig lwm2m;
+
+    @Inject
     EngineClient engine;
 
     @Inject
@@ -114,6 +119,10 @@ public class WorkerLifecycle {
         if (!config.enabled()) {
             LOG.info("Job workers are disabled (dmflow.workers.enabled=false)");
             return;
+        }
+        if (!lwm2m.enabled()) {
+            throw new CannotStart("dmflow.lwm2m.enabled=false leaves the job workers without devices, and every device "
+                    + "step they took would fail here: set dmflow.workers.enabled=false too");
         }
         DeviceClient operations = server.operations();
         DeviceObservations observations = server.observations();

@@ -24,7 +24,17 @@ class InvalidConfigurationIT {
         assertThat(output).as("no stack trace").noneMatch(InvalidConfigurationIT::isStackFrame);
         assertThat(refusal(output))
                 .isEqualTo("dmflow cannot start: dmflow.lwm2m.coap.port and dmflow.lwm2m.coaps.port "
-                        + "are both disabled (negative); enable at least one");
+                        + "are both disabled (negative); enable at least one, or set dmflow.lwm2m.enabled=false for a "
+                        + "process that serves no devices");
+    }
+
+    @Test
+    void jobWorkersWithoutTheLwm2mServerAreRefusedNamingBothSettings() throws Exception {
+        List<String> output = output(Map.of("dmflow.lwm2m.enabled", "false"));
+        assertThat(output).as("no stack trace").noneMatch(InvalidConfigurationIT::isStackFrame);
+        assertThat(refusal(output))
+                .isEqualTo("dmflow cannot start: dmflow.lwm2m.enabled=false leaves the job workers without devices, "
+                        + "and every device step they took would fail here: set dmflow.workers.enabled=false too");
     }
 
     @Test
