@@ -29,6 +29,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,9 +51,14 @@ class SoftwareManagementTaskTest {
     @Inject
     BuiltInFlows builtInFlows;
 
+    /** Whichever test runs first: the application deploys its built-in flows beside its start. */
+    @BeforeEach
+    void builtInFlowsDeployed() throws InterruptedException {
+        assertThat(builtInFlows.awaitDeployed(BuiltInTaskRuns.TIMEOUT)).isTrue();
+    }
+
     @Test
     void anInstallByPushDeliversInstallsAndReadsThePackageBack() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(BuiltInTaskRuns.TIMEOUT)).isTrue();
         String resource = store("sw-push", "2.0.0");
         try (SimulatedFleet fleet = device(server, "sw-push")) {
             SoftwareManagement software = fleet.device().software();
