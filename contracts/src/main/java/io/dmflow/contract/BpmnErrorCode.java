@@ -25,6 +25,12 @@ public final class BpmnErrorCode {
     /** Variable of an {@link #LWM2M_ERROR}: the LwM2M response code name, e.g. {@code NOT_FOUND}. */
     public static final String LWM2M_STATUS_VARIABLE = "lwm2mStatus";
 
+    /**
+     * Variable of an {@link #LWM2M_ERROR}: which device answered which request with what, for a person, e.g.
+     * {@code Device d-1 answered Execute /5/0/2 with METHOD_NOT_ALLOWED (4.05)}.
+     */
+    public static final String LWM2M_MESSAGE_VARIABLE = "lwm2mMessage";
+
     /** Variable of a {@link #KEY_OBSERVED}: the observed key as a path, e.g. {@code /3/0/9}. */
     public static final String OBSERVED_KEY_VARIABLE = "observedKey";
 

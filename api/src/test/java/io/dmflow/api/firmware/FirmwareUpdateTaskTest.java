@@ -35,6 +35,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +54,12 @@ class FirmwareUpdateTaskTest {
     @Inject
     BuiltInFlows builtInFlows;
 
+    /** Whichever test runs first: the application deploys its built-in flows beside its start. */
+    @BeforeEach
+    void builtInFlowsDeployed() throws InterruptedException {
+        assertThat(builtInFlows.awaitDeployed(FirmwareDevices.TIMEOUT)).isTrue();
+    }
+
     @Inject
     Sql sql;
 
@@ -61,7 +69,6 @@ class FirmwareUpdateTaskTest {
 
     @Test
     void aPushFromIdleUpdatesTheDeviceAndReportsBothVersions() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(FirmwareDevices.TIMEOUT)).isTrue();
         String image = storeImage("fw-push-image");
         try (SimulatedFleet fleet = start(fleet(coap(), "fw-push"), "fw-push")) {
             SimulatedDevice device = fleet.device();
@@ -243,6 +250,37 @@ class FirmwareUpdateTaskTest {
             sql.update("DROP TRIGGER test_refuse_update_record_once ON dmflow.job_effect");
             sql.update("DROP FUNCTION dmflow.test_refuse_update_record_once()");
             sql.update("DROP SEQUENCE dmflow.test_update_record_refusals");
+        }
+    }
+
+    /**
+     * A device still applying an earlier package refuses the reset of its state machine: the update ends ERROR, and
+     * its details say which request the device refused and how, so that an operator need not search the log.
+     */
+    @Test
+    void aStepTheDeviceRefusesEndsTheUpdateNamingTheRequestAndTheAnswer() {
+        String image = storeImage("fw-busy-image");
+        try (SimulatedFleet fleet = start(fleet(coap(), "fw-busy"), "fw-busy")) {
+            SimulatedDevice device = fleet.device();
+            // Busy for longer than the test: Update executed on an earlier package, outside any task.
+            device.firmware().faults().updateDuration(Duration.ofMinutes(5));
+            server.delivery()
+                    .push(
+                            "fw-busy",
+                            "/5/0/0",
+                            new InMemoryPackageSource("earlier", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
+                    .join();
+            await().atMost(FirmwareDevices.TIMEOUT)
+                    .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+            server.operations().execute("fw-busy", "/5/0/2", null).join();
+
+            JsonPath execution = ended(update("fw-busy", image, ""), "ERROR");
+
+            assertThat(execution.getString("details"))
+                    .startsWith("Device fw-busy answered Write /5/0/1 with METHOD_NOT_ALLOWED (4.05)")
+                    .contains("oldFirmwareVersion=" + OLD_VERSION);
+            assertThat(device.firmware().state()).isEqualTo(FirmwareState.UPDATING);
+            assertThat(downloads(device.firmware())).isEqualTo(1);
         }
     }
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps why a job did not succeed to what the flow sees: {@code DOWNLINK_FAILURE} (no retry consumed; the
- * execution now waits for its device), {@code LWM2M_ERROR} with {@code lwm2mStatus}, the error a
+ * execution now waits for its device), {@code LWM2M_ERROR} with {@code lwm2mStatus} and {@code lwm2mMessage}, the error a
  * {@link JobRefusal} names, an incident for a job the flow got wrong, and a failure with retries and
  * back-off for dmflow's own faults.
  */
@@ -47,7 +47,11 @@ public final class JobFailures {
             client.newThrowErrorCommand(job.getKey())
                     .errorCode(BpmnErrorCode.LWM2M_ERROR)
                     .errorMessage(answer.getMessage())
-                    .variables(Map.of(BpmnErrorCode.LWM2M_STATUS_VARIABLE, answer.status()))
+                    .variables(Map.of(
+                            BpmnErrorCode.LWM2M_STATUS_VARIABLE,
+                            answer.status(),
+                            BpmnErrorCode.LWM2M_MESSAGE_VARIABLE,
+                            answer.getMessage()))
                     .send()
                     .join();
         } else if (cause instanceof JobRefusal refusal) {
