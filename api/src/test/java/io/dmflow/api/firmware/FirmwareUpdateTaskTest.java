@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.dmflow.api.database.Sql;
 import io.dmflow.api.engine.BuiltInFlows;
+import io.dmflow.api.testing.RefusedEffectRecord;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.contract.BuiltInProcess;
@@ -221,35 +222,16 @@ class FirmwareUpdateTaskTest {
     @Test
     void anUpdateRefusedBecauseTheDeviceActedOnAnEarlierExecuteEndsSuccess() {
         String image = storeImage("fw-repeated-image");
-        sql.update("CREATE SEQUENCE dmflow.test_update_record_refusals");
-        sql.update("""
-                CREATE FUNCTION dmflow.test_refuse_update_record_once() RETURNS trigger LANGUAGE plpgsql AS $body$
-                BEGIN
-                  IF EXISTS (SELECT 1 FROM engine.job WHERE job_key = NEW.job_key AND element_id = 'executeUpdate') THEN
-                    IF nextval('dmflow.test_update_record_refusals') = 1 THEN
-                      RAISE EXCEPTION 'the record of Execute Update is refused (test)';
-                    END IF;
-                  END IF;
-                  RETURN NEW;
-                END $body$""");
-        sql.update("""
-                CREATE TRIGGER test_refuse_update_record_once BEFORE INSERT ON dmflow.job_effect
-                FOR EACH ROW EXECUTE FUNCTION dmflow.test_refuse_update_record_once()""");
-        try (SimulatedFleet fleet = start(fleet(coap(), "fw-repeated"), "fw-repeated")) {
+        try (RefusedEffectRecord refused = RefusedEffectRecord.onceAt(sql, "executeUpdate");
+                SimulatedFleet fleet = start(fleet(coap(), "fw-repeated"), "fw-repeated")) {
             SimulatedDevice device = fleet.device();
             JsonPath execution = ended(update("fw-repeated", image, ""), "SUCCESS");
 
-            assertThat(sql.number("SELECT last_value FROM dmflow.test_update_record_refusals"))
-                    .as("records of Execute Update refused")
-                    .isEqualTo(1);
+            assertThat(refused.attempts()).as("records of Execute Update tried").isEqualTo(1);
             assertThat(device.firmware().refusedUpdates()).isEqualTo(1);
             assertThat(device.rebootCount()).isEqualTo(1);
             assertThat(device.deviceObject().firmwareVersion()).isEqualTo(NEW_VERSION);
             assertThat(execution.getString("details")).contains("newFirmwareVersion=" + NEW_VERSION, "updateResult=1");
-        } finally {
-            sql.update("DROP TRIGGER test_refuse_update_record_once ON dmflow.job_effect");
-            sql.update("DROP FUNCTION dmflow.test_refuse_update_record_once()");
-            sql.update("DROP SEQUENCE dmflow.test_update_record_refusals");
         }
     }
 
