@@ -11,7 +11,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.dmflow.api.database.Sql;
 import io.dmflow.api.engine.BuiltInFlows;
+import io.dmflow.api.testing.RefusedEffectRecord;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -50,6 +52,9 @@ class SoftwareManagementTaskTest {
 
     @Inject
     BuiltInFlows builtInFlows;
+
+    @Inject
+    Sql sql;
 
     /** Whichever test runs first: the application deploys its built-in flows beside its start. */
     @BeforeEach
@@ -107,6 +112,29 @@ class SoftwareManagementTaskTest {
                     "transferMethod": "Pull", "protocol": "http", "baseUrl": "http://127.0.0.1:%d\"""".formatted(RestAssured.port)), "SUCCESS");
 
             assertThat(fleet.device().software().updateState()).isEqualTo(SoftwareUpdateState.INSTALLED);
+        }
+    }
+
+    /**
+     * The device acts on Execute Install but dmflow cannot record that it did (PostgreSQL refuses the write once): the
+     * job runs again and the device, which has installed the package meanwhile, refuses the second Install with 4.05.
+     * The flow reads the state instead of ending ERROR, and the install ends SUCCESS, installed once.
+     */
+    @Test
+    void anInstallRefusedBecauseTheDeviceActedOnAnEarlierExecuteEndsSuccess() {
+        String resource = store("sw-repeated", "2.0.0");
+        try (RefusedEffectRecord refused = RefusedEffectRecord.onceAt(sql, "executeInstall");
+                SimulatedFleet fleet = device(server, "sw-repeated")) {
+            SoftwareManagement software = fleet.device().software();
+
+            ended(install("sw-repeated", resource, ""), "SUCCESS");
+
+            assertThat(refused.attempts())
+                    .as("records of Execute Install tried")
+                    .isEqualTo(1);
+            assertThat(software.refusedInstalls()).isEqualTo(1);
+            assertThat(software.stateHistory()).containsOnlyOnce(SoftwareUpdateState.INSTALLED);
+            assertThat(software.currentPackage()).map(ReceivedPackage::version).contains("2.0.0");
         }
     }
 

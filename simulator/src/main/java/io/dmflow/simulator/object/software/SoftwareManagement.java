@@ -84,6 +84,7 @@ public class SoftwareManagement extends StatefulInstanceEnabler {
     private ReceivedPackage installed;
     private byte[] deliveredBytes;
     private int generation;
+    private int refusedInstalls;
     private CompletableFuture<byte[]> pendingDownload;
     private final List<SoftwareUpdateState> history = new ArrayList<>(List.of(SoftwareUpdateState.INITIAL));
 
@@ -115,6 +116,11 @@ public class SoftwareManagement extends StatefulInstanceEnabler {
 
     public synchronized Optional<byte[]> deliveredBytes() {
         return Optional.ofNullable(deliveredBytes);
+    }
+
+    /** How many Execute Install the instance refused (4.05) because it held no delivered package to install. */
+    public synchronized int refusedInstalls() {
+        return refusedInstalls;
     }
 
     public synchronized List<SoftwareUpdateState> stateHistory() {
@@ -248,6 +254,7 @@ public class SoftwareManagement extends StatefulInstanceEnabler {
         int gen;
         synchronized (this) {
             if (state != SoftwareUpdateState.DELIVERED) {
+                refusedInstalls++;
                 return ExecuteResponse.methodNotAllowed();
             }
             gen = generation;
