@@ -54,7 +54,7 @@ public class Lwm2mServerLifecycle {
                         "dmflow.lwm2m.coap.port and dmflow.lwm2m.coaps.port are both disabled (negative); "
                                 + "enable at least one, or set dmflow.lwm2m.enabled=false for a process that serves no devices");
             }
-            // Never started, so never bound: the server only answers "not here" to whoever asks it for a device.
+            // The settings need one endpoint; start() never runs for a disabled server, so no port is ever bound.
             coapPort = 0;
         }
         DeviceManagementServer.Builder builder = DeviceManagementServer.builder(new ServerSettings(
@@ -160,9 +160,9 @@ public class Lwm2mServerLifecycle {
     void stop(@Observes @Priority(1) ShutdownEvent event, DeviceManagementServer server) {
         if (dtlsConnections != null) {
             dtlsConnections.closeAndKeep(server);
+            LOG.info("LwM2M server stopped");
         } else {
             server.close();
         }
-        LOG.info("LwM2M server stopped");
     }
 }
