@@ -3,7 +3,7 @@ package io.dmflow.api.process;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import io.restassured.http.ContentType;
+import io.dmflow.api.testing.JsonApi;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.time.Duration;
@@ -22,42 +22,32 @@ public final class ProcessApi {
 
     /** Submits a task ({@code json} as {@code POST /api/tasks} takes it); answers its id. */
     public static String submit(URI http, String json) {
-        return api(http)
-                .contentType(ContentType.JSON)
-                .body(json)
-                .post("/api/tasks")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return JsonApi.at(http).post("/api/tasks", json, 201).path("id").asText();
     }
 
     /** The execution of a task to one device. */
     public static String executionOf(URI http, String task) {
-        return api(http)
-                .queryParam("task", task)
-                .get("/api/executions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items[0].id");
+        return JsonApi.at(http)
+                .get("/api/executions?task=" + JsonApi.encode(task))
+                .path("items")
+                .path(0)
+                .path("id")
+                .asText();
     }
 
     public static String status(URI http, String execution) {
-        return api(http)
-                .get("/api/executions/{id}", execution)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("status");
+        return JsonApi.at(http)
+                .get("/api/executions/" + JsonApi.encode(execution))
+                .path("status")
+                .asText();
     }
 
+    /** The device's state, null while the device is not known there. */
     public static String deviceState(URI http, String endpoint) {
-        return api(http)
-                .get("/api/devices/{endpoint}", endpoint)
-                .then()
-                .extract()
-                .path("state");
+        return JsonApi.at(http)
+                .find("/api/devices/" + JsonApi.encode(endpoint))
+                .map(device -> device.path("state").asText())
+                .orElse(null);
     }
 
     public static void awaitDeviceState(URI http, String endpoint, String state, Duration timeout) {
