@@ -1,6 +1,7 @@
 package io.dmflow.lwm2m.event;
 
 import io.dmflow.lwm2m.logging.LogRateLimit;
+import io.dmflow.lwm2m.pacing.ReportPacing;
 import io.dmflow.lwm2m.value.PlainValues;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,10 +52,6 @@ public final class DeviceEventDispatcher
 
     /** @param reportsPerSecond the reports of one device handled per second; the rest are left out */
     public DeviceEventDispatcher(DeviceEventLanes lanes, int reportsPerSecond) {
-        if (reportsPerSecond < 1) {
-            throw new IllegalArgumentException(
-                    "reports per device and second must be at least 1, was " + reportsPerSecond);
-        }
         this.lanes = lanes;
         this.reportsPerSecond = reportsPerSecond;
         this.pacing = new ReportPacing(reportsPerSecond);

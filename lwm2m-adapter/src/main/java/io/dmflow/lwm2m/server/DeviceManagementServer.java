@@ -22,6 +22,9 @@ import io.dmflow.lwm2m.operation.OperationTimeouts;
 import io.dmflow.lwm2m.operation.RegisteredDataModel;
 import io.dmflow.lwm2m.operation.RequestListener;
 import io.dmflow.lwm2m.pacing.DevicePacing;
+import io.dmflow.lwm2m.pacing.NotificationPacingCoapProvider;
+import io.dmflow.lwm2m.pacing.NotificationPacingConnector;
+import io.dmflow.lwm2m.pacing.ReportPacing;
 import io.dmflow.lwm2m.security.DeviceSecurityStore;
 import io.dmflow.lwm2m.security.RefusalRecordingAuthorizer;
 import io.dmflow.lwm2m.security.RefusalReportingCoapsProvider;
@@ -60,12 +63,12 @@ import org.eclipse.leshan.server.endpoint.LwM2mServerEndpoint;
 import org.eclipse.leshan.server.model.VersionedModelProvider;
 import org.eclipse.leshan.server.queue.StaticClientAwakeTimeProvider;
 import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
+import org.eclipse.leshan.server.registration.Registration;
 import org.eclipse.leshan.server.registration.RegistrationStore;
 import org.eclipse.leshan.servers.security.EditableSecurityStore;
 import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpoint;
 import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServerEndpointsProvider;
 import org.eclipse.leshan.transport.californium.server.endpoint.ServerProtocolProvider;
-import org.eclipse.leshan.transport.californium.server.endpoint.coap.CoapServerProtocolProvider;
 
 /**
  * The LwM2M management server devices register with: a Leshan server on CoAP and CoAPS whose events
@@ -113,7 +116,14 @@ public final class DeviceManagementServer implements AutoCloseable {
 
         List<ServerProtocolProvider> protocols = new ArrayList<>();
         if (settings.coapEnabled()) {
-            protocols.add(new CoapServerProtocolProvider());
+            // Over DTLS the stack is left as it is: its connector is also the store of the DTLS connections saved at a
+            // stop, and decrypting a flooding device's datagrams costs more than what pacing them here would save.
+            ReportPacing notificationPacing = new ReportPacing(builder.reportsPerDeviceAndSecond);
+            protocols.add(new NotificationPacingCoapProvider(socket -> new NotificationPacingConnector(
+                    socket,
+                    notificationPacing,
+                    address -> Optional.ofNullable(registrations.getRegistrationByAdress(address))
+                            .map(Registration::getEndpoint))));
         }
         this.refusals = builder.refusals;
         if (settings.coapsEnabled()) {

@@ -1,4 +1,4 @@
-package io.dmflow.lwm2m.event;
+package io.dmflow.lwm2m.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,5 +29,20 @@ class ReportPacingTest {
         assertThat(pacing.admit("dev", 1)).isFalse();
         pacing.forget("dev");
         assertThat(pacing.admit("dev", 2)).isTrue();
+    }
+
+    @Test
+    void devicesThatStoppedReportingAreForgottenOnceTheyHaveBeenIdleLongEnough() {
+        ReportPacing pacing = new ReportPacing(1);
+        long start = System.nanoTime();
+        pacing.admit("gone", start);
+        pacing.admit("talking", start);
+        assertThat(pacing.trackedDevices()).isEqualTo(2);
+
+        long later = start + ReportPacing.IDLE_NANOS + SECOND;
+        assertThat(pacing.admit("talking", later)).isTrue();
+        assertThat(pacing.trackedDevices())
+                .as("only the device that still reports")
+                .isEqualTo(1);
     }
 }
