@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -39,14 +40,16 @@ import org.junit.jupiter.api.Test;
  * answers garbage, one never answers, one sends a thousand notifications a second, one registers again and again.
  * No well-behaved device's task is held up by a bad device (every one succeeds, and p99 stays below the request
  * timeout a bad device's request waits out), dmflow stays ready, and the bad devices' own executions end instead of
- * hanging. The p99 ratio with and without the bad devices is printed: the goal of 20 % is not met yet (the flood's
- * processing and the registration loop each cost the others' tasks processor time; README, Benchmarks).
+ * hanging. The p99 ratio with and without the bad devices is printed, not asserted: on two cores shared by this JVM
+ * (whose JIT compiler works through the whole test), its database and the simulated devices, the processor is busy
+ * most of the time, and stalls of half a second to two seconds that hit every device alike fall on one side or the
+ * other; the goal of 20 % is not met yet (README, Benchmarks).
  * <p>
  * The well-behaved devices' tasks arrive at a steady pace well below what dmflow can do, as a fleet's tasks do, so that
  * a latency is the time an execution takes and not its place in a queue: a bad device that held up the others' work
  * would show at once, while the processor time its simulator spends in this same process does not count against
- * dmflow. Rounds with and without the bad devices alternate (A B B A A B) after two warm-up rounds (one of each
- * kind), so that the JIT compiler's progress and the load of whatever else runs on the machine fall on both sides alike.
+ * dmflow. Rounds with and without the bad devices alternate (A B, B A, A B...) after warm-up rounds (one of each
+ * kind by default), so that the JIT compiler's progress and the load of whatever else runs on the machine fall on both sides alike.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
@@ -58,12 +61,18 @@ class BadDevicesTest {
     private static final Duration SUBMISSION_INTERVAL = Duration.ofMillis(80);
 
     /**
-     * Rounds with and without the bad devices, the first two not counted: they warm up the code both kinds of round
-     * run, the bad devices' error paths included, so that neither side pays for the JIT compiler's first passes.
+     * Warm-up rounds (alternating, a round without bad devices first), not counted: they warm up the code both kinds
+     * of round run, the bad devices' error paths included, so that neither side pays for the JIT compiler's first
+     * passes. {@code -DbadDevices.warmUp} for a longer warm-up.
      */
-    private static final boolean[] BAD_ROUNDS = {false, true, false, true, true, false, false, true};
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("badDevices.warmUp", 2);
+    /**
+     * Counted rounds of each side, in pairs A B, B A, A B... {@code -DbadDevices.rounds} for a longer measurement: the
+     * suite's three are enough to see a stall, not to tell 20 % from the machine's noise (README, Benchmarks).
+     */
+    private static final int COUNTED_ROUNDS = Integer.getInteger("badDevices.rounds", 3);
 
-    private static final int WARM_UP_ROUNDS = 2;
+    private static final boolean[] BAD_ROUNDS = rounds(WARM_UP_ROUNDS, COUNTED_ROUNDS);
     /**
      * A good device's execution that waited behind a bad device's request would take at least the request timeout the
      * bad device's requests wait out; p99 must stay below it.
@@ -169,7 +178,7 @@ class BadDevicesTest {
                             + "flooding device: %d values recorded in %.1f s of bad rounds = %.0f/s%n"
                             + "bad devices' executions: %s%n",
                     GOOD_DEVICES,
-                    (BAD_ROUNDS.length - WARM_UP_ROUNDS) / 2,
+                    COUNTED_ROUNDS,
                     percentile(baseline, 50),
                     baselineP99,
                     percentile(withBad, 50),
@@ -194,6 +203,19 @@ class BadDevicesTest {
             assertThat(badOutcomes.get("bad-looping")).allMatch(FINAL::contains);
             assertReady();
         }
+    }
+
+    /** Which rounds have the bad devices: warm-up rounds alternating, then pairs in turn A B, B A. */
+    private static boolean[] rounds(int warmUp, int counted) {
+        boolean[] bad = new boolean[warmUp + 2 * counted];
+        for (int round = 0; round < warmUp; round++) {
+            bad[round] = round % 2 == 1;
+        }
+        for (int pair = 0; pair < counted; pair++) {
+            bad[warmUp + 2 * pair] = pair % 2 == 1;
+            bad[warmUp + 2 * pair + 1] = pair % 2 == 0;
+        }
+        return bad;
     }
 
     private static SimulatedFleet one(URI coap, String endpoint, Duration sensorPeriod) {
@@ -225,9 +247,10 @@ class BadDevicesTest {
             }
             List<Long> latencies = new ArrayList<>();
             for (ScheduledFuture<String> execution : executions) {
-                JsonPath ended = TaskApi.ended(execution.get(), "SUCCESS", ROUND_TIMEOUT);
+                JsonNode ended = TaskApi.awaitEnd(execution.get(), "SUCCESS", ROUND_TIMEOUT);
                 latencies.add(Duration.between(
-                                Instant.parse(ended.getString("createdAt")), Instant.parse(ended.getString("endedAt")))
+                                Instant.parse(ended.path("createdAt").asText()),
+                                Instant.parse(ended.path("endedAt").asText()))
                         .toMillis());
             }
             return latencies;
