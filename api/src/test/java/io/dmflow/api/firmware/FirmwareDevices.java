@@ -1,11 +1,15 @@
 package io.dmflow.api.firmware;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.dmflow.api.testing.TaskApi;
+import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
+import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.delivery.PackageFormat;
+import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.object.firmware.FirmwareState;
 import io.dmflow.simulator.object.firmware.FirmwareUpdate;
@@ -53,6 +57,20 @@ final class FirmwareDevices {
                 .then()
                 .statusCode(anyOf(equalTo(200), equalTo(201)));
         return id;
+    }
+
+    /**
+     * Pushes a 1.5.0 image to the device outside any task, as an update that never ran leaves one behind, and waits
+     * until the device holds it in Downloaded.
+     */
+    static void leaveEarlierImage(DeviceManagementServer server, SimulatedDevice device) {
+        server.delivery()
+                .push(
+                        device.endpoint(),
+                        "/5/0/0",
+                        new InMemoryPackageSource("earlier", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
+                .join();
+        await().atMost(TIMEOUT).until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
     }
 
     /** Submits a firmware update of {@code endpoint}; {@code properties} are the JSON members after resourceId. */

@@ -13,12 +13,9 @@ import static org.awaitility.Awaitility.await;
 import io.dmflow.api.testing.DropOffs;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
-import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
-import io.dmflow.simulator.delivery.PackageFormat;
 import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
-import io.dmflow.simulator.object.firmware.FirmwareState;
 import io.dmflow.simulator.transport.LinkDrop;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -128,14 +125,7 @@ class FirmwareResumptionTest {
             fleets.put(step, fleet);
             SimulatedDevice device = fleet.device();
             if (step.stuckInDownloaded()) {
-                server.delivery()
-                        .push(
-                                endpoint,
-                                "/5/0/0",
-                                new InMemoryPackageSource("stale", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
-                        .join();
-                await().atMost(FirmwareDevices.TIMEOUT)
-                        .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+                FirmwareDevices.leaveEarlierImage(server, device);
             }
             downloadsBefore.put(step, downloads(device.firmware()));
             device.dropOffAt(step.drop());

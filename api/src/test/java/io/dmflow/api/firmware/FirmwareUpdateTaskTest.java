@@ -22,9 +22,7 @@ import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.contract.BuiltInProcess;
 import io.dmflow.contract.JobType;
-import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
-import io.dmflow.simulator.delivery.PackageFormat;
 import io.dmflow.simulator.fleet.SimulatedDevice;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.dmflow.simulator.object.firmware.FirmwareState;
@@ -106,14 +104,7 @@ class FirmwareUpdateTaskTest {
         try (SimulatedFleet fleet = start(fleet(coap(), "fw-pull-coap"), "fw-pull-coap")) {
             SimulatedDevice device = fleet.device();
             // An older image left behind by an update that never ran: the machine waits in Downloaded.
-            server.delivery()
-                    .push(
-                            "fw-pull-coap",
-                            "/5/0/0",
-                            new InMemoryPackageSource("stale", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
-                    .join();
-            await().atMost(FirmwareDevices.TIMEOUT)
-                    .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+            FirmwareDevices.leaveEarlierImage(server, device);
 
             JsonPath execution = ended(
                     update(
@@ -140,14 +131,7 @@ class FirmwareUpdateTaskTest {
         String image = storeImage("fw-cache-image");
         try (SimulatedFleet fleet = start(fleet(coap(), "fw-cache"), "fw-cache")) {
             SimulatedDevice device = fleet.device();
-            server.delivery()
-                    .push(
-                            "fw-cache",
-                            "/5/0/0",
-                            new InMemoryPackageSource("stale", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
-                    .join();
-            await().atMost(FirmwareDevices.TIMEOUT)
-                    .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+            FirmwareDevices.leaveEarlierImage(server, device);
             assertThat(device.sendData("/5/0/3")).isTrue();
             await().atMost(FirmwareDevices.TIMEOUT)
                     .untilAsserted(() -> given().get("/api/devices/{endpoint}/values", "fw-cache")
@@ -246,14 +230,7 @@ class FirmwareUpdateTaskTest {
             SimulatedDevice device = fleet.device();
             // Busy for longer than the test: Update executed on an earlier package, outside any task.
             device.firmware().faults().updateDuration(Duration.ofMinutes(5));
-            server.delivery()
-                    .push(
-                            "fw-busy",
-                            "/5/0/0",
-                            new InMemoryPackageSource("earlier", PackageFormat.build("dmflow-fw", "1.5.0", 500)))
-                    .join();
-            await().atMost(FirmwareDevices.TIMEOUT)
-                    .until(() -> device.firmware().state() == FirmwareState.DOWNLOADED);
+            FirmwareDevices.leaveEarlierImage(server, device);
             server.operations().execute("fw-busy", "/5/0/2", null).join();
 
             JsonPath execution = ended(update("fw-busy", image, ""), "ERROR");
