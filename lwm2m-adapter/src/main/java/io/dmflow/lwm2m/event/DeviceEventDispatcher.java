@@ -46,14 +46,12 @@ public final class DeviceEventDispatcher
 
     private final DeviceEventLanes lanes;
     private final List<DeviceEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final int reportsPerSecond;
     private final ReportPacing pacing;
     private final LogRateLimit leftOutLog = new LogRateLimit(Clock.systemUTC(), Duration.ofMinutes(1), 10_000);
 
     /** @param reportsPerSecond the reports of one device handled per second; the rest are left out */
     public DeviceEventDispatcher(DeviceEventLanes lanes, int reportsPerSecond) {
         this.lanes = lanes;
-        this.reportsPerSecond = reportsPerSecond;
         this.pacing = new ReportPacing(reportsPerSecond);
     }
 
@@ -187,7 +185,7 @@ public final class DeviceEventDispatcher
                     "Device {} reports more than {} values a second; the reports beyond that are left out ({} more left out"
                             + " since the last such line)",
                     endpoint,
-                    reportsPerSecond,
+                    pacing.perSecond(),
                     leftOutBefore.getAsLong());
         }
         return false;

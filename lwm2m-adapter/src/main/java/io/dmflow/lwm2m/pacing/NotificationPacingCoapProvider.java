@@ -1,5 +1,6 @@
 package io.dmflow.lwm2m.pacing;
 
+import java.net.InetSocketAddress;
 import java.util.function.UnaryOperator;
 import org.eclipse.californium.elements.Connector;
 import org.eclipse.californium.elements.config.Configuration;
@@ -23,7 +24,7 @@ public final class NotificationPacingCoapProvider extends CoapServerProtocolProv
             EndpointUri uri, EndPointUriHandler uriHandler) {
         return new CoapServerEndpointFactory(uri, null, null, null, uriHandler) {
             @Override
-            protected Connector createConnector(java.net.InetSocketAddress address, Configuration configuration) {
+            protected Connector createConnector(InetSocketAddress address, Configuration configuration) {
                 return wrap.apply(super.createConnector(address, configuration));
             }
         };

@@ -14,6 +14,8 @@ import io.dmflow.simulator.fleet.SupportedObject;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.californium.core.coap.CoAP;
@@ -28,8 +30,8 @@ import org.eclipse.leshan.transport.californium.server.endpoint.CaliforniumServe
 import org.junit.jupiter.api.Test;
 
 /**
- * A device's notifications beyond its share are left out before the CoAP stack reads them, and the device goes on
- * notifying (its confirmable notifications are acknowledged, so it neither retransmits them nor ends the observation);
+ * A device's notifications beyond its share (the server's setting, not the default) are left out before the CoAP stack
+ * reads them, and the device goes on notifying (its confirmable notifications are acknowledged, so it neither retransmits them nor ends the observation);
  * every other datagram reaches the stack.
  */
 class NotificationPacingConnectorTest {
@@ -96,15 +98,16 @@ class NotificationPacingConnectorTest {
     }
 
     @Test
-    void aDeviceNotifyingEveryMillisecondReachesTheStackAtItsShareAndGoesOnNotifying() throws Exception {
+    void aDeviceNotifyingEveryMillisecondIsHeardAtTheConfiguredShareReadByTheStackAtItAndGoesOnNotifying()
+            throws Exception {
         DeviceManagementServer server = DeviceManagementServer.builder(ServerSettings.loopback())
                 .reportsPerDeviceAndSecond(PER_SECOND)
                 .build();
-        AtomicInteger heard = new AtomicInteger();
+        List<Long> heardAtNanos = new CopyOnWriteArrayList<>();
         server.addListener(new DeviceEventListener() {
             @Override
             public void notified(DeviceRegistration registration, DeviceValue value) {
-                heard.incrementAndGet();
+                heardAtNanos.add(System.nanoTime());
             }
         });
         server.start();
@@ -133,8 +136,17 @@ class NotificationPacingConnectorTest {
             // Five seconds' share: had the device ended the observation (its notifications unacknowledged) or been
             // silenced, this would not come.
             int share = 5 * PER_SECOND;
-            await().atMost(Duration.ofSeconds(20)).until(() -> heard.get() >= share);
+            await().atMost(Duration.ofSeconds(20)).until(() -> heardAtNanos.size() >= share);
             double seconds = (System.nanoTime() - start) / 1e9;
+
+            // The cap is the server's setting: at most PER_SECOND a second, so the (2 * PER_SECOND + 1)th value comes
+            // in
+            // the third second at the earliest; at the default of 20 it would come within the first two.
+            int counted = 2 * PER_SECOND + 1;
+            long spanMillis = (heardAtNanos.get(counted - 1) - heardAtNanos.get(0)) / 1_000_000;
+            assertThat(spanMillis)
+                    .as("milliseconds from the first to the %dth value heard", counted)
+                    .isGreaterThanOrEqualTo(1_500);
 
             assertThat(readByTheStack.get())
                     .as("notifications the CoAP stack read in %.1f s (the device sends about 1000 a second)", seconds)
