@@ -3,6 +3,7 @@ package io.dmflow.api.process;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dmflow.api.testing.JsonApi;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
@@ -27,12 +28,12 @@ public final class ProcessApi {
 
     /** The execution of a task to one device. */
     public static String executionOf(URI http, String task) {
-        return JsonApi.at(http)
+        JsonNode id = JsonApi.at(http)
                 .get("/api/executions?task=" + JsonApi.encode(task))
                 .path("items")
                 .path(0)
-                .path("id")
-                .asText();
+                .path("id");
+        return id.isTextual() ? id.asText() : null;
     }
 
     public static String status(URI http, String execution) {
