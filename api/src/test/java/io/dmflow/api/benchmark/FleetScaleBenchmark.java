@@ -3,6 +3,7 @@ package io.dmflow.api.benchmark;
 import static io.restassured.RestAssured.given;
 
 import io.dmflow.api.testing.TestDatabase;
+import io.dmflow.api.testing.WorkMeter;
 import io.dmflow.lwm2m.event.DeviceEventListener;
 import io.dmflow.lwm2m.event.DeviceRegistration;
 import io.dmflow.lwm2m.operation.RequestOutcome;

@@ -3,6 +3,7 @@ package io.dmflow.api.benchmark;
 import static io.restassured.RestAssured.given;
 
 import io.dmflow.api.testing.TestDatabase;
+import io.dmflow.api.testing.WorkMeter;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,4 +1,4 @@
-package io.dmflow.api.benchmark;
+package io.dmflow.api.testing;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -17,9 +17,9 @@ import javax.sql.DataSource;
 /**
  * What a phase of a benchmark cost: CPU of this JVM and of the PostgreSQL processes it started, the
  * transactions committed and the rows written per table. Divided by the executions of the phase, it shows
- * where an execution's cost goes without a profiler.
+ * where an execution's cost goes without a profiler; phases of one kind add up ({@link Work#plus}).
  */
-final class WorkMeter {
+public final class WorkMeter {
 
     private static final double CLOCK_TICKS_PER_SECOND = 100.0;
 
@@ -31,38 +31,89 @@ final class WorkMeter {
         this.start = snapshot();
     }
 
-    static WorkMeter start(DataSource dataSource) {
+    public static WorkMeter start(DataSource dataSource) {
         return new WorkMeter(dataSource);
     }
 
     /** The phase's cost per unit of work (e.g. per execution), as lines to print. */
-    String report(String unit, int count) {
+    public String report(String unit, int count) {
+        return stop().report(unit, count);
+    }
+
+    /** What the phase cost from its start until now. */
+    public Work stop() {
         Snapshot end = snapshot();
-        double jvm = (end.jvmCpuNanos - start.jvmCpuNanos) / 1e6 / count;
-        double postgres = (end.postgresTicks - start.postgresTicks) / CLOCK_TICKS_PER_SECOND * 1e3 / count;
-        StringBuilder rows = new StringBuilder(String.format(
-                "cost per %s: JVM CPU %.1f ms, PostgreSQL CPU %.1f ms, %.1f transactions%n  rows written per %s:",
-                unit, jvm, postgres, (end.commits - start.commits) / (double) count, unit));
-        end.rowsWritten.entrySet().stream()
-                .map(entry -> Map.entry(
-                        entry.getKey(), entry.getValue() - start.rowsWritten.getOrDefault(entry.getKey(), 0L)))
-                .filter(entry -> entry.getValue() > 0)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(entry ->
-                        rows.append(String.format(" %s %.1f", entry.getKey(), entry.getValue() / (double) count)));
-        rows.append(System.lineSeparator())
-                .append("  JVM CPU per ")
-                .append(unit)
-                .append(" by thread:");
-        end.threadTicks.entrySet().stream()
-                .map(entry -> Map.entry(
-                        entry.getKey(), entry.getValue() - start.threadTicks.getOrDefault(entry.getKey(), 0L)))
-                .filter(entry -> entry.getValue() > 0)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(12)
-                .forEach(entry -> rows.append(String.format(
-                        " %s %.1f ms", entry.getKey(), entry.getValue() / CLOCK_TICKS_PER_SECOND * 1e3 / count)));
-        return rows.append(System.lineSeparator()).toString();
+        return new Work(
+                end.jvmCpuNanos - start.jvmCpuNanos,
+                end.postgresTicks - start.postgresTicks,
+                end.commits - start.commits,
+                difference(end.rowsWritten, start.rowsWritten),
+                difference(end.threadTicks, start.threadTicks));
+    }
+
+    private static Map<String, Long> difference(Map<String, Long> end, Map<String, Long> start) {
+        Map<String, Long> difference = new HashMap<>();
+        end.forEach((key, value) -> {
+            long grown = value - start.getOrDefault(key, 0L);
+            if (grown > 0) {
+                difference.put(key, grown);
+            }
+        });
+        return difference;
+    }
+
+    /**
+     * The work of one or more phases: CPU nanoseconds of this JVM, CPU ticks of its PostgreSQL, transactions, rows
+     * written per table and CPU ticks per thread name.
+     */
+    public record Work(
+            long jvmCpuNanos,
+            long postgresTicks,
+            long commits,
+            Map<String, Long> rowsWritten,
+            Map<String, Long> threadTicks) {
+
+        public static final Work NONE = new Work(0, 0, 0, Map.of(), Map.of());
+
+        public Work plus(Work other) {
+            return new Work(
+                    jvmCpuNanos + other.jvmCpuNanos,
+                    postgresTicks + other.postgresTicks,
+                    commits + other.commits,
+                    sum(rowsWritten, other.rowsWritten),
+                    sum(threadTicks, other.threadTicks));
+        }
+
+        private static Map<String, Long> sum(Map<String, Long> a, Map<String, Long> b) {
+            Map<String, Long> sum = new HashMap<>(a);
+            b.forEach((key, value) -> sum.merge(key, value, Long::sum));
+            return sum;
+        }
+
+        /** The cost per unit of work (e.g. per execution), as lines to print. */
+        public String report(String unit, double count) {
+            StringBuilder lines = new StringBuilder(String.format(
+                    "cost per %s: JVM CPU %.1f ms, PostgreSQL CPU %.1f ms, %.1f transactions%n  rows written per %s:",
+                    unit,
+                    jvmCpuNanos / 1e6 / count,
+                    postgresTicks / CLOCK_TICKS_PER_SECOND * 1e3 / count,
+                    commits / count,
+                    unit));
+            rowsWritten.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(
+                            entry -> lines.append(String.format(" %s %.1f", entry.getKey(), entry.getValue() / count)));
+            lines.append(System.lineSeparator())
+                    .append("  JVM CPU per ")
+                    .append(unit)
+                    .append(" by thread:");
+            threadTicks.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(12)
+                    .forEach(entry -> lines.append(String.format(
+                            " %s %.1f ms", entry.getKey(), entry.getValue() / CLOCK_TICKS_PER_SECOND * 1e3 / count)));
+            return lines.append(System.lineSeparator()).toString();
+        }
     }
 
     private record Snapshot(
