@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,13 +24,15 @@ import org.jboss.logging.Logger;
 /**
  * Starts executions on devices as the rules of {@link ExecutionQueue} allow: at submission, at a device's
  * contact, when an execution ends or starts to wait. Work for one device is coalesced (a burst of events
- * is one look), and devices are looked at in parallel, so a slow device never holds up the others. It
+ * is one look, a chatty device's contacts one look a second), and devices are looked at in parallel, so a slow device never holds up the others. It
  * holds nothing per execution in memory: the queue is in PostgreSQL.
  */
 @ApplicationScoped
 public class ExecutionScheduler implements DeviceEventListener {
 
     private static final Logger LOG = Logger.getLogger(ExecutionScheduler.class);
+    /** A device's contacts are looked at once a period at most (ContactLooks): a second is what a queue waits then. */
+    private static final Duration CONTACT_LOOK_PERIOD = Duration.ofSeconds(1);
 
     @Inject
     SchedulerConfig config;
@@ -43,6 +46,7 @@ public class ExecutionScheduler implements DeviceEventListener {
     private final Map<String, Trigger> pending = new ConcurrentHashMap<>();
     private ExecutorService executor;
     private ScheduledExecutorService retries;
+    private ContactLooks contacts;
 
     @PostConstruct
     void init() {
@@ -56,6 +60,7 @@ public class ExecutionScheduler implements DeviceEventListener {
             thread.setDaemon(true);
             return thread;
         });
+        contacts = new ContactLooks(CONTACT_LOOK_PERIOD, retries, endpoint -> kick(endpoint, Trigger.CONTACT));
     }
 
     @PreDestroy
@@ -164,26 +169,26 @@ public class ExecutionScheduler implements DeviceEventListener {
 
     @Override
     public void registered(DeviceRegistration registration) {
-        kick(registration.endpoint(), Trigger.CONTACT);
+        contacts.contact(registration.endpoint());
     }
 
     @Override
     public void updated(DeviceRegistration registration) {
-        kick(registration.endpoint(), Trigger.CONTACT);
+        contacts.contact(registration.endpoint());
     }
 
     @Override
     public void awake(DeviceRegistration registration) {
-        kick(registration.endpoint(), Trigger.CONTACT);
+        contacts.contact(registration.endpoint());
     }
 
     @Override
     public void notified(DeviceRegistration registration, DeviceValue value) {
-        kick(registration.endpoint(), Trigger.CONTACT);
+        contacts.contact(registration.endpoint());
     }
 
     @Override
     public void sent(DeviceRegistration registration, List<DeviceValue> values) {
-        kick(registration.endpoint(), Trigger.CONTACT);
+        contacts.contact(registration.endpoint());
     }
 }
