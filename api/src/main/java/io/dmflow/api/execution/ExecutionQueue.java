@@ -36,6 +36,20 @@ public class ExecutionQueue {
     }
 
     /**
+     * Whether an execution of the device could start now: one is queued and none runs. One statement, without the
+     * lock and outside a transaction, since most looks end here (a contact of a device with nothing queued, or whose
+     * flow waits for it): what it rules out, a locked decision at the same instant would have ruled out too, and an
+     * execution that ends or is queued after it kicks a look of its own.
+     */
+    public boolean mayStart(String endpoint) {
+        List<String> open = sql.list(
+                "SELECT status FROM dmflow.execution WHERE endpoint = ? AND status IN ('QUEUED', 'IN_PROGRESS')",
+                row -> row.getString(1),
+                endpoint);
+        return open.contains(ExecutionStatus.QUEUED.name()) && !open.contains(ExecutionStatus.IN_PROGRESS.name());
+    }
+
+    /**
      * Decides for the device and resolves what the execution to start runs, in one transaction: a failure
      * leaves the execution queued as it was. One the device cannot run ends with ERROR at once.
      */

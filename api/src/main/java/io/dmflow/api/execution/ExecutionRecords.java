@@ -118,16 +118,15 @@ public class ExecutionRecords
                 .executeUpdate();
     }
 
+    /** One statement outside JTA: it is asked at every contact of every device. */
     @Override
-    @Transactional
     public boolean isAwaited(String endpoint) {
-        return !Execution.getEntityManager()
-                .createNativeQuery("""
-                SELECT 1 FROM dmflow.execution WHERE endpoint = ?1 AND status IN ('IN_PROGRESS', 'WAITING_FOR_DEVICE')
-                LIMIT 1""")
-                .setParameter(1, endpoint)
-                .getResultList()
-                .isEmpty();
+        return sql.first(
+                        "SELECT 1 FROM dmflow.execution WHERE endpoint = ? "
+                                + "AND status IN ('IN_PROGRESS', 'WAITING_FOR_DEVICE') LIMIT 1",
+                        row -> true,
+                        endpoint)
+                .isPresent();
     }
 
     @Override

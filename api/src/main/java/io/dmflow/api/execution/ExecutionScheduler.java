@@ -100,6 +100,9 @@ public class ExecutionScheduler implements DeviceEventListener {
     private void look(String endpoint, Trigger trigger) {
         Optional<ProcessStarter.Start> next;
         try {
+            if (!queue.mayStart(endpoint)) {
+                return;
+            }
             next = queue.next(endpoint, trigger);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not schedule executions of %s; trying again shortly", endpoint);
