@@ -3,6 +3,7 @@ package io.dmflow.api.execution;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,8 +49,12 @@ final class ContactLooks {
         });
         if (lookNow[0]) {
             look.accept(endpoint);
-        } else if (trailingInNanos[0] >= 0 && !timer.isShutdown()) {
-            timer.schedule(() -> trailing(endpoint), trailingInNanos[0], TimeUnit.NANOSECONDS);
+        } else if (trailingInNanos[0] >= 0) {
+            try {
+                timer.schedule(() -> trailing(endpoint), trailingInNanos[0], TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // dmflow is stopping: the device's next contact after the start is looked at then.
+            }
         }
     }
 
