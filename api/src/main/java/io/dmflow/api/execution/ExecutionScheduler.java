@@ -24,8 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * Starts executions on devices as the rules of {@link ExecutionQueue} allow: at submission, at a device's
  * contact, when an execution ends or starts to wait. Work for one device is coalesced (a burst of events
- * is one look, a chatty device's contacts one look a second), and devices are looked at in parallel, so a slow device never holds up the others. It
- * holds nothing per execution in memory: the queue is in PostgreSQL.
+ * is one look, a chatty device's contacts one look a second), and devices are looked at in parallel, so a
+ * slow device never holds up the others. It holds nothing per execution in memory: the queue is in
+ * PostgreSQL.
  */
 @ApplicationScoped
 public class ExecutionScheduler implements DeviceEventListener {
