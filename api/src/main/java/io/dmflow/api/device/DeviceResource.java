@@ -1,9 +1,11 @@
 package io.dmflow.api.device;
 
+import io.dmflow.api.observation.DeviceValues;
 import io.dmflow.api.paging.PageRequest;
 import io.dmflow.api.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Path("/api/devices")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceResource {
+
+    @Inject
+    DeviceValues values;
 
     @GET
     @Operation(
@@ -49,7 +54,12 @@ public class DeviceResource {
         }
         PanacheQuery<Device> query = Device.find(String.join(" and ", conditions), Sort.by("endpoint"), parameters)
                 .page(request.page(), request.size());
-        List<DeviceView> items = query.list().stream().map(DeviceView::of).toList();
+        List<Device> devices = query.list();
+        Map<String, String> firmware =
+                values.latest(devices.stream().map(device -> device.endpoint).toList(), DeviceValues.FIRMWARE_VERSION);
+        List<DeviceView> items = devices.stream()
+                .map(device -> DeviceView.of(device, firmware.get(device.endpoint)))
+                .toList();
         long total = query.count();
         return new DevicePage(
                 items, request.page(), request.size(), total, (int) ((total + request.size() - 1) / request.size()));
@@ -66,7 +76,9 @@ public class DeviceResource {
                     "Unknown device",
                     "No device with endpoint '" + endpoint + "' has ever registered");
         }
-        return DeviceView.of(device);
+        return DeviceView.of(
+                device,
+                values.latest(List.of(endpoint), DeviceValues.FIRMWARE_VERSION).get(endpoint));
     }
 
     private static String escapeLike(String text) {

@@ -1,10 +1,14 @@
 package io.dmflow.api.device;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A device as the REST API shows it; supported objects in object id order. */
+/**
+ * A device as the REST API shows it; supported objects in object id order. The firmware version is the device's
+ * last reported Firmware Version (/3/0/3) from the data model cache, as JSON, or null while none was reported.
+ */
 public record DeviceView(
         String endpoint,
         DeviceState state,
@@ -19,9 +23,10 @@ public record DeviceView(
         Instant lastRegisteredAt,
         Instant lastUpdatedAt,
         Instant lastContactAt,
-        Instant registrationExpiresAt) {
+        Instant registrationExpiresAt,
+        @JsonRawValue String firmwareVersion) {
 
-    static DeviceView of(Device device) {
+    static DeviceView of(Device device, String firmwareVersion) {
         return new DeviceView(
                 device.endpoint,
                 device.state,
@@ -36,6 +41,7 @@ public record DeviceView(
                 device.lastRegisteredAt,
                 device.lastUpdatedAt,
                 device.lastContactAt,
-                device.registrationExpiresAt);
+                device.registrationExpiresAt,
+                firmwareVersion);
     }
 }

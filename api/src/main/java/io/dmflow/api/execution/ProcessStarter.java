@@ -108,6 +108,8 @@ public class ProcessStarter {
     }
 
     private String softwareVersion(String endpoint) {
-        return values.latest(endpoint, "/3/0/3").map(Object::toString).orElse("");
+        return values.latest(endpoint, DeviceValues.FIRMWARE_VERSION)
+                .map(Object::toString)
+                .orElse("");
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,9 @@ import java.util.concurrent.CompletionStage;
  */
 @ApplicationScoped
 public class DeviceValues implements DataModelCache {
+
+    /** The Device object's Firmware Version resource: what the fleet's pages show beside each device. */
+    public static final String FIRMWARE_VERSION = "/3/0/3";
 
     @Inject
     Sql sql;
@@ -58,6 +62,24 @@ public class DeviceValues implements DataModelCache {
         return views(
                 "SELECT path, value::text, observed_at FROM dmflow.device_value WHERE endpoint = ? ORDER BY path",
                 endpoint);
+    }
+
+    /**
+     * The cached value of one path for each of the devices that has one, as raw JSON by endpoint: what a page of the
+     * fleet shows beside each device (its firmware version), in one statement rather than one per device.
+     */
+    public Map<String, String> latest(Collection<String> endpoints, String path) {
+        if (endpoints.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> byEndpoint = new HashMap<>();
+        sql.list(
+                        "SELECT endpoint, value::text FROM dmflow.device_value WHERE path = ? AND endpoint = ANY(?)",
+                        row -> Map.entry(row.getString(1), Optional.ofNullable(row.getString(2))),
+                        path,
+                        endpoints.toArray(String[]::new))
+                .forEach(entry -> entry.getValue().ifPresent(value -> byEndpoint.put(entry.getKey(), value)));
+        return byEndpoint;
     }
 
     /** The values reported for one path between two instants, oldest first, at most {@code limit}. */

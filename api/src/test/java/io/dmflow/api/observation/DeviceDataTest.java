@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
+import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
 import io.dmflow.lwm2m.delivery.PackageSource;
@@ -19,6 +21,7 @@ import io.dmflow.simulator.object.firmware.FirmwareState;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
@@ -43,6 +46,9 @@ class DeviceDataTest {
 
     @Inject
     ObservationRecords observations;
+
+    @Inject
+    BuiltInFlows builtInFlows;
 
     @TestHTTPResource("/")
     URL http;
@@ -137,6 +143,37 @@ class DeviceDataTest {
         assertThat(fleet.device().firmware().receivedBytes())
                 .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(image));
         given().get(uri.getPath()).then().statusCode(200).header("Content-Length", String.valueOf(image.length));
+    }
+
+    @Test
+    void theFleetListingShowsEachDevicesFirmwareVersionOnceItWasRead() throws InterruptedException {
+        start("data-firmware-listed", SupportedObject.TEMPERATURE);
+        assertThat(builtInFlows.awaitDeployed(TIMEOUT)).isTrue();
+        given().queryParam("endpointPrefix", "data-firmware-")
+                .get("/api/devices")
+                .then()
+                .statusCode(200)
+                .body("items.endpoint", equalTo(List.of("data-firmware-listed")))
+                .body("items[0].firmwareVersion", nullValue());
+
+        given().contentType(ContentType.JSON)
+                .body("{\"key\": \"/3/0/3\"}")
+                .post("/api/devices/{endpoint}/operations/read", "data-firmware-listed")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SUCCESS"));
+
+        given().queryParam("endpointPrefix", "data-firmware-")
+                .get("/api/devices")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items[0].firmwareVersion",
+                        equalTo(fleet.device().deviceObject().firmwareVersion()));
+        given().get("/api/devices/{endpoint}", "data-firmware-listed")
+                .then()
+                .statusCode(200)
+                .body("firmwareVersion", equalTo(fleet.device().deviceObject().firmwareVersion()));
     }
 
     @Test

@@ -3,13 +3,8 @@ import { h, show, time, badge, table, pager, keyValues, confirmAction, notify, p
 import { get, post, query } from '../http.js';
 import { may } from '../session.js';
 
-const FIRMWARE_VERSION = '/3/0/3';
-/** Firmware versions come from each device's data model cache: read again at most this often per device. */
-const FIRMWARE_MAX_AGE_MS = 30000;
-
 export function list(container) {
   const filter = { state: '', endpointPrefix: '', page: 0 };
-  const firmware = new Map();
   const state = h('select', { id: 'device-state' },
     ['', 'online', 'sleeping', 'offline'].map(s => h('option', { value: s }, s || 'any state')));
   const prefix = h('input', { id: 'device-prefix', type: 'search', placeholder: 'e.g. sim-' });
@@ -25,19 +20,8 @@ export function list(container) {
   });
   show(container, h('h1', {}, 'Devices'), form, results);
 
-  async function firmwareOf(endpoint) {
-    const known = firmware.get(endpoint);
-    if (known && Date.now() - known.at < FIRMWARE_MAX_AGE_MS) return known.version;
-    const values = await get(`/api/devices/${encodeURIComponent(endpoint)}/values`).catch(() => []);
-    const value = values.find(v => v.path === FIRMWARE_VERSION)?.value;
-    firmware.set(endpoint, { at: Date.now(), version: value ?? null });
-    return value ?? null;
-  }
-
   async function refresh() {
     const result = await get(`/api/devices${query({ state: filter.state, endpointPrefix: filter.endpointPrefix, page: filter.page, size: 50 })}`);
-    const versions = await Promise.all(result.items.map(d => firmwareOf(d.endpoint)));
-    result.items.forEach((device, i) => { device.firmwareVersion = versions[i]; });
     show(results, table([
       { title: 'Endpoint', cell: d => h('a', { href: `#/devices/${encodeURIComponent(d.endpoint)}` }, d.endpoint) },
       { title: 'State', cell: d => badge(d.state) },
