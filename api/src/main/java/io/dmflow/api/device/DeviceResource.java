@@ -1,6 +1,5 @@
 package io.dmflow.api.device;
 
-import io.dmflow.api.observation.DeviceValues;
 import io.dmflow.api.paging.PageRequest;
 import io.dmflow.api.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -25,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class DeviceResource {
 
     @Inject
-    DeviceValues values;
+    LatestValues values;
 
     @GET
     @Operation(
@@ -56,7 +55,7 @@ public class DeviceResource {
                 .page(request.page(), request.size());
         List<Device> devices = query.list();
         Map<String, String> firmware =
-                values.latest(devices.stream().map(device -> device.endpoint).toList(), DeviceValues.FIRMWARE_VERSION);
+                values.latest(devices.stream().map(device -> device.endpoint).toList(), LatestValues.FIRMWARE_VERSION);
         List<DeviceView> items = devices.stream()
                 .map(device -> DeviceView.of(device, firmware.get(device.endpoint)))
                 .toList();
@@ -78,7 +77,7 @@ public class DeviceResource {
         }
         return DeviceView.of(
                 device,
-                values.latest(List.of(endpoint), DeviceValues.FIRMWARE_VERSION).get(endpoint));
+                values.latest(List.of(endpoint), LatestValues.FIRMWARE_VERSION).get(endpoint));
     }
 
     private static String escapeLike(String text) {

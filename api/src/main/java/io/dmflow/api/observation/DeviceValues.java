@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dmflow.api.database.GroupCommit;
 import io.dmflow.api.database.Sql;
+import io.dmflow.api.device.LatestValues;
 import io.dmflow.lwm2m.event.DeviceValue;
 import io.dmflow.workers.store.DataModelCache;
 import jakarta.annotation.PostConstruct;
@@ -24,10 +25,7 @@ import java.util.concurrent.CompletionStage;
  * time series; flows that read devices (best-effort get) keep what they read here through the recorder. Plain JDBC like the recorder, since both sit on the path of every notification.
  */
 @ApplicationScoped
-public class DeviceValues implements DataModelCache {
-
-    /** The Device object's Firmware Version resource: what the fleet's pages show beside each device. */
-    public static final String FIRMWARE_VERSION = "/3/0/3";
+public class DeviceValues implements DataModelCache, LatestValues {
 
     @Inject
     Sql sql;
@@ -64,10 +62,7 @@ public class DeviceValues implements DataModelCache {
                 endpoint);
     }
 
-    /**
-     * The cached value of one path for each of the devices that has one, as raw JSON by endpoint: what a page of the
-     * fleet shows beside each device (its firmware version), in one statement rather than one per device.
-     */
+    @Override
     public Map<String, String> latest(Collection<String> endpoints, String path) {
         if (endpoints.isEmpty()) {
             return Map.of();
