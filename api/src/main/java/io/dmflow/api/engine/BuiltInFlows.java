@@ -1,11 +1,13 @@
 package io.dmflow.api.engine;
 
+import io.dmflow.api.problem.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +37,8 @@ public class BuiltInFlows {
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
     private static final Duration COMPLAIN_AFTER = Duration.ofMinutes(1);
+    /** How long a request that starts a built-in flow waits for them while dmflow starts. */
+    static final Duration STARTING_WAIT = Duration.ofSeconds(15);
 
     @Inject
     Deployments deployments;
@@ -80,7 +84,33 @@ public class BuiltInFlows {
         return deployed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void deployUntilTaken(List<String> files, List<String> bpmn) {
+    /**
+     * For a request that starts a built-in flow. One that arrives while dmflow starts (its HTTP port opens a moment
+     * before the flows are in the engine) waits for them rather than failing; one that waited in vain is told that
+     * dmflow cannot serve it yet, not that it asked for something wrong.
+     */
+    public void requireDeployed() {
+        requireDeployed(STARTING_WAIT);
+    }
+
+    void requireDeployed(Duration wait) {
+        boolean ready;
+        try {
+            ready = isDeployed() || awaitDeployed(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ready = false;
+        }
+        if (!ready) {
+            throw new ProblemException(
+                    Status.SERVICE_UNAVAILABLE,
+                    "dmflow is starting",
+                    "The built-in flows are not in the engine yet (waited " + wait.toSeconds()
+                            + " s); try again in a few seconds");
+        }
+    }
+
+    void deployUntilTaken(List<String> files, List<String> bpmn) {
         long startedAt = System.nanoTime();
         Duration wait = FIRST_RETRY;
         boolean complained = false;

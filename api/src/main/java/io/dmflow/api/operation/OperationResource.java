@@ -3,6 +3,7 @@ package io.dmflow.api.operation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.search.response.Incident;
 import io.dmflow.api.device.Device;
+import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.engine.EngineClient;
 import io.dmflow.api.execution.Execution;
 import io.dmflow.api.execution.ExecutionEndings;
@@ -46,6 +47,9 @@ public class OperationResource {
     TaskSubmission submission;
 
     @Inject
+    BuiltInFlows builtInFlows;
+
+    @Inject
     ExecutionEndings endings;
 
     @Inject
@@ -74,6 +78,7 @@ public class OperationResource {
                         "Unknown operation",
                         "There is no device operation " + name + "; the operations are " + DeviceOperation.names()));
         Duration wait = timeout(timeout);
+        builtInFlows.requireDeployed();
         if (QuarkusTransaction.requiringNew().call(() -> Device.findByEndpoint(endpoint)) == null) {
             throw ProblemException.notFound("Unknown device", "No device " + endpoint + " has registered with dmflow");
         }

@@ -1,6 +1,7 @@
 package io.dmflow.api.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.execution.Execution;
 import io.dmflow.api.paging.Page;
 import io.dmflow.api.paging.PageRequest;
@@ -42,6 +43,9 @@ public class TaskResource {
 
     @Inject
     io.dmflow.api.engine.EngineClient engine;
+
+    @Inject
+    BuiltInFlows builtInFlows;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -170,6 +174,7 @@ public class TaskResource {
         if (type == null || type.customTemplateProperty().isPresent()) {
             return;
         }
+        builtInFlows.requireDeployed();
         boolean deployed = !engine.client()
                 .newProcessDefinitionSearchRequest()
                 .filter(f -> f.processDefinitionId(type.processId()))
