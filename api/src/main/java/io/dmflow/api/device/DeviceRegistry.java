@@ -1,8 +1,12 @@
 package io.dmflow.api.device;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dmflow.api.database.Sql;
 import io.dmflow.lwm2m.event.DeviceEventListener;
 import io.dmflow.lwm2m.event.DeviceRegistration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.TreeMap;
@@ -13,6 +17,12 @@ import org.jboss.logging.Logger;
 public class DeviceRegistry implements DeviceEventListener {
 
     private static final Logger LOG = Logger.getLogger(DeviceRegistry.class);
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    ObjectMapper json;
 
     @Override
     @Transactional
@@ -32,18 +42,38 @@ public class DeviceRegistry implements DeviceEventListener {
         device.persist();
     }
 
+    /**
+     * Updates come from every device at each of its lifetimes and on every wake-up of a queue-mode device: one plain
+     * statement changes the row, rather than the entity (objects list and all) loaded, compared and flushed in a
+     * transaction.
+     */
     @Override
-    @Transactional
     public void updated(DeviceRegistration registration) {
-        Device device = Device.findByEndpoint(registration.endpoint());
-        if (device == null) {
-            registered(registration);
-            return;
+        int changed;
+        try {
+            changed = sql.update(
+                    """
+                    UPDATE dmflow.device SET registration_id = ?, lwm2m_version = ?, binding = ?, queue_mode = ?,
+                        supported_objects = ?::jsonb, address = ?, lifetime_seconds = ?, registration_expires_at = ?,
+                        last_updated_at = ?, state = 'ONLINE', last_contact_at = ?
+                    WHERE endpoint = ?""",
+                    registration.registrationId(),
+                    registration.lwm2mVersion(),
+                    registration.binding(),
+                    registration.queueMode(),
+                    json.writeValueAsString(new TreeMap<>(registration.supportedObjects())),
+                    registration.address(),
+                    registration.lifetimeSeconds(),
+                    Sql.timestamp(registration.expiresAt()),
+                    Sql.timestamp(registration.lastUpdateAt()),
+                    Sql.timestamp(Instant.now()),
+                    registration.endpoint());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The objects of " + registration.endpoint() + " have no JSON form", e);
         }
-        copy(registration, device);
-        device.lastUpdatedAt = registration.lastUpdateAt();
-        device.state = DeviceState.ONLINE;
-        device.lastContactAt = Instant.now();
+        if (changed == 0) {
+            registered(registration);
+        }
     }
 
     @Override
@@ -64,14 +94,13 @@ public class DeviceRegistry implements DeviceEventListener {
         goOffline(registration);
     }
 
+    /** Each wake-up of a queue-mode device: one plain statement, as for an update. */
     @Override
-    @Transactional
     public void awake(DeviceRegistration registration) {
-        Device device = Device.findByEndpoint(registration.endpoint());
-        if (device != null) {
-            device.state = DeviceState.ONLINE;
-            device.lastContactAt = Instant.now();
-        }
+        sql.update(
+                "UPDATE dmflow.device SET state = 'ONLINE', last_contact_at = ? WHERE endpoint = ?",
+                Sql.timestamp(Instant.now()),
+                registration.endpoint());
     }
 
     @Override

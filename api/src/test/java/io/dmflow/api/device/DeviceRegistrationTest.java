@@ -95,6 +95,19 @@ class DeviceRegistrationTest {
                             .then()
                             .body("lastUpdatedAt", notNullValue())
                             .body("registrationId", equalTo(registrationId)));
+
+            // An update carries what changed: here the lifetime, while the objects announced at registration stay.
+            Instant expiringBefore = Instant.parse(device("reg-lifecycle").getString("registrationExpiresAt"));
+            device.device().changeLifetime(Duration.ofSeconds(900));
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> given().get("/api/devices/{endpoint}", "reg-lifecycle")
+                            .then()
+                            .body("lifetimeSeconds", equalTo(900)));
+            JsonPath updated = device("reg-lifecycle");
+            assertThat(Instant.parse(updated.getString("registrationExpiresAt")))
+                    .isAfter(expiringBefore.plusSeconds(500));
+            assertThat(updated.getMap("supportedObjects")).containsKeys("1", "3");
+            assertThat(updated.getString("state")).isEqualTo("online");
         }
         // Closing the device deregisters it.
         awaitState("reg-lifecycle", "offline");
