@@ -56,6 +56,8 @@ public class TaskResource {
     public Response submit(String body) {
         TaskRequest request = TaskRequest.parse(json, body);
         requireProperties(request);
+        // Templates and user processes may call built-in flows too, and backups fall back to theirs.
+        builtInFlows.requireDeployed();
         requireDeployedFlow(request);
         Task task = submission.submit(request);
         return Response.created(URI.create("/api/tasks/" + task.id))
@@ -174,7 +176,6 @@ public class TaskResource {
         if (type == null || type.customTemplateProperty().isPresent()) {
             return;
         }
-        builtInFlows.requireDeployed();
         boolean deployed = !engine.client()
                 .newProcessDefinitionSearchRequest()
                 .filter(f -> f.processDefinitionId(type.processId()))

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;
@@ -38,12 +37,8 @@ class DefaultBackupRestoreTest {
     @Inject
     DeviceManagementServer server;
 
-    @Inject
-    BuiltInFlows builtInFlows;
-
     @Test
-    void theBuiltInFlowsBackUpTheKeyAndRestoreTheNewestOrTheNamedBackup() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(TIMEOUT)).isTrue();
+    void theBuiltInFlowsBackUpTheKeyAndRestoreTheNewestOrTheNamedBackup() {
         try (SimulatedFleet fleet = SimulatedFleet.builder()
                 .serverUri(server.coapUri().orElseThrow())
                 .endpoint(ENDPOINT)

@@ -7,7 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.model.ObjectModels;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,14 +42,6 @@ class BestEffortGetTaskTest {
 
     @Inject
     DeviceManagementServer server;
-
-    @Inject
-    BuiltInFlows builtInFlows;
-
-    @BeforeEach
-    void flowsDeployed() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(BuiltInTaskRuns.TIMEOUT)).isTrue();
-    }
 
     @Test
     void aRefreshReadsEveryRegisteredObjectButSecurityIntoTheCache() {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.bootstrap.BootstrapServer;
@@ -49,9 +48,6 @@ class BootstrapTaskTest {
     @Inject
     BootstrapServer bootstrapServer;
 
-    @Inject
-    BuiltInFlows builtInFlows;
-
     @BeforeAll
     static void startSecondServer() {
         second = DeviceManagementServer.builder(ServerSettings.loopback()).build();
@@ -64,8 +60,7 @@ class BootstrapTaskTest {
     }
 
     @BeforeEach
-    void serversNamed() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(BuiltInTaskRuns.TIMEOUT)).isTrue();
+    void serversNamed() {
         putServer(
                 "bt-local",
                 Map.of("uri", server.coapUri().orElseThrow().toString(), "shortServerId", 1, "securityMode", "nosec"));

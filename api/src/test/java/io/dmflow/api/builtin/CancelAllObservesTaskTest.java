@@ -7,7 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedFleet;
@@ -28,9 +27,6 @@ class CancelAllObservesTaskTest {
     @Inject
     DeviceManagementServer server;
 
-    @Inject
-    BuiltInFlows builtInFlows;
-
     private static void observe(String endpoint, String key) {
         given().contentType(ContentType.JSON)
                 .body("{\"key\": \"" + key + "\"}")
@@ -43,8 +39,7 @@ class CancelAllObservesTaskTest {
     }
 
     @Test
-    void everyObservationOfTheDeviceIsCancelledAndASecondRunFindsNone() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(BuiltInTaskRuns.TIMEOUT)).isTrue();
+    void everyObservationOfTheDeviceIsCancelledAndASecondRunFindsNone() {
         try (SimulatedFleet fleet = device(server, "cancel-all")) {
             observe("cancel-all", "/3/0/9");
             observe("cancel-all", "/3/0/13");

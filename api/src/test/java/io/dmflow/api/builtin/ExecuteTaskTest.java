@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedDevice;
@@ -35,12 +34,8 @@ class ExecuteTaskTest {
     @Inject
     DeviceManagementServer server;
 
-    @Inject
-    BuiltInFlows builtInFlows;
-
     @Test
-    void theKeyIsExecutedOnceWithItsArguments() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(BuiltInTaskRuns.TIMEOUT)).isTrue();
+    void theKeyIsExecutedOnceWithItsArguments() {
         try (SimulatedFleet fleet = device(server, "exec-reset")) {
             JsonPath execution = ended(
                     submit("ExecuteTask", "exec-reset", "\"key\": \"/3/0/12\", \"arguments\": \"0='now'\""), "SUCCESS");

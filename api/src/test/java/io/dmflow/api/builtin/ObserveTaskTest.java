@@ -7,7 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -35,9 +34,6 @@ class ObserveTaskTest {
     @Inject
     DeviceManagementServer server;
 
-    @Inject
-    BuiltInFlows builtInFlows;
-
     /** The device's own account of the attributes on {@code key}: its Discover answer. */
     private static String discovered(String endpoint, String key) {
         return given().contentType(ContentType.JSON)
@@ -56,8 +52,7 @@ class ObserveTaskTest {
     }
 
     @Test
-    void theAttributesAreWrittenAndTheKeyObserved() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(BuiltInTaskRuns.TIMEOUT)).isTrue();
+    void theAttributesAreWrittenAndTheKeyObserved() {
         try (SimulatedFleet fleet = device(server, "observe-write")) {
             JsonPath execution = ended(submit("ObserveTask", "observe-write", """
                     "key": "/3/0/9", "minimumPeriod": "1", "maximumPeriod": "30", "greaterThan": "", \

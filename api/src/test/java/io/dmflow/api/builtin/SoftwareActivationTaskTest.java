@@ -8,7 +8,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
 import io.dmflow.simulator.fleet.SimulatedDevice;
@@ -35,16 +34,12 @@ class SoftwareActivationTaskTest {
     @Inject
     DeviceManagementServer server;
 
-    @Inject
-    BuiltInFlows builtInFlows;
-
     private static String activation(String desiredState) {
         return "\"desiredState\": \"" + desiredState + "\", \"instanceId\": \"0\"";
     }
 
     @Test
-    void activationAndDeactivationReadTheActivationStateBack() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(BuiltInTaskRuns.TIMEOUT)).isTrue();
+    void activationAndDeactivationReadTheActivationStateBack() {
         try (SimulatedFleet fleet = device(server, "sw-activate")) {
             SimulatedDevice device = fleet.device();
             installed("sw-activate", "1.0.0");

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.dmflow.api.database.Sql;
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.RefusedEffectRecord;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
@@ -31,7 +30,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -51,16 +49,7 @@ class SoftwareManagementTaskTest {
     DeviceManagementServer server;
 
     @Inject
-    BuiltInFlows builtInFlows;
-
-    @Inject
     Sql sql;
-
-    /** Whichever test runs first: the application deploys its built-in flows beside its start. */
-    @BeforeEach
-    void builtInFlowsDeployed() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(BuiltInTaskRuns.TIMEOUT)).isTrue();
-    }
 
     @Test
     void anInstallByPushDeliversInstallsAndReadsThePackageBack() throws InterruptedException {

@@ -10,7 +10,6 @@ import static io.dmflow.api.builtin.SoftwarePackages.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.quota.PostgresQuotas;
 import io.dmflow.api.testing.DropOffs;
 import io.dmflow.api.testing.TaskApi;
@@ -30,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,15 +41,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestDatabase.class)
 @TestProfile(BuiltInTaskSettings.class)
 class SoftwareResumptionTest {
-
-    @Inject
-    BuiltInFlows builtInFlows;
-
-    /** Whichever test runs first: the application deploys its built-in flows beside its start. */
-    @BeforeEach
-    void builtInFlowsDeployed() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(BuiltInTaskRuns.TIMEOUT)).isTrue();
-    }
 
     private static final String QUOTA = "software";
 

@@ -9,7 +9,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.quota.PostgresQuotas;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
@@ -48,15 +47,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestDatabase.class)
 @TestProfile(FirmwareSettings.class)
 class FirmwareQuotaTest {
-
-    @Inject
-    BuiltInFlows builtInFlows;
-
-    /** Whichever test runs first: the application deploys its built-in flows beside its start. */
-    @BeforeEach
-    void builtInFlowsDeployed() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(FirmwareDevices.TIMEOUT)).isTrue();
-    }
 
     private static final String QUOTA = "firmware";
 

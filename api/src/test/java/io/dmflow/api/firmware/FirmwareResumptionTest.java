@@ -10,7 +10,6 @@ import static io.dmflow.api.firmware.FirmwareDevices.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.DropOffs;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
@@ -30,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,15 +40,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestDatabase.class)
 @TestProfile(FirmwareSettings.class)
 class FirmwareResumptionTest {
-
-    @Inject
-    BuiltInFlows builtInFlows;
-
-    /** Whichever test runs first: the application deploys its built-in flows beside its start. */
-    @BeforeEach
-    void builtInFlowsDeployed() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(FirmwareDevices.TIMEOUT)).isTrue();
-    }
 
     @Inject
     DeviceManagementServer server;

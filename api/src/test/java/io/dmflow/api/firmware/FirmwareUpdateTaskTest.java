@@ -16,7 +16,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.dmflow.api.database.Sql;
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.RefusedEffectRecord;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
@@ -35,7 +34,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,15 +47,6 @@ class FirmwareUpdateTaskTest {
 
     @Inject
     DeviceManagementServer server;
-
-    @Inject
-    BuiltInFlows builtInFlows;
-
-    /** Whichever test runs first: the application deploys its built-in flows beside its start. */
-    @BeforeEach
-    void builtInFlowsDeployed() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(FirmwareDevices.TIMEOUT)).isTrue();
-    }
 
     @Inject
     Sql sql;

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.quota.PostgresQuotas;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,15 +39,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestDatabase.class)
 @TestProfile(FleetFirmwareSettings.class)
 class FleetFirmwareUpdateTest {
-
-    @Inject
-    BuiltInFlows builtInFlows;
-
-    /** Whichever test runs first: the application deploys its built-in flows beside its start. */
-    @BeforeEach
-    void builtInFlowsDeployed() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(TIMEOUT)).isTrue();
-    }
 
     private static final int DEFAULT_DEVICES = 100;
     private static final int DEVICES = Integer.getInteger("fleet.devices", DEFAULT_DEVICES);

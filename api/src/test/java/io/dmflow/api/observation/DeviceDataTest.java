@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.delivery.InMemoryPackageSource;
 import io.dmflow.lwm2m.delivery.PackageSource;
@@ -46,9 +45,6 @@ class DeviceDataTest {
 
     @Inject
     ObservationRecords observations;
-
-    @Inject
-    BuiltInFlows builtInFlows;
 
     @TestHTTPResource("/")
     URL http;
@@ -146,9 +142,8 @@ class DeviceDataTest {
     }
 
     @Test
-    void theFleetListingShowsEachDevicesFirmwareVersionOnceItWasRead() throws InterruptedException {
+    void theFleetListingShowsEachDevicesFirmwareVersionOnceItWasRead() {
         start("data-firmware-listed", SupportedObject.TEMPERATURE);
-        assertThat(builtInFlows.awaitDeployed(TIMEOUT)).isTrue();
         given().queryParam("endpointPrefix", "data-firmware-")
                 .get("/api/devices")
                 .then()

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -19,22 +18,12 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every bad request about templates, tasks and files is answered with a problem that says what and where, and creates nothing. */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class BadTaskInputTest {
-
-    @Inject
-    BuiltInFlows builtInFlows;
-
-    /** Whichever test runs first: the application deploys its built-in flows beside its start. */
-    @BeforeEach
-    void builtInFlowsDeployed() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(TaskApi.TIMEOUT)).isTrue();
-    }
 
     @Inject
     DeviceManagementServer server;

@@ -13,7 +13,6 @@ import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
-import io.dmflow.api.engine.BuiltInFlows;
 import io.dmflow.api.testing.TaskApi;
 import io.dmflow.api.testing.TestDatabase;
 import io.dmflow.lwm2m.server.DeviceManagementServer;
@@ -56,9 +55,6 @@ class ElementTemplateFlowTest {
 
     @Inject
     DeviceManagementServer server;
-
-    @Inject
-    BuiltInFlows builtInFlows;
 
     @Test
     void everyActivityOfTheFlowIsMadeFromAnElementTemplateAndKeepsItsBindings() {
@@ -136,8 +132,7 @@ class ElementTemplateFlowTest {
     }
 
     @Test
-    void theFlowDeployedThroughTheApiReadsWritesAndCallsTheExecuteFlowOnASimulatedDevice() throws InterruptedException {
-        assertThat(builtInFlows.awaitDeployed(TIMEOUT)).isTrue();
+    void theFlowDeployedThroughTheApiReadsWritesAndCallsTheExecuteFlowOnASimulatedDevice() {
         given().contentType(ContentType.XML)
                 .body(bpmn())
                 .put("/api/processes/{id}", PROCESS)
