@@ -7,7 +7,6 @@ import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +38,8 @@ public class BuiltInFlows {
     private static final Duration COMPLAIN_AFTER = Duration.ofMinutes(1);
     /** How long a request that starts a built-in flow waits for them while dmflow starts. */
     static final Duration STARTING_WAIT = Duration.ofSeconds(15);
+    /** What a request that waited in vain is told: the deployer tries at least this often. */
+    static final Duration RETRY_AFTER = LONGEST_RETRY;
 
     @Inject
     Deployments deployments;
@@ -102,11 +103,11 @@ public class BuiltInFlows {
             ready = false;
         }
         if (!ready) {
-            throw new ProblemException(
-                    Status.SERVICE_UNAVAILABLE,
+            throw ProblemException.unavailable(
                     "dmflow is starting",
                     "The built-in flows are not in the engine yet (waited " + wait.toSeconds()
-                            + " s); try again in a few seconds");
+                            + " s); try again in a few seconds",
+                    RETRY_AFTER);
         }
     }
 

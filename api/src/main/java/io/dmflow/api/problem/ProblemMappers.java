@@ -19,7 +19,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status().getStatusCode(), e.title(), e.getMessage(), uri, e.parameter(), e.errors());
+        return problem(e, uri.getPath());
+    }
+
+    static Response problem(ProblemException e, String path) {
+        Response response =
+                respond(e.status().getStatusCode(), e.title(), e.getMessage(), path, e.parameter(), e.errors());
+        return e.retryAfter()
+                .map(after -> Response.fromResponse(response)
+                        .header("Retry-After", after.toSeconds())
+                        .build())
+                .orElse(response);
     }
 
     /** A body that is JSON but does not fit: an unknown field, or a field of the wrong type, named by its path. */
@@ -120,7 +130,12 @@ public class ProblemMappers {
 
     private static Response respond(
             int status, String title, String detail, UriInfo uri, String parameter, List<Problem.ProblemError> errors) {
-        Problem problem = new Problem("about:blank", title, status, detail, uri.getPath(), parameter, errors);
+        return respond(status, title, detail, uri.getPath(), parameter, errors);
+    }
+
+    private static Response respond(
+            int status, String title, String detail, String path, String parameter, List<Problem.ProblemError> errors) {
+        Problem problem = new Problem("about:blank", title, status, detail, path, parameter, errors);
         Response.ResponseBuilder response =
                 Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
         if (status == Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {

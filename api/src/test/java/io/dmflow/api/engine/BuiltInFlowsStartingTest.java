@@ -46,6 +46,7 @@ class BuiltInFlowsStartingTest {
                     assertThat(problem.status()).isEqualTo(Status.SERVICE_UNAVAILABLE);
                     assertThat(problem.title()).isEqualTo("dmflow is starting");
                     assertThat(problem.getMessage()).contains("built-in flows are not in the engine yet");
+                    assertThat(problem.retryAfter()).contains(Duration.ofSeconds(5));
                 });
     }
 
