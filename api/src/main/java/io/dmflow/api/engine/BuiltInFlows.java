@@ -97,7 +97,7 @@ public class BuiltInFlows {
     void requireDeployed(Duration wait) {
         boolean ready;
         try {
-            ready = isDeployed() || awaitDeployed(wait);
+            ready = awaitDeployed(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ready = false;

@@ -13,12 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 /**
  * Reads what {@link DeviceValueRecorder} keeps: the data model cache (the latest value of each path) and the
@@ -67,14 +67,15 @@ public class DeviceValues implements DataModelCache, LatestValues {
         if (endpoints.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> byEndpoint = new HashMap<>();
-        sql.list(
-                        "SELECT endpoint, value::text FROM dmflow.device_value WHERE path = ? AND endpoint = ANY(?)",
-                        row -> Map.entry(row.getString(1), Optional.ofNullable(row.getString(2))),
+        return sql
+                .list(
+                        "SELECT endpoint, value::text FROM dmflow.device_value "
+                                + "WHERE path = ? AND endpoint = ANY(?) AND value IS NOT NULL",
+                        row -> Map.entry(row.getString(1), row.getString(2)),
                         path,
                         endpoints.toArray(String[]::new))
-                .forEach(entry -> entry.getValue().ifPresent(value -> byEndpoint.put(entry.getKey(), value)));
-        return byEndpoint;
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The values reported for one path between two instants, oldest first, at most {@code limit}. */

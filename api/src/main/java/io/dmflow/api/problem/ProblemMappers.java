@@ -49,7 +49,7 @@ public class ProblemMappers {
         } else {
             detail = e.getOriginalMessage();
         }
-        return respond(400, "Invalid request body", detail, uri, field == null ? "body" : field, null);
+        return respond(400, "Invalid request body", detail, uri.getPath(), field == null ? "body" : field, null);
     }
 
     /** Named as well, since Quarkus REST maps these (more specific) types itself. */
@@ -72,7 +72,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
         ProblemException problem = ProblemException.malformedJson(e, "body");
-        return respond(400, problem.title(), problem.getMessage(), uri, "body", null);
+        return respond(400, problem.title(), problem.getMessage(), uri.getPath(), "body", null);
     }
 
     @ServerExceptionMapper
@@ -85,7 +85,7 @@ public class ProblemMappers {
             return unfitJson(mapping, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return respond(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, null, null);
+        return respond(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri.getPath(), null, null);
     }
 
     @ServerExceptionMapper
@@ -95,7 +95,7 @@ public class ProblemMappers {
                 500,
                 "Internal Server Error",
                 "dmflow could not complete the request; the server log has the cause",
-                uri,
+                uri.getPath(),
                 null,
                 null);
     }
@@ -126,11 +126,6 @@ public class ProblemMappers {
             return "an array";
         }
         return "an object";
-    }
-
-    private static Response respond(
-            int status, String title, String detail, UriInfo uri, String parameter, List<Problem.ProblemError> errors) {
-        return respond(status, title, detail, uri.getPath(), parameter, errors);
     }
 
     private static Response respond(
